@@ -1,0 +1,393 @@
+"""API schemas (pydantic) shared by the platform and the client.
+
+`*In` schemas are what a client sends; `*Out` schemas what the platform returns. Structural checks
+live here; the domain rules that name a field and a reason live in `govshare_core.validation`.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from govshare_core.vocab import (
+    ChangeReportStatus,
+    DataType,
+    DisputeStatus,
+    EntryStatus,
+    FormatClass,
+    GrantStatus,
+    RejectionGround,
+    RequestStatus,
+    ResourceClass,
+    Role,
+    ShareMode,
+    ShareType,
+    UpdateCycle,
+)
+
+
+class Schema(BaseModel):
+    model_config = ConfigDict(from_attributes=True, extra="forbid", str_strip_whitespace=True)
+
+
+class OutSchema(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+
+# --- departments and users -------------------------------------------------------------------
+
+
+class DepartmentIn(Schema):
+    name: str = Field(min_length=2, max_length=100)
+    short_name: str | None = Field(default=None, max_length=30)
+    credit_code: str = Field(min_length=18, max_length=18)
+    is_platform: bool = False
+
+
+class DepartmentOut(OutSchema):
+    id: int
+    name: str
+    short_name: str | None
+    credit_code: str
+    is_platform: bool
+    version: int
+
+
+class UserIn(Schema):
+    username: str = Field(min_length=3, max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")
+    full_name: str = Field(min_length=1, max_length=64)
+    password: str = Field(min_length=10, max_length=256)
+    department_id: int
+    roles: list[Role] = Field(min_length=1)
+
+
+class UserUpdate(Schema):
+    full_name: str | None = Field(default=None, min_length=1, max_length=64)
+    roles: list[Role] | None = None
+    active: bool | None = None
+    password: str | None = Field(default=None, min_length=10, max_length=256)
+
+
+class UserOut(OutSchema):
+    id: int
+    username: str
+    full_name: str
+    department_id: int
+    roles: list[Role]
+    active: bool
+    version: int
+
+
+class MeOut(OutSchema):
+    user: UserOut
+    department: DepartmentOut
+    roles: list[Role]
+
+
+class ResourceAdminFilingIn(Schema):
+    """备案 of a department's resource administrator (第二十八条)."""
+
+    user_id: int
+    phone: str = Field(min_length=5, max_length=32)
+    note: str | None = Field(default=None, max_length=500)
+
+
+class ResourceAdminFilingOut(OutSchema):
+    id: int
+    department_id: int
+    user_id: int
+    phone: str
+    note: str | None
+    filed_at: datetime
+    active: bool
+
+
+class LoginIn(Schema):
+    username: str = Field(min_length=1, max_length=64)
+    password: str = Field(min_length=1, max_length=256)
+
+
+class TokenOut(OutSchema):
+    access_token: str
+    token_type: str = "bearer"
+    expires_at: datetime
+    idle_timeout_seconds: int
+
+
+# --- catalog ----------------------------------------------------------------------------------
+
+
+class DataItem(Schema):
+    """信息项: one data item of an entry; `share_type` may narrow the entry's share type."""
+
+    name: str = Field(max_length=100)
+    data_type: DataType
+    length: int | None = Field(default=None, ge=1, le=100000)
+    share_type: ShareType | None = None
+    description: str | None = Field(default=None, max_length=500)
+
+
+class CatalogEntryBase(Schema):
+    """The registrar-editable core metadata elements (DESIGN §3; 第十三条, 第十六条)."""
+
+    resource_class: ResourceClass
+    class_item: str = Field(description="项, 2 digits")
+    class_catalog: str = Field(description="目, 3 digits")
+    class_detail: str | None = Field(default=None, description="细目, digits")
+    name: str = Field(max_length=200)
+    summary: str = Field(max_length=2000)
+    format_class: FormatClass
+    format_type: str = Field(max_length=100)
+    data_items: list[DataItem] = Field(max_length=500)
+    share_type: ShareType
+    share_conditions: str | None = Field(default=None, max_length=2000)
+    share_scope: str | None = Field(default=None, max_length=2000)
+    legal_basis: str | None = Field(default=None, max_length=2000)
+    share_mode: ShareMode
+    open_to_public: bool = False
+    open_conditions: str | None = Field(default=None, max_length=2000)
+    update_cycle: UpdateCycle
+    related_codes: list[str] = Field(default_factory=list, max_length=100)
+    involves_state_secret: bool = False
+
+
+class CatalogEntryIn(CatalogEntryBase):
+    pass
+
+
+class CatalogEntryOut(OutSchema):
+    id: int
+    department_id: int
+    department_name: str
+    provider_code: str
+    resource_code: str | None
+    status: EntryStatus
+    version: int
+    published_on: date | None
+    submitted_by: int | None
+    created_at: datetime
+    updated_at: datetime
+    return_reason: str | None
+    resource_class: ResourceClass
+    class_item: str
+    class_catalog: str
+    class_detail: str | None
+    name: str
+    summary: str
+    format_class: FormatClass
+    format_type: str
+    data_items: list[DataItem]
+    share_type: ShareType
+    share_conditions: str | None
+    share_scope: str | None
+    legal_basis: str | None
+    share_mode: ShareMode
+    open_to_public: bool
+    open_conditions: str | None
+    update_cycle: UpdateCycle
+    related_codes: list[str]
+
+
+class CatalogEntrySummary(OutSchema):
+    id: int
+    department_id: int
+    department_name: str
+    resource_code: str | None
+    name: str
+    status: EntryStatus
+    share_type: ShareType
+    share_mode: ShareMode
+    update_cycle: UpdateCycle
+    resource_class: ResourceClass
+    published_on: date | None
+    updated_at: datetime
+    version: int
+
+
+class ReasonIn(Schema):
+    reason: str = Field(min_length=2, max_length=2000)
+
+
+class ChangeReportIn(Schema):
+    """Key-element change report (第十七条): what changed, and when it took effect."""
+
+    effective_date: date
+    description: str = Field(min_length=2, max_length=2000)
+    changes: dict[str, Any]
+
+
+class ChangeReportOut(OutSchema):
+    id: int
+    entry_id: int
+    effective_date: date
+    reported_on: date
+    days_after_effect: int
+    late: bool
+    description: str
+    changes: dict[str, Any]
+    status: ChangeReportStatus
+    decided_reason: str | None
+
+
+class SourceHint(OutSchema):
+    """一数一源 (第十八条): an entry of another department already providing a data item."""
+
+    entry_id: int
+    resource_code: str | None
+    entry_name: str
+    department_id: int
+    department_name: str
+    matching_items: list[str]
+
+
+class Page(OutSchema):
+    items: list[Any]
+    total: int
+    total_is_estimate: bool = False
+    offset: int
+    limit: int
+
+
+# --- share requests and grants ---------------------------------------------------------------
+
+
+class ShareRequestIn(Schema):
+    entry_id: int
+    data_items: list[str] = Field(min_length=1, max_length=500)
+    business: str = Field(min_length=2, max_length=500, description="应用业务")
+    users: str = Field(min_length=2, max_length=500, description="使用对象")
+    share_mode: ShareMode
+    reason: str = Field(min_length=2, max_length=2000, description="duty-based reason")
+    end_date: date = Field(description="截止时间")
+    statutory_citation: str | None = Field(default=None, max_length=2000)
+
+
+class DecisionIn(Schema):
+    """Approve or reject; a rejection needs a legal ground (第二十二条)."""
+
+    approve: bool
+    ground: RejectionGround | None = None
+    comment: str | None = Field(default=None, max_length=2000)
+
+
+class DisputeIn(Schema):
+    reason: str = Field(min_length=2, max_length=2000)
+
+
+class MediationIn(Schema):
+    overturn: bool
+    comment: str = Field(min_length=2, max_length=2000)
+
+
+class ShareRequestOut(OutSchema):
+    id: int
+    entry_id: int
+    entry_name: str
+    resource_code: str | None
+    provider_department_id: int
+    consumer_department_id: int
+    applicant_id: int
+    data_items: list[str]
+    business: str
+    users: str
+    share_mode: ShareMode
+    reason: str
+    end_date: date
+    statutory_citation: str | None
+    share_type: ShareType
+    status: RequestStatus
+    received_on: date | None
+    review_due: date | None
+    review_due_provisional: bool
+    overdue: bool
+    escalated: bool
+    rejection_ground: RejectionGround | None
+    rejection_comment: str | None
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class DisputeOut(OutSchema):
+    id: int
+    request_id: int
+    raised_by: int
+    reason: str
+    status: DisputeStatus
+    resolution: str | None
+    created_at: datetime
+
+
+class GrantOut(OutSchema):
+    id: int
+    request_id: int
+    entry_id: int
+    entry_name: str
+    provider_department_id: int
+    consumer_department_id: int
+    data_item: str
+    share_mode: ShareMode
+    valid_from: date
+    valid_until: date
+    status: GrantStatus
+    revoked_reason: str | None
+
+
+# --- audit, policy, inbox ----------------------------------------------------------------------
+
+
+class AuditEventOut(OutSchema):
+    id: int
+    seq: int
+    at: datetime
+    actor_id: int | None
+    actor_name: str | None
+    department_id: int | None
+    action: str
+    object_type: str | None
+    object_id: str | None
+    details: dict[str, Any]
+    client_address: str | None
+    outcome: str
+    prev_hash: str
+    hash: str
+
+
+class PolicyOut(OutSchema):
+    review_working_days: int
+    change_report_days: int
+    log_retention_years: int
+    token_ttl_minutes: int
+    idle_timeout_minutes: int
+    version: int
+
+
+class PolicyIn(Schema):
+    review_working_days: int | None = Field(default=None, ge=1, le=60)
+    change_report_days: int | None = Field(default=None, ge=1, le=365)
+    log_retention_years: int | None = Field(default=None, ge=5, le=100)
+
+
+class WorkdayOverrideIn(Schema):
+    day: date
+    working: bool
+    note: str | None = Field(default=None, max_length=200)
+
+
+class WorkdayOverrideOut(OutSchema):
+    day: date
+    working: bool
+    note: str | None
+
+
+class InboxItem(OutSchema):
+    kind: str  # entry_review | entry_confirm | request_decide | dispute | change_report | grant_expiring
+    object_id: int
+    title: str
+    state: str
+    due: date | None
+    due_provisional: bool = False
+    working_days_left: int | None = None
+    overdue: bool = False

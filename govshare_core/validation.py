@@ -1,0 +1,231 @@
+"""Domain validation that names the field and the rule, in Chinese and English.
+
+Used offline by the client (inline form errors) and by the platform (422 details). Every check
+cites the article it comes from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from datetime import date
+from typing import Any
+
+from govshare_core.schemas import CatalogEntryBase, ShareRequestIn
+from govshare_core.vocab import FORMAT_TYPES, FormatClass, ShareType
+
+FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "resource_class": ("信息资源分类（类）", "Resource class"),
+    "class_item": ("信息资源分类（项）", "Classification item"),
+    "class_catalog": ("信息资源分类（目）", "Classification catalog"),
+    "class_detail": ("信息资源分类（细目）", "Classification detail"),
+    "name": ("信息资源名称", "Resource name"),
+    "summary": ("信息资源摘要", "Summary"),
+    "format_class": ("信息资源格式（类）", "Format class"),
+    "format_type": ("信息资源格式（类型）", "Format type"),
+    "data_items": ("信息项", "Data items"),
+    "share_type": ("共享类型", "Share type"),
+    "share_conditions": ("共享条件", "Sharing conditions"),
+    "share_scope": ("共享范围", "Sharing scope"),
+    "legal_basis": ("不予共享依据", "Legal basis"),
+    "share_mode": ("共享方式", "Share mode"),
+    "open_to_public": ("是否向社会开放", "Open to the public"),
+    "open_conditions": ("开放条件", "Opening conditions"),
+    "update_cycle": ("更新周期", "Update cycle"),
+    "related_codes": ("关联资源代码", "Related resource codes"),
+    "involves_state_secret": ("涉及国家秘密", "Involves state secrets"),
+    "entry_id": ("信息资源", "Resource"),
+    "business": ("应用业务", "Business served"),
+    "users": ("使用对象", "Users"),
+    "reason": ("申请理由", "Reason"),
+    "end_date": ("截止时间", "End date"),
+    "statutory_citation": ("法定共享依据", "Statutory citation"),
+}
+
+# code -> (Chinese, English); {label} is replaced by the field's label.
+RULE_MESSAGES: dict[str, tuple[str, str]] = {
+    "required": ("{label}不能为空", "{label} is required"),
+    "digits": ("{label}必须为{n}位数字", "{label} must be {n} digits"),
+    "detail_digits": ("{label}必须为1至6位数字", "{label} must be 1 to 6 digits"),
+    "no_data_items": ("至少需要登记一个信息项", "Register at least one data item"),
+    "duplicate_item": ("信息项名称“{value}”重复", "Data item name “{value}” is duplicated"),
+    "item_name_required": ("第{n}个信息项的名称不能为空", "Data item {n} needs a name"),
+    "item_widens_share": (
+        "信息项“{value}”的共享类型不能比资源的共享类型更宽松",
+        "Data item “{value}” cannot be shared more widely than the resource",
+    ),
+    "conditions_required": (
+        "有条件共享的资源必须填写{label}（第五条）",
+        "{label} is required for conditional sharing (Art. 5)",
+    ),
+    "legal_basis_required": (
+        "不予共享的资源必须提供法律、法规、规章依据（第十三条）",
+        "A not-shared resource needs its legal basis (Art. 13)",
+    ),
+    "state_secret": (
+        "涉及国家秘密的信息资源不得在共享平台登记，须按国家保密制度管理（第六条）",
+        "Resources involving state secrets cannot be registered on the platform (Art. 6)",
+    ),
+    "format_type_invalid": (
+        "“{value}”不是该格式类别允许的类型",
+        "“{value}” is not a type of this format class",
+    ),
+    "not_shared_open": (
+        "不予共享的资源不能向社会开放",
+        "A not-shared resource cannot be open to the public",
+    ),
+    "bad_resource_code": ("“{value}”不是有效的信息资源代码", "“{value}” is not a resource code"),
+    "end_date_past": ("截止时间必须晚于今天", "The end date must be after today"),
+    "citation_required": (
+        "申请不予共享的资源必须提供法律规定的共享依据（第五条）",
+        "Requesting a not-shared resource needs the statutory citation (Art. 5)",
+    ),
+    "unknown_item": (
+        "“{value}”不是该资源的信息项",
+        "“{value}” is not a data item of this resource",
+    ),
+    "item_not_shared": (
+        "信息项“{value}”不予共享",
+        "Data item “{value}” is not shared",
+    ),
+}
+
+_RESOURCE_CODE = re.compile(r"^[1-3]\d{2}\d{3}\d{0,6}/\d{6}$")
+_SHARE_RANK = {ShareType.UNCONDITIONAL: 0, ShareType.CONDITIONAL: 1, ShareType.NOT_SHARED: 2}
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """One broken rule: the field (dotted path), a stable code, and the message in both languages."""
+
+    field: str
+    code: str
+    message_zh: str
+    message_en: str
+
+    def as_dict(self) -> dict[str, str]:
+        return asdict(self)
+
+
+def field_error(fieldpath: str, code: str, **params: Any) -> FieldError:
+    """Build a FieldError with both messages filled from RULE_MESSAGES and FIELD_LABELS."""
+    top = fieldpath.split(".")[0].split("[")[0]
+    label_zh, label_en = FIELD_LABELS.get(top, (top, top))
+    zh, en = RULE_MESSAGES[code]
+    return FieldError(
+        fieldpath,
+        code,
+        zh.format(label=label_zh, **params),
+        en.format(label=label_en, **params),
+    )
+
+
+def _blank(value: str | None) -> bool:
+    return value is None or not value.strip()
+
+
+def _check_required(entry: CatalogEntryBase) -> list[FieldError]:
+    return [
+        field_error(name, "required")
+        for name in ("name", "summary", "format_type")
+        if _blank(getattr(entry, name))
+    ]
+
+
+def _check_classification(entry: CatalogEntryBase) -> list[FieldError]:
+    errors = []
+    if not re.fullmatch(r"\d{2}", entry.class_item or ""):
+        errors.append(field_error("class_item", "digits", n=2))
+    if not re.fullmatch(r"\d{3}", entry.class_catalog or ""):
+        errors.append(field_error("class_catalog", "digits", n=3))
+    if entry.class_detail and not re.fullmatch(r"\d{1,6}", entry.class_detail):
+        errors.append(field_error("class_detail", "detail_digits"))
+    return errors
+
+
+def _check_format(entry: CatalogEntryBase) -> list[FieldError]:
+    allowed = FORMAT_TYPES[entry.format_class]
+    if entry.format_class is FormatClass.SELF_DESCRIBING or _blank(entry.format_type):
+        return []
+    if entry.format_type not in allowed:
+        return [field_error("format_type", "format_type_invalid", value=entry.format_type)]
+    return []
+
+
+def _check_data_items(entry: CatalogEntryBase) -> list[FieldError]:
+    if not entry.data_items:
+        return [field_error("data_items", "no_data_items")]
+    errors: list[FieldError] = []
+    seen: set[str] = set()
+    for i, item in enumerate(entry.data_items):
+        path = f"data_items[{i}]"
+        if _blank(item.name):
+            errors.append(field_error(f"{path}.name", "item_name_required", n=i + 1))
+            continue
+        if item.name in seen:
+            errors.append(field_error(f"{path}.name", "duplicate_item", value=item.name))
+        seen.add(item.name)
+        if item.share_type and _SHARE_RANK[item.share_type] < _SHARE_RANK[entry.share_type]:
+            errors.append(field_error(f"{path}.share_type", "item_widens_share", value=item.name))
+    return errors
+
+
+def _check_share_attributes(entry: CatalogEntryBase) -> list[FieldError]:
+    errors = []
+    if entry.share_type is ShareType.CONDITIONAL:
+        errors += [
+            field_error(name, "conditions_required")
+            for name in ("share_conditions", "share_scope")
+            if _blank(getattr(entry, name))
+        ]
+    if entry.share_type is ShareType.NOT_SHARED:
+        if _blank(entry.legal_basis):
+            errors.append(field_error("legal_basis", "legal_basis_required"))
+        if entry.open_to_public:
+            errors.append(field_error("open_to_public", "not_shared_open"))
+    return errors
+
+
+def validate_entry(entry: CatalogEntryBase) -> list[FieldError]:
+    """All rule violations of a catalog entry (empty when it may be submitted)."""
+    if entry.involves_state_secret:
+        return [field_error("involves_state_secret", "state_secret")]  # 第六条
+    errors = _check_required(entry) + _check_classification(entry) + _check_format(entry)
+    errors += _check_data_items(entry) + _check_share_attributes(entry)
+    errors += [
+        field_error(f"related_codes[{i}]", "bad_resource_code", value=code)
+        for i, code in enumerate(entry.related_codes)
+        if not _RESOURCE_CODE.match(code)
+    ]
+    return errors
+
+
+def validate_share_request(
+    request: ShareRequestIn,
+    *,
+    entry_share_type: ShareType,
+    entry_items: dict[str, ShareType | None],
+    today: date,
+) -> list[FieldError]:
+    """Rule violations of a share request against the entry it asks for (第五条, 第二十八条)."""
+    errors = []
+    if request.end_date <= today:
+        errors.append(field_error("end_date", "end_date_past"))
+    if entry_share_type is ShareType.NOT_SHARED and _blank(request.statutory_citation):
+        errors.append(field_error("statutory_citation", "citation_required"))
+    for i, name in enumerate(request.data_items):
+        if name not in entry_items:
+            errors.append(field_error(f"data_items[{i}]", "unknown_item", value=name))
+        elif (
+            entry_items[name] is ShareType.NOT_SHARED
+            and entry_share_type is not ShareType.NOT_SHARED
+        ):
+            errors.append(field_error(f"data_items[{i}]", "item_not_shared", value=name))
+    return errors
+
+
+def effective_share_type(entry_type: ShareType, item_types: list[ShareType | None]) -> ShareType:
+    """The strictest share type among the entry and the requested items."""
+    ranks = [_SHARE_RANK[entry_type]] + [_SHARE_RANK[t] for t in item_types if t is not None]
+    strictest = max(ranks)
+    return next(t for t, rank in _SHARE_RANK.items() if rank == strictest)

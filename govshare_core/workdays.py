@@ -1,0 +1,182 @@
+"""Chinese working-day calendar (工作日历) for review deadlines (第二十七条: 5 working days).
+
+Official schedules (statutory holidays and 调休 make-up days) come from the `chinesecalendar`
+package; the platform admin's overrides take precedence. For a year the package has no data for,
+weekends and the statutory holidays with a computable date are rest days and results are flagged
+provisional (DESIGN §3 "Policy").
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from types import MappingProxyType
+from typing import Final
+
+import chinese_calendar
+
+REVIEW_WORKING_DAYS: Final = 5
+"""Default review period of a share request, in working days (第二十七条)."""
+
+_ONE_DAY: Final = timedelta(days=1)
+
+# Fixed-date statutory holidays under the State Council rules in force from 2025
+# (《全国年节及纪念日放假办法》, 2024 revision): 元旦 1 day, 劳动节 2 days, 国庆节 3 days.
+# 春节, 端午 and 中秋 follow the lunar calendar, for which no data is available offline.
+_FIXED_HOLIDAYS: Final = ((1, 1), (5, 1), (5, 2), (10, 1), (10, 2), (10, 3))
+_QINGMING: Final = "清明"
+
+
+@functools.cache
+def has_official_data(year: int) -> bool:
+    """Return True if `chinesecalendar` has the official holiday schedule for `year`."""
+    try:
+        chinese_calendar.is_workday(date(year, 1, 1))
+    except NotImplementedError:
+        return False
+    return True
+
+
+def _qingming(year: int) -> date | None:
+    """Return the date of 清明节, the day of the 清明 solar term (None outside 1900–2100)."""
+    try:
+        terms = chinese_calendar.get_solar_terms(date(year, 4, 1), date(year, 4, 30))
+    except NotImplementedError:
+        return None
+    return next((day for day, name in terms if name == _QINGMING), None)
+
+
+@functools.lru_cache(maxsize=512)
+def _provisional_holidays(year: int) -> frozenset[date]:
+    """Return the statutory holidays of a year without official data that can be computed."""
+    days = {date(year, month, day) for month, day in _FIXED_HOLIDAYS}
+    qingming = _qingming(year)
+    if qingming is not None:
+        days.add(qingming)
+    return frozenset(days)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _official_is_working_day(day: date) -> bool:
+    """Return whether `day` is a working day by the official (or provisional) schedule."""
+    if has_official_data(day.year):
+        return bool(chinese_calendar.is_workday(day))
+    return day.weekday() < 5 and day not in _provisional_holidays(day.year)
+
+
+def _as_date(day: date) -> date:
+    """Drop the time of a datetime so that it is looked up (and cached) as its date."""
+    return day.date() if isinstance(day, datetime) else day
+
+
+class WorkdayCalendar:
+    """The official schedule plus the platform admin's overrides (True = working day).
+
+    `confirmed_years` are years whose complete schedule the admin has entered as overrides:
+    they no longer count as provisional.
+    """
+
+    __slots__ = ("_confirmed_years", "_overrides")
+
+    def __init__(
+        self,
+        overrides: Mapping[date, bool] | None = None,
+        *,
+        confirmed_years: Iterable[int] = (),
+    ) -> None:
+        self._overrides: Mapping[date, bool] = MappingProxyType(
+            {_as_date(day): bool(working) for day, working in (overrides or {}).items()}
+        )
+        self._confirmed_years = frozenset(confirmed_years)
+
+    @property
+    def overrides(self) -> Mapping[date, bool]:
+        """The admin's overrides, read-only."""
+        return self._overrides
+
+    @property
+    def confirmed_years(self) -> frozenset[int]:
+        """Years whose schedule the admin has confirmed."""
+        return self._confirmed_years
+
+    def is_working_day(self, day: date) -> bool:
+        """Return True if `day` is a working day; overrides win over the official schedule."""
+        override = self._overrides.get(day)
+        return _official_is_working_day(day) if override is None else override
+
+    def is_provisional(self, day: date) -> bool:
+        """Return True if the schedule of `day`'s year is not official (nor confirmed)."""
+        return day.year not in self._confirmed_years and not has_official_data(day.year)
+
+    def __repr__(self) -> str:
+        return (
+            f"WorkdayCalendar({len(self._overrides)} overrides, "
+            f"confirmed_years={sorted(self._confirmed_years)})"
+        )
+
+
+DEFAULT_CALENDAR: Final = WorkdayCalendar()
+"""The official schedule without overrides."""
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """A computed deadline; `provisional` when it depends on a year without an official schedule."""
+
+    due: date
+    provisional: bool
+
+
+def _calendar(calendar: WorkdayCalendar | None) -> WorkdayCalendar:
+    return DEFAULT_CALENDAR if calendar is None else calendar
+
+
+def is_working_day(day: date, *, calendar: WorkdayCalendar | None = None) -> bool:
+    """Return True if `day` is a working day (statutory holidays and 调休 applied)."""
+    return _calendar(calendar).is_working_day(_as_date(day))
+
+
+def is_provisional(day: date, *, calendar: WorkdayCalendar | None = None) -> bool:
+    """Return True if `day`'s year has no official schedule, so its status is an estimate."""
+    return _calendar(calendar).is_provisional(_as_date(day))
+
+
+def add_working_days(start: date, n: int, *, calendar: WorkdayCalendar | None = None) -> date:
+    """Return the n-th working day after `start` (day 1 is the first working day after it)."""
+    if n < 0:
+        raise ValueError(f"n must be >= 0, got {n}")
+    cal = _calendar(calendar)
+    day = _as_date(start)
+    while n:
+        day += _ONE_DAY
+        if cal.is_working_day(day):
+            n -= 1
+    return day
+
+
+def working_days_between(start: date, end: date, *, calendar: WorkdayCalendar | None = None) -> int:
+    """Return the number of working days d with start < d <= end (0 if end <= start)."""
+    cal = _calendar(calendar)
+    day, end = _as_date(start), _as_date(end)
+    count = 0
+    while day < end:
+        day += _ONE_DAY
+        count += cal.is_working_day(day)
+    return count
+
+
+def review_deadline(
+    received: date,
+    working_days: int = REVIEW_WORKING_DAYS,
+    *,
+    calendar: WorkdayCalendar | None = None,
+) -> Deadline:
+    """Return the date a review must complete by: `working_days` after receipt (第二十七条)."""
+    cal = _calendar(calendar)
+    received = _as_date(received)
+    due = add_working_days(received, working_days, calendar=cal)
+    years = range((received + _ONE_DAY).year, due.year + 1) if due > received else range(0)
+    provisional = any(cal.is_provisional(date(year, 1, 1)) for year in years)
+    return Deadline(due=due, provisional=provisional)

@@ -1,0 +1,133 @@
+"""Errors as application/problem+json (RFC 9457) with stable machine codes.
+
+Services raise `Problem` (or a subclass helper); the app turns it, FastAPI's validation errors
+and any HTTP error into a problem body. Bad input never becomes a 500.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from govshare_core.validation import FieldError
+from govshare_core.workflow import IllegalTransition
+
+PROBLEM_JSON = "application/problem+json"
+
+TITLES = {
+    400: "Bad Request",
+    401: "Unauthorized",
+    403: "Forbidden",
+    404: "Not Found",
+    405: "Method Not Allowed",
+    409: "Conflict",
+    412: "Precondition Failed",
+    413: "Payload Too Large",
+    415: "Unsupported Media Type",
+    422: "Unprocessable Content",
+    423: "Locked",
+    428: "Precondition Required",
+    429: "Too Many Requests",
+}
+
+
+class Problem(Exception):
+    """An error answered as problem+json: HTTP status, stable `code`, human detail."""
+
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        detail: str,
+        *,
+        errors: Sequence[FieldError] | None = None,
+        extra: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.code = code
+        self.detail = detail
+        self.errors = list(errors or [])
+        self.extra = extra or {}
+        self.headers = headers or {}
+
+    def body(self, instance: str | None = None) -> dict[str, Any]:
+        body: dict[str, Any] = {
+            "type": f"https://govshare.example/problems/{self.code}",
+            "title": TITLES.get(self.status, "Error"),
+            "status": self.status,
+            "code": self.code,
+            "detail": self.detail,
+        }
+        if instance:
+            body["instance"] = instance
+        if self.errors:
+            body["errors"] = [e.as_dict() for e in self.errors]
+        body.update(self.extra)
+        return body
+
+
+def not_found(what: str) -> Problem:
+    return Problem(404, "not_found", f"{what} not found")
+
+
+def forbidden(detail: str = "not allowed for your role or department") -> Problem:
+    return Problem(403, "forbidden", detail)
+
+
+def conflict(code: str, detail: str) -> Problem:
+    return Problem(409, code, detail)
+
+
+def invalid(errors: Sequence[FieldError], detail: str = "the input breaks domain rules") -> Problem:
+    return Problem(422, "validation_failed", detail, errors=errors)
+
+
+def _problem_response(problem: Problem, request: Request) -> JSONResponse:
+    return JSONResponse(
+        problem.body(request.url.path),
+        status_code=problem.status,
+        media_type=PROBLEM_JSON,
+        headers=problem.headers,
+    )
+
+
+def _validation_errors(exc: RequestValidationError) -> list[FieldError]:
+    out = []
+    for err in exc.errors():
+        loc = [str(p) for p in err.get("loc", ()) if p not in ("body", "query", "path", "header")]
+        path = ".".join(loc) or "body"
+        msg = str(err.get("msg", "invalid"))
+        out.append(FieldError(path, str(err.get("type", "invalid")), f"{path}: {msg}", msg))
+    return out
+
+
+def install(app: FastAPI) -> None:
+    """Register the problem+json handlers on the app."""
+
+    @app.exception_handler(Problem)
+    async def _on_problem(request: Request, exc: Problem) -> JSONResponse:
+        return _problem_response(exc, request)
+
+    @app.exception_handler(IllegalTransition)
+    async def _on_transition(request: Request, exc: IllegalTransition) -> JSONResponse:
+        problem = conflict("illegal_transition", str(exc))
+        problem.extra = {"action": exc.action, "state": exc.state}
+        return _problem_response(problem, request)
+
+    @app.exception_handler(RequestValidationError)
+    async def _on_validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+        problem = invalid(_validation_errors(exc), "the request body or parameters are invalid")
+        return _problem_response(problem, request)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _on_http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
+        problem = Problem(exc.status_code, code, str(exc.detail))
+        return _problem_response(problem, request)

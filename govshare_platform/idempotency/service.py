@@ -1,0 +1,81 @@
+"""Idempotency-Key handling for creating POSTs (DESIGN §4): a replay returns the first result.
+
+The record is written in the same transaction as the effect, so either both land or neither.
+A key reused with a different body or path is refused (422), never silently replayed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from typing import Any
+
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+from sqlalchemy.exc import IntegrityError
+
+from govshare_platform.deps import Ctx
+from govshare_platform.errors import Problem
+from govshare_platform.idempotency.models import IdempotencyRecord
+
+REPLAY_HEADER = "Idempotent-Replayed"
+
+
+def fingerprint(method: str, path: str, body: BaseModel | dict[str, Any] | None) -> str:
+    data = body.model_dump(mode="json") if isinstance(body, BaseModel) else body
+    raw = json.dumps([method, path, data], sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def run(
+    ctx: Ctx,
+    key: str | None,
+    *,
+    path: str,
+    body: BaseModel | dict[str, Any] | None,
+    produce: Callable[[], Any],
+    status_code: int = 201,
+) -> JSONResponse:
+    """Run `produce` once per (user, key); commit; return (or replay) its JSON response."""
+    fp = fingerprint("POST", path, body)
+    if key and (replay := _replay(ctx, key, fp)) is not None:
+        return replay
+    payload = jsonable_encoder(produce())
+    if key:
+        ctx.db.add(
+            IdempotencyRecord(
+                user_id=ctx.user.id,
+                key=key,
+                method="POST",
+                path=path,
+                fingerprint=fp,
+                status_code=status_code,
+                response=payload,
+            )
+        )
+    try:
+        ctx.db.commit()
+    except IntegrityError:
+        # A concurrent request with the same key committed first: answer with its result.
+        ctx.db.rollback()
+        if key and (replay := _replay(ctx, key, fp)) is not None:
+            return replay
+        raise
+    return JSONResponse(payload, status_code=status_code)
+
+
+def _replay(ctx: Ctx, key: str, fp: str) -> JSONResponse | None:
+    previous = ctx.db.get(IdempotencyRecord, (ctx.user.id, key))
+    if previous is None:
+        return None
+    if previous.fingerprint != fp:
+        raise Problem(
+            422,
+            "idempotency_key_reused",
+            "this Idempotency-Key was already used for a different request",
+        )
+    return JSONResponse(
+        previous.response, status_code=previous.status_code, headers={REPLAY_HEADER: "true"}
+    )

@@ -1,0 +1,28 @@
+"""Imports every domain's models so that `Base.metadata` is complete (Alembic, create_all)."""
+
+from __future__ import annotations
+
+import importlib
+
+from govshare_platform.db import Base
+
+DOMAINS = (
+    "departments",
+    "auth",
+    "audit",
+    "policy",
+    "idempotency",
+    "catalog",
+    "requests",
+    "grants",
+)
+
+
+def load_all() -> type[Base]:
+    for domain in DOMAINS:
+        try:
+            importlib.import_module(f"govshare_platform.{domain}.models")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"govshare_platform.{domain}.models":
+                raise
+    return Base

@@ -1,0 +1,97 @@
+"""Policy and working-day override endpoints (platform_admin edits; everyone reads)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from fastapi import APIRouter
+from sqlalchemy import select
+
+from govshare_core.schemas import PolicyIn, PolicyOut, WorkdayOverrideIn, WorkdayOverrideOut
+from govshare_core.vocab import Role
+from govshare_core.workdays import review_deadline
+from govshare_platform.deps import Ctx, IfMatch, ReadCtx, WriteCtx
+from govshare_platform.errors import Problem
+from govshare_platform.policy.models import WorkdayOverride
+from govshare_platform.policy.service import get_calendar, get_policy
+from govshare_platform.versioning import check_if_match
+
+router = APIRouter(tags=["policy"])
+
+
+def _out(ctx: Ctx) -> PolicyOut:
+    p = get_policy(ctx.db)
+    return PolicyOut(
+        review_working_days=p.review_working_days,
+        change_report_days=p.change_report_days,
+        log_retention_years=p.log_retention_years,
+        version=p.version,
+        token_ttl_minutes=ctx.settings.token_ttl_minutes,
+        idle_timeout_minutes=ctx.settings.idle_timeout_minutes,
+    )
+
+
+@router.get("/policy", response_model=PolicyOut)
+def read_policy(ctx: ReadCtx) -> PolicyOut:
+    return _out(ctx)
+
+
+@router.patch("/policy", response_model=PolicyOut)
+def update_policy(body: PolicyIn, ctx: WriteCtx, if_match: IfMatch = None) -> PolicyOut:
+    ctx.require(Role.PLATFORM_ADMIN)
+    policy = get_policy(ctx.db)
+    check_if_match(if_match, policy.version)
+    changes = body.model_dump(exclude_none=True)
+    for name, value in changes.items():
+        setattr(policy, name, value)
+    ctx.audit("policy_update", object_type="policy", object_id=1, details=changes)
+    ctx.db.commit()
+    return _out(ctx)
+
+
+@router.get("/workdays/overrides", response_model=list[WorkdayOverrideOut])
+def list_overrides(ctx: ReadCtx, year: int | None = None) -> list[WorkdayOverride]:
+    query = select(WorkdayOverride).order_by(WorkdayOverride.day)
+    if year is not None:
+        query = query.where(
+            WorkdayOverride.day >= date(year, 1, 1), WorkdayOverride.day <= date(year, 12, 31)
+        )
+    return list(ctx.db.scalars(query.limit(1000)))
+
+
+@router.put("/workdays/overrides/{day}", response_model=WorkdayOverrideOut)
+def put_override(day: date, body: WorkdayOverrideIn, ctx: WriteCtx) -> WorkdayOverride:
+    ctx.require(Role.PLATFORM_ADMIN)
+    if body.day != day:
+        raise Problem(422, "day_mismatch", "the body's day differs from the path's day")
+    row = ctx.db.get(WorkdayOverride, day) or WorkdayOverride(day=day)
+    row.working, row.note = body.working, body.note
+    ctx.db.add(row)
+    ctx.audit(
+        "workday_override_set",
+        object_type="workday",
+        object_id=day.isoformat(),
+        details={"working": body.working, "note": body.note},
+    )
+    ctx.db.commit()
+    return row
+
+
+@router.delete("/workdays/overrides/{day}", status_code=204)
+def delete_override(day: date, ctx: WriteCtx) -> None:
+    ctx.require(Role.PLATFORM_ADMIN)
+    row = ctx.db.get(WorkdayOverride, day)
+    if row is not None:
+        ctx.db.delete(row)
+        ctx.audit("workday_override_delete", object_type="workday", object_id=day.isoformat())
+    ctx.db.commit()
+
+
+@router.get("/workdays/deadline")
+def compute_deadline(ctx: ReadCtx, received: date, working_days: int | None = None) -> dict:
+    """The review deadline for a request received on `received` (第二十七条)."""
+    n = working_days if working_days is not None else get_policy(ctx.db).review_working_days
+    if not 0 <= n <= 365:
+        raise Problem(422, "out_of_range", "working_days must be between 0 and 365")
+    d = review_deadline(received, n, calendar=get_calendar(ctx.db))
+    return {"received": received, "working_days": n, "due": d.due, "provisional": d.provisional}

@@ -1,0 +1,35 @@
+"""Policy values and working-day overrides, edited by the platform admin (DESIGN §3 Policy)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Boolean, Date, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from govshare_core.vocab import (
+    DEFAULT_CHANGE_REPORT_DAYS,
+    DEFAULT_LOG_RETENTION_YEARS,
+    DEFAULT_REVIEW_WORKING_DAYS,
+)
+from govshare_platform.db import Base
+
+
+class Policy(Base):
+    __tablename__ = "policy"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    review_working_days: Mapped[int] = mapped_column(default=DEFAULT_REVIEW_WORKING_DAYS)
+    change_report_days: Mapped[int] = mapped_column(default=DEFAULT_CHANGE_REPORT_DAYS)
+    log_retention_years: Mapped[int] = mapped_column(default=DEFAULT_LOG_RETENTION_YEARS)
+    version: Mapped[int] = mapped_column(default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class WorkdayOverride(Base):
+    __tablename__ = "workday_overrides"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    working: Mapped[bool] = mapped_column(Boolean)
+    note: Mapped[str | None] = mapped_column(String(200))
