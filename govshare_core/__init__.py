@@ -1,4 +1,4 @@
-"""GovShare domain core: vocabulary, schemas, validation rules, workflows and the working-day calendar.
+"""GovShare domain core: vocabulary, schemas, validation rules, workflows, working-day calendar.
 
 Pure Python shared by the platform server and the desktop client: no Qt, no HTTP, no database.
 """

@@ -320,6 +320,29 @@ class DisputeOut(OutSchema):
     created_at: datetime
 
 
+class RequestEventOut(OutSchema):
+    """One step in a share request's history."""
+
+    id: int
+    action: str
+    from_status: RequestStatus | None
+    to_status: RequestStatus
+    actor_id: int | None
+    comment: str | None
+    at: datetime
+
+
+class ShareRequestDetailOut(ShareRequestOut):
+    """A share request with its history, disputes and who decided (第二十七条)."""
+
+    provider_decided_by: int | None
+    provider_decided_at: datetime | None
+    platform_decided_by: int | None
+    platform_decided_at: datetime | None
+    events: list[RequestEventOut]
+    disputes: list[DisputeOut]
+
+
 class GrantOut(OutSchema):
     id: int
     request_id: int
@@ -383,7 +406,8 @@ class WorkdayOverrideOut(OutSchema):
 
 
 class InboxItem(OutSchema):
-    kind: str  # entry_review | entry_confirm | request_decide | dispute | change_report | grant_expiring
+    # entry_review | entry_confirm | request_decide | dispute | change_report | grant_expiring
+    kind: str
     object_id: int
     title: str
     state: str

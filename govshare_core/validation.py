@@ -96,7 +96,7 @@ _SHARE_RANK = {ShareType.UNCONDITIONAL: 0, ShareType.CONDITIONAL: 1, ShareType.N
 
 @dataclass(frozen=True)
 class FieldError:
-    """One broken rule: the field (dotted path), a stable code, and the message in both languages."""
+    """One broken rule: the field (dotted path), a stable code, and both languages' messages."""
 
     field: str
     code: str

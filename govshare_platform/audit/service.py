@@ -135,7 +135,7 @@ def append_standalone(factory: sessionmaker[Session], **kwargs: Any) -> None:
 
 
 def begin_write(session: Session) -> None:
-    """Start a write transaction (BEGIN IMMEDIATE on SQLite, so writers queue instead of failing)."""
+    """Start a write transaction (BEGIN IMMEDIATE on SQLite: writers queue instead of failing)."""
     session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
 
 

@@ -1,4 +1,4 @@
-"""Departments, users, their roles, and the filing (备案) of resource administrators (第二十八条)."""
+"""Departments, users, their roles, and the filing (备案) of resource admins (第二十八条)."""
 
 from __future__ import annotations
 
