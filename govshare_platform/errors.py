@@ -6,18 +6,21 @@ and any HTTP error into a problem body. Bad input never becomes a 500.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from govshare_core.validation import FieldError
 from govshare_core.workflow import IllegalTransition
 
 PROBLEM_JSON = "application/problem+json"
+log = logging.getLogger("govshare.platform")
 
 TITLES = {
     400: "Bad Request",
@@ -33,6 +36,7 @@ TITLES = {
     423: "Locked",
     428: "Precondition Required",
     429: "Too Many Requests",
+    500: "Internal Server Error",
 }
 
 
@@ -124,6 +128,19 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _on_validation(request: Request, exc: RequestValidationError) -> JSONResponse:
         problem = invalid(_validation_errors(exc), "the request body or parameters are invalid")
+        return _problem_response(problem, request)
+
+    @app.exception_handler(IntegrityError)
+    async def _on_integrity(request: Request, exc: IntegrityError) -> JSONResponse:
+        # A uniqueness or reference race lost to a concurrent request: a conflict, not a crash.
+        log.info("integrity conflict on %s: %s", request.url.path, exc.orig)
+        return _problem_response(conflict("integrity_conflict", "conflicts with existing data"),
+                                 request)
+
+    @app.exception_handler(Exception)
+    async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        problem = Problem(500, "internal_error", "an unexpected error occurred; it was logged")
         return _problem_response(problem, request)
 
     @app.exception_handler(StarletteHTTPException)
