@@ -134,8 +134,9 @@ def install(app: FastAPI) -> None:
     async def _on_integrity(request: Request, exc: IntegrityError) -> JSONResponse:
         # A uniqueness or reference race lost to a concurrent request: a conflict, not a crash.
         log.info("integrity conflict on %s: %s", request.url.path, exc.orig)
-        return _problem_response(conflict("integrity_conflict", "conflicts with existing data"),
-                                 request)
+        return _problem_response(
+            conflict("integrity_conflict", "conflicts with existing data"), request
+        )
 
     @app.exception_handler(Exception)
     async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:
