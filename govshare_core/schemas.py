@@ -188,6 +188,9 @@ class CatalogEntryOut(OutSchema):
     open_conditions: str | None
     update_cycle: UpdateCycle
     related_codes: list[str]
+    problems: list[dict[str, str]] = Field(
+        default_factory=list, description="rule violations of a draft (checked on submit)"
+    )
 
 
 class CatalogEntrySummary(OutSchema):
@@ -229,6 +232,39 @@ class ChangeReportOut(OutSchema):
     changes: dict[str, Any]
     status: ChangeReportStatus
     decided_reason: str | None
+
+
+class EntrySnapshotOut(OutSchema):
+    """The entry as it stood when published or when a change report was applied."""
+
+    id: int
+    entry_id: int
+    entry_version: int
+    reason: str
+    at: datetime
+    actor_id: int | None
+    data: dict[str, Any]
+
+
+class FieldDiff(OutSchema):
+    """One field that differs between the last published snapshot and the current entry."""
+
+    field: str
+    before: Any
+    after: Any
+
+
+class AttachmentOut(OutSchema):
+    """Metadata of an interface document (接口规范说明文档, 第十九条)."""
+
+    id: int
+    entry_id: int
+    filename: str
+    content_type: str
+    size: int
+    sha256: str
+    uploaded_by: int
+    uploaded_at: datetime
 
 
 class SourceHint(OutSchema):

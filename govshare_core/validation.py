@@ -40,6 +40,8 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "reason": ("申请理由", "Reason"),
     "end_date": ("截止时间", "End date"),
     "statutory_citation": ("法定共享依据", "Statutory citation"),
+    "effective_date": ("变更生效日期", "Effective date"),
+    "changes": ("变更内容", "Changes"),
 }
 
 # code -> (Chinese, English); {label} is replaced by the field's label.
@@ -84,6 +86,16 @@ RULE_MESSAGES: dict[str, tuple[str, str]] = {
         "“{value}”不是该资源的信息项",
         "“{value}” is not a data item of this resource",
     ),
+    "effective_date_future": (
+        "{label}不能晚于今天（第十七条：变更发生后报送）",
+        "{label} cannot be in the future (Art. 17: report after the change)",
+    ),
+    "not_key_element": (
+        "“{value}”不是关键要素，可直接修改（第十七条）",
+        "“{value}” is not a key element; edit it directly (Art. 17)",
+    ),
+    "no_changes": ("{label}不能为空", "{label} cannot be empty"),
+    "invalid_value": ("{label}的值无效：{value}", "{label} has an invalid value: {value}"),
     "item_not_shared": (
         "信息项“{value}”不予共享",
         "Data item “{value}” is not shared",
