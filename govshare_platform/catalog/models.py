@@ -67,11 +67,26 @@ class CatalogEntry(Base):
     )
 
     __mapper_args__ = {"version_id_col": version}
+    # Lists are newest first (ORDER BY id DESC): each index ends in id so a page is an index range.
     __table_args__ = (
+        Index("ix_catalog_entries_dept_id", "department_id", "id"),
         Index("ix_catalog_entries_dept_status", "department_id", "status", "id"),
         Index("ix_catalog_entries_status_id", "status", "id"),
         Index("ix_catalog_entries_status_share", "status", "share_type", "id"),
     )
+
+    @property
+    def department_name(self) -> str:
+        return self.department.name
+
+    @property
+    def provider_code(self) -> str:
+        """提供方代码: the department's 统一社会信用代码."""
+        return self.department.credit_code
+
+    @property
+    def data_items(self) -> list[dict[str, Any]]:
+        return [item.as_dict() for item in self.items]
 
 
 class EntryDataItem(Base):
@@ -89,6 +104,15 @@ class EntryDataItem(Base):
     length: Mapped[int | None] = mapped_column(Integer)
     share_type: Mapped[str | None] = mapped_column(String(16))
     description: Mapped[str | None] = mapped_column(String(500))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "data_type": self.data_type,
+            "length": self.length,
+            "share_type": self.share_type,
+            "description": self.description,
+        }
 
 
 class ResourceCodeSequence(Base):
@@ -137,6 +161,10 @@ class ChangeReport(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def days_after_effect(self) -> int:
+        return (self.reported_on - self.effective_date).days
 
 
 class Attachment(Base):

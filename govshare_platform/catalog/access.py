@@ -1,0 +1,64 @@
+"""Who may see and act on a catalog entry (第十四条–第十六条), shared by the catalog routers."""
+
+from __future__ import annotations
+
+from fastapi import Response
+
+from govshare_core.schemas import CatalogEntryOut
+from govshare_core.vocab import EntryStatus, Role
+from govshare_core.workflow import Party, Transition
+from govshare_platform.catalog import service
+from govshare_platform.catalog.models import CatalogEntry
+from govshare_platform.deps import Ctx
+from govshare_platform.errors import not_found
+from govshare_platform.versioning import etag
+
+OVERSEERS = (Role.PLATFORM_ADMIN, Role.SUPERVISOR)
+
+
+def sees_all(ctx: Ctx) -> bool:
+    return ctx.has(*OVERSEERS)
+
+
+def can_see(ctx: Ctx, entry: CatalogEntry) -> bool:
+    """Own department: any state; others: published only; platform admin and supervisor: all."""
+    return (
+        sees_all(ctx)
+        or entry.department_id == ctx.department_id
+        or entry.status == EntryStatus.PUBLISHED
+    )
+
+
+def visible_entry(ctx: Ctx, entry_id: int) -> CatalogEntry:
+    """The entry, or 404 when it does not exist or the caller may not see it."""
+    entry = ctx.db.get(CatalogEntry, entry_id)
+    if entry is None or not can_see(ctx, entry):
+        raise not_found("catalog entry")
+    return entry
+
+
+def require_owner_registrar(ctx: Ctx, entry: CatalogEntry) -> None:
+    """403 unless the caller is a registrar of the entry's department."""
+    ctx.require(Role.REGISTRAR)
+    if entry.department_id != ctx.department_id:
+        raise ctx.deny("only the owning department's registrar may do this", entry_id=entry.id)
+
+
+def authorize(ctx: Ctx, transition: Transition, entry: CatalogEntry) -> None:
+    """Enforce the transition's roles and party; a reviewer never approves their own work."""
+    ctx.require(*transition.roles)
+    if transition.party is Party.OWNER_DEPT and entry.department_id != ctx.department_id:
+        raise ctx.deny("only the owning department may do this", entry_id=entry.id)
+    if transition.action == "dept_approve" and entry.submitted_by == ctx.user.id:
+        problem = ctx.deny("a reviewer never approves their own submission", entry_id=entry.id)
+        problem.code = "own_submission"
+        raise problem
+
+
+def entry_out(entry: CatalogEntry, response: Response | None = None) -> CatalogEntryOut:
+    """The entry as returned by the API (with its draft problems); sets the ETag."""
+    out = CatalogEntryOut.model_validate(entry)
+    out.problems = [e.as_dict() for e in service.problems(entry)]
+    if response is not None:
+        response.headers["ETag"] = etag(entry.version)
+    return out
