@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises: 
-Create Date: 2026-11-25 09:44:02.615616
+Create Date: 2026-11-25 09:50:40.863599
 """
 from __future__ import annotations
 
@@ -153,6 +153,7 @@ def upgrade() -> None:
     sa.UniqueConstraint('resource_code', name=op.f('uq_catalog_entries_resource_code'))
     )
     with op.batch_alter_table('catalog_entries', schema=None) as batch_op:
+        batch_op.create_index('ix_catalog_entries_dept_id', ['department_id', 'id'], unique=False)
         batch_op.create_index('ix_catalog_entries_dept_status', ['department_id', 'status', 'id'], unique=False)
         batch_op.create_index('ix_catalog_entries_status_id', ['status', 'id'], unique=False)
         batch_op.create_index('ix_catalog_entries_status_share', ['status', 'share_type', 'id'], unique=False)
@@ -271,11 +272,143 @@ def upgrade() -> None:
     with op.batch_alter_table('catalog_entry_snapshots', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_catalog_entry_snapshots_entry_id'), ['entry_id'], unique=False)
 
+    op.create_table('share_requests',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('entry_id', sa.Integer(), nullable=False),
+    sa.Column('provider_department_id', sa.Integer(), nullable=False),
+    sa.Column('consumer_department_id', sa.Integer(), nullable=False),
+    sa.Column('applicant_id', sa.Integer(), nullable=False),
+    sa.Column('data_items', sa.JSON(), nullable=False),
+    sa.Column('business', sa.String(length=500), nullable=False),
+    sa.Column('users', sa.String(length=500), nullable=False),
+    sa.Column('share_mode', sa.String(length=16), nullable=False),
+    sa.Column('reason', sa.Text(), nullable=False),
+    sa.Column('end_date', sa.Date(), nullable=False),
+    sa.Column('statutory_citation', sa.Text(), nullable=True),
+    sa.Column('share_type', sa.String(length=16), nullable=False),
+    sa.Column('status', sa.String(length=24), nullable=False),
+    sa.Column('received_on', sa.Date(), nullable=True),
+    sa.Column('review_due', sa.Date(), nullable=True),
+    sa.Column('review_due_provisional', sa.Boolean(), nullable=False),
+    sa.Column('escalated', sa.Boolean(), nullable=False),
+    sa.Column('rejection_ground', sa.String(length=32), nullable=True),
+    sa.Column('rejection_comment', sa.Text(), nullable=True),
+    sa.Column('provider_decided_by', sa.Integer(), nullable=True),
+    sa.Column('provider_decided_at', govshare_platform.db.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('platform_decided_by', sa.Integer(), nullable=True),
+    sa.Column('platform_decided_at', govshare_platform.db.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.Column('created_at', govshare_platform.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', govshare_platform.db.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['applicant_id'], ['users.id'], name=op.f('fk_share_requests_applicant_id_users')),
+    sa.ForeignKeyConstraint(['consumer_department_id'], ['departments.id'], name=op.f('fk_share_requests_consumer_department_id_departments')),
+    sa.ForeignKeyConstraint(['entry_id'], ['catalog_entries.id'], name=op.f('fk_share_requests_entry_id_catalog_entries')),
+    sa.ForeignKeyConstraint(['platform_decided_by'], ['users.id'], name=op.f('fk_share_requests_platform_decided_by_users')),
+    sa.ForeignKeyConstraint(['provider_decided_by'], ['users.id'], name=op.f('fk_share_requests_provider_decided_by_users')),
+    sa.ForeignKeyConstraint(['provider_department_id'], ['departments.id'], name=op.f('fk_share_requests_provider_department_id_departments')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_share_requests'))
+    )
+    with op.batch_alter_table('share_requests', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_share_requests_applicant_id'), ['applicant_id'], unique=False)
+        batch_op.create_index('ix_share_requests_consumer_status', ['consumer_department_id', 'status', 'id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_share_requests_entry_id'), ['entry_id'], unique=False)
+        batch_op.create_index('ix_share_requests_provider_status', ['provider_department_id', 'status', 'id'], unique=False)
+        batch_op.create_index('ix_share_requests_status_due', ['status', 'review_due'], unique=False)
+
+    op.create_table('grants',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('request_id', sa.Integer(), nullable=False),
+    sa.Column('entry_id', sa.Integer(), nullable=False),
+    sa.Column('provider_department_id', sa.Integer(), nullable=False),
+    sa.Column('consumer_department_id', sa.Integer(), nullable=False),
+    sa.Column('data_item', sa.String(length=100), nullable=False),
+    sa.Column('share_mode', sa.String(length=16), nullable=False),
+    sa.Column('valid_from', sa.Date(), nullable=False),
+    sa.Column('valid_until', sa.Date(), nullable=False),
+    sa.Column('status', sa.String(length=16), nullable=False),
+    sa.Column('revoked_at', govshare_platform.db.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('revoked_by', sa.Integer(), nullable=True),
+    sa.Column('revoked_reason', sa.Text(), nullable=True),
+    sa.Column('created_at', govshare_platform.db.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['consumer_department_id'], ['departments.id'], name=op.f('fk_grants_consumer_department_id_departments')),
+    sa.ForeignKeyConstraint(['entry_id'], ['catalog_entries.id'], name=op.f('fk_grants_entry_id_catalog_entries')),
+    sa.ForeignKeyConstraint(['provider_department_id'], ['departments.id'], name=op.f('fk_grants_provider_department_id_departments')),
+    sa.ForeignKeyConstraint(['request_id'], ['share_requests.id'], name=op.f('fk_grants_request_id_share_requests')),
+    sa.ForeignKeyConstraint(['revoked_by'], ['users.id'], name=op.f('fk_grants_revoked_by_users')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_grants'))
+    )
+    with op.batch_alter_table('grants', schema=None) as batch_op:
+        batch_op.create_index('ix_grants_consumer_status', ['consumer_department_id', 'status', 'valid_until'], unique=False)
+        batch_op.create_index(batch_op.f('ix_grants_entry_id'), ['entry_id'], unique=False)
+        batch_op.create_index('ix_grants_provider_status', ['provider_department_id', 'status', 'valid_until'], unique=False)
+        batch_op.create_index(batch_op.f('ix_grants_request_id'), ['request_id'], unique=False)
+        batch_op.create_index('ix_grants_status_until', ['status', 'valid_until'], unique=False)
+
+    op.create_table('share_request_disputes',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('request_id', sa.Integer(), nullable=False),
+    sa.Column('raised_by', sa.Integer(), nullable=False),
+    sa.Column('reason', sa.Text(), nullable=False),
+    sa.Column('status', sa.String(length=16), nullable=False),
+    sa.Column('resolution', sa.Text(), nullable=True),
+    sa.Column('resolved_by', sa.Integer(), nullable=True),
+    sa.Column('resolved_at', govshare_platform.db.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', govshare_platform.db.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['raised_by'], ['users.id'], name=op.f('fk_share_request_disputes_raised_by_users')),
+    sa.ForeignKeyConstraint(['request_id'], ['share_requests.id'], name=op.f('fk_share_request_disputes_request_id_share_requests'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['resolved_by'], ['users.id'], name=op.f('fk_share_request_disputes_resolved_by_users')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_share_request_disputes'))
+    )
+    with op.batch_alter_table('share_request_disputes', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_share_request_disputes_request_id'), ['request_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_share_request_disputes_status'), ['status'], unique=False)
+
+    op.create_table('share_request_events',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('request_id', sa.Integer(), nullable=False),
+    sa.Column('action', sa.String(length=32), nullable=False),
+    sa.Column('from_status', sa.String(length=24), nullable=True),
+    sa.Column('to_status', sa.String(length=24), nullable=False),
+    sa.Column('actor_id', sa.Integer(), nullable=True),
+    sa.Column('comment', sa.Text(), nullable=True),
+    sa.Column('at', govshare_platform.db.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['actor_id'], ['users.id'], name=op.f('fk_share_request_events_actor_id_users')),
+    sa.ForeignKeyConstraint(['request_id'], ['share_requests.id'], name=op.f('fk_share_request_events_request_id_share_requests'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_share_request_events'))
+    )
+    with op.batch_alter_table('share_request_events', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_share_request_events_request_id'), ['request_id'], unique=False)
+
     # ### end Alembic commands ###
 
 
 def downgrade() -> None:
     # ### commands auto generated by Alembic - please adjust! ###
+    with op.batch_alter_table('share_request_events', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_share_request_events_request_id'))
+
+    op.drop_table('share_request_events')
+    with op.batch_alter_table('share_request_disputes', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_share_request_disputes_status'))
+        batch_op.drop_index(batch_op.f('ix_share_request_disputes_request_id'))
+
+    op.drop_table('share_request_disputes')
+    with op.batch_alter_table('grants', schema=None) as batch_op:
+        batch_op.drop_index('ix_grants_status_until')
+        batch_op.drop_index(batch_op.f('ix_grants_request_id'))
+        batch_op.drop_index('ix_grants_provider_status')
+        batch_op.drop_index(batch_op.f('ix_grants_entry_id'))
+        batch_op.drop_index('ix_grants_consumer_status')
+
+    op.drop_table('grants')
+    with op.batch_alter_table('share_requests', schema=None) as batch_op:
+        batch_op.drop_index('ix_share_requests_status_due')
+        batch_op.drop_index('ix_share_requests_provider_status')
+        batch_op.drop_index(batch_op.f('ix_share_requests_entry_id'))
+        batch_op.drop_index('ix_share_requests_consumer_status')
+        batch_op.drop_index(batch_op.f('ix_share_requests_applicant_id'))
+
+    op.drop_table('share_requests')
     with op.batch_alter_table('catalog_entry_snapshots', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_catalog_entry_snapshots_entry_id'))
 
@@ -312,6 +445,7 @@ def downgrade() -> None:
         batch_op.drop_index('ix_catalog_entries_status_share')
         batch_op.drop_index('ix_catalog_entries_status_id')
         batch_op.drop_index('ix_catalog_entries_dept_status')
+        batch_op.drop_index('ix_catalog_entries_dept_id')
 
     op.drop_table('catalog_entries')
     with op.batch_alter_table('auth_tokens', schema=None) as batch_op:

@@ -1,0 +1,427 @@
+"""Share request workflow: validate, submit, decide, dispute, mediate, escalate.
+
+第五条 (not-shared resources only on a statutory citation), 第二十二条 (no refusal without a legal
+ground), 第二十五条 (disputes mediated by the platform), 第二十七条 (5 working days to review),
+第二十八条 (the reviewed elements), 第三十条 (three-party agreement before activation).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from govshare_core.schemas import (
+    DecisionIn,
+    DisputeOut,
+    RequestEventOut,
+    ShareRequestDetailOut,
+    ShareRequestIn,
+    ShareRequestOut,
+)
+from govshare_core.validation import (
+    FieldError,
+    effective_share_type,
+    field_error,
+    validate_share_request,
+)
+from govshare_core.vocab import (
+    DisputeStatus,
+    EntryStatus,
+    RequestStatus,
+    ShareMode,
+    ShareType,
+)
+from govshare_core.workdays import Deadline, review_deadline
+from govshare_core.workflow import REQUEST_REVIEW_STATES, SHARE_REQUEST, Transition
+from govshare_platform.audit import service as audit
+from govshare_platform.catalog.models import CatalogEntry
+from govshare_platform.db import utcnow
+from govshare_platform.errors import conflict, invalid
+from govshare_platform.grants import service as grants
+from govshare_platform.policy.service import get_calendar, get_policy
+from govshare_platform.requests.models import Dispute, ShareRequest
+
+RequestSide = Literal["consumer", "provider", "all"]
+_R = RequestStatus
+
+
+def _error(field: str, code: str, zh: str, en: str) -> FieldError:
+    return FieldError(field, code, zh, en)
+
+
+def _entry_errors(entry: CatalogEntry | None, consumer_department_id: int) -> list[FieldError]:
+    if entry is None or entry.status != EntryStatus.PUBLISHED:
+        return [
+            _error(
+                "entry_id",
+                "entry_not_published",
+                "只能申请已发布的信息资源（第二十二条）",
+                "Only published resources can be requested (Art. 22)",
+            )
+        ]
+    if entry.department_id == consumer_department_id:
+        return [
+            _error(
+                "entry_id",
+                "own_resource",
+                "不能申请本部门提供的信息资源",
+                "A department cannot request its own resource",
+            )
+        ]
+    return []
+
+
+def _duplicate_errors(data: ShareRequestIn) -> list[FieldError]:
+    seen: set[str] = set()
+    errors = []
+    for i, name in enumerate(data.data_items):
+        if name in seen:
+            errors.append(field_error(f"data_items[{i}]", "duplicate_item", value=name))
+        seen.add(name)
+    return errors
+
+
+def check_against_entry(
+    session: Session, *, data: ShareRequestIn, consumer_department_id: int, today: date
+) -> tuple[CatalogEntry, ShareType]:
+    """The entry and the effective share type; 422 on any broken rule (第五条, 第二十八条)."""
+    entry = session.get(CatalogEntry, data.entry_id)
+    errors = _entry_errors(entry, consumer_department_id)
+    if errors or entry is None:
+        raise invalid(errors)
+    items = {i.name: ShareType(i.share_type) if i.share_type else None for i in entry.items}
+    entry_type = ShareType(entry.share_type)
+    errors = validate_share_request(
+        data, entry_share_type=entry_type, entry_items=items, today=today
+    )
+    errors += _duplicate_errors(data)
+    if errors:
+        raise invalid(errors)
+    requested = [items[name] for name in data.data_items]
+    return entry, effective_share_type(entry_type, requested)
+
+
+def _apply(
+    request: ShareRequest, data: ShareRequestIn, entry: CatalogEntry, kind: ShareType
+) -> None:
+    for name, value in data.model_dump().items():
+        setattr(request, name, value)
+    request.provider_department_id = entry.department_id
+    request.share_type = kind
+
+
+def create(
+    session: Session, *, data: ShareRequestIn, applicant_id: int, department_id: int, today: date
+) -> ShareRequest:
+    """A draft request of the applicant's department (第二十二条)."""
+    entry, kind = check_against_entry(
+        session, data=data, consumer_department_id=department_id, today=today
+    )
+    request = ShareRequest(
+        consumer_department_id=department_id, applicant_id=applicant_id, status=_R.DRAFT
+    )
+    _apply(request, data, entry, kind)
+    session.add(request)
+    session.flush()
+    return request
+
+
+def update(session: Session, *, request: ShareRequest, data: ShareRequestIn, today: date) -> None:
+    """Edit a draft (only drafts change in place)."""
+    if request.status != _R.DRAFT:
+        raise conflict("not_draft", "only a draft request can be edited")
+    entry, kind = check_against_entry(
+        session, data=data, consumer_department_id=request.consumer_department_id, today=today
+    )
+    _apply(request, data, entry, kind)
+    session.flush()
+
+
+def _as_input(request: ShareRequest) -> ShareRequestIn:
+    return ShareRequestIn(
+        entry_id=request.entry_id,
+        data_items=list(request.data_items),
+        business=request.business,
+        users=request.users,
+        share_mode=ShareMode(request.share_mode),
+        reason=request.reason,
+        end_date=request.end_date,
+        statutory_citation=request.statutory_citation,
+    )
+
+
+def deadline_from(session: Session, received: date) -> Deadline:
+    """Review deadline in working days from receipt (第二十七条), with the platform's calendar."""
+    days = get_policy(session).review_working_days
+    return review_deadline(received, days, calendar=get_calendar(session))
+
+
+def _start_clock(session: Session, request: ShareRequest, today: date) -> None:
+    deadline = deadline_from(session, today)
+    request.review_due = deadline.due
+    request.review_due_provisional = deadline.provisional
+    request.escalated = False
+
+
+def submit(session: Session, *, request: ShareRequest, actor_id: int, today: date) -> list[str]:
+    """Submit and route by share type (第二十五条, 第五条); returns the actions taken."""
+    transition = SHARE_REQUEST.find("submit", request.status)
+    entry, kind = check_against_entry(
+        session,
+        data=_as_input(request),
+        consumer_department_id=request.consumer_department_id,
+        today=today,
+    )
+    request.provider_department_id, request.share_type = entry.department_id, kind
+    request.received_on = today
+    _start_clock(session, request, today)
+    request.move(transition, actor_id=actor_id, comment=None)
+    follow_up = {ShareType.UNCONDITIONAL: "auto_grant", ShareType.NOT_SHARED: "route_statutory"}
+    actions = [transition.action]
+    if kind in follow_up:
+        step = SHARE_REQUEST.find(follow_up[kind], request.status)
+        request.move(step, actor_id=None, comment=None)
+        actions.append(step.action)
+    session.flush()
+    if request.status == _R.ACTIVE:
+        grants.create_for_request(session, request=request, today=today)
+    return actions
+
+
+def _ground_required() -> FieldError:
+    return _error(
+        "ground",
+        "ground_required",
+        "拒绝共享申请必须说明法定事由（第二十二条）",
+        "A rejection must name its legal ground (Art. 22)",
+    )
+
+
+def provider_transition(request: ShareRequest, decision: DecisionIn) -> Transition:
+    """The provider's approve or reject transition from the request's state."""
+    action = "provider_approve" if decision.approve else "provider_reject"
+    return SHARE_REQUEST.find(action, request.status)
+
+
+def platform_transition(request: ShareRequest, decision: DecisionIn) -> Transition:
+    """The platform's transition: statutory requests activate, conditional ones await agreement."""
+    if not decision.approve:
+        action = "platform_reject"
+    elif request.share_type == ShareType.NOT_SHARED:
+        action = "platform_approve_statutory"
+    else:
+        action = "platform_approve"
+    return SHARE_REQUEST.find(action, request.status)
+
+
+def decide(
+    session: Session,
+    *,
+    request: ShareRequest,
+    transition: Transition,
+    decision: DecisionIn,
+    actor_id: int,
+    today: date,
+) -> None:
+    """Record a provider or platform decision; a rejection needs its ground (第二十二条)."""
+    if not decision.approve:
+        if decision.ground is None:
+            raise invalid([_ground_required()])
+        request.rejection_ground = decision.ground
+        request.rejection_comment = decision.comment
+    if transition.action.startswith("provider_"):
+        request.provider_decided_by, request.provider_decided_at = actor_id, utcnow()
+    else:
+        request.platform_decided_by, request.platform_decided_at = actor_id, utcnow()
+    move(
+        session,
+        request=request,
+        transition=transition,
+        actor_id=actor_id,
+        comment=decision.comment,
+        today=today,
+    )
+
+
+def move(
+    session: Session,
+    *,
+    request: ShareRequest,
+    transition: Transition,
+    actor_id: int | None,
+    comment: str | None,
+    today: date,
+) -> None:
+    """Apply a transition; grants are created when the request becomes active."""
+    request.move(transition, actor_id=actor_id, comment=comment)
+    session.flush()
+    if request.status == _R.ACTIVE:
+        grants.create_for_request(session, request=request, today=today)
+
+
+def raise_dispute(
+    session: Session,
+    *,
+    request: ShareRequest,
+    transition: Transition,
+    actor_id: int,
+    reason: str,
+    today: date,
+) -> Dispute:
+    """争议 after a rejection (第二十五条); one per request; mediation due in working days."""
+    if request.disputes:
+        raise conflict("already_disputed", "this request has already been disputed once")
+    dispute = Dispute(raised_by=actor_id, reason=reason, status=DisputeStatus.OPEN)
+    request.disputes.append(dispute)
+    _start_clock(session, request, today)
+    move(
+        session,
+        request=request,
+        transition=transition,
+        actor_id=actor_id,
+        comment=reason,
+        today=today,
+    )
+    return dispute
+
+
+def mediate(
+    session: Session,
+    *,
+    request: ShareRequest,
+    transition: Transition,
+    actor_id: int,
+    comment: str,
+    today: date,
+) -> Dispute:
+    """The platform upholds or overturns the rejection (第二十五条)."""
+    dispute = next(d for d in request.disputes if d.status == DisputeStatus.OPEN)
+    overturn = transition.action == "mediate_overturn"
+    dispute.status = DisputeStatus.OVERTURNED if overturn else DisputeStatus.UPHELD
+    dispute.resolution, dispute.resolved_by, dispute.resolved_at = comment, actor_id, utcnow()
+    if overturn:
+        request.rejection_ground = request.rejection_comment = None
+    move(
+        session,
+        request=request,
+        transition=transition,
+        actor_id=actor_id,
+        comment=comment,
+        today=today,
+    )
+    return dispute
+
+
+def is_overdue(request: ShareRequest, today: date) -> bool:
+    """Waiting on a reviewer past its review deadline (第二十七条)."""
+    return (
+        request.status in REQUEST_REVIEW_STATES
+        and request.review_due is not None
+        and request.review_due < today
+    )
+
+
+def _overdue_clause(today: date) -> ColumnElement[bool]:
+    return and_(
+        ShareRequest.status.in_([str(s) for s in REQUEST_REVIEW_STATES]),
+        ShareRequest.review_due < today,
+    )
+
+
+def escalate_overdue(session: Session, *, today: date) -> int:
+    """Mark overdue requests escalated (and audit each); returns how many were escalated."""
+    rows = session.scalars(
+        select(ShareRequest).where(_overdue_clause(today), ShareRequest.escalated.is_(False))
+    ).all()
+    for request in rows:
+        request.escalated = True
+        audit.append(
+            session,
+            action="request_escalated",
+            object_type="share_request",
+            object_id=request.id,
+            details={"status": request.status, "review_due": str(request.review_due)},
+        )
+    session.flush()
+    return len(rows)
+
+
+def _side_clause(
+    side: RequestSide, department_id: int, platform_admin: bool
+) -> ColumnElement[bool]:
+    consumer = ShareRequest.consumer_department_id == department_id
+    provider = and_(
+        ShareRequest.provider_department_id == department_id, ShareRequest.status != _R.DRAFT
+    )
+    if side == "consumer":
+        return consumer
+    if side == "provider":
+        return provider
+    if platform_admin:
+        return or_(consumer, ShareRequest.status != _R.DRAFT)
+    return or_(consumer, provider)
+
+
+def list_requests(
+    session: Session,
+    *,
+    department_id: int,
+    platform_admin: bool,
+    side: RequestSide,
+    status: RequestStatus | None,
+    overdue: bool | None,
+    today: date,
+    offset: int,
+    limit: int,
+) -> tuple[list[ShareRequest], int]:
+    """A page of requests the caller's department takes part in (all, for the platform admin)."""
+    query = select(ShareRequest).where(_side_clause(side, department_id, platform_admin))
+    if status is not None:
+        query = query.where(ShareRequest.status == status)
+    if overdue is True:
+        query = query.where(_overdue_clause(today))
+    elif overdue is False:
+        query = query.where(~_overdue_clause(today) | ShareRequest.review_due.is_(None))
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    rows = session.scalars(query.order_by(ShareRequest.id.desc()).offset(offset).limit(limit))
+    return list(rows.all()), total
+
+
+def is_visible(request: ShareRequest, *, department_id: int, platform_admin: bool) -> bool:
+    """Whether a user of `department_id` may see the request (drafts stay with the consumer)."""
+    if request.consumer_department_id == department_id:
+        return True
+    if request.status == _R.DRAFT:
+        return False
+    return platform_admin or request.provider_department_id == department_id
+
+
+def to_out(request: ShareRequest, today: date) -> ShareRequestOut:
+    return ShareRequestOut.model_validate(_fields(request, today))
+
+
+def to_detail(request: ShareRequest, today: date) -> ShareRequestDetailOut:
+    return ShareRequestDetailOut.model_validate(
+        {
+            **_fields(request, today),
+            "provider_decided_by": request.provider_decided_by,
+            "provider_decided_at": request.provider_decided_at,
+            "platform_decided_by": request.platform_decided_by,
+            "platform_decided_at": request.platform_decided_at,
+            "events": [RequestEventOut.model_validate(e) for e in request.events],
+            "disputes": [DisputeOut.model_validate(d) for d in request.disputes],
+        }
+    )
+
+
+def _fields(request: ShareRequest, today: date) -> dict[str, object]:
+    names = ShareRequestOut.model_fields.keys() - {"entry_name", "resource_code", "overdue"}
+    return {
+        **{name: getattr(request, name) for name in names},
+        "entry_name": request.entry.name,
+        "resource_code": request.entry.resource_code,
+        "overdue": is_overdue(request, today),
+    }
