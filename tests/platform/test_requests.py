@@ -194,9 +194,10 @@ def test_drafts_stay_with_the_consumer(world: World, monkeypatch: pytest.MonkeyP
     theirs = world.client.get("/api/v1/requests?side=provider", headers=world.h("A", RA)).json()
     assert [r["id"] for r in theirs["items"]] == [rid]
     assert world.client.get("/api/v1/requests", headers=world.h("P", PA)).json()["total"] == 1
-    assert world.client.get("/api/v1/requests?side=provider", headers=world.h("B", AP)).json()[
-        "items"
-    ] == []
+    assert (
+        world.client.get("/api/v1/requests?side=provider", headers=world.h("B", AP)).json()["items"]
+        == []
+    )
 
 
 def test_put_needs_if_match_and_a_draft(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -277,16 +278,22 @@ def test_review_due_into_a_year_without_schedule_is_provisional(
 def test_overdue_and_escalation(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
     set_today(monkeypatch, TODAY)
     rid = submitted(world, make_entry(world))["id"]
-    due = date.fromisoformat(ok(world.client.get(f"/api/v1/requests/{rid}", headers=world.h("B", AP)))["review_due"])
+    due = date.fromisoformat(
+        ok(world.client.get(f"/api/v1/requests/{rid}", headers=world.h("B", AP)))["review_due"]
+    )
     set_today(monkeypatch, due)
-    assert world.client.get("/api/v1/requests?overdue=true", headers=world.h("P", PA)).json()[
-        "total"
-    ] == 0
+    assert (
+        world.client.get("/api/v1/requests?overdue=true", headers=world.h("P", PA)).json()["total"]
+        == 0
+    )
     set_today(monkeypatch, due + timedelta(days=1))
     late = world.client.get("/api/v1/requests?overdue=true", headers=world.h("P", PA)).json()
     assert [r["id"] for r in late["items"]] == [rid]
     assert late["items"][0]["overdue"] is True
-    assert world.client.post("/api/v1/requests/escalate-overdue", headers=world.h("A", RA)).status_code == 403
+    assert (
+        world.client.post("/api/v1/requests/escalate-overdue", headers=world.h("A", RA)).status_code
+        == 403
+    )
     r = world.client.post("/api/v1/requests/escalate-overdue", headers=world.h("P", PA))
     assert r.json() == {"escalated": 1}
     again = world.client.post("/api/v1/requests/escalate-overdue", headers=world.h("P", PA))
