@@ -42,23 +42,26 @@ def run(
     fp = fingerprint("POST", path, body)
     if key and (replay := _replay(ctx, key, fp)) is not None:
         return replay
-    payload = jsonable_encoder(produce())
-    if key:
-        ctx.db.add(
-            IdempotencyRecord(
-                user_id=ctx.user.id,
-                key=key,
-                method="POST",
-                path=path,
-                fingerprint=fp,
-                status_code=status_code,
-                response=payload,
-            )
-        )
     try:
+        payload = jsonable_encoder(produce())
+        if key:
+            ctx.db.add(
+                IdempotencyRecord(
+                    user_id=ctx.user.id,
+                    key=key,
+                    method="POST",
+                    path=path,
+                    fingerprint=fp,
+                    status_code=status_code,
+                    response=payload,
+                )
+            )
         ctx.db.commit()
-    except IntegrityError:
-        # A concurrent request with the same key committed first: answer with its result.
+    except (IntegrityError, Problem) as exc:
+        # A concurrent request with the same key may have committed first, so that this one
+        # met its row (a uniqueness conflict) or its key: answer with the first result then.
+        if isinstance(exc, Problem) and exc.status != 409:
+            raise
         ctx.db.rollback()
         if key and (replay := _replay(ctx, key, fp)) is not None:
             return replay
