@@ -93,8 +93,8 @@ def test_catalog_items(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
     confirm = make_entry(world, status="dept_approved", name="待确认")
     reviewer = world.uid("A", Role.CATALOG_REVIEWER)
     with world.session() as s:
-        s.get(CatalogEntry, own).submitted_by = reviewer  # type: ignore[union-attr]
-        s.get(CatalogEntry, pending).submitted_by = world.uid("A", Role.REGISTRAR)  # type: ignore[union-attr]
+        s.get(CatalogEntry, own).submitted_by = reviewer
+        s.get(CatalogEntry, pending).submitted_by = world.uid("A", Role.REGISTRAR)
         s.commit()
     assert _kinds(world, "A", Role.REGISTRAR) == [("entry_returned", returned)]
     assert _kinds(world, "A", Role.CATALOG_REVIEWER) == [("entry_review", pending)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 
@@ -27,7 +28,7 @@ PA = Role.PLATFORM_ADMIN
 AP = Role.APPLICANT
 
 
-def _grants(world: World, dept: str = "B") -> list[dict[str, object]]:
+def _grants(world: World, dept: str = "B") -> list[dict[str, Any]]:
     r = world.client.get("/api/v1/grants?side=received", headers=world.h(dept, AP))
     assert r.status_code == 200, r.text
     return list(r.json()["items"])
@@ -131,7 +132,7 @@ def test_not_shared_needs_citation_then_goes_to_platform(
     ],
 )
 def test_invalid_requests_are_422(
-    world: World, monkeypatch: pytest.MonkeyPatch, kw: dict[str, object], code: str
+    world: World, monkeypatch: pytest.MonkeyPatch, kw: dict[str, Any], code: str
 ) -> None:
     set_today(monkeypatch, TODAY)
     items = (("姓名", None), ("住址", "not_shared"))

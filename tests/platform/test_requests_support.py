@@ -11,7 +11,6 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from httpx import Response
 from sqlalchemy import select
 
 from govshare_core.creditcode import make_credit_code
@@ -94,14 +93,14 @@ def create(world: World, entry_id: int, dept: str = "B", **kw: Any) -> dict[str,
     return dict(r.json())
 
 
-def act(world: World, rid: int, action: str, dept: str, role: Role, **json: Any) -> Response:
+def act(world: World, rid: int, action: str, dept: str, role: Role, **json: Any) -> Any:
     """POST /requests/{rid}/{action} as the (dept, role) user."""
     return world.client.post(
         f"/api/v1/requests/{rid}/{action}", json=json or None, headers=world.h(dept, role)
     )
 
 
-def ok(r: Response, status: str | None = None) -> dict[str, Any]:
+def ok(r: Any, status: str | None = None) -> dict[str, Any]:
     assert r.status_code == 200, r.text
     out = dict(r.json())
     if status is not None:
