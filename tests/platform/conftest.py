@@ -34,7 +34,7 @@ from govshare_platform.migrate import upgrade
 from govshare_platform.settings import Settings
 
 PASSWORD = "Demo-Passw0rd!"
-PG_TEMPLATE = "govshare_test_template"
+PG_TEMPLATE = f"govshare_tpl_{os.getpid()}"  # one per test run: parallel runs never collide
 
 
 def _pg_admin_url() -> str | None:
@@ -49,7 +49,7 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def pg_template() -> str:
+def pg_template() -> Iterator[str]:
     admin = _pg_admin_url()
     if not admin:
         if os.environ.get("CI"):
@@ -59,9 +59,11 @@ def pg_template() -> str:
     with engine.connect() as conn:
         conn.execute(text(f"DROP DATABASE IF EXISTS {PG_TEMPLATE} WITH (FORCE)"))
         conn.execute(text(f"CREATE DATABASE {PG_TEMPLATE}"))
-    engine.dispose()
     upgrade(make_url(admin).set(database=PG_TEMPLATE).render_as_string(hide_password=False))
-    return PG_TEMPLATE
+    yield PG_TEMPLATE
+    with engine.connect() as conn:
+        conn.execute(text(f"DROP DATABASE IF EXISTS {PG_TEMPLATE} WITH (FORCE)"))
+    engine.dispose()
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
