@@ -13,7 +13,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from govshare_core.validation import FieldError
@@ -137,6 +137,15 @@ def install(app: FastAPI) -> None:
         return _problem_response(
             conflict("integrity_conflict", "conflicts with existing data"), request
         )
+
+    @app.exception_handler(OverflowError)
+    @app.exception_handler(DataError)
+    async def _on_out_of_range(request: Request, exc: Exception) -> JSONResponse:
+        # A number too large for the database's integer columns (SQLite raises OverflowError
+        # for ids beyond 64 bits; PostgreSQL a DataError): bad input, not a server fault.
+        log.info("value out of range on %s: %s", request.url.path, exc)
+        problem = Problem(422, "out_of_range", "a number in the request is out of range")
+        return _problem_response(problem, request)
 
     @app.exception_handler(Exception)
     async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:
