@@ -1,0 +1,236 @@
+"""Measure catalog search and listing through HTTP against a real server (loopback only).
+
+    python benchmarks/bench_api.py --database-url URL [--label sqlite-100k]
+
+Starts `govshare-platform serve --no-migrate` on 127.0.0.1 in a subprocess, logs in as demo
+users, and measures with `requests`: search latency (p50/p95/p99) for short and long queries and
+with filters, list-page latency at offset 0 and deep, and throughput with concurrent clients.
+Every loop is bounded. Prints a table and writes JSON to benchmarks/results/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import requests
+
+HERE = Path(__file__).resolve().parent
+CLI = Path(sys.executable).with_name("govshare-platform")
+PASSWORD = "GovShare@Demo2015"  # govshare_platform.demo_data.DEMO_PASSWORD
+APPLICANT = "mz_applicant"  # searches the share catalog
+OVERSEER = "dsj_platform_admin"  # lists every entry
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Server:
+    """`govshare-platform serve` in a subprocess on 127.0.0.1."""
+
+    def __init__(self, url: str, port: int) -> None:
+        self.base = f"http://127.0.0.1:{port}"
+        cmd = [str(CLI), "serve", "--database-url", url, "--no-migrate"]
+        cmd += ["--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]
+        env = {**os.environ, "GOVSHARE_IDLE_TIMEOUT_MINUTES": "240"}
+        self.proc = subprocess.Popen(cmd, env=env)
+
+    def wait(self, seconds: float = 60) -> None:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError("the server exited")
+            try:
+                if requests.get(self.base + "/healthz", timeout=1).ok:
+                    return
+            except requests.ConnectionError:
+                pass
+            time.sleep(0.2)
+        raise RuntimeError("the server did not start")
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+def login(base: str, username: str) -> dict[str, str]:
+    r = requests.post(
+        base + "/api/v1/auth/login", json={"username": username, "password": PASSWORD}, timeout=30
+    )
+    r.raise_for_status()
+    return {"Authorization": f"Bearer {r.json()['access_token']}"}
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def stats(ms: list[float]) -> dict[str, float]:
+    return {
+        "n": len(ms),
+        "p50": round(pct(ms, 0.50), 1),
+        "p95": round(pct(ms, 0.95), 1),
+        "p99": round(pct(ms, 0.99), 1),
+        "mean": round(statistics.fmean(ms), 1),
+    }
+
+
+def timed_get(http: requests.Session, url: str, params: dict[str, Any]) -> tuple[float, Any]:
+    start = time.perf_counter()
+    r = http.get(url, params=params, timeout=60)
+    elapsed = (time.perf_counter() - start) * 1000
+    r.raise_for_status()
+    return elapsed, r.json()
+
+
+def measure(http: requests.Session, url: str, params: dict[str, Any], n: int) -> dict[str, Any]:
+    for _ in range(3):  # warm caches and connections
+        timed_get(http, url, params)
+    samples, total = [], None
+    for _ in range(n):
+        ms, body = timed_get(http, url, params)
+        samples.append(ms)
+        total = body.get("total")
+    return {**stats(samples), "total": total}
+
+
+def cases(dept_id: int, deep: int) -> list[tuple[str, str, str, dict[str, Any]]]:
+    """(group, label, path, params); `who` is the applicant unless the path lists entries."""
+    share, entries = "/api/v1/catalog/share-catalog", "/api/v1/catalog/entries"
+    return [
+        ("search-2char", "q=人口", share, {"q": "人口"}),
+        ("search-2char", "q=社保", share, {"q": "社保"}),
+        ("search-2char", "q=婚姻", share, {"q": "婚姻"}),
+        ("search-long", "q=常住人口信息", share, {"q": "常住人口信息"}),
+        ("search-long", "q=企业登记注册", share, {"q": "企业登记注册"}),
+        ("search-filter", "q=人口&share_type=conditional", share,
+         {"q": "人口", "share_type": "conditional"}),
+        ("search-filter", f"q=社保&department_id={dept_id}", share,
+         {"q": "社保", "department_id": dept_id}),
+        ("search-filter", "q=婚姻&update_cycle=daily", share,
+         {"q": "婚姻", "update_cycle": "daily"}),
+        ("filter-only", "share_type=unconditional&update_cycle=monthly", share,
+         {"share_type": "unconditional", "update_cycle": "monthly"}),
+        ("list", "share-catalog offset=0", share, {"offset": 0}),
+        ("list", f"share-catalog offset={deep}", share, {"offset": deep}),
+        ("list", "entries offset=0 (platform admin)", entries, {"offset": 0}),
+        ("list", f"entries offset={deep} (platform admin)", entries, {"offset": deep}),
+    ]  # fmt: skip
+
+
+def throughput(base: str, headers: dict[str, str], clients: int, total: int) -> dict[str, Any]:
+    """`total` searches spread over `clients` threads, each with its own connection."""
+    queries = ["人口", "社保", "婚姻", "常住人口信息", "企业登记注册", "不动产", "医保"]
+    local = threading.local()
+    latencies: list[float] = []
+    errors: Counter[str] = Counter()
+    lock = threading.Lock()
+
+    def one(i: int) -> None:
+        if not hasattr(local, "http"):
+            local.http = requests.Session()
+            local.http.headers.update(headers)
+        params = {"q": queries[i % len(queries)]}
+        start = time.perf_counter()
+        try:
+            r = local.http.get(base + "/api/v1/catalog/share-catalog", params=params, timeout=60)
+            outcome = "ok" if r.ok else str(r.status_code)
+        except requests.RequestException as exc:
+            outcome = type(exc).__name__
+        with lock:
+            if outcome == "ok":
+                latencies.append((time.perf_counter() - start) * 1000)
+            else:
+                errors[outcome] += 1
+
+    start = time.perf_counter()
+    with ThreadPoolExecutor(clients) as pool:
+        list(pool.map(one, range(total)))
+    wall = time.perf_counter() - start
+    ok = len(latencies)
+    return {"clients": clients, "requests": total, "ok": ok, "errors": dict(errors),
+            "seconds": round(wall, 2), "ok_rps": round(ok / wall, 1),
+            **(stats(latencies) if latencies else {})}  # fmt: skip
+
+
+def run(url: str, n: int, clients: int, total: int, deep: int) -> dict[str, Any]:
+    server = Server(url, free_port())
+    try:
+        server.wait()
+        who = {"applicant": login(server.base, APPLICANT), "overseer": login(server.base, OVERSEER)}
+        http: dict[str, requests.Session] = {}
+        for name, headers in who.items():
+            http[name] = requests.Session()
+            http[name].headers.update(headers)
+        depts = http["applicant"].get(server.base + "/api/v1/departments", timeout=30).json()
+        dept_id = next(d["id"] for d in depts["items"] if d["name"] == "南通市人力资源和社会保障局")
+        results = []
+        for group, label, path, params in cases(dept_id, deep):
+            client = http["overseer" if path.endswith("/entries") else "applicant"]
+            row = measure(client, server.base + path, params, n)
+            results.append({"group": group, "case": label, **row})
+            print(f"  {label:<48} p50 {row['p50']:>7} p95 {row['p95']:>7} ms", flush=True)
+        load = throughput(server.base, who["applicant"], clients, total)
+        return {"cases": results, "throughput": load, "deep_offset": deep}
+    finally:
+        server.stop()
+
+
+def table(result: dict[str, Any]) -> str:
+    lines = [f"{'case':<50}{'total':>8}{'p50':>9}{'p95':>9}{'p99':>9}  (ms)"]
+    for row in result["cases"]:
+        total = row["total"] if row["total"] is not None else "-"
+        lines.append(f"{row['case']:<50}{total!s:>8}{row['p50']:>9}{row['p95']:>9}{row['p99']:>9}")
+    t = result["throughput"]
+    lines.append(
+        f"throughput: {t['clients']} clients, {t['requests']} searches in {t['seconds']} s: "
+        f"{t['ok']} ok = {t['ok_rps']} req/s, errors {t['errors'] or 'none'} "
+        f"(p50 {t.get('p50')} ms, p95 {t.get('p95')} ms, p99 {t.get('p99')} ms)"
+    )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--database-url", required=True)
+    parser.add_argument("--label", default=None, help="name of the result file")
+    parser.add_argument("--samples", type=int, default=50, help="requests per case (≤ 1000)")
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--deep", type=int, default=10_000, help="the deep page's offset")
+    parser.add_argument("--requests", type=int, default=2000, help="throughput run (≤ 100000)")
+    args = parser.parse_args(argv)
+    if not (1 <= args.samples <= 1000 and 1 <= args.requests <= 100_000):
+        parser.error("bounded loops only: --samples ≤ 1000, --requests ≤ 100000")
+    result = run(args.database_url, args.samples, args.clients, args.requests, args.deep)
+    print(table(result))
+    dialect = "postgresql" if args.database_url.startswith("postgresql") else "sqlite"
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    out = HERE / "results" / f"{args.label or dialect}-{stamp}.json"
+    out.parent.mkdir(exist_ok=True)
+    meta = {"database": dialect, "label": args.label, "at": stamp, "samples": args.samples}
+    out.write_text(json.dumps({**meta, **result}, ensure_ascii=False, indent=1))
+    print(f"wrote {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
