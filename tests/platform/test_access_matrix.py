@@ -1,0 +1,439 @@
+"""Access matrix: every endpoint × every role × own / other department's object (第三十三条).
+
+Callers with department roles belong to department A; platform roles belong to the platform
+department P. Each object is created fresh for each call, owned by A ("own") or by B ("other");
+share requests are placed with A as consumer, A as provider, or between B and C ("none").
+An allowed call must succeed (2xx); any other must be refused with 403 or 404 — whatever the
+object's state, so permission is always checked before state.
+
+A test also checks that this table covers every route of the app, so a new endpoint cannot
+escape it.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+import pytest
+
+from govshare_core.creditcode import make_credit_code
+from govshare_core.vocab import Role
+from govshare_platform import clock
+from govshare_platform.departments.models import Department
+from tests.platform.catalog_helpers import act, create_entry, entry_payload, publish_entry
+from tests.platform.conftest import DEPT_ROLES, PLATFORM_ROLES, World
+from tests.platform.test_access import PUBLIC, api_routes
+
+R, V, AP, RA = Role.REGISTRAR, Role.CATALOG_REVIEWER, Role.APPLICANT, Role.RESOURCE_ADMIN
+PA, SU, SE, AU = Role.PLATFORM_ADMIN, Role.SUPERVISOR, Role.SECURITY_ADMIN, Role.AUDIT_ADMIN
+DEPT = frozenset(DEPT_ROLES)
+ALL = frozenset(Role)
+NONE: frozenset[Role] = frozenset()
+_counter = itertools.count(1)
+
+Call = tuple[dict[str, Any], Any]  # (path parameters, JSON body)
+Setup = Callable[[World, str], Call]
+
+
+@dataclass(frozen=True)
+class Target:
+    method: str
+    path: str
+    setup: Setup
+    allowed: dict[str, frozenset[Role]] = field(default_factory=dict)
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+def caller_dept(role: Role) -> str:
+    return "P" if role in PLATFORM_ROLES else "A"
+
+
+# --- object builders -------------------------------------------------------------------------
+
+
+def _no_object(body: Any = None) -> Setup:
+    return lambda world, placement: ({}, body() if callable(body) else body)
+
+
+def _entry(state: str, body: Any = None) -> Setup:
+    def setup(world: World, placement: str) -> Call:
+        dept = "A" if placement == "own" else "B"
+        entry = publish_entry(world, dept) if state == "published" else create_entry(world, dept)
+        steps = {"draft": [], "submitted": ["submit"], "dept_approved": ["submit", "dept-approve"]}
+        roles = {"submit": R, "dept-approve": V}
+        for step in steps.get(state, []):
+            act(world, entry["id"], step, dept, roles[step])
+        return {"entry_id": entry["id"]}, body
+
+    return setup
+
+
+def _attachment(world: World, placement: str) -> Call:
+    params, _ = _entry("draft")(world, placement)
+    dept = "A" if placement == "own" else "B"
+    r = world.client.post(
+        f"/api/v1/catalog/entries/{params['entry_id']}/attachments?filename=api.pdf",
+        content=b"%PDF-1.4 test",
+        headers=world.h(dept, R, **{"Content-Type": "application/pdf"}),
+    )
+    assert r.status_code == 201, r.text
+    return {"attachment_id": r.json()["id"]}, None
+
+
+def _change_report(body: Any = None) -> Setup:
+    def setup(world: World, placement: str) -> Call:
+        params, _ = _entry("published")(world, placement)
+        dept = "A" if placement == "own" else "B"
+        r = world.client.post(
+            f"/api/v1/catalog/entries/{params['entry_id']}/change-reports",
+            json=_change_body(),
+            headers=world.h(dept, R),
+        )
+        assert r.status_code == 201, r.text
+        return {"report_id": r.json()["id"]}, body
+
+    return setup
+
+
+def _change_body() -> dict[str, Any]:
+    return {
+        "effective_date": (clock.today() - timedelta(days=3)).isoformat(),
+        "description": "更新周期调整为每周",
+        "changes": {"update_cycle": "weekly"},
+    }
+
+
+PLACES = {"consumer": ("A", "B"), "provider": ("B", "A"), "none": ("B", "C")}
+
+
+def _request_body(entry_id: int) -> dict[str, Any]:
+    return {
+        "entry_id": entry_id,
+        "data_items": ["姓名"],
+        "business": "居民身份核验",
+        "users": "窗口受理人员",
+        "share_mode": "interface",
+        "reason": "办理户籍业务需要核验身份",
+        "end_date": (clock.today() + timedelta(days=180)).isoformat(),
+    }
+
+
+REQUEST_STEPS: dict[str, list[tuple[str, str, Role, dict[str, Any] | None]]] = {
+    "draft": [],
+    "submitted": [("submit", "consumer", AP, None)],
+    "provider_approved": [
+        ("submit", "consumer", AP, None),
+        ("provider-decision", "provider", RA, {"approve": True}),
+    ],
+    "provider_rejected": [
+        ("submit", "consumer", AP, None),
+        (
+            "provider-decision",
+            "provider",
+            RA,
+            {"approve": False, "ground": "not_duty_related", "comment": "无关"},
+        ),
+    ],
+}
+REQUEST_STEPS["awaiting_agreement"] = [
+    *REQUEST_STEPS["provider_approved"],
+    ("platform-decision", "P", PA, {"approve": True}),
+]
+REQUEST_STEPS["active"] = [
+    *REQUEST_STEPS["awaiting_agreement"],
+    ("agreement-signed", "P", PA, None),
+]
+REQUEST_STEPS["disputed"] = [
+    *REQUEST_STEPS["provider_rejected"],
+    ("dispute", "consumer", AP, {"reason": "属于法定职责"}),
+]
+
+
+def make_request(world: World, placement: str, state: str) -> int:
+    consumer, provider = PLACES[placement]
+    entry = publish_entry(world, provider)
+    r = world.client.post(
+        "/api/v1/requests", json=_request_body(entry["id"]), headers=world.h(consumer, AP)
+    )
+    assert r.status_code == 201, r.text
+    rid = r.json()["id"]
+    for action, who, role, body in REQUEST_STEPS[state]:
+        dept = {"consumer": consumer, "provider": provider}.get(who, who)
+        resp = world.client.post(
+            f"/api/v1/requests/{rid}/{action}", json=body, headers=world.h(dept, role)
+        )
+        assert resp.status_code == 200, (action, resp.text)
+    return int(rid)
+
+
+def _request(state: str, body: Any = None) -> Setup:
+    return lambda world, placement: ({"request_id": make_request(world, placement, state)}, body)
+
+
+def _draft_with_body(world: World, placement: str) -> Call:
+    rid = make_request(world, placement, "draft")
+    consumer = PLACES[placement][0]
+    r = world.client.get(f"/api/v1/requests/{rid}", headers=world.h(consumer, AP))
+    body = _request_body(r.json()["entry_id"])
+    body["reason"] = "办理户籍迁移业务需要核验身份信息"
+    return {"request_id": rid}, body
+
+
+def _grant(body: Any = None) -> Setup:
+    def setup(world: World, placement: str) -> Call:
+        rid = make_request(world, placement, "active")
+        r = world.client.get(f"/api/v1/requests/{rid}", headers=world.h("P", PA))
+        grants = world.client.get("/api/v1/grants", headers=world.h("P", PA)).json()["items"]
+        (grant,) = [g for g in grants if g["request_id"] == rid]
+        assert r.status_code == 200
+        return {"grant_id": grant["id"]}, body
+
+    return setup
+
+
+def _user_in_a(world: World, placement: str) -> Call:
+    return {"user_id": world.uid("A", R)}, {"full_name": f"改名{next(_counter)}"}
+
+
+def _dept_a(body: Any = None) -> Setup:
+    def setup(world: World, placement: str) -> Call:
+        payload = body(world) if callable(body) else body
+        return {"department_id": world.depts["A"]}, payload
+
+    return setup
+
+
+def _override_day(working: bool | None) -> Setup:
+    def setup(world: World, placement: str) -> Call:
+        day = "2027-02-06"
+        body = None if working is None else {"day": day, "working": working, "note": "调休"}
+        return {"day": day}, body
+
+    return setup
+
+
+def _new_department() -> dict[str, Any]:
+    n = next(_counter)
+    return {"name": f"南通市测试局{n}", "credit_code": make_credit_code(f"113206000999{n:05d}")}
+
+
+def _new_user(world: World) -> dict[str, Any]:
+    return {
+        "username": f"newuser{next(_counter)}",
+        "full_name": "新用户",
+        "password": "Sufficiently-L0ng",
+        "department_id": world.depts["A"],
+        "roles": ["applicant"],
+    }
+
+
+def _filing(world: World) -> dict[str, Any]:
+    return {"user_id": world.uid("A", RA), "phone": "0513-85000000"}
+
+
+def _new_request(world: World, placement: str) -> Call:
+    entry = publish_entry(world, "B")
+    return {}, _request_body(entry["id"])
+
+
+# --- the matrix ------------------------------------------------------------------------------
+
+GLOBAL = "global"
+ENTRY_VIS = {"own": DEPT | {PA, SU}, "other": frozenset({PA, SU})}
+OWN_REGISTRAR = {"own": frozenset({R}), "other": NONE}
+PLATFORM_ONLY = {"own": frozenset({PA}), "other": frozenset({PA})}
+PARTY_VIS = {"consumer": DEPT | {PA}, "provider": DEPT | {PA}, "none": frozenset({PA})}
+CONSUMER_APPLICANT = {"consumer": frozenset({AP}), "provider": NONE, "none": NONE}
+REQ_PLATFORM = {p: frozenset({PA}) for p in PLACES}
+REASON = {"reason": "材料不完整，请补充"}
+
+E = "/api/v1/catalog/entries/{entry_id}"
+Q = "/api/v1/requests/{request_id}"
+TARGETS = [
+    Target("GET", "/api/v1/me", _no_object(), {GLOBAL: ALL}),
+    Target("POST", "/api/v1/auth/logout", _no_object(), {GLOBAL: ALL}),
+    Target("GET", "/api/v1/departments", _no_object(), {GLOBAL: ALL}),
+    Target("POST", "/api/v1/departments", _no_object(_new_department), {GLOBAL: frozenset({SE})}),
+    Target("GET", "/api/v1/departments/{department_id}", _dept_a(), {GLOBAL: ALL}),
+    Target("GET", "/api/v1/departments/{department_id}/resource-admins", _dept_a(), {GLOBAL: ALL}),
+    Target(
+        "POST",
+        "/api/v1/departments/{department_id}/resource-admins",
+        _dept_a(_filing),
+        {GLOBAL: frozenset({SE})},
+    ),
+    Target("GET", "/api/v1/users", _no_object(), {GLOBAL: frozenset({SE})}),
+    Target("POST", "/api/v1/users", lambda w, p: ({}, _new_user(w)), {GLOBAL: frozenset({SE})}),
+    Target(
+        "PATCH", "/api/v1/users/{user_id}", _user_in_a, {GLOBAL: frozenset({SE})}, {"If-Match": "*"}
+    ),
+    Target("GET", "/api/v1/audit/events", _no_object(), {GLOBAL: frozenset({AU})}),
+    Target("GET", "/api/v1/audit/verify", _no_object(), {GLOBAL: frozenset({AU})}),
+    Target("GET", "/api/v1/policy", _no_object(), {GLOBAL: ALL}),
+    Target(
+        "PATCH",
+        "/api/v1/policy",
+        _no_object({"review_working_days": 5}),
+        {GLOBAL: frozenset({PA})},
+        {"If-Match": "*"},
+    ),
+    Target("GET", "/api/v1/workdays/overrides", _no_object(), {GLOBAL: ALL}),
+    Target(
+        "PUT", "/api/v1/workdays/overrides/{day}", _override_day(True), {GLOBAL: frozenset({PA})}
+    ),
+    Target(
+        "DELETE", "/api/v1/workdays/overrides/{day}", _override_day(None), {GLOBAL: frozenset({PA})}
+    ),
+    Target("GET", "/api/v1/workdays/deadline?received=2026-09-29", _no_object(), {GLOBAL: ALL}),
+    # catalog
+    Target("GET", "/api/v1/catalog/entries", _no_object(), {GLOBAL: ALL}),
+    Target("POST", "/api/v1/catalog/entries", _no_object(entry_payload), {GLOBAL: frozenset({R})}),
+    Target("GET", E, _entry("draft"), ENTRY_VIS),
+    Target(
+        "PUT",
+        E,
+        _entry("draft", entry_payload(name="常住人口基本信息（修订）")),
+        OWN_REGISTRAR,
+        {"If-Match": "*"},
+    ),
+    Target("DELETE", E, _entry("draft"), OWN_REGISTRAR),
+    Target("GET", E + "/snapshots", _entry("draft"), ENTRY_VIS),
+    Target("GET", E + "/diff", _entry("draft"), ENTRY_VIS),
+    Target("POST", E + "/submit", _entry("draft"), OWN_REGISTRAR),
+    Target("POST", E + "/recall", _entry("submitted"), OWN_REGISTRAR),
+    Target(
+        "POST", E + "/dept-approve", _entry("submitted"), {"own": frozenset({V}), "other": NONE}
+    ),
+    Target(
+        "POST",
+        E + "/dept-return",
+        _entry("submitted", REASON),
+        {"own": frozenset({V}), "other": NONE},
+    ),
+    Target("POST", E + "/publish", _entry("dept_approved"), PLATFORM_ONLY),
+    Target("POST", E + "/platform-return", _entry("dept_approved", REASON), PLATFORM_ONLY),
+    Target("POST", E + "/withdraw", _entry("published", REASON), PLATFORM_ONLY),
+    Target("GET", E + "/attachments", _entry("draft"), ENTRY_VIS),
+    Target("POST", E + "/attachments?filename=doc.pdf", _entry("draft"), OWN_REGISTRAR),
+    Target("GET", "/api/v1/catalog/attachments/{attachment_id}", _attachment, ENTRY_VIS),
+    Target("DELETE", "/api/v1/catalog/attachments/{attachment_id}", _attachment, OWN_REGISTRAR),
+    Target("POST", E + "/change-reports", _entry("published", None), OWN_REGISTRAR),
+    Target("GET", "/api/v1/catalog/change-reports", _no_object(), {GLOBAL: ALL}),
+    Target(
+        "POST", "/api/v1/catalog/change-reports/{report_id}/apply", _change_report(), PLATFORM_ONLY
+    ),
+    Target(
+        "POST",
+        "/api/v1/catalog/change-reports/{report_id}/reject",
+        _change_report(REASON),
+        PLATFORM_ONLY,
+    ),
+    Target("GET", "/api/v1/catalog/share-catalog?q=人口", _no_object(), {GLOBAL: ALL}),
+    Target("GET", "/api/v1/catalog/source-hints?item=姓名", _no_object(), {GLOBAL: ALL}),
+    # share requests, grants, inbox
+    Target("GET", "/api/v1/requests", _no_object(), {GLOBAL: ALL}),
+    Target("POST", "/api/v1/requests", _new_request, {GLOBAL: frozenset({AP})}),
+    Target("POST", "/api/v1/requests/escalate-overdue", _no_object(), {GLOBAL: frozenset({PA})}),
+    Target("GET", Q, _request("submitted"), PARTY_VIS),
+    Target("PUT", Q, _draft_with_body, CONSUMER_APPLICANT, {"If-Match": "*"}),
+    Target("POST", Q + "/submit", _request("draft"), CONSUMER_APPLICANT),
+    Target("POST", Q + "/withdraw", _request("submitted"), CONSUMER_APPLICANT),
+    Target(
+        "POST",
+        Q + "/provider-decision",
+        _request("submitted", {"approve": True}),
+        {"consumer": NONE, "provider": frozenset({RA}), "none": NONE},
+    ),
+    Target(
+        "POST",
+        Q + "/platform-decision",
+        _request("provider_approved", {"approve": True}),
+        REQ_PLATFORM,
+    ),
+    Target("POST", Q + "/agreement-signed", _request("awaiting_agreement"), REQ_PLATFORM),
+    Target(
+        "POST",
+        Q + "/dispute",
+        _request("provider_rejected", {"reason": "属于法定职责范围"}),
+        CONSUMER_APPLICANT,
+    ),
+    Target(
+        "POST",
+        Q + "/mediate",
+        _request("disputed", {"overturn": True, "comment": "依法应予共享"}),
+        REQ_PLATFORM,
+    ),
+    Target("GET", "/api/v1/grants", _no_object(), {GLOBAL: ALL}),
+    Target("POST", "/api/v1/grants/expire", _no_object(), {GLOBAL: frozenset({PA})}),
+    Target("GET", "/api/v1/grants/{grant_id}", _grant(), PARTY_VIS),
+    Target(
+        "POST",
+        "/api/v1/grants/{grant_id}/revoke",
+        _grant({"reason": "业务已终止"}),
+        {"consumer": frozenset({PA}), "provider": frozenset({RA, PA}), "none": frozenset({PA})},
+    ),
+    Target("GET", "/api/v1/inbox", _no_object(), {GLOBAL: ALL}),
+]
+
+
+def _body_for(target: Target, world: World, placement: str) -> Call:
+    params, body = target.setup(world, placement)
+    if target.path.endswith("/change-reports") and target.method == "POST":
+        body = _change_body()
+    if "/attachments?" in target.path:
+        body = b"%PDF-1.4 interface document"
+    return params, body
+
+
+def _call(world: World, target: Target, role: Role, placement: str) -> int:
+    params, body = _body_for(target, world, placement)
+    url = target.path.format(**params)
+    headers = world.h(caller_dept(role), role, **target.headers)
+    if isinstance(body, bytes):
+        headers["Content-Type"] = "application/pdf"
+        r = world.client.request(target.method, url, content=body, headers=headers)
+    else:
+        r = world.client.request(target.method, url, json=body, headers=headers)
+    if target.path == "/api/v1/auth/logout":
+        world._tokens.pop(world.uid(caller_dept(role), role), None)  # that token is gone now
+    if r.status_code >= 500:
+        pytest.fail(f"{target.method} {url} as {role}: {r.status_code} {r.text}")
+    return r.status_code
+
+
+@pytest.fixture
+def mworld(world: World) -> World:
+    """The world plus a third department C, so requests can exist without A taking part."""
+    with world.session() as s:
+        dept = Department(name="南通市教育局", credit_code=make_credit_code("11320600014160003"))
+        s.add(dept)
+        s.commit()
+        world.depts["C"] = dept.id
+    for role in DEPT_ROLES:
+        world.users[("C", role)] = world.add_user("C", role)
+    return world
+
+
+@pytest.mark.parametrize("target", TARGETS, ids=lambda t: f"{t.method} {t.path}")
+def test_access(mworld: World, target: Target) -> None:
+    wrong = []
+    for placement, allowed in target.allowed.items():
+        # refusals first, so the object is still in the state the allowed roles need
+        roles = sorted(Role, key=lambda r: r in allowed)
+        for role in roles:
+            status = _call(mworld, target, role, placement)
+            ok = 200 <= status < 300
+            refused = status in (403, 404)
+            if (role in allowed and not ok) or (role not in allowed and not refused):
+                wrong.append(f"{role} on {placement}: {status}")
+    assert not wrong, f"{target.method} {target.path}: " + "; ".join(wrong)
+
+
+def test_matrix_covers_every_route(world: World) -> None:
+    covered = {(t.method, t.path.split("?")[0]) for t in TARGETS}
+    missing = [r for r in api_routes(world) if r not in covered and r not in PUBLIC]
+    assert not missing, f"routes without access-matrix rows: {missing}"
