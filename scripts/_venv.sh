@@ -16,10 +16,11 @@ ensure_venv() {
     echo "==> creating virtualenv $VENV"
     "$python" -m venv "$VENV"
   fi
-  # Reinstall only when pyproject.toml or the extras changed (a stamp holds their hash).
-  local stamp="$VENV/.govshare-install-stamp"
+  # Reinstall only when pyproject.toml changed since the last install with these extras
+  # (one stamp per extras, holding pyproject.toml's hash).
+  local stamp="$VENV/.govshare-install-stamp${extras:-[]}"
   local want
-  want="$(cat "$ROOT/pyproject.toml" <(echo "$extras") | sha256sum | cut -d' ' -f1)"
+  want="$(sha256sum <"$ROOT/pyproject.toml" | cut -d' ' -f1)"
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     echo "==> installing govshare$extras into $VENV"
     "$VENV/bin/python" -m pip install --quiet --upgrade pip

@@ -26,7 +26,7 @@ PORT="${GOVSHARE_DEMO_PORT:-8600}"
 govshare-platform --database-url "$DB" init-db
 if python -c 'import govshare_platform.seed' 2>/dev/null; then
   govshare-platform --database-url "$DB" seed-demo
-  echo "demo accounts (username, password, department, roles):"
+  echo "demo accounts (one JSON object per line):"
   govshare-platform --database-url "$DB" seed-demo --print-accounts
 else
   echo "warning: govshare_platform.seed is not there yet; the platform starts empty" >&2
