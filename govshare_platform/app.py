@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import APIRouter, FastAPI
 
 from govshare_core import __version__
 from govshare_platform import errors
 from govshare_platform.db import make_engine, make_session_factory
+from govshare_platform.maintenance import Scheduler
 from govshare_platform.settings import Settings, get_settings
 
 API_PREFIX = "/api/v1"
@@ -15,25 +19,33 @@ API_PREFIX = "/api/v1"
 def _routers() -> list[APIRouter]:
     from govshare_platform.audit.api import router as audit
     from govshare_platform.auth.api import router as auth
+    from govshare_platform.catalog.api import router as catalog
     from govshare_platform.departments.api import router as departments
+    from govshare_platform.grants.api import router as grants
+    from govshare_platform.inbox.api import router as inbox
     from govshare_platform.policy.api import router as policy
+    from govshare_platform.requests.api import router as requests
 
-    found = [auth, departments, audit, policy]
-    for module in ("catalog", "requests", "grants", "inbox"):
-        try:
-            mod = __import__(f"govshare_platform.{module}.api", fromlist=["router"])
-        except ModuleNotFoundError as exc:  # domains still being built
-            if exc.name != f"govshare_platform.{module}.api":
-                raise
-            continue
-        found.append(mod.router)
-    return found
+    return [auth, departments, audit, policy, catalog, requests, grants, inbox]
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    settings: Settings = app.state.settings
+    scheduler = None
+    if settings.maintenance_interval_minutes > 0:
+        scheduler = Scheduler(app.state.session_factory, settings.maintenance_interval_minutes * 60)
+        scheduler.start()
+    yield
+    if scheduler is not None:
+        scheduler.stop()
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the app for `settings` (default: from the environment)."""
     settings = settings or get_settings()
     app = FastAPI(
+        lifespan=_lifespan,
         title="GovShare platform",
         version=__version__,
         description="政务信息资源共享平台 (目录系统 + 交换系统) reference server.",

@@ -104,6 +104,15 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     return 1
 
 
+def cmd_maintenance(args: argparse.Namespace) -> int:
+    from govshare_platform.db import make_engine, make_session_factory
+    from govshare_platform.maintenance import run_once
+
+    factory = make_session_factory(make_engine(_settings(args).database_url))
+    print(json.dumps(run_once(factory)))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="govshare-platform", description=__doc__)
     parser.add_argument("--database-url", help="SQLAlchemy URL (default: $GOVSHARE_DATABASE_URL)")
@@ -135,6 +144,13 @@ def build_parser() -> argparse.ArgumentParser:
     user.add_argument("--role", action="append", required=True, choices=[r.value for r in Role])
     user.add_argument("--password", help="(prompted when omitted)")
     user.set_defaults(func=cmd_create_user)
+
+    sweep = sub.add_parser(
+        "maintenance",
+        help="escalate overdue requests and expire grants once (serve does it hourly)",
+    )
+    sweep.add_argument("--database-url", dest="database_url", default=argparse.SUPPRESS)
+    sweep.set_defaults(func=cmd_maintenance)
 
     audit = sub.add_parser("audit", help="audit trail tools")
     audit_sub = audit.add_subparsers(dest="audit_command", required=True)

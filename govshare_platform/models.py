@@ -20,9 +20,5 @@ DOMAINS = (
 
 def load_all() -> type[Base]:
     for domain in DOMAINS:
-        try:
-            importlib.import_module(f"govshare_platform.{domain}.models")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"govshare_platform.{domain}.models":
-                raise
+        importlib.import_module(f"govshare_platform.{domain}.models")
     return Base

@@ -19,6 +19,8 @@ class Settings(BaseSettings):
     argon2_memory_kib: int = 19 * 1024
     timezone: str = "Asia/Shanghai"
     sql_echo: bool = False
+    # Sweeps for overdue requests and expired grants; 0 disables (tests drive them explicitly).
+    maintenance_interval_minutes: int = 60
 
 
 @lru_cache

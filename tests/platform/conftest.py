@@ -94,6 +94,7 @@ def settings(db_url: str) -> Settings:
         argon2_memory_kib=8 * 1024,
         lockout_threshold=3,
         lockout_minutes=15,
+        maintenance_interval_minutes=0,
     )
 
 

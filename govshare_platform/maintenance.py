@@ -1,0 +1,60 @@
+"""Periodic sweeps: escalate overdue share requests (第二十七条) and expire grants at 截止时间.
+
+`serve` runs them every `maintenance_interval_minutes` in a background thread (0 turns it off);
+`govshare-platform maintenance` runs them once, e.g. from cron.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from govshare_platform import clock
+from govshare_platform.audit import service as audit
+from govshare_platform.grants.service import expire_grants
+from govshare_platform.requests.service import escalate_overdue
+
+log = logging.getLogger("govshare.platform.maintenance")
+
+
+def run_once(factory: sessionmaker[Session]) -> dict[str, int]:
+    """One sweep in one transaction; audited as a system action."""
+    today = clock.today()
+    with factory() as session:
+        audit.begin_write(session)
+        result = {
+            "escalated": escalate_overdue(session, today=today),
+            "expired": expire_grants(session, today=today),
+        }
+        if any(result.values()):
+            audit.append(session, action="maintenance_run", actor_name="system", details=result)
+        session.commit()
+    return result
+
+
+class Scheduler:
+    """Runs `run_once` every `interval` seconds until stopped (a daemon thread)."""
+
+    def __init__(self, factory: sessionmaker[Session], interval: float) -> None:
+        self._factory = factory
+        self._interval = interval
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, name="govshare-maintenance", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=10)
+
+    def _loop(self) -> None:
+        while not self._stop.wait(self._interval):
+            try:
+                result = run_once(self._factory)
+                if any(result.values()):
+                    log.info("maintenance sweep: %s", result)
+            except Exception:  # keep the server up; the next sweep retries
+                log.exception("maintenance sweep failed")
