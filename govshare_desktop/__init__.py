@@ -1,0 +1,5 @@
+"""GovShare desktop administration client (PySide6)."""
+
+from govshare_core import __version__
+
+__all__ = ["__version__"]

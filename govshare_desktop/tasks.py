@@ -1,0 +1,92 @@
+"""Background operations: run work off the UI thread and come back by signal.
+
+    run_in_background(op, success=..., failure=..., progress=...)
+
+`op(task)` runs in the global QThreadPool and must not touch widgets; it may call
+`task.report(percent, text)` and should check `task.cancelled` in long loops. `success(result)`,
+`failure(exc)` and `progress(percent, text)` run on the UI thread (queued signals).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger("govshare.desktop.tasks")
+
+
+class _Bridge(QObject):
+    """Lives on the UI thread; its signals carry results back from the pool.
+
+    Signals:
+        succeeded(object): the op's return value.
+        failed(object): the exception the op raised.
+        progressed(int, str): percent done and a status text.
+    """
+
+    succeeded = Signal(object)
+    failed = Signal(object)
+    progressed = Signal(int, str)
+
+
+class Task(QRunnable):
+    """One background operation; keep the handle to cancel it."""
+
+    _running: set[Task] = set()
+
+    def __init__(self, op: Callable[[Task], Any]) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self._op = op
+        self._cancel = threading.Event()
+        self.bridge = _Bridge()
+        self.done = threading.Event()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def report(self, percent: int, text: str = "") -> None:
+        self.bridge.progressed.emit(percent, text)
+
+    def run(self) -> None:
+        try:
+            result = self._op(self)
+        except Exception as exc:  # handed to the UI thread, which decides what to show
+            log.debug("background operation failed: %r", exc)
+            if not self.cancelled:
+                self.bridge.failed.emit(exc)
+        else:
+            if not self.cancelled:
+                self.bridge.succeeded.emit(result)
+        finally:
+            self.done.set()
+            Task._running.discard(self)
+
+
+def run_in_background(
+    op: Callable[[Task], Any],
+    *,
+    success: Callable[[Any], None] | None = None,
+    failure: Callable[[Exception], None] | None = None,
+    progress: Callable[[int, str], None] | None = None,
+    pool: QThreadPool | None = None,
+) -> Task:
+    """Start `op` in the pool; the callbacks run on the UI thread."""
+    task = Task(op)
+    if success is not None:
+        task.bridge.succeeded.connect(success)
+    if failure is not None:
+        task.bridge.failed.connect(failure)
+    if progress is not None:
+        task.bridge.progressed.connect(progress)
+    Task._running.add(task)
+    (pool or QThreadPool.globalInstance()).start(task)
+    return task
