@@ -1,0 +1,102 @@
+"""PagedTableModel and Debouncer: lazy background paging against the real platform."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QTableView
+
+from govshare_core.vocab import Role
+from govshare_desktop.common.paged_model import (
+    Column,
+    Debouncer,
+    PagedTableModel,
+    api_page_fetcher,
+)
+from tests.desktop.test_catalog_support import create_entries
+
+COLUMNS = [Column("name", "名称"), Column("status", "状态", render=lambda r: r["status"].upper())]
+
+
+def _list_fetch(rows: list[dict[str, Any]], calls: list[tuple[int, int]]):  # type: ignore[no-untyped-def]
+    def fetch(offset: int, limit: int) -> tuple[list[dict[str, Any]], int | None]:
+        calls.append((offset, limit))
+        return rows[offset : offset + limit], len(rows)
+
+    return fetch
+
+
+def test_pages_arrive_in_background_and_pass_modeltester(qtbot, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    rows = [{"name": f"n{i}", "status": "draft"} for i in range(25)]
+    calls: list[tuple[int, int]] = []
+    model = PagedTableModel(fetch_page=_list_fetch(rows, calls), columns=COLUMNS, page_size=10)
+    with qtbot.wait_signal(model.page_loaded, timeout=5000):
+        model.reset()
+    assert model.rowCount() == 10 and model.total == 25
+    assert model.data(model.index(0, 1)) == "DRAFT"
+    assert model.row_data(3)["name"] == "n3"
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "名称"
+    qtmodeltester.check(model)
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())  # no-op while a page is in flight
+        qtbot.waitUntil(lambda: not model.is_loading, timeout=5000)
+    assert model.rowCount() == 25 and calls == [(0, 10), (10, 10), (20, 10)]
+    qtmodeltester.check(model)
+
+
+def test_reset_ignores_stale_answers(qtbot) -> None:  # type: ignore[no-untyped-def]
+    old = [{"name": "old", "status": "x"}]
+    new = [{"name": "new", "status": "y"}]
+    model = PagedTableModel(fetch_page=_list_fetch(old, []), columns=COLUMNS)
+    model.reset()  # first request in flight
+    with qtbot.wait_signal(model.page_loaded, timeout=5000):
+        model.reset(_list_fetch(new, []))
+    qtbot.wait(50)  # let any late answer of the first query arrive (it must be dropped)
+    assert [r["name"] for r in model.rows()] == ["new"]
+
+
+def test_failure_stops_fetching_until_retry(qtbot) -> None:  # type: ignore[no-untyped-def]
+    attempts: list[int] = []
+
+    def fetch(offset: int, limit: int) -> tuple[list[dict[str, Any]], int | None]:
+        attempts.append(offset)
+        if len(attempts) == 1:
+            raise RuntimeError("boom")
+        return [{"name": "a", "status": "b"}], 1
+
+    model = PagedTableModel(fetch_page=fetch, columns=COLUMNS)
+    with qtbot.wait_signal(model.failed, timeout=5000):
+        model.reset()
+    assert not model.canFetchMore(QModelIndex())
+    with qtbot.wait_signal(model.page_loaded, timeout=5000):
+        model.retry()
+    assert model.rowCount() == 1 and not model.canFetchMore(QModelIndex())
+
+
+def test_debouncer_fires_once_after_quiet(qtbot) -> None:  # type: ignore[no-untyped-def]
+    seen: list[object] = []
+    debouncer = Debouncer(delay_ms=30, callback=seen.append)
+    for text in ("户", "户籍", "户籍人口"):
+        debouncer.push(text)
+    with qtbot.wait_signal(debouncer.fired, timeout=2000):
+        pass
+    assert seen == ["户籍人口"]
+
+
+def test_view_fetches_more_pages_from_live_server(make_context, qtbot, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    ctx = make_context("A", Role.REGISTRAR)
+    create_entries(ctx.client, 12, prefix="户籍")
+    fetch = api_page_fetcher(ctx.client.get, "/api/v1/catalog/entries")
+    model = PagedTableModel(fetch_page=fetch, columns=COLUMNS, page_size=5, runner=ctx.run)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    with qtbot.wait_signal(model.page_loaded, timeout=10000):
+        model.reset()
+    assert model.rowCount() == 5 and model.total == 12
+    view.resize(400, 2000)
+    view.show()  # a tall view asks for more rows by itself (canFetchMore/fetchMore)
+    qtbot.waitUntil(lambda: model.rowCount() == 12, timeout=10000)
+    assert not model.canFetchMore(QModelIndex())
+    qtmodeltester.check(model)
