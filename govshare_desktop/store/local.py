@@ -2,7 +2,8 @@
 
 Holds drafts (autosaved while typing, restored after a crash), the outbox of actions taken
 offline (replayed in order with their idempotency keys), and cached lists with their "as of"
-time, so the client works without the platform.
+time, so the client works without the platform. The schema comes from the Alembic migrations
+in `migrations/`, applied when the store opens.
 """
 
 from __future__ import annotations
@@ -10,58 +11,18 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Integer, String, Text, create_engine, event, select
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+from sqlalchemy import create_engine, event, select
+from sqlalchemy.orm import Session, sessionmaker
 
+from govshare_desktop.store import migrate
+from govshare_desktop.store.models import CacheRow, DraftRow, OutboxRow, utcnow
+from govshare_desktop.store.paths import store_path
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-class _Base(DeclarativeBase):
-    pass
-
-
-class DraftRow(_Base):
-    __tablename__ = "drafts"
-
-    kind: Mapped[str] = mapped_column(String(32), primary_key=True)  # "entry" | "request"
-    key: Mapped[str] = mapped_column(String(64), primary_key=True)
-    server_id: Mapped[int | None] = mapped_column(Integer)
-    server_version: Mapped[int | None] = mapped_column(Integer)
-    title: Mapped[str] = mapped_column(String(200), default="")
-    data: Mapped[dict[str, Any]] = mapped_column(JSON)
-    saved_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
-
-
-class OutboxRow(_Base):
-    __tablename__ = "outbox"
-
-    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    idempotency_key: Mapped[str] = mapped_column(String(64), unique=True)
-    method: Mapped[str] = mapped_column(String(8))
-    path: Mapped[str] = mapped_column(String(300))
-    body: Mapped[Any] = mapped_column(JSON, nullable=True)
-    if_match: Mapped[int | None] = mapped_column(Integer)
-    label: Mapped[str] = mapped_column(String(200), default="")
-    draft_kind: Mapped[str | None] = mapped_column(String(32))
-    draft_key: Mapped[str | None] = mapped_column(String(64))
-    state: Mapped[str] = mapped_column(String(16), default="pending")  # pending|conflict|failed
-    last_error: Mapped[str | None] = mapped_column(Text)
-    attempts: Mapped[int] = mapped_column(Integer, default=0)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
-
-
-class CacheRow(_Base):
-    __tablename__ = "cached_lists"
-
-    name: Mapped[str] = mapped_column(String(64), primary_key=True)
-    items: Mapped[Any] = mapped_column(JSON)
-    as_of: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+OPEN_STATES = ("pending", "conflict", "failed")
 
 
 @dataclass(frozen=True)
@@ -88,6 +49,13 @@ class OutboxItem:
     last_error: str | None
     draft_kind: str | None
     draft_key: str | None
+    attempts: int = 0
+    server_object: Any = None
+    created_at: datetime | None = None
+
+    @property
+    def draft(self) -> tuple[str, str] | None:
+        return (self.draft_kind, self.draft_key) if self.draft_kind and self.draft_key else None
 
 
 def _draft(row: DraftRow) -> Draft:
@@ -115,14 +83,31 @@ def _item(row: OutboxRow) -> OutboxItem:
         row.last_error,
         row.draft_kind,
         row.draft_key,
+        row.attempts or 0,
+        row.server_object,
+        row.created_at,
     )
+
+
+def _jsonable(value: Any) -> Any:
+    return json.loads(json.dumps(value, default=str))
 
 
 def _pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=FULL")  # a saved draft survives power loss, not just a crash
+    cur.execute("PRAGMA busy_timeout=30000")
     cur.close()
+
+
+def _matches(item: Any, terms: list[str], fields: tuple[str, ...] | None) -> bool:
+    if isinstance(item, dict):
+        values = [item.get(f) for f in fields] if fields else list(item.values())
+    else:
+        values = [item]
+    text = " ".join(str(v) for v in values if v is not None and not isinstance(v, dict)).lower()
+    return all(t in text for t in terms)
 
 
 class LocalStore:
@@ -135,8 +120,13 @@ class LocalStore:
             f"sqlite:///{path}", connect_args={"check_same_thread": False, "timeout": 30}
         )
         event.listen(self.engine, "connect", _pragmas)
-        _Base.metadata.create_all(self.engine)
+        migrate.upgrade(self.engine)
         self._factory = sessionmaker(self.engine, expire_on_commit=False)
+
+    @classmethod
+    def for_user(cls, profile: str, username: str) -> LocalStore:
+        """The store of `username` on `profile`, under the user data directory (store.paths)."""
+        return cls(store_path(profile, username))
 
     def close(self) -> None:
         self.engine.dispose()
@@ -155,15 +145,16 @@ class LocalStore:
         title: str = "",
         server_id: int | None = None,
         server_version: int | None = None,
-    ) -> None:
-        """Insert or replace the draft (committed and fsynced before returning)."""
+    ) -> datetime:
+        """Insert or replace the draft (committed and fsynced before returning); its time."""
         with self._session() as s:
             row = s.get(DraftRow, (kind, key)) or DraftRow(kind=kind, key=key)
-            row.data = json.loads(json.dumps(data, default=str))
-            row.title, row.saved_at = title, _now()
+            row.data = _jsonable(data)
+            row.title, row.saved_at = title, utcnow()
             row.server_id, row.server_version = server_id, server_version
             s.add(row)
             s.commit()
+            return row.saved_at
 
     def load_draft(self, kind: str, key: str) -> Draft | None:
         with self._session() as s:
@@ -171,6 +162,7 @@ class LocalStore:
             return _draft(row) if row else None
 
     def list_drafts(self, kind: str) -> list[Draft]:
+        """The drafts of `kind`, newest first (to offer restoring them)."""
         with self._session() as s:
             rows = s.scalars(
                 select(DraftRow).where(DraftRow.kind == kind).order_by(DraftRow.saved_at.desc())
@@ -203,28 +195,49 @@ class LocalStore:
                 idempotency_key=idempotency_key or uuid.uuid4().hex,
                 method=method,
                 path=path,
-                body=body,
+                body=_jsonable(body),
                 if_match=if_match,
                 label=label,
                 draft_kind=draft[0] if draft else None,
                 draft_key=draft[1] if draft else None,
+                state="pending",
+                attempts=0,
+                updated_at=utcnow(),
             )
             s.add(row)
             s.commit()
             return _item(row)
 
     def outbox(self, *, states: tuple[str, ...] = ("pending",)) -> list[OutboxItem]:
+        """Queued actions in these states, in the order they were taken."""
         with self._session() as s:
             rows = s.scalars(
                 select(OutboxRow).where(OutboxRow.state.in_(states)).order_by(OutboxRow.seq)
             )
             return [_item(r) for r in rows]
 
+    def item(self, seq: int) -> OutboxItem | None:
+        with self._session() as s:
+            row = s.get(OutboxRow, seq)
+            return _item(row) if row else None
+
     def mark(self, seq: int, state: str, error: str | None = None) -> None:
+        """Record an attempt: the item's new state and the message to show (if any)."""
         with self._session() as s:
             row = s.get(OutboxRow, seq)
             if row is not None:
-                row.state, row.last_error, row.attempts = state, error, row.attempts + 1
+                row.state, row.last_error, row.attempts = state, error, (row.attempts or 0) + 1
+                row.updated_at = utcnow()
+                s.commit()
+
+    def mark_conflict(self, seq: int, server_object: Any, error: str | None = None) -> None:
+        """The platform refused the item's version (412): keep its current object to compare."""
+        with self._session() as s:
+            row = s.get(OutboxRow, seq)
+            if row is not None:
+                row.state, row.last_error = "conflict", error
+                row.server_object = _jsonable(server_object)
+                row.attempts, row.updated_at = (row.attempts or 0) + 1, utcnow()
                 s.commit()
 
     def update_item(self, seq: int, *, body: Any = None, if_match: int | None = None) -> None:
@@ -232,7 +245,13 @@ class LocalStore:
         with self._session() as s:
             row = s.get(OutboxRow, seq)
             if row is not None:
-                row.body, row.if_match, row.state, row.last_error = body, if_match, "pending", None
+                row.body, row.if_match, row.state, row.last_error = (
+                    _jsonable(body),
+                    if_match,
+                    "pending",
+                    None,
+                )
+                row.server_object, row.updated_at = None, utcnow()
                 s.commit()
 
     def remove(self, seq: int) -> None:
@@ -242,19 +261,52 @@ class LocalStore:
                 s.delete(row)
                 s.commit()
 
+    def resolve_ref(self, placeholder: str, value: str) -> int:
+        """Put a created object's id into the queued paths that wait for it; how many."""
+        with self._session() as s:
+            rows = s.scalars(select(OutboxRow).where(OutboxRow.path.contains(placeholder))).all()
+            for row in rows:
+                row.path, row.updated_at = row.path.replace(placeholder, value), utcnow()
+            s.commit()
+            return len(rows)
+
     def pending_count(self) -> int:
-        return len(self.outbox(states=("pending", "conflict", "failed")))
+        """Actions not yet accepted by the platform (pending, in conflict or refused)."""
+        return len(self.outbox(states=OPEN_STATES))
+
+    def conflicts(self) -> list[OutboxItem]:
+        return self.outbox(states=("conflict",))
 
     # --- cached lists ------------------------------------------------------------------------
 
-    def cache_put(self, name: str, items: Any) -> None:
+    def cache_put(self, name: str, items: Any, *, as_of: datetime | None = None) -> None:
+        """Keep the latest copy of a list (as the platform answered it at `as_of`)."""
         with self._session() as s:
             row = s.get(CacheRow, name) or CacheRow(name=name)
-            row.items, row.as_of = json.loads(json.dumps(items, default=str)), _now()
+            row.items, row.as_of = _jsonable(items), as_of or utcnow()
             s.add(row)
             s.commit()
 
     def cache_get(self, name: str) -> tuple[Any, datetime] | None:
+        """The cached list and when it was fetched, or None if never cached."""
         with self._session() as s:
             row = s.get(CacheRow, name)
             return (row.items, row.as_of) if row else None
+
+    def cache_search(
+        self, name: str, text: str, *, fields: tuple[str, ...] | None = None
+    ) -> tuple[list[Any], datetime] | None:
+        """Offline search in a cached list: items containing every whitespace-separated term
+        (case-insensitive substring, so Chinese works) in `fields` or any top-level value."""
+        cached = self.cache_get(name)
+        if cached is None:
+            return None
+        items, as_of = cached
+        if isinstance(items, dict) and "items" in items:
+            items = items["items"]
+        terms = [t.lower() for t in text.split()]
+        return [i for i in items if _matches(i, terms, fields)], as_of
+
+    def cache_names(self) -> list[str]:
+        with self._session() as s:
+            return list(s.scalars(select(CacheRow.name).order_by(CacheRow.name)))

@@ -1,0 +1,1 @@
+"""Alembic migrations of the client's offline store (run at open by store.migrate)."""
