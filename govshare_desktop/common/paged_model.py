@@ -107,6 +107,12 @@ class PagedTableModel(QAbstractTableModel):
     def rows(self) -> list[Row]:
         return list(self._rows)
 
+    def set_columns(self, columns: Sequence[Column]) -> None:
+        """Replace the columns (e.g. another queue shown in the same view)."""
+        self.beginResetModel()
+        self._columns = list(columns)
+        self.endResetModel()
+
     def set_enabled_rule(self, rule: Callable[[Row], bool] | None) -> None:
         """Rows for which `rule(row)` is False show disabled (greyed out, not selectable)."""
         self._row_flags = rule

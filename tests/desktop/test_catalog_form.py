@@ -1,0 +1,182 @@
+"""The entry form against a real platform: conditional fields, inline messages, 第六条,
+one-data-one-source hints, save, attachments, change-report days left."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QTableWidgetItem
+
+from govshare_core.vocab import Role, ShareMode, ShareType
+from govshare_desktop.api.client import new_idempotency_key
+from govshare_desktop.api.errors import ApiError
+from govshare_desktop.catalog import presenter as P
+from govshare_desktop.catalog.change_report import ChangeReportDialog
+from govshare_desktop.catalog.entry_form import EntryForm
+from govshare_desktop.catalog.pages import page_specs
+from tests.desktop.test_catalog_support import entry_body
+
+
+def _form(qtbot, ctx, **kw) -> EntryForm:  # type: ignore[no-untyped-def]
+    form = EntryForm(context=ctx, **kw)
+    qtbot.addWidget(form)
+    form.show()
+    return form
+
+
+def _choose(combo, value) -> None:  # type: ignore[no-untyped-def]
+    combo.setCurrentIndex(combo.findData(value))
+
+
+def fill_valid(form: EntryForm, name: str = "户籍人口基本信息") -> None:
+    ui = form.ui
+    ui.classItemEdit.setText("01")
+    ui.classCatalogEdit.setText("001")
+    ui.nameEdit.setText(name)
+    ui.summaryEdit.setPlainText("全市户籍人口的基本信息")
+    ui.formatTypeCombo.setCurrentIndex(ui.formatTypeCombo.findText("mysql"))
+    form.add_item("姓名")
+    form.add_item("公民身份号码")
+
+
+def test_page_specs_offer_both_catalog_pages(qapp) -> None:  # type: ignore[no-untyped-def]
+    specs = {s.key: s for s in page_specs()}
+    assert specs["catalog.mine"].visible_for({"registrar"})
+    assert specs["catalog.review"].visible_for({"platform_admin"})
+    assert not specs["catalog.review"].visible_for({"registrar"})
+
+
+def test_conditional_fields_appear_and_become_required(make_context, qtbot) -> None:  # type: ignore[no-untyped-def]
+    form = _form(qtbot, make_context("A", Role.REGISTRAR))
+    fill_valid(form)
+    assert not form.field_visible("share_conditions") and not form.field_visible("legal_basis")
+    _choose(form.ui.shareTypeCombo, ShareType.CONDITIONAL)
+    assert form.field_visible("share_conditions") and form.field_visible("share_scope")
+    assert form.required_fields() == {"share_conditions", "share_scope"}
+    assert "共享条件" in form.errors.message_for("share_conditions")
+    assert "第五条" in form.errors.message_for("share_conditions")
+    assert form.ui.shareConditionsEdit.property("fieldError") is True
+    form.ui.shareConditionsEdit.setPlainText("用于业务办理")
+    form.ui.shareScopeEdit.setText("市级政务部门")
+    qtbot.waitUntil(lambda: not form.errors.shown, timeout=3000)
+    assert form.ui.shareConditionsEdit.property("fieldError") is False
+
+
+def test_not_shared_needs_legal_basis_under_that_field(make_context, qtbot) -> None:  # type: ignore[no-untyped-def]
+    form = _form(qtbot, make_context("A", Role.REGISTRAR))
+    fill_valid(form)
+    _choose(form.ui.shareTypeCombo, ShareType.NOT_SHARED)
+    assert form.field_visible("legal_basis") and not form.field_visible("share_conditions")
+    message = form.errors.message_for("legal_basis")
+    assert message == "不予共享的资源必须提供法律、法规、规章依据（第十三条）"
+    assert form.ui.legalBasisError.text() == message and form.ui.legalBasisError.isVisible()
+    assert message in form.ui.errorSummary.text()
+
+
+def test_errors_name_the_field_after_submit(make_context, qtbot) -> None:  # type: ignore[no-untyped-def]
+    form = _form(qtbot, make_context("A", Role.REGISTRAR))
+    form.submit()  # empty form: nothing sent, everything explained
+    assert form.errors.message_for("name") == "信息资源名称不能为空"
+    assert form.errors.message_for("class_item") == "信息资源分类（项）必须为2位数字"
+    assert form.errors.message_for("data_items") == "至少需要登记一个信息项"
+    assert form.entry is None
+
+
+def test_state_secret_is_refused(make_context, qtbot) -> None:  # type: ignore[no-untyped-def]
+    form = _form(qtbot, make_context("A", Role.REGISTRAR))
+    fill_valid(form)
+    form.ui.stateSecretCheck.setChecked(True)
+    assert "第六条" in form.errors.message_for("involves_state_secret")
+    assert not form.ui.saveButton.isEnabled() and not form.ui.submitButton.isEnabled()
+    form.submit()
+    assert form.entry is None
+
+
+def test_save_then_submit_and_attachments(make_context, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    ctx = make_context("A", Role.REGISTRAR)
+    form = _form(qtbot, ctx)
+    fill_valid(form)
+    _choose(form.ui.shareModeCombo, ShareMode.INTERFACE)
+    assert form.ui.attachmentsGroup.isVisible()  # 第十九条
+    with qtbot.wait_signal(form.saved, timeout=10000):
+        form.save()
+    assert form.entry is not None and form.entry["status"] == "draft"
+    doc = tmp_path / "接口说明.txt"
+    doc.write_text("GET /persons", encoding="utf-8")
+    form.upload_attachment(doc)
+    qtbot.waitUntil(lambda: len(form.attachments) == 1, timeout=10000)
+    assert form.ui.attachmentsList.count() == 1
+    form.remove_attachment(int(form.attachments[0]["id"]))
+    qtbot.waitUntil(lambda: len(form.attachments) == 0, timeout=10000)
+    with qtbot.wait_signal(form.submitted, timeout=10000):
+        form.submit()
+    assert ctx.client.entry(form.entry["id"])["status"] == "submitted"
+
+
+def test_server_422_shows_inline(make_context, qtbot) -> None:  # type: ignore[no-untyped-def]
+    ctx = make_context("A", Role.REGISTRAR)
+    created = ctx.client.create_entry(entry_body("待补充", summary=""), key=new_idempotency_key())
+    form = _form(qtbot, ctx, entry_id=created["id"])
+    qtbot.waitUntil(lambda: form.entry is not None and not form.busy, timeout=10000)
+    with pytest.raises(ApiError) as info:  # the platform's own answer to an incomplete submit
+        ctx.client.entry_action(created["id"], "submit")
+    assert info.value.status == 422
+    form._on_send_failed(info.value, form.collect(), True)  # the form's failure path
+    assert form.errors.message_for("summary") == "信息资源摘要不能为空"
+    assert form.ui.summaryError.text() == "信息资源摘要不能为空"
+    assert form.ui.nameEdit.text() == "待补充"  # nothing lost
+
+
+def test_source_hints_for_items_another_department_provides(make_context, qtbot) -> None:  # type: ignore[no-untyped-def]
+    b_reg = make_context("B", Role.REGISTRAR)
+    b_rev = make_context("B", Role.CATALOG_REVIEWER)
+    admin = make_context("P", Role.PLATFORM_ADMIN)
+    e = b_reg.client.create_entry(
+        entry_body("低保对象信息", data_items=[{"name": "低保证号", "data_type": "C"}]),
+        key=new_idempotency_key(),
+    )
+    e = b_reg.client.entry_action(e["id"], "submit")
+    e = b_rev.client.entry_action(e["id"], "dept-approve")
+    admin.client.entry_action(e["id"], "publish")
+
+    form = _form(qtbot, make_context("A", Role.REGISTRAR))
+    form.add_item("")
+    form.ui.itemsTable.setItem(0, 0, QTableWidgetItem("低保证号"))  # as if typed
+    qtbot.waitUntil(lambda: bool(form.source_hints), timeout=10000)
+    assert form.source_hints[0]["department_name"] == "南通市民政局"
+    text = form.ui.sourceHintLabel.text()
+    assert "已有部门提供" in text and "低保对象信息" in text and "低保证号" in text
+
+
+def test_days_left_of_the_twenty() -> None:
+    today = date(2025, 3, 31)
+    assert P.days_left(today, today) == 20
+    assert P.days_left(today - timedelta(days=5), today) == 15
+    assert P.days_left(today - timedelta(days=23), today) == -3
+
+
+def test_change_report_dialog(make_context, qtbot) -> None:  # type: ignore[no-untyped-def]
+    reg = make_context("A", Role.REGISTRAR)
+    rev = make_context("A", Role.CATALOG_REVIEWER)
+    admin = make_context("P", Role.PLATFORM_ADMIN)
+    e = reg.client.create_entry(entry_body("法人登记信息"), key=new_idempotency_key())
+    reg.client.entry_action(e["id"], "submit")
+    rev.client.entry_action(e["id"], "dept-approve")
+    e = admin.client.entry_action(e["id"], "publish")
+    dialog = ChangeReportDialog(
+        context=reg, entry=e, changes={"update_cycle": "weekly"}, today=date.today()
+    )
+    qtbot.addWidget(dialog)
+    assert dialog.days_left() == 20
+    dialog.ui.effectiveDateEdit.setDate(dialog.ui.effectiveDateEdit.date().addDays(-25))
+    assert dialog.days_left() == -5 and dialog.ui.daysLeftLabel.property("late") is True
+    assert "逾期" in dialog.ui.daysLeftLabel.text()
+    dialog.send()  # no description: refused inline
+    assert "变更说明" in dialog.errors.message_for("description")
+    dialog.ui.descriptionEdit.setPlainText("更新频率调整为每周")
+    with qtbot.wait_signal(dialog.reported, timeout=10000) as sig:
+        dialog.send()
+    report = sig.args[0]
+    assert report["late"] is True and report["changes"] == {"update_cycle": "weekly"}
