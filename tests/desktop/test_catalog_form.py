@@ -180,3 +180,19 @@ def test_change_report_dialog(make_context, qtbot) -> None:  # type: ignore[no-u
         dialog.send()
     report = sig.args[0]
     assert report["late"] is True and report["changes"] == {"update_cycle": "weekly"}
+
+
+def test_offline_submit_is_queued_and_the_draft_kept(make_context, qtbot) -> None:  # type: ignore[no-untyped-def]
+    ctx = make_context("A", Role.REGISTRAR)
+    ctx.client.base_url = "http://127.0.0.1:9"  # the platform is unreachable
+    form = _form(qtbot, ctx)
+    fill_valid(form, "离线登记的目录")
+    with qtbot.wait_signal(form.queued, timeout=15000):
+        form.submit()
+    items = ctx.store.outbox()
+    assert [i.method for i in items] == ["POST", "POST"]
+    assert items[0].body["name"] == "离线登记的目录" and items[1].path.endswith("/submit")
+    assert "排队" in form.ui.statusLabel.text()
+    form.flush()
+    draft = ctx.store.load_draft("entry", form._draft_key)
+    assert draft is not None and draft.data["name"] == "离线登记的目录"
