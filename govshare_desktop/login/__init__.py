@@ -1,0 +1,1 @@
+"""Login: platform profiles, sign-in, remembered sessions (keyring) and re-login."""
