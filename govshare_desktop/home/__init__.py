@@ -1,0 +1,1 @@
+"""The home page: the signed-in user's 待办 (to-do) items with working-day deadlines."""

@@ -1,0 +1,116 @@
+"""The 待办 (to-do) home page without widgets: inbox rows, their texts and target pages.
+
+Deadlines are in working days (第二十七条); `working_days_left` comes from the platform
+(negative = overdue); `due_provisional` marks deadlines beyond the holiday calendar's data.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from govshare_core.vocab import (
+    ChangeReportStatus,
+    EntryStatus,
+    GrantStatus,
+    RequestStatus,
+)
+from govshare_desktop import i18n
+
+CONTEXT = "InboxPresenter"
+
+KIND_LABELS: dict[str, object] = {
+    "entry_returned": QT_TRANSLATE_NOOP("InboxPresenter", "目录被退回修改"),
+    "entry_review": QT_TRANSLATE_NOOP("InboxPresenter", "目录待审核"),
+    "entry_confirm": QT_TRANSLATE_NOOP("InboxPresenter", "目录待确认发布"),
+    "change_report": QT_TRANSLATE_NOOP("InboxPresenter", "关键要素变更报告"),
+    "request_decide": QT_TRANSLATE_NOOP("InboxPresenter", "共享申请待审核"),
+    "request_platform_decide": QT_TRANSLATE_NOOP("InboxPresenter", "共享申请待复核"),
+    "request_overdue": QT_TRANSLATE_NOOP("InboxPresenter", "共享申请逾期未办"),
+    "dispute": QT_TRANSLATE_NOOP("InboxPresenter", "共享争议待协调"),
+    "request_rejected": QT_TRANSLATE_NOOP("InboxPresenter", "共享申请被驳回"),
+    "agreement_pending": QT_TRANSLATE_NOOP("InboxPresenter", "待签署共享协议"),
+    "grant_expiring": QT_TRANSLATE_NOOP("InboxPresenter", "授权即将到期"),
+}
+
+TARGET_PAGES: dict[str, str] = {
+    "entry_returned": "catalog.mine",
+    "entry_review": "catalog.review",
+    "entry_confirm": "catalog.review",
+    "change_report": "catalog.review",
+    "request_decide": "requests.inbox",
+    "request_platform_decide": "requests.inbox",
+    "request_overdue": "requests.inbox",
+    "dispute": "requests.inbox",
+    "request_rejected": "requests.mine",
+    "agreement_pending": "requests.mine",
+    "grant_expiring": "grants",
+}
+"""Inbox kind → the PageSpec key of the page that handles it."""
+
+_STATE_ENUMS: dict[str, Any] = {
+    "entry": EntryStatus,
+    "change": ChangeReportStatus,
+    "request": RequestStatus,
+    "dispute": RequestStatus,
+    "agreement": RequestStatus,
+    "grant": GrantStatus,
+}
+
+
+def _t(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate(CONTEXT, text, None, n)
+
+
+def target_page(kind: str) -> str | None:
+    return TARGET_PAGES.get(kind)
+
+
+def kind_text(kind: str) -> str:
+    label = KIND_LABELS.get(kind)
+    return _t(str(label)) if label else kind
+
+
+def state_text(kind: str, state: str) -> str:
+    enum = _STATE_ENUMS.get(kind.split("_", 1)[0])
+    try:
+        return i18n.label(enum(state)) if enum else state
+    except ValueError:
+        return state
+
+
+def due_text(item: dict[str, Any]) -> str:
+    due = item.get("due")
+    if not due:
+        return "—"
+    text = str(due)
+    if item.get("due_provisional"):
+        text += " " + _t("（暂定）")
+    return text
+
+
+def days_left_text(item: dict[str, Any]) -> str:
+    left = item.get("working_days_left")
+    if left is None:
+        return "—"
+    if left < 0:
+        return _t("逾期 %n 个工作日", -left)
+    if left == 0:
+        return _t("今天到期")
+    return _t("剩余 %n 个工作日", left)
+
+
+def is_overdue(item: dict[str, Any]) -> bool:
+    left = item.get("working_days_left")
+    return bool(item.get("overdue")) or (left is not None and left < 0)
+
+
+def provisional_tooltip() -> str:
+    return _t("截止日期超出节假日数据的年份，按暂定工作日计算，以平台公布的日历为准。")
+
+
+def parse_due(item: dict[str, Any]) -> date | None:
+    due = item.get("due")
+    return date.fromisoformat(due) if isinstance(due, str) and due else None
