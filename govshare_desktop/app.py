@@ -1,0 +1,86 @@
+"""`govshare-desktop`: the desktop client's entry point and the session controller.
+
+    govshare-desktop                 the login dialog (then the main window)
+    govshare-desktop --demo          the same, with the embedded demo platform and its accounts
+    govshare-desktop --version       print the version and exit
+    govshare-desktop --lang en       English UI (default: the language chosen in settings, zh_CN)
+    govshare-desktop --profile NAME  preselect a platform profile
+
+The login dialog is shown before anything slow happens (the demo platform starts in the
+background and login is enabled once it answers), so the window is interactive within ~1 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from govshare_desktop import __version__
+
+if TYPE_CHECKING:  # keep `--version` free of Qt imports
+    from govshare_desktop.shell.controller import DesktopApp
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="govshare-desktop", description="GovShare 政务信息资源共享 desktop client"
+    )
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser.add_argument(
+        "--demo", action="store_true", help="start the embedded demo platform (SQLite, seeded)"
+    )
+    parser.add_argument(
+        "--demo-dir", type=Path, default=None, help="data directory of the demo platform"
+    )
+    parser.add_argument("--lang", choices=("zh_CN", "en"), default=None, help="UI language")
+    parser.add_argument("--profile", default=None, help="platform profile to preselect")
+    parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    started = time.time()
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.version:
+        print(f"govshare-desktop {__version__}")
+        return 0
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from govshare_desktop import i18n
+    from govshare_desktop.profiles import APPLICATION, ORGANIZATION, ProfileStore
+    from govshare_desktop.shell.controller import DesktopApp, application_icon
+    from govshare_desktop.shell.settings_dialog import saved_language
+
+    app = QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(application_icon())
+    profiles = ProfileStore()
+    i18n.install(app, args.lang or saved_language(profiles.settings))
+    demo = None
+    if args.demo:
+        from govshare_desktop.demo import EmbeddedPlatform
+
+        demo = EmbeddedPlatform(args.demo_dir)
+    controller: DesktopApp = DesktopApp(profiles=profiles, demo=demo, profile_name=args.profile)
+    controller.start()
+    if args.startup_probe:  # benchmarks/bench_desktop_start.py: dialog shown, loop running
+
+        def probe() -> None:
+            print(f"startup-ready {time.time():.6f} {time.time() - started:.6f}", flush=True)
+            app.quit()
+
+        QTimer.singleShot(0, probe)
+    code = app.exec()
+    controller.shutdown()
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

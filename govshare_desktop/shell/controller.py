@@ -1,0 +1,253 @@
+"""The session controller: login dialog → main window, re-login on expiry, logout, demo start.
+
+Signals tell tests and tools what happened; every slow step (demo platform, keyring, network)
+runs in the background pool.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from govshare_desktop.context import AppContext
+from govshare_desktop.credentials import TokenVault
+from govshare_desktop.demo import EmbeddedPlatform
+from govshare_desktop.login.dialog import LoginDialog
+from govshare_desktop.login.presenter import LoginPresenter, SignedIn
+from govshare_desktop.profiles import DEMO_PROFILE, Profile, ProfileStore
+from govshare_desktop.shell.main_window import MainWindow
+from govshare_desktop.shell.settings_dialog import SettingsDialog
+from govshare_desktop.tasks import Task, run_in_background
+
+
+def application_icon() -> QIcon:
+    path = Path(__file__).resolve().parents[2] / "resources" / "icons" / "govshare.svg"
+    return QIcon(str(path)) if path.is_file() else QIcon()
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("DesktopApp", text)
+
+
+def demo_stage_text(stage: str) -> str:
+    texts = {
+        "import": _t("正在启动内置演示平台…"),
+        "migrate": _t("正在准备演示数据库…"),
+        "seed": _t("首次运行：正在生成南通市演示数据，约需 20 秒…"),
+        "serve": _t("正在启动演示平台服务…"),
+    }
+    return texts.get(stage, stage)
+
+
+class DesktopApp(QObject):
+    """Owns the login dialog, the signed-in session (context + main window) and the demo.
+
+    Signals:
+        demo_ready(str): the embedded platform answers at this URL.
+        demo_failed(str): the embedded platform could not start (the reason).
+        session_started(object): the MainWindow of a new session.
+        relogin_shown(object): the re-login LoginDialog shown over the main window.
+        logged_out(): the session ended and the login dialog is back.
+    """
+
+    demo_ready = Signal(str)
+    demo_failed = Signal(str)
+    session_started = Signal(object)
+    relogin_shown = Signal(object)
+    logged_out = Signal()
+
+    def __init__(
+        self,
+        *,
+        profiles: ProfileStore,
+        vault: TokenVault | None = None,
+        demo: EmbeddedPlatform | None = None,
+        profile_name: str | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.profiles = profiles
+        self.vault = vault or TokenVault()
+        self.demo = demo
+        self.profile_name = profile_name
+        self.presenter = LoginPresenter(profiles=profiles, vault=self.vault, parent=self)
+        self.presenter.signed_in.connect(self._on_presenter_signed_in)
+        self.login_dialog: LoginDialog | None = None
+        self.relogin_dialog: LoginDialog | None = None
+        self.window: MainWindow | None = None
+        self.context: AppContext | None = None
+        self.session: SignedIn | None = None
+        self._demo_task: Task | None = None
+
+    # --- start ------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Show the login dialog now; start the demo / restore a session in the background."""
+        if self.profile_name:
+            self.profiles.last_profile = self.profile_name
+        elif self.demo is not None:
+            self.profiles.last_profile = DEMO_PROFILE
+        self.show_login()
+        self.presenter.check_keyring()
+        if self.demo is not None:
+            self._start_demo()
+        else:
+            self._restore()
+
+    def show_login(self) -> LoginDialog:
+        dialog = LoginDialog(presenter=self.presenter)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.rejected.connect(self._on_login_rejected)
+        self.login_dialog = dialog
+        if self.demo is not None:
+            if self.demo.url:
+                self._offer_demo(dialog)
+            else:
+                dialog.set_platform_status(demo_stage_text("import"), ready=False, busy=True)
+        dialog.show()
+        return dialog
+
+    def _restore(self) -> None:
+        profile = self.profiles.get(self.profiles.last_profile)
+        if profile is not None and self.profiles.remembered_user(profile.name):
+            if self.login_dialog is not None:
+                self.login_dialog.set_platform_status(_t("正在恢复上次的登录…"), ready=True)
+            self.presenter.restore(profile)
+
+    def _start_demo(self) -> None:
+        demo = self.demo
+        assert demo is not None
+
+        def op(task: Task) -> str:
+            return demo.start(lambda stage: task.report(0, stage))
+
+        def progress(_percent: int, stage: str) -> None:
+            if self.login_dialog is not None:
+                self.login_dialog.set_platform_status(
+                    demo_stage_text(stage), ready=False, busy=True
+                )
+
+        def failed(exc: Exception) -> None:
+            if self.login_dialog is not None:
+                self.login_dialog.set_platform_status(
+                    _t("内置演示平台启动失败：%1").replace("%1", str(exc)), ready=False
+                )
+            self.demo_failed.emit(str(exc))
+
+        self._demo_task = run_in_background(
+            op, success=self._on_demo_started, failure=failed, progress=progress
+        )
+
+    def _on_demo_started(self, url: str) -> None:
+        self.profiles.upsert(Profile(DEMO_PROFILE, url))
+        if self.login_dialog is not None:
+            self._offer_demo(self.login_dialog)
+        self.demo_ready.emit(url)
+        self._restore()
+
+    def _offer_demo(self, dialog: LoginDialog) -> None:
+        assert self.demo is not None
+        dialog.reload_profiles(select=self.profile_name or DEMO_PROFILE)
+        dialog.set_demo_accounts(self.demo.accounts)
+        text = _t("演示平台已就绪（%1）。").replace("%1", self.demo.url)
+        if self.demo.seeded_now:
+            text += _t("已生成演示数据。")
+        dialog.set_platform_status(text, ready=True)
+
+    def _on_login_rejected(self) -> None:
+        if self.window is None:
+            QApplication.quit()
+
+    # --- session ----------------------------------------------------------------------------
+
+    def _on_presenter_signed_in(self, result: SignedIn) -> None:
+        if self.window is not None or result.store is None:
+            return  # a re-login: handled by the re-login dialog
+        self.session = result
+        context = AppContext(
+            client=result.client, store=result.store, me=result.me, profile_name=result.profile.name
+        )
+        self.context = context
+        window = MainWindow(context=context, settings=self.profiles.settings)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.logout_requested.connect(self.logout)
+        window.settings_requested.connect(self._on_window_settings_requested)
+        context.session_expired.connect(self._on_context_session_expired)
+        self.window = window
+        window.show()
+        if self.login_dialog is not None:
+            dialog, self.login_dialog = self.login_dialog, None
+            dialog.rejected.disconnect(self._on_login_rejected)
+            dialog.close()
+        self.session_started.emit(window)
+
+    def _on_context_session_expired(self) -> None:
+        """Ask for the password again over the open window; pages and drafts stay."""
+        if self.relogin_dialog is not None or self.window is None or self.session is None:
+            return
+        presenter = LoginPresenter(
+            profiles=self.profiles, vault=self.vault, open_store=False, parent=self
+        )
+        presenter.keyring_ok = self.presenter.keyring_ok
+        dialog = LoginDialog(
+            presenter=presenter,
+            relogin=(self.session.profile.name, self.session.username),
+            parent=self.window,
+        )
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.signed_in.connect(self._on_relogin_signed_in)
+        dialog.finished.connect(self._on_relogin_finished)
+        self.relogin_dialog = dialog
+        dialog.open()
+        self.relogin_shown.emit(dialog)
+
+    def _on_relogin_signed_in(self, result: SignedIn) -> None:
+        if self.context is None or self.session is None:
+            return
+        self.context.client.token = result.client.token
+        self.context.me = result.me
+        self.session.remembered = result.remembered
+        self.context.set_online(True)
+        self.context.data_changed.emit("inbox")
+
+    def _on_relogin_finished(self, _result: int) -> None:
+        self.relogin_dialog = None
+
+    def logout(self) -> None:
+        """End the session: revoke the token, clear the keyring entry, back to the login."""
+        session, context, window = self.session, self.context, self.window
+        if session is None or context is None or window is None:
+            return
+        self.session = self.context = self.window = None
+        client, vault = session.client, self.vault
+        profile, username = session.profile.name, session.username
+        self.profiles.set_remembered_user(profile, None)
+
+        def op(task: Task) -> None:
+            vault.clear(profile, username)
+            try:
+                client.logout()
+            except Exception:  # offline or already expired: the token dies on its own
+                client.token = None
+
+        run_in_background(op)
+        self.show_login()
+        context.session_expired.disconnect(self._on_context_session_expired)
+        window.close()
+        context.store.close()
+        self.logged_out.emit()
+
+    def _on_window_settings_requested(self) -> None:
+        dialog = SettingsDialog(profiles=self.profiles, parent=self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def shutdown(self) -> None:
+        if self.context is not None:
+            self.context.store.close()
+        if self.demo is not None:
+            self.demo.stop()

@@ -1,0 +1,53 @@
+"""Which pages a user sees, grouped for the navigation tree (DESIGN §5: navigation by roles)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from govshare_desktop.context import AppContext
+from govshare_desktop.shell.pages import PageSpec
+
+HOME_KEY = "home"
+
+
+def home_spec() -> PageSpec:
+    from govshare_desktop.home.page import HomePage
+
+    def make(context: AppContext) -> QWidget:
+        return HomePage(context=context)
+
+    return PageSpec(
+        key=HOME_KEY,
+        title=QCoreApplication.translate("Navigation", "待办事项"),
+        group=QCoreApplication.translate("Navigation", "工作台"),
+        roles=None,
+        factory=make,
+        order=0,
+    )
+
+
+def all_page_specs() -> list[PageSpec]:
+    """Every page: the home page plus each feature's `page_specs()`."""
+    from govshare_desktop.catalog import pages as catalog_pages
+    from govshare_desktop.requests import pages as request_pages
+
+    specs = [home_spec()]
+    for provider in (catalog_pages.page_specs, request_pages.page_specs):
+        specs.extend(provider())
+    return specs
+
+
+def visible_groups(specs: Iterable[PageSpec], roles: set[str]) -> list[tuple[str, list[PageSpec]]]:
+    """The pages `roles` may open, grouped, groups and pages in `order` (stable)."""
+    groups: dict[str, list[PageSpec]] = {}
+    for spec in specs:
+        if spec.visible_for(roles):
+            groups.setdefault(spec.group, []).append(spec)
+    ordered = sorted(groups.items(), key=lambda g: min(s.order for s in g[1]))
+    return [(name, sorted(pages, key=lambda s: s.order)) for name, pages in ordered]
+
+
+SpecProvider = Callable[[], list[PageSpec]]
