@@ -1,0 +1,354 @@
+"""共享目录 browser (第二十条, 第二十二条): lazy search over the share catalog, facets, the entry's
+detail with its data items, and the way into a share request.
+
+The table is a `PagedTableModel` over GET /catalog/share-catalog (server-side paging and Chinese
+search); typing is debounced; the unfiltered first page is cached for offline browsing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Signal
+from PySide6.QtWidgets import QHeaderView, QWidget
+
+from govshare_core.vocab import (
+    DataType,
+    FormatClass,
+    ResourceClass,
+    Role,
+    ShareMode,
+    ShareType,
+    UpdateCycle,
+)
+from govshare_desktop.api.errors import ApiError
+from govshare_desktop.common.paged_model import Column, Debouncer, PagedTableModel, Row
+from govshare_desktop.common.uiload import load_form
+from govshare_desktop.context import AppContext
+from govshare_desktop.requests import lookups
+from govshare_desktop.requests.presenters import label, label_of, local_time
+from govshare_desktop.requests.request_form import RequestFormDialog
+from govshare_desktop.tasks import run_in_background
+
+SEARCH_DEBOUNCE_MS = 120
+"""Quiet time after the last key before searching (the list updates within 300 ms)."""
+PAGE_SIZE = 50
+CACHE_NAME = "share_catalog"
+SHAREABLE = (ShareType.UNCONDITIONAL, ShareType.CONDITIONAL)  # the 共享目录 excludes 不予共享
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ShareCatalogPage", text)
+
+
+def catalog_columns() -> list[Column]:
+    return [
+        Column("name", _tr("资源名称"), tooltip=lambda r: str(r.get("name", ""))),
+        Column("resource_code", _tr("资源代码")),
+        Column("department_name", _tr("提供部门")),
+        Column("share_type", _tr("共享类型"), lambda r: label_of(ShareType, r.get("share_type"))),
+        Column("share_mode", _tr("共享方式"), lambda r: label_of(ShareMode, r.get("share_mode"))),
+        Column(
+            "update_cycle", _tr("更新周期"), lambda r: label_of(UpdateCycle, r.get("update_cycle"))
+        ),
+        Column("published_on", _tr("发布日期")),
+    ]
+
+
+def item_columns() -> list[Column]:
+    """Data items; rows carry their effective share type (the item's own or the entry's)."""
+    return [
+        Column("name", _tr("信息项名称")),
+        Column("data_type", _tr("数据类型"), lambda r: label_of(DataType, r.get("data_type"))),
+        Column("length", _tr("长度")),
+        Column("share_type", _tr("共享类型"), lambda r: label_of(ShareType, r.get("share_type"))),
+    ]
+
+
+def search_params(q: str, filters: Mapping[str, Any]) -> dict[str, Any]:
+    """Query parameters of the share catalog for a search text and the chosen facets."""
+    params = {k: v for k, v in filters.items() if v not in (None, "")}
+    if q.strip():
+        params["q"] = q.strip()
+    return params
+
+
+def match_offline(row: Mapping[str, Any], q: str, filters: Mapping[str, Any]) -> bool:
+    """Offline search over the cached rows: every facet equal, every word in the name."""
+    for key, value in filters.items():
+        if value not in (None, "") and str(row.get(key)) != str(value):
+            return False
+    text = f"{row.get('name', '')} {row.get('resource_code', '')} {row.get('department_name', '')}"
+    return all(word in text for word in q.split())
+
+
+class ShareCatalogPage(QWidget):
+    """Browse and search the share catalog; applicants open the request form from here.
+
+    Signals:
+        entry_loaded(object): the detail (CatalogEntryOut JSON) of the selected entry.
+        request_dialog_opened(object): the RequestFormDialog just opened.
+    """
+
+    entry_loaded = Signal(object)
+    request_dialog_opened = Signal(object)
+
+    def __init__(self, *, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("shareCatalogPage")
+        self.context = context
+        self.ui = load_form("share_catalog.ui", self)
+        self.entry: dict[str, Any] | None = None
+        self.request_dialog: RequestFormDialog | None = None
+        self.offline_as_of: datetime | None = None
+        self._detail_generation = 0
+        self.model = PagedTableModel(
+            fetch_page=None,
+            columns=catalog_columns(),
+            page_size=PAGE_SIZE,
+            runner=context.run,
+            parent=self,
+        )
+        self.items_model = PagedTableModel(fetch_page=None, columns=item_columns(), parent=self)
+        self.debouncer = Debouncer(delay_ms=SEARCH_DEBOUNCE_MS, parent=self)
+        self._setup_view()
+        self._fill_facets()
+        self._connect()
+        self._show_detail(None)
+        self.reload()
+        self._load_departments()
+
+    # --- setup -------------------------------------------------------------------------------
+
+    def _setup_view(self) -> None:
+        view = self.ui.tableView
+        view.setModel(self.model)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((260, 150, 150, 90, 100, 80, 96)):
+            view.setColumnWidth(column, width)
+        self.ui.itemsView.setModel(self.items_model)
+        for column, width in enumerate((150, 100, 50)):
+            self.ui.itemsView.setColumnWidth(column, width)
+        self.ui.splitter.setStretchFactor(0, 3)
+        self.ui.splitter.setStretchFactor(1, 2)
+        self.ui.applyButton.setVisible(self.context.has(Role.APPLICANT))
+
+    def _fill_facets(self) -> None:
+        everything = self.tr("全部")
+        self.ui.deptCombo.addItem(everything, None)
+        for combo, members in (
+            (self.ui.typeCombo, SHAREABLE),
+            (self.ui.modeCombo, tuple(ShareMode)),
+            (self.ui.cycleCombo, tuple(UpdateCycle)),
+            (self.ui.classCombo, tuple(ResourceClass)),
+        ):
+            combo.addItem(everything, None)
+            for member in members:
+                combo.addItem(label(member), member.value)
+
+    def _connect(self) -> None:
+        ui = self.ui
+        ui.searchEdit.textChanged.connect(self._on_search_edit_text_changed)
+        self.debouncer.fired.connect(self._on_debouncer_fired)
+        for combo in (ui.deptCombo, ui.typeCombo, ui.modeCombo, ui.cycleCombo, ui.classCombo):
+            combo.currentIndexChanged.connect(self._on_facet_changed)
+        self.model.page_loaded.connect(self._on_model_page_loaded)
+        self.model.failed.connect(self._on_model_failed)
+        ui.tableView.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
+        ui.applyButton.clicked.connect(self._on_apply_button_clicked)
+        self.context.data_changed.connect(self._on_context_data_changed)
+
+    def _load_departments(self) -> None:
+        context = self.context
+        # local fallback inside: a cached answer must not flag the platform as reachable
+        run_in_background(lambda task: lookups.departments(context), success=self._on_departments)
+
+    def _on_departments(self, items: list[dict[str, Any]]) -> None:
+        combo = self.ui.deptCombo
+        current = combo.currentData()
+        combo.blockSignals(True)
+        while combo.count() > 1:
+            combo.removeItem(1)
+        for dept in sorted(items, key=lambda d: str(d.get("name"))):
+            if not dept.get("is_platform"):
+                combo.addItem(str(dept["name"]), int(dept["id"]))
+        combo.setCurrentIndex(max(combo.findData(current), 0))
+        combo.blockSignals(False)
+
+    # --- search ------------------------------------------------------------------------------
+
+    def filters(self) -> dict[str, Any]:
+        ui = self.ui
+        return {
+            "department_id": ui.deptCombo.currentData(),
+            "share_type": ui.typeCombo.currentData(),
+            "share_mode": ui.modeCombo.currentData(),
+            "update_cycle": ui.cycleCombo.currentData(),
+            "resource_class": ui.classCombo.currentData(),
+        }
+
+    def search_text(self) -> str:
+        return str(self.ui.searchEdit.text())
+
+    def reload(self) -> None:
+        """Start the listing over with the current search text and facets."""
+        params = search_params(self.search_text(), self.filters())
+        client = self.context.client
+
+        def fetch(offset: int, limit: int) -> tuple[list[Row], int | None]:
+            page = client.share_catalog(offset=offset, limit=limit, **params)
+            return list(page["items"]), int(page["total"])
+
+        self._cacheable = not params
+        self.ui.countLabel.setText(self.tr("正在加载……"))
+        self.model.reset(fetch)
+
+    def _on_search_edit_text_changed(self, text: str) -> None:
+        self.debouncer.push(text)
+
+    def _on_debouncer_fired(self, _text: Any) -> None:
+        self.reload()
+
+    def _on_facet_changed(self, _index: int) -> None:
+        self.debouncer.cancel()
+        self.reload()
+
+    def _on_model_page_loaded(self, loaded: int, total: Any) -> None:
+        self.offline_as_of = None
+        self.ui.asOfLabel.setText("")
+        if total is None or loaded == 0:
+            self.ui.countLabel.setText(self.tr("没有符合条件的资源。"))
+        else:
+            self.ui.countLabel.setText(
+                self.tr("共 %1 条资源，已显示 %2 条")
+                .replace("%1", f"{int(total):,}")
+                .replace("%2", f"{loaded:,}")
+            )
+        if self._cacheable and loaded <= PAGE_SIZE:
+            rows, store = self.model.rows(), self.context.store
+            run_in_background(lambda task: store.cache_put(CACHE_NAME, {"items": rows}))
+
+    def _on_model_failed(self, exc: Exception) -> None:
+        if isinstance(exc, ApiError) and exc.is_network:
+            store = self.context.store
+            run_in_background(lambda task: store.cache_get(CACHE_NAME), success=self._on_cache)
+            return
+        text = exc.message() if isinstance(exc, ApiError) else str(exc)
+        self.ui.countLabel.setText(self.tr("加载失败：%1").replace("%1", text))
+
+    def _on_cache(self, cached: Any) -> None:
+        if not cached:
+            self.ui.countLabel.setText(self.tr("无法连接共享平台，且本机没有缓存的共享目录。"))
+            return
+        data, as_of = cached
+        q, filters = self.search_text(), self.filters()
+        rows = [r for r in data.get("items", []) if match_offline(r, q, filters)]
+        self.offline_as_of = as_of
+        self.model.set_rows(rows)
+        self.ui.countLabel.setText(self.tr("离线浏览：%1 条").replace("%1", str(len(rows))))
+        self.ui.asOfLabel.setText(
+            self.tr("（缓存数据，截至 %1）").replace("%1", local_time(as_of.isoformat()))
+        )
+
+    def _on_context_data_changed(self, kind: str) -> None:
+        if kind == "entry":
+            self.reload()
+
+    # --- detail ------------------------------------------------------------------------------
+
+    def select_row(self, row: int) -> None:
+        self.ui.tableView.selectRow(row)
+
+    def _on_table_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        summary = self.model.row_data(current.row())
+        self._detail_generation += 1
+        generation = self._detail_generation
+        self.ui.detailStatusLabel.setText(self.tr("正在加载详情……"))
+        self.ui.applyButton.setEnabled(False)
+        client, store, entry_id = self.context.client, self.context.store, int(summary["id"])
+
+        def op(task: Any) -> dict[str, Any]:
+            name = f"share_entry:{entry_id}"
+            try:
+                entry = client.entry(entry_id)
+            except ApiError as exc:
+                cached = store.cache_get(name) if exc.is_network else None
+                if not cached:
+                    raise
+                return dict(cached[0])
+            store.cache_put(name, entry)
+            return entry
+
+        def done(entry: dict[str, Any]) -> None:
+            if generation == self._detail_generation:
+                self._show_detail(entry)
+
+        def failed(exc: Exception) -> None:
+            if generation == self._detail_generation:
+                text = exc.message() if isinstance(exc, ApiError) else str(exc)
+                self.ui.detailStatusLabel.setText(text)
+
+        self.context.run(op, success=done, failure=failed)
+
+    def _show_detail(self, entry: dict[str, Any] | None) -> None:
+        self.entry = entry
+        ui = self.ui
+        ui.emptyLabel.setVisible(entry is None)
+        ui.detailScroll.setVisible(entry is not None)
+        ui.applyButton.setEnabled(entry is not None)
+        ui.detailStatusLabel.setText("")
+        if entry is None:
+            return
+        for name, text in detail_fields(entry).items():
+            getattr(ui, f"{name}Value").setText(text)
+        kind = entry.get("share_type")
+        items = [dict(i, share_type=i.get("share_type") or kind) for i in entry["data_items"]]
+        self.items_model.set_rows(items)
+        self.entry_loaded.emit(entry)
+
+    # --- applying ----------------------------------------------------------------------------
+
+    def _on_apply_button_clicked(self) -> None:
+        if self.entry is not None:
+            self.open_request_form(self.entry)
+
+    def open_request_form(self, entry: Mapping[str, Any]) -> RequestFormDialog:
+        dialog = RequestFormDialog(context=self.context, entry=entry, parent=self)
+        self.request_dialog = dialog
+        dialog.open()
+        self.request_dialog_opened.emit(dialog)
+        return dialog
+
+
+def detail_fields(entry: Mapping[str, Any]) -> dict[str, str]:
+    """The entry's core metadata as display texts, keyed like the .ui value labels."""
+    yes, no = _tr("是"), _tr("否")
+    klass = "".join(
+        str(entry.get(k) or "") for k in ("resource_class", "class_item", "class_catalog")
+    )
+    open_text = yes if entry.get("open_to_public") else no
+    if entry.get("open_to_public") and entry.get("open_conditions"):
+        open_text += f"（{entry['open_conditions']}）"
+    return {
+        "name": str(entry.get("name", "")),
+        "code": str(entry.get("resource_code") or ""),
+        "provider": str(entry.get("department_name", "")),
+        "providerCode": str(entry.get("provider_code", "")),
+        "class": f"{label_of(ResourceClass, entry.get('resource_class'))}（{klass}）",
+        "summary": str(entry.get("summary", "")),
+        "format": f"{label_of(FormatClass, entry.get('format_class'))} / "
+        f"{entry.get('format_type', '')}",
+        "shareType": label_of(ShareType, entry.get("share_type")),
+        "conditions": str(entry.get("share_conditions") or "—"),
+        "scope": str(entry.get("share_scope") or "—"),
+        "mode": label_of(ShareMode, entry.get("share_mode")),
+        "open": open_text,
+        "cycle": label_of(UpdateCycle, entry.get("update_cycle")),
+        "published": str(entry.get("published_on") or ""),
+        "related": "、".join(entry.get("related_codes") or []) or "—",
+    }

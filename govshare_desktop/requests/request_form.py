@@ -1,0 +1,274 @@
+"""The share request form (共享申请, 第二十二条) from ui/request_form.ui, with autosaved drafts."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
+
+from govshare_core.validation import FieldError
+from govshare_core.vocab import ShareMode, ShareType
+from govshare_desktop.api.errors import ApiError
+from govshare_desktop.common.autosave import AutosaveController
+from govshare_desktop.common.uiload import load_form
+from govshare_desktop.context import AppContext
+from govshare_desktop.requests import submission
+from govshare_desktop.requests.presenters import (
+    RequestFormPresenter,
+    RequestFormValues,
+    default_end_date,
+    english,
+    label,
+    label_of,
+    message,
+    result_text,
+)
+
+_ERROR_LABELS = {
+    "data_items": "itemsError",
+    "business": "businessError",
+    "users": "usersError",
+    "share_mode": "modeError",
+    "reason": "reasonError",
+    "end_date": "endDateError",
+    "statutory_citation": "citationError",
+}
+
+
+class RequestFormDialog(QDialog):
+    """Fill in and submit one share request for a catalog entry.
+
+    Signals:
+        submitted(object): the platform's request detail, or {"queued": True} when queued.
+    """
+
+    submitted = Signal(object)
+
+    def __init__(
+        self,
+        *,
+        context: AppContext,
+        entry: Mapping[str, Any],
+        draft_key: str | None = None,
+        values: RequestFormValues | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("共享申请"))
+        self.setObjectName("requestFormDialog")
+        self.resize(720, 780)
+        self.context = context
+        self.presenter = RequestFormPresenter(entry)
+        self.draft_key = draft_key or submission.new_draft_key()
+        self.ui = load_form("request_form.ui", self)
+        self.autosave = AutosaveController(
+            context.store,
+            submission.KIND,
+            self.draft_key,
+            self._draft_data,
+            self,
+            title=lambda data: str(data["entry"].get("name", "")),
+        )
+        self.autosave.saved.connect(self._on_autosave_saved)
+        self.autosave.save_failed.connect(self._on_autosave_save_failed)
+        self.outcome: dict[str, Any] | None = None
+        self._loading = True
+        self._sending = False
+        self._fill_static()
+        self.set_values(values or self._defaults())
+        self._loading = False
+        self._connect()
+
+    # --- setup -------------------------------------------------------------------------------
+
+    def _fill_static(self) -> None:
+        ui = self.ui
+        ui.entrySummaryLabel.setText(self.presenter.summary())
+        for mode in ShareMode:
+            ui.modeCombo.addItem(label(mode), mode.value)
+        tomorrow = QDate.currentDate().addDays(1)
+        ui.endDateEdit.setMinimumDate(tomorrow)
+        ui.endDateEdit.setMaximumDate(QDate.currentDate().addYears(10))
+        ui.citationGroup.setVisible(self.presenter.needs_citation)
+        ui.resultLabel.hide()
+        entry_type = self.presenter.entry_share_type
+        for item in self.presenter.entry.get("data_items", []):
+            name = str(item["name"])
+            kind = item.get("share_type") or entry_type.value
+            text = f"{name}（{label_of(ShareType, kind)}）"
+            row = QListWidgetItem(text, ui.itemsList)
+            row.setData(Qt.ItemDataRole.UserRole, name)
+            requestable = self.presenter.item_requestable(name)
+            flags = Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable
+            if requestable:
+                flags |= Qt.ItemFlag.ItemIsEnabled
+            else:
+                row.setToolTip(self.tr("该信息项不予共享，不能申请（第五条）"))
+            row.setFlags(flags)
+            row.setCheckState(Qt.CheckState.Unchecked)
+
+    def _defaults(self) -> RequestFormValues:
+        names = [
+            str(i["name"])
+            for i in self.presenter.entry.get("data_items", [])
+            if self.presenter.item_requestable(str(i["name"]))
+        ]
+        return RequestFormValues(
+            data_items=names,
+            share_mode=self.presenter.default_mode(),
+            end_date=default_end_date(date.today()),
+        )
+
+    def _connect(self) -> None:
+        ui = self.ui
+        ui.itemsList.itemChanged.connect(self._on_form_changed)
+        ui.businessEdit.textChanged.connect(self._on_form_changed)
+        ui.usersEdit.textChanged.connect(self._on_form_changed)
+        ui.modeCombo.currentIndexChanged.connect(self._on_form_changed)
+        ui.reasonEdit.textChanged.connect(self._on_form_changed)
+        ui.endDateEdit.dateChanged.connect(self._on_form_changed)
+        ui.citationEdit.textChanged.connect(self._on_form_changed)
+        ui.submitButton.clicked.connect(self._on_submit_clicked)
+        ui.closeButton.clicked.connect(self._on_close_clicked)
+
+    # --- values ------------------------------------------------------------------------------
+
+    def values(self) -> RequestFormValues:
+        ui = self.ui
+        items = []
+        for i in range(ui.itemsList.count()):
+            row = ui.itemsList.item(i)
+            if row.checkState() == Qt.CheckState.Checked:
+                items.append(str(row.data(Qt.ItemDataRole.UserRole)))
+        qdate = ui.endDateEdit.date()
+        return RequestFormValues(
+            data_items=items,
+            business=ui.businessEdit.text(),
+            users=ui.usersEdit.text(),
+            share_mode=str(ui.modeCombo.currentData() or ""),
+            reason=ui.reasonEdit.toPlainText(),
+            end_date=date(qdate.year(), qdate.month(), qdate.day()),
+            statutory_citation=ui.citationEdit.toPlainText(),
+        )
+
+    def set_values(self, values: RequestFormValues) -> None:
+        ui = self.ui
+        wanted = set(values.data_items)
+        for i in range(ui.itemsList.count()):
+            row = ui.itemsList.item(i)
+            name = str(row.data(Qt.ItemDataRole.UserRole))
+            checked = name in wanted and bool(row.flags() & Qt.ItemFlag.ItemIsEnabled)
+            row.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        ui.businessEdit.setText(values.business)
+        ui.usersEdit.setText(values.users)
+        index = ui.modeCombo.findData(values.share_mode)
+        ui.modeCombo.setCurrentIndex(max(index, 0))
+        ui.reasonEdit.setPlainText(values.reason)
+        if values.end_date is not None:
+            d = values.end_date
+            ui.endDateEdit.setDate(QDate(d.year, d.month, d.day))
+        ui.citationEdit.setPlainText(values.statutory_citation)
+
+    # --- validation --------------------------------------------------------------------------
+
+    def show_errors(self, errors: list[FieldError] | dict[str, str]) -> None:
+        """Put each message under its field; unknown fields go to the form-level label."""
+        pairs = (
+            list(errors.items())
+            if isinstance(errors, dict)
+            else [(e.field, message(e)) for e in errors]
+        )
+        per_label: dict[str, list[str]] = {}
+        for path, text in pairs:
+            top = path.split(".")[0].split("[")[0]
+            per_label.setdefault(_ERROR_LABELS.get(top, "formErrorLabel"), []).append(text)
+        for name in [*_ERROR_LABELS.values(), "formErrorLabel"]:
+            getattr(self.ui, name).setText("\n".join(per_label.get(name, [])))
+
+    def error_text(self, field: str) -> str:
+        return str(getattr(self.ui, _ERROR_LABELS.get(field, "formErrorLabel")).text())
+
+    def validate(self) -> dict[str, Any] | None:
+        request, errors = self.presenter.validate(self.values(), today=date.today())
+        self.show_errors(errors)
+        return request.model_dump(mode="json") if request is not None else None
+
+    # --- handlers ----------------------------------------------------------------------------
+
+    def _draft_data(self) -> dict[str, Any]:
+        return submission.draft_data(self.presenter.entry, self.values().as_dict())
+
+    def _on_form_changed(self, *_args: Any) -> None:
+        if self._loading or self._sending or self.outcome is not None:
+            return
+        self.autosave.touch()
+
+    def _on_autosave_saved(self, when: datetime) -> None:
+        local = when.astimezone().strftime("%H:%M:%S")
+        self.ui.draftStatusLabel.setText(self.tr("草稿已自动保存 %1").replace("%1", local))
+
+    def _on_autosave_save_failed(self, text: str) -> None:
+        self.ui.draftStatusLabel.setText(text)
+
+    def _on_submit_clicked(self) -> None:
+        body = self.validate()
+        if body is None:
+            return
+        self.autosave.flush()  # the draft on disk matches what is sent
+        self._sending = True
+        self.ui.submitButton.setEnabled(False)
+        self.ui.formErrorLabel.setText(self.tr("正在提交……"))
+        client, store, key = self.context.client, self.context.store, self.draft_key
+        entry, form = self.presenter.entry, self.values().as_dict()
+        title = self.tr("提交共享申请：%1").replace("%1", str(entry.get("name", "")))
+
+        def op(task: Any) -> dict[str, Any]:
+            return submission.submit_or_queue(
+                client, store, key, entry=entry, form=form, body=body, label=title
+            )
+
+        self.context.run(op, success=self._on_submit_done, failure=self._on_submit_failed)
+
+    def _on_submit_done(self, result: dict[str, Any]) -> None:
+        self.outcome = result
+        ui = self.ui
+        ui.formErrorLabel.setText("")
+        if result.get("queued"):
+            text = self.tr(
+                "当前无法连接共享平台：申请已保存并排入待发送队列，恢复连接后将自动提交。"
+            )
+            self.context.outbox_changed.emit(self.context.store.pending_count())
+        else:
+            text = result_text(result, date.today())
+            self.context.data_changed.emit("request")
+            self.context.data_changed.emit("grant")
+        ui.resultLabel.setText(text)
+        ui.resultLabel.show()
+        ui.submitButton.hide()
+        for name in ("itemsGroup", "formGroup", "citationGroup"):
+            getattr(ui, name).setEnabled(False)
+        self.submitted.emit(result)
+
+    def _on_submit_failed(self, exc: Exception) -> None:
+        self._sending = False
+        self.ui.submitButton.setEnabled(True)
+        if isinstance(exc, ApiError):
+            fields = exc.field_messages("en" if english() else "zh")
+            self.show_errors(fields)
+            if not fields or exc.message() not in self.ui.formErrorLabel.text():
+                self.ui.formErrorLabel.setText(exc.message())
+        else:
+            self.ui.formErrorLabel.setText(self.tr("提交失败：%1").replace("%1", str(exc)))
+
+    def _on_close_clicked(self) -> None:
+        if self.outcome is None and not self._sending:
+            self.autosave.flush()
+        self.accept() if self.outcome is not None else self.reject()
+
+    def closeEvent(self, event: Any) -> None:
+        if self.outcome is None and not self._sending:
+            self.autosave.flush()
+        super().closeEvent(event)
