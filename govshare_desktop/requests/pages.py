@@ -2,8 +2,52 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from govshare_desktop.shell.pages import PageSpec
 
 
+def _t(text: str) -> str:
+    return QCoreApplication.translate("RequestPages", text)
+
+
 def page_specs() -> list[PageSpec]:
-    return []
+    from govshare_desktop.requests.catalog_page import ShareCatalogPage
+    from govshare_desktop.requests.grants_page import GrantsPage
+    from govshare_desktop.requests.requests_page import RequestsPage
+
+    group = _t("信息资源共享")
+    return [
+        PageSpec(
+            key="requests.share_catalog",
+            title=_t("共享目录"),
+            group=group,
+            roles=None,  # every signed-in user may browse the share catalog (第二十条)
+            factory=lambda ctx: ShareCatalogPage(context=ctx),
+            order=40,
+        ),
+        PageSpec(
+            key="requests.mine",
+            title=_t("我的申请"),
+            group=group,
+            roles=frozenset({"applicant"}),
+            factory=lambda ctx: RequestsPage.mine(context=ctx),
+            order=41,
+        ),
+        PageSpec(
+            key="requests.inbox",
+            title=_t("待审申请"),
+            group=group,
+            roles=frozenset({"resource_admin", "platform_admin"}),
+            factory=lambda ctx: RequestsPage.inbox(context=ctx),
+            order=42,
+        ),
+        PageSpec(
+            key="grants",
+            title=_t("授权"),
+            group=group,
+            roles=frozenset({"resource_admin", "applicant", "platform_admin"}),
+            factory=lambda ctx: GrantsPage(context=ctx),
+            order=43,
+        ),
+    ]

@@ -1,0 +1,182 @@
+"""授权: the grants my department gives and receives, their expiry, and revocation with a reason
+(第二十九条 column-level grants, 第三十条)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QTableView, QWidget
+
+from govshare_core.vocab import GrantStatus, Role, ShareMode
+from govshare_desktop.api.errors import ApiError
+from govshare_desktop.common.paged_model import Column, PagedTableModel, Row
+from govshare_desktop.common.uiload import load_form
+from govshare_desktop.context import AppContext
+from govshare_desktop.requests import lookups
+from govshare_desktop.requests.dialogs import ReasonDialog
+from govshare_desktop.requests.presenters import can_revoke_grant, grant_expiry_info, label_of
+
+PAGE_SIZE = 100
+EXPIRING_BACKGROUND = QColor("#fff3c4")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("GrantsPage", text)
+
+
+def grant_columns() -> list[Column]:
+    return [
+        Column("entry_name", _tr("信息资源"), tooltip=lambda r: str(r.get("entry_name", ""))),
+        Column("data_item", _tr("信息项")),
+        Column("provider_name", _tr("提供部门")),
+        Column("consumer_name", _tr("使用部门")),
+        Column("share_mode", _tr("共享模式"), lambda r: label_of(ShareMode, r.get("share_mode"))),
+        Column("valid_from", _tr("生效日期")),
+        Column("valid_until", _tr("有效期至")),
+        Column("_expiry", _tr("剩余")),
+        Column("status", _tr("状态"), lambda r: label_of(GrantStatus, r.get("status"))),
+        Column("revoked_reason", _tr("撤销理由")),
+    ]
+
+
+def enrich_grants(rows: list[Row], names: dict[int, str], today: date) -> list[Row]:
+    out = []
+    for row in rows:
+        info = grant_expiry_info(row, today)
+        out.append(
+            dict(
+                row,
+                provider_name=names.get(int(row["provider_department_id"]), ""),
+                consumer_name=names.get(int(row["consumer_department_id"]), ""),
+                _expiry=info.text,
+                _expiring=info.expiring_soon,
+            )
+        )
+    return out
+
+
+def _row_role(row: Row, role: int) -> Any:
+    if role == Qt.ItemDataRole.BackgroundRole and row.get("_expiring"):
+        return QBrush(EXPIRING_BACKGROUND)
+    return None
+
+
+class GrantsPage(QWidget):
+    """Tabs of grants given / received (and all, for the platform admin) with revocation.
+
+    Signals:
+        revoked(object): a grant was revoked (the platform's GrantOut JSON).
+        dialog_opened(object): the revocation reason dialog opened.
+    """
+
+    revoked = Signal(object)
+    dialog_opened = Signal(object)
+
+    def __init__(self, *, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("grantsPage")
+        self.context = context
+        self.ui = load_form("grants.ui", self)
+        self.active_dialog: ReasonDialog | None = None
+        self.models: dict[str, PagedTableModel] = {}
+        sides = ["given", "received"]
+        if context.has(Role.PLATFORM_ADMIN):
+            sides.append("all")
+        else:
+            self.ui.tabWidget.removeTab(self.ui.tabWidget.indexOf(self.ui.allTab))
+        for side in sides:
+            model = PagedTableModel(
+                fetch_page=None,
+                columns=grant_columns(),
+                page_size=PAGE_SIZE,
+                runner=context.run,
+                parent=self,
+            )
+            model.set_role_hook(_row_role)
+            model.failed.connect(self._on_model_failed)
+            view: QTableView = getattr(self.ui, f"{side}View")
+            view.setModel(model)
+            for column, width in enumerate((200, 110, 140, 140, 100, 90, 90, 80, 60)):
+                view.setColumnWidth(column, width)
+            view.selectionModel().currentRowChanged.connect(self._on_selection_changed)
+            self.models[side] = model
+        self.ui.revokeButton.setVisible(context.has(Role.RESOURCE_ADMIN, Role.PLATFORM_ADMIN))
+        self.ui.revokeButton.setEnabled(False)
+        self.ui.tabWidget.currentChanged.connect(self._on_selection_changed)
+        self.ui.refreshButton.clicked.connect(self.reload)
+        self.ui.revokeButton.clicked.connect(self._on_revoke_button_clicked)
+        context.data_changed.connect(self._on_context_data_changed)
+        self.reload()
+
+    def reload(self) -> None:
+        context = self.context
+        for side, model in self.models.items():
+
+            def fetch(offset: int, limit: int, side: str = side) -> tuple[list[Row], int | None]:
+                names = lookups.department_names(context)
+                page = context.client.grants(side=side, offset=offset, limit=limit)
+                return enrich_grants(list(page["items"]), names, date.today()), int(page["total"])
+
+            model.reset(fetch)
+        self.ui.statusLabel.setText("")
+
+    def current_side(self) -> str:
+        widget = self.ui.tabWidget.currentWidget()
+        return {self.ui.givenTab: "given", self.ui.receivedTab: "received"}.get(widget, "all")
+
+    def current_grant(self) -> Row | None:
+        side = self.current_side()
+        view: QTableView = getattr(self.ui, f"{side}View")
+        index = view.currentIndex()
+        return self.models[side].row_data(index.row()) if index.isValid() else None
+
+    def select(self, side: str, row: int) -> None:
+        self.ui.tabWidget.setCurrentWidget(getattr(self.ui, f"{side}Tab"))
+        getattr(self.ui, f"{side}View").selectRow(row)
+
+    def _on_selection_changed(self, *_args: Any) -> None:
+        grant = self.current_grant()
+        allowed = grant is not None and can_revoke_grant(
+            grant, roles=self.context.roles, department_id=self.context.department_id
+        )
+        self.ui.revokeButton.setEnabled(allowed)
+
+    def _on_revoke_button_clicked(self) -> None:
+        grant = self.current_grant()
+        if grant is None:
+            return
+        client, grant_id = self.context.client, int(grant["id"])
+
+        def send(body: dict[str, Any]) -> Any:
+            return client.post(f"/api/v1/grants/{grant_id}/revoke", body)
+
+        dialog = ReasonDialog(
+            context=self.context,
+            title=self.tr("撤销授权"),
+            prompt=self.tr("撤销“%1”对“%2”的授权，请说明理由：")
+            .replace("%1", str(grant.get("consumer_name", "")))
+            .replace("%2", f"{grant.get('entry_name')} / {grant.get('data_item')}"),
+            send=send,
+            parent=self,
+        )
+        dialog.sent.connect(self._on_dialog_sent)
+        self.active_dialog = dialog
+        dialog.open()
+        self.dialog_opened.emit(dialog)
+
+    def _on_dialog_sent(self, answer: Any) -> None:
+        self.ui.statusLabel.setText(self.tr("授权已撤销。"))
+        self.revoked.emit(answer)
+        for kind in ("grant", "request"):
+            self.context.data_changed.emit(kind)
+
+    def _on_context_data_changed(self, kind: str) -> None:
+        if kind == "grant":
+            self.reload()
+
+    def _on_model_failed(self, exc: Exception) -> None:
+        text = exc.message() if isinstance(exc, ApiError) else str(exc)
+        self.ui.statusLabel.setText(self.tr("加载失败：%1").replace("%1", text))

@@ -1,0 +1,89 @@
+"""Grants page against a real platform: given/received tabs, expiry highlight, revocation."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt
+
+from govshare_core.vocab import Role
+from govshare_desktop.requests.grants_page import EXPIRING_BACKGROUND, GrantsPage
+from govshare_desktop.requests.presenters import grant_expiry_info
+from tests.desktop.conftest import LiveServer
+from tests.desktop.test_requests_support import api, publish_entry, request_body
+
+WAIT = 8000
+
+
+def active_grants(server: LiveServer, *, days: int) -> int:
+    """An unconditional entry of A requested by B for `days`: granted at once; the request id."""
+    entry = publish_entry(
+        server, "A", share_type="unconditional", share_conditions=None, share_scope=None
+    )
+    client = api(server, "B", Role.APPLICANT)
+    end = (date.today() + timedelta(days=days)).isoformat()
+    created = client.create_request(request_body(entry, end_date=end), key=None)  # type: ignore[arg-type]
+    submitted = client.request_action(created["id"], "submit")
+    assert submitted["status"] == "active"
+    return int(submitted["id"])
+
+
+def test_revoke_a_grant_with_a_reason(
+    live_server: LiveServer, make_context, qtbot, qtmodeltester
+) -> None:  # type: ignore[no-untyped-def]
+    active_grants(live_server, days=10)
+    page = GrantsPage(context=make_context("A", Role.RESOURCE_ADMIN))
+    qtbot.addWidget(page)
+    model = page.models["given"]
+    qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=WAIT)
+    qtmodeltester.check(model)
+    row = model.rows()[0]
+    assert row["consumer_name"] == "南通市民政局" and row["_expiry"] == "剩 10 天"
+    background = model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole)
+    assert background.color() == EXPIRING_BACKGROUND  # ends within 14 days: highlighted
+    assert "all" not in page.models  # the 全部 tab is the platform admin's
+
+    page.select("given", 0)
+    assert page.ui.revokeButton.isEnabled()
+    with qtbot.wait_signal(page.dialog_opened, timeout=WAIT) as opened:
+        qtbot.mouseClick(page.ui.revokeButton, Qt.MouseButton.LeftButton)
+    dialog = opened.args[0]
+    qtbot.mouseClick(dialog.ui.okButton, Qt.MouseButton.LeftButton)
+    assert dialog.error_text == "请填写理由（至少 2 个字）。"
+    dialog.set_reason("使用方超范围使用数据")
+    with qtbot.wait_signal(page.revoked, timeout=WAIT) as revoked:
+        qtbot.mouseClick(dialog.ui.okButton, Qt.MouseButton.LeftButton)
+    assert revoked.args[0]["status"] == "revoked"
+    assert revoked.args[0]["revoked_reason"] == "使用方超范围使用数据"
+    qtbot.waitUntil(
+        lambda: (
+            model.rowCount() == 2 and {r["status"] for r in model.rows()} == {"active", "revoked"}
+        ),
+        timeout=WAIT,
+    )
+
+    # the consumer sees it as received; its applicant cannot revoke
+    consumer = GrantsPage(context=make_context("B", Role.APPLICANT))
+    qtbot.addWidget(consumer)
+    qtbot.waitUntil(lambda: consumer.models["received"].rowCount() == 2, timeout=WAIT)
+    consumer.select("received", 0)
+    assert consumer.ui.revokeButton.isHidden() and not consumer.ui.revokeButton.isEnabled()
+
+
+def test_platform_admin_sees_all_grants(live_server: LiveServer, make_context, qtbot) -> None:  # type: ignore[no-untyped-def]
+    active_grants(live_server, days=200)
+    page = GrantsPage(context=make_context("P", Role.PLATFORM_ADMIN))
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.models["all"].rowCount() == 2, timeout=WAIT)
+    assert page.models["all"].index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is None
+    page.select("all", 0)
+    assert page.ui.revokeButton.isEnabled()
+
+
+def test_expiry_info() -> None:
+    today = date(2026, 6, 1)
+    row = {"status": "active", "valid_until": "2026-06-15"}
+    assert grant_expiry_info(row, today).expiring_soon
+    assert not grant_expiry_info(dict(row, valid_until="2026-06-16"), today).expiring_soon
+    assert grant_expiry_info(dict(row, valid_until="2026-06-01"), today).text == "今日到期"
+    assert not grant_expiry_info(dict(row, status="revoked"), today).expiring_soon

@@ -1,0 +1,278 @@
+"""Share requests through the UI against a real platform: the full request → provider approval →
+platform approval → agreement round trip, rejection grounds, dispute and mediation, withdrawal,
+drafts and the offline queue."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from govshare_core.vocab import RequestStatus, Role
+from govshare_desktop.requests.catalog_page import ShareCatalogPage
+from govshare_desktop.requests.dialogs import DecisionDialog, ReasonDialog
+from govshare_desktop.requests.grants_page import GrantsPage
+from govshare_desktop.requests.request_form import RequestFormDialog
+from govshare_desktop.requests.requests_page import RequestsPage
+from tests.desktop.conftest import LiveServer
+from tests.desktop.test_requests_support import api, publish_entry, request_body
+
+WAIT = 8000
+
+
+def open_requests(qtbot, page: RequestsPage, request_id: int) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    """Wait for the request in the list, select it, return its loaded detail."""
+    qtbot.waitUntil(lambda: page.row_index(request_id) >= 0, timeout=WAIT)
+    with qtbot.wait_signal(page.detail_loaded, timeout=WAIT) as blocker:
+        page.select_request(request_id)
+    return dict(blocker.args[0])
+
+
+def act_in_dialog(qtbot, page: RequestsPage, button, fill) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    """Click an action button, fill the dialog it opens, press OK; the platform's answer."""
+    with qtbot.wait_signal(page.dialog_opened, timeout=WAIT) as opened:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    dialog = opened.args[0]
+    fill(dialog)
+    with qtbot.wait_signal(page.action_done, timeout=WAIT) as done:
+        qtbot.mouseClick(dialog.ui.okButton, Qt.MouseButton.LeftButton)
+    return dict(done.args[1])
+
+
+def inbox(make_context, qtbot, dept: str, role: Role, filter_text: str | None = None):  # type: ignore[no-untyped-def]
+    page = RequestsPage.inbox(context=make_context(dept, role))
+    qtbot.addWidget(page)
+    if filter_text is not None:
+        page.ui.filterCombo.setCurrentIndex(page.ui.filterCombo.findText(filter_text))
+    return page
+
+
+def test_request_provider_platform_agreement_round_trip_through_the_ui(
+    live_server: LiveServer, make_context, qtbot, qtmodeltester
+) -> None:  # type: ignore[no-untyped-def]
+    publish_entry(live_server, "A")  # 有条件共享, provided by 公安局 (A)
+
+    # --- the applicant (民政局, B) finds it and fills the form ---
+    applicant = make_context("B", Role.APPLICANT)
+    catalog = ShareCatalogPage(context=applicant)
+    qtbot.addWidget(catalog)
+    qtbot.waitUntil(lambda: len(catalog.model.rows()) == 1, timeout=WAIT)
+    with qtbot.wait_signal(catalog.entry_loaded, timeout=WAIT):
+        catalog.select_row(0)
+    with qtbot.wait_signal(catalog.request_dialog_opened, timeout=WAIT) as opened:
+        qtbot.mouseClick(catalog.ui.applyButton, Qt.MouseButton.LeftButton)
+    form: RequestFormDialog = opened.args[0]
+    assert form.ui.endDateEdit.calendarPopup()
+    assert not form.ui.citationGroup.isVisible()  # only for 不予共享 entries
+
+    qtbot.mouseClick(form.ui.submitButton, Qt.MouseButton.LeftButton)  # empty: refused inline
+    assert form.error_text("business") == "应用业务不能为空"
+    assert form.error_text("reason") == "申请理由不能为空"
+    assert form.outcome is None
+
+    form.ui.itemsList.item(2).setCheckState(Qt.CheckState.Unchecked)  # only what is needed
+    form.ui.businessEdit.setText("低保资格审核中的户籍核验")
+    form.ui.usersEdit.setText("社会救助科审核人员")
+    form.ui.reasonEdit.setPlainText("依《社会救助暂行办法》核对申请人户籍，属本局法定职责")
+    qtbot.waitUntil(
+        lambda: applicant.store.load_draft("request", form.draft_key) is not None, timeout=WAIT
+    )
+    with qtbot.wait_signal(form.submitted, timeout=WAIT) as sent:
+        qtbot.mouseClick(form.ui.submitButton, Qt.MouseButton.LeftButton)
+    detail = sent.args[0]
+    assert detail["status"] == "submitted"
+    assert detail["data_items"] == ["姓名", "公民身份号码"]
+    assert "个工作日" in form.ui.resultLabel.text() and "第二十七条" in form.ui.resultLabel.text()
+    assert applicant.store.load_draft("request", form.draft_key) is None  # sent: draft gone
+    request_id = int(detail["id"])
+
+    # --- the provider's resource admin (公安局, A) decides in the inbox ---
+    provider = inbox(make_context, qtbot, "A", Role.RESOURCE_ADMIN)
+    qtmodeltester.check(provider.model)
+    seen = open_requests(qtbot, provider, request_id)
+    assert seen["business"] == "低保资格审核中的户籍核验"
+    row = provider.model.row_data(provider.row_index(request_id))
+    assert row["consumer_name"] == "南通市民政局" and "个工作日" in row["_deadline"]
+    assert "低保资格审核中的户籍核验" in provider.ui.detailBrowser.toPlainText()
+    assert provider.ui.decideButton.isVisibleTo(provider)
+
+    def approve(dialog: DecisionDialog) -> None:
+        dialog.choose(approve=True, comment="同意，按最小必要原则使用")
+
+    answer = act_in_dialog(qtbot, provider, provider.ui.decideButton, approve)
+    assert answer["status"] == "provider_approved"
+
+    # --- the platform admin consents, then marks the agreement signed ---
+    platform = inbox(make_context, qtbot, "P", Role.PLATFORM_ADMIN, "待平台审核")
+    open_requests(qtbot, platform, request_id)
+    answer = act_in_dialog(qtbot, platform, platform.ui.decideButton, approve)
+    assert answer["status"] == "awaiting_agreement"
+
+    platform.ui.filterCombo.setCurrentIndex(platform.ui.filterCombo.findText("待签署保密协议"))
+    open_requests(qtbot, platform, request_id)
+    assert platform.ui.agreementButton.isVisibleTo(platform)
+    with qtbot.wait_signal(platform.action_done, timeout=WAIT) as done:
+        qtbot.mouseClick(platform.ui.agreementButton, Qt.MouseButton.LeftButton)
+    assert done.args[1]["status"] == "active"
+
+    # --- grants appear for both departments ---
+    received = GrantsPage(context=applicant)
+    qtbot.addWidget(received)
+    qtbot.waitUntil(lambda: received.models["received"].rowCount() == 2, timeout=WAIT)
+    qtmodeltester.check(received.models["received"])
+    items = {r["data_item"] for r in received.models["received"].rows()}
+    assert items == {"姓名", "公民身份号码"}
+    assert received.ui.revokeButton.isHidden()  # the consumer's applicant cannot revoke
+    given = GrantsPage(context=make_context("A", Role.RESOURCE_ADMIN))
+    qtbot.addWidget(given)
+    qtbot.waitUntil(lambda: given.models["given"].rowCount() == 2, timeout=WAIT)
+    assert given.models["given"].rows()[0]["consumer_name"] == "南通市民政局"
+
+    # --- my requests: state and history ---
+    mine = RequestsPage.mine(context=applicant)
+    qtbot.addWidget(mine)
+    qtmodeltester.check(mine.model)
+    final = open_requests(qtbot, mine, request_id)
+    assert final["status"] == "active"
+    # RequestStatus labels come from govshare_core.vocab ("已授权" once its label table keys by
+    # enum type: today GrantStatus.ACTIVE's "有效" overwrites it, both being "active")
+    shown = mine.model.index(mine.row_index(request_id), 3).data()
+    assert shown == RequestStatus.ACTIVE.label_zh
+    actions = [mine.events_model.index(r, 1).data() for r in range(mine.events_model.rowCount())]
+    assert actions[-3:] == ["提供方同意", "平台同意", "保密协议已签署"]
+    qtmodeltester.check(mine.events_model)
+
+
+def submitted_request(server: LiveServer, entry: dict[str, Any]) -> dict[str, Any]:
+    client = api(server, "B", Role.APPLICANT)
+    created = client.create_request(request_body(entry), key=None)  # type: ignore[arg-type]
+    return client.request_action(created["id"], "submit")
+
+
+def test_reject_needs_a_ground_then_dispute_and_mediation(
+    live_server: LiveServer, make_context, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    entry = publish_entry(live_server, "A")
+    request_id = int(submitted_request(live_server, entry)["id"])
+
+    provider = inbox(make_context, qtbot, "A", Role.RESOURCE_ADMIN)
+    open_requests(qtbot, provider, request_id)
+    with qtbot.wait_signal(provider.dialog_opened, timeout=WAIT) as opened:
+        qtbot.mouseClick(provider.ui.decideButton, Qt.MouseButton.LeftButton)
+    dialog: DecisionDialog = opened.args[0]
+    dialog.choose(approve=False, comment="不同意")
+    qtbot.mouseClick(dialog.ui.okButton, Qt.MouseButton.LeftButton)
+    assert "第二十二条" in dialog.error_text and "法定事由" in dialog.error_text
+    assert dialog.isVisible() and dialog.answer is None  # refused in the dialog, nothing sent
+    assert api(live_server, "B", Role.APPLICANT).share_request(request_id)["status"] == "submitted"
+
+    dialog.choose(approve=False, ground="not_duty_related", comment="申请用途与其职责无关")
+    with qtbot.wait_signal(provider.action_done, timeout=WAIT) as done:
+        qtbot.mouseClick(dialog.ui.okButton, Qt.MouseButton.LeftButton)
+    assert done.args[1]["status"] == "provider_rejected"
+    assert done.args[1]["rejection_ground"] == "not_duty_related"
+
+    # the applicant disputes (第二十五条)
+    mine = RequestsPage.mine(context=make_context("B", Role.APPLICANT))
+    qtbot.addWidget(mine)
+    open_requests(qtbot, mine, request_id)
+    assert "申请与履行职责无关" in mine.ui.detailBrowser.toPlainText()
+
+    def dispute(d: ReasonDialog) -> None:
+        d.set_reason("")
+        qtbot.mouseClick(d.ui.okButton, Qt.MouseButton.LeftButton)
+        assert d.error_text == "请填写理由（至少 2 个字）。"
+        d.set_reason("核验户籍是低保审核的法定环节")
+
+    answer = act_in_dialog(qtbot, mine, mine.ui.disputeButton, dispute)
+    assert answer["status"] == "disputed"
+
+    # the platform admin mediates and overturns
+    platform = inbox(make_context, qtbot, "P", Role.PLATFORM_ADMIN, "争议待协调")
+    open_requests(qtbot, platform, request_id)
+
+    def overturn(d: DecisionDialog) -> None:
+        assert d.mediation and d.ui.groundCombo.isHidden()
+        d.choose(approve=True, comment="属法定职责所需，撤销拒绝")
+
+    answer = act_in_dialog(qtbot, platform, platform.ui.mediateButton, overturn)
+    assert answer["status"] == "provider_approved"
+    assert answer["disputes"][0]["status"] == "overturned"
+
+
+def test_withdraw_from_my_requests(live_server: LiveServer, make_context, qtbot) -> None:  # type: ignore[no-untyped-def]
+    entry = publish_entry(live_server, "A")
+    request_id = int(submitted_request(live_server, entry)["id"])
+    mine = RequestsPage.mine(context=make_context("B", Role.APPLICANT))
+    qtbot.addWidget(mine)
+    open_requests(qtbot, mine, request_id)
+    assert mine.ui.withdrawButton.isVisibleTo(mine)
+    assert not mine.ui.disputeButton.isVisibleTo(mine)
+    with qtbot.wait_signal(mine.dialog_opened, timeout=WAIT) as opened:
+        qtbot.mouseClick(mine.ui.withdrawButton, Qt.MouseButton.LeftButton)
+    box: QMessageBox = opened.args[0]
+    with qtbot.wait_signal(mine.action_done, timeout=WAIT) as done:
+        box.button(QMessageBox.StandardButton.Yes).click()
+    assert done.args[1]["status"] == "withdrawn"
+    assert not mine.ui.withdrawButton.isVisibleTo(mine)
+
+
+def test_draft_is_autosaved_and_continued(live_server: LiveServer, make_context, qtbot) -> None:  # type: ignore[no-untyped-def]
+    entry = publish_entry(live_server, "A")
+    applicant = make_context("B", Role.APPLICANT)
+    form = RequestFormDialog(
+        context=applicant, entry=api(live_server, "B", Role.APPLICANT).entry(entry["id"])
+    )
+    qtbot.addWidget(form)
+    form.ui.businessEdit.setText("婚姻登记信息核验")
+    with qtbot.wait_signal(form.autosave.saved, timeout=WAIT):
+        pass
+    assert "草稿已自动保存" in form.ui.draftStatusLabel.text()
+    form.close()
+
+    mine = RequestsPage.mine(context=applicant)
+    qtbot.addWidget(mine)
+    qtbot.waitUntil(lambda: mine.ui.draftsList.count() == 1, timeout=WAIT)
+    mine.ui.draftsList.setCurrentRow(0)
+    assert mine.ui.continueDraftButton.isEnabled()
+    with qtbot.wait_signal(mine.dialog_opened, timeout=WAIT) as opened:
+        qtbot.mouseClick(mine.ui.continueDraftButton, Qt.MouseButton.LeftButton)
+    again: RequestFormDialog = opened.args[0]
+    assert again.draft_key == form.draft_key
+    assert again.ui.businessEdit.text() == "婚姻登记信息核验"
+
+
+def test_offline_submission_is_queued_then_submitted_once(
+    live_server: LiveServer, make_context, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    entry = publish_entry(
+        live_server, "A", share_type="unconditional", share_conditions=None, share_scope=None
+    )
+    applicant = make_context("B", Role.APPLICANT)
+    form = RequestFormDialog(
+        context=applicant, entry=api(live_server, "B", Role.APPLICANT).entry(entry["id"])
+    )
+    qtbot.addWidget(form)
+    form.ui.businessEdit.setText("婚姻登记信息核验")
+    form.ui.usersEdit.setText("婚姻登记处工作人员")
+    form.ui.reasonEdit.setPlainText("办理婚姻登记须核验当事人身份")
+    url = applicant.client.base_url
+    applicant.client.base_url = "http://127.0.0.1:9"  # the platform is unreachable
+    with qtbot.wait_signal(form.submitted, timeout=WAIT) as sent:
+        qtbot.mouseClick(form.ui.submitButton, Qt.MouseButton.LeftButton)
+    assert sent.args[0] == {"queued": True}
+    assert "恢复连接后将自动提交" in form.ui.resultLabel.text()
+    assert applicant.store.load_draft("request", form.draft_key).data["queued"] is True
+
+    applicant.client.base_url = url  # back online
+    mine = RequestsPage.mine(context=applicant)  # finishes queued requests when it opens
+    qtbot.addWidget(mine)
+    qtbot.waitUntil(
+        lambda: applicant.store.load_draft("request", form.draft_key) is None, timeout=WAIT
+    )
+    mine.finish_queued()  # a second replay must not create a second request
+    qtbot.waitUntil(lambda: len(mine.model.rows()) == 1, timeout=WAIT)
+    server_side = api(live_server, "B", Role.APPLICANT).requests(side="consumer")
+    assert server_side["total"] == 1
+    assert server_side["items"][0]["status"] == "active"  # 无条件共享: granted at once
