@@ -261,6 +261,19 @@ class LocalStore:
                 s.delete(row)
                 s.commit()
 
+    def complete(self, seq: int) -> None:
+        """The platform accepted the item: remove it and its draft in one transaction."""
+        with self._session() as s:
+            row = s.get(OutboxRow, seq)
+            if row is None:
+                return
+            if row.draft_kind and row.draft_key:
+                draft = s.get(DraftRow, (row.draft_kind, row.draft_key))
+                if draft is not None:
+                    s.delete(draft)
+            s.delete(row)
+            s.commit()
+
     def resolve_ref(self, placeholder: str, value: str) -> int:
         """Put a created object's id into the queued paths that wait for it; how many."""
         with self._session() as s:

@@ -14,13 +14,13 @@ from govshare_desktop.store.local import LocalStore
 
 
 @pytest.fixture
-def store(tmp_path: Path):  # type: ignore[no-untyped-def]
+def store(tmp_path: Path):
     s = LocalStore(tmp_path / "u.db")
     yield s
     s.close()
 
 
-def _form(qtbot, store: LocalStore, key: str = "k1"):  # type: ignore[no-untyped-def]
+def _form(qtbot, store: LocalStore, key: str = "k1"):
     edit = QLineEdit()
     qtbot.addWidget(edit)
     ctl = AutosaveController(store, "entry", key, lambda: {"name": edit.text()}, edit)
@@ -28,7 +28,7 @@ def _form(qtbot, store: LocalStore, key: str = "k1"):  # type: ignore[no-untyped
     return edit, ctl
 
 
-def test_draft_saved_within_a_second_of_the_last_keystroke(qtbot, store: LocalStore) -> None:  # type: ignore[no-untyped-def]
+def test_draft_saved_within_a_second_of_the_last_keystroke(qtbot, store: LocalStore) -> None:
     edit, ctl = _form(qtbot, store)
     latencies = []
     for text in ("人口", "人口基础", "人口基础信息"):
@@ -44,7 +44,7 @@ def test_draft_saved_within_a_second_of_the_last_keystroke(qtbot, store: LocalSt
     assert not ctl.dirty
 
 
-def test_continuous_typing_still_saves_every_second(qtbot, store: LocalStore) -> None:  # type: ignore[no-untyped-def]
+def test_continuous_typing_still_saves_every_second(qtbot, store: LocalStore) -> None:
     edit, ctl = _form(qtbot, store)
     saves: list[float] = []
     ctl.saved.connect(lambda _at: saves.append(time.perf_counter()))
@@ -59,7 +59,7 @@ def test_continuous_typing_still_saves_every_second(qtbot, store: LocalStore) ->
     assert len(saves) >= 2
 
 
-def test_flush_writes_at_once_and_discard_deletes(qtbot, store: LocalStore) -> None:  # type: ignore[no-untyped-def]
+def test_flush_writes_at_once_and_discard_deletes(qtbot, store: LocalStore) -> None:
     edit, ctl = _form(qtbot, store)
     edit.setText("关闭前最后一笔")
     assert ctl.dirty
@@ -79,15 +79,16 @@ def test_flush_writes_at_once_and_discard_deletes(qtbot, store: LocalStore) -> N
 
 def test_draft_write_time(store: LocalStore) -> None:
     """A realistic entry draft (30 data items): WAL + synchronous=FULL write time."""
-    data = {
-        "name": "南通市户籍人口基础信息",
+    name = "南通市户籍人口基础信息"
+    data: dict[str, object] = {
+        "name": name,
         "summary": "户籍人口的基本情况，" * 50,
         "data_items": [{"name": f"信息项{i}", "data_type": "C", "length": 50} for i in range(30)],
     }
     times = []
     for _ in range(100):
         t = time.perf_counter()
-        store.save_draft("entry", "bench", data, title=data["name"])
+        store.save_draft("entry", "bench", data, title=name)
         times.append((time.perf_counter() - t) * 1000)
     times.sort()
     print(
