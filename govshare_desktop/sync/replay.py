@@ -1,0 +1,137 @@
+"""Pure rules of the outbox replay: which resource an action touches, which errors are
+transient, and whether a refused replay had in fact already been applied.
+
+The last matters after "the platform processed the call but the answer was lost": a creating
+POST is replayed safely by its Idempotency-Key, but a PUT or an action POST with If-Match then
+meets 412 (its version moved on — because of itself). Comparing the platform's current object
+with what the action would have produced tells the two cases apart.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from govshare_core.workflow import CATALOG_ENTRY, SHARE_REQUEST, Party, StateMachine
+from govshare_desktop.api.errors import ApiError
+
+REF_PATTERN = re.compile(r"\{created:([0-9A-Za-z_-]+)\}")
+_RESOURCE = re.compile(r"^(/api/v1/(?:[a-z-]+/)*?[a-z-]+/\d+)(?:/([a-z-]+))?$")
+
+# Action path suffix (+ the decision in the body) → the state machine's transition names.
+_ACTIONS: dict[str, tuple[str, ...]] = {
+    "submit": ("submit",),
+    "recall": ("recall",),
+    "dept-approve": ("dept_approve",),
+    "dept-return": ("dept_return",),
+    "publish": ("publish",),
+    "platform-return": ("platform_return",),
+    "withdraw": ("withdraw",),
+    "agreement-signed": ("mark_agreement_signed",),
+    "dispute": ("dispute",),
+}
+_DECISIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    # suffix: (names when approved / overturned, names when rejected / upheld)
+    "provider-decision": (("provider_approve",), ("provider_reject",)),
+    "platform-decision": (("platform_approve", "platform_approve_statutory"), ("platform_reject",)),
+    "mediate": (("mediate_overturn",), ("mediate_uphold",)),
+}
+
+
+def created_ref(idempotency_key: str) -> str:
+    """A path placeholder for the id of the object a queued create will make."""
+    return "{created:" + idempotency_key + "}"
+
+
+def unresolved(path: str) -> bool:
+    return REF_PATTERN.search(path) is not None
+
+
+def resource_of(path: str) -> str | None:
+    """The object an action path touches (`/api/v1/catalog/entries/12/submit` → `…/12`)."""
+    path = REF_PATTERN.sub("0", path) if unresolved(path) else path
+    match = _RESOURCE.match(path.split("?")[0])
+    return match.group(1) if match else None
+
+
+def resource_key(item_path: str) -> str:
+    """Key that orders and blocks actions on the same object (refs count as their own key)."""
+    ref = REF_PATTERN.search(item_path)
+    if ref:
+        return "ref:" + ref.group(1)
+    return resource_of(item_path) or item_path
+
+
+def data_kind(path: str) -> str:
+    """The data_changed kind of a path: "entry", "request", "grant" or "other"."""
+    if "/catalog/" in path:
+        return "entry"
+    if "/requests" in path:
+        return "request"
+    if "/grants" in path:
+        return "grant"
+    return "other"
+
+
+def is_transient(error: ApiError) -> bool:
+    """Unreached platform or a 5xx: keep the action and retry later (same idempotency key)."""
+    return error.status == 0 or error.status >= 500
+
+
+def _machine(path: str) -> StateMachine | None:
+    if "/catalog/entries/" in path:
+        return CATALOG_ENTRY
+    if "/requests/" in path:
+        return SHARE_REQUEST
+    return None
+
+
+def _action_names(suffix: str, body: Any) -> tuple[str, ...]:
+    if suffix in _ACTIONS:
+        return _ACTIONS[suffix]
+    if suffix in _DECISIONS:
+        yes, no = _DECISIONS[suffix]
+        body = body if isinstance(body, dict) else {}
+        return yes if body.get("approve", body.get("overturn", False)) else no
+    return ()
+
+
+def _targets(machine: StateMachine, names: tuple[str, ...]) -> set[str]:
+    """States the named transitions lead to, plus where the platform itself moves on from there
+    (a 无条件 request is granted at once on submission)."""
+    targets = {t.target for t in machine.transitions if t.action in names}
+    system = [t for t in machine.transitions if t.party is Party.SYSTEM]
+    follow = {t.target for t in system if t.source & targets and t.action != "expire"}
+    return targets | follow
+
+
+def normalize(value: Any) -> Any:
+    """Compare values as the platform stores them: None, "" and missing keys are the same."""
+    if isinstance(value, dict):
+        pairs = ((k, normalize(v)) for k, v in value.items())
+        return {k: v for k, v in pairs if v not in (None, [])}
+    if isinstance(value, list):
+        return [normalize(v) for v in value]
+    if isinstance(value, str):
+        return value.strip() or None
+    return value
+
+
+def same_fields(body: dict[str, Any], server: dict[str, Any]) -> bool:
+    """True when every field the body sets already has that value on the platform."""
+    return all(normalize(v) == normalize(server.get(k)) for k, v in body.items())
+
+
+def already_applied(method: str, path: str, body: Any, if_match: int | None, server: Any) -> bool:
+    """Whether the platform's current object already shows this action's effect."""
+    if not isinstance(server, dict):
+        return False
+    if method == "PUT" and isinstance(body, dict):
+        return same_fields(body, server)
+    match = _RESOURCE.match(path)
+    machine = _machine(path)
+    if method != "POST" or not match or not match.group(2) or machine is None:
+        return False
+    names = _action_names(match.group(2), body)
+    moved = if_match is None or int(server.get("version", 0)) > int(if_match)
+    return bool(names) and moved and server.get("status") in _targets(machine, names)

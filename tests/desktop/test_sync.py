@@ -1,0 +1,255 @@
+"""Offline drafting and outbox replay against the real platform, through the fault proxy."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from govshare_core.vocab import Role
+from govshare_desktop.api.client import PlatformClient, new_idempotency_key
+from govshare_desktop.context import AppContext
+from govshare_desktop.sync.engine import Outcome, SyncEngine, SyncReport
+from govshare_platform.catalog.models import CatalogEntry
+from govshare_platform.requests.models import ShareRequest
+from tests.desktop.conftest import PASSWORD, LiveServer
+from tests.desktop.faultproxy import FaultProxy
+
+ENTRIES = "/api/v1/catalog/entries"
+
+# --- helpers shared by the sync, fault and conflict tests -------------------------------------
+
+
+def entry_body(name: str, **overrides: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "resource_class": "3",
+        "class_item": "01",
+        "class_catalog": "001",
+        "class_detail": None,
+        "name": name,
+        "summary": f"{name}的摘要",
+        "format_class": "database",
+        "format_type": "mysql",
+        "data_items": [
+            {"name": "姓名", "data_type": "C", "length": 50},
+            {"name": "公民身份号码", "data_type": "C", "length": 18},
+        ],
+        "share_type": "conditional",
+        "share_conditions": "仅限政务用途",
+        "share_scope": "市级部门",
+        "share_mode": "interface",
+        "update_cycle": "daily",
+        "related_codes": [],
+    }
+    body.update(overrides)
+    return body
+
+
+def entries_named(server: LiveServer, name: str) -> int:
+    with server.session() as s:
+        return int(s.scalar(select(func.count()).where(CatalogEntry.name == name)) or 0)
+
+
+def requests_for(server: LiveServer, business: str) -> int:
+    with server.session() as s:
+        return int(s.scalar(select(func.count()).where(ShareRequest.business == business)) or 0)
+
+
+def client_for(server: LiveServer, dept: str, role: Role) -> PlatformClient:
+    client = PlatformClient(server.url, retries=1, backoff=0.05)
+    client.login(server.username(dept, role), PASSWORD)
+    return client
+
+
+def published_entry(server: LiveServer, name: str) -> dict[str, Any]:
+    """An entry of department A published through the real workflow (for share requests)."""
+    registrar = client_for(server, "A", Role.REGISTRAR)
+    entry = registrar.create_entry(entry_body(name), key=new_idempotency_key())
+    registrar.entry_action(entry["id"], "submit")
+    client_for(server, "A", Role.CATALOG_REVIEWER).entry_action(entry["id"], "dept-approve")
+    return client_for(server, "P", Role.PLATFORM_ADMIN).entry_action(entry["id"], "publish")
+
+
+def request_body(entry: dict[str, Any], business: str) -> dict[str, Any]:
+    return {
+        "entry_id": entry["id"],
+        "data_items": ["姓名"],
+        "business": business,
+        "users": "社会救助科工作人员",
+        "share_mode": "interface",
+        "reason": "核对低保申请人户籍信息",
+        "end_date": str(date.today() + timedelta(days=365)),
+    }
+
+
+def submit(qtbot, engine: SyncEngine, *args: Any, **kwargs: Any) -> Outcome:
+    got: list[Outcome] = []
+    engine.submit_or_queue(*args, done=got.append, **kwargs)
+    qtbot.waitUntil(lambda: bool(got), timeout=20000)
+    return got[0]
+
+
+def sync(qtbot, engine: SyncEngine) -> SyncReport:
+    qtbot.waitUntil(lambda: not engine.busy, timeout=20000)
+    with qtbot.wait_signal(engine.sync_finished, timeout=20000) as blocker:
+        engine.sync_now()
+    report = blocker.args[0]
+    assert isinstance(report, SyncReport)
+    return report
+
+
+def go_offline(qtbot, engine: SyncEngine, proxy: FaultProxy) -> None:
+    proxy.drop()
+    with qtbot.wait_signal(engine.context.online_changed, timeout=10000):
+        engine.probe()
+    assert engine.context.online is False
+
+
+@pytest.fixture
+def proxy(live_server: LiveServer) -> Iterator[FaultProxy]:
+    with FaultProxy(live_server.url) as p:
+        yield p
+
+
+@pytest.fixture
+def make_engine() -> Iterator[Callable[[AppContext], SyncEngine]]:
+    made: list[SyncEngine] = []
+
+    def make(ctx: AppContext) -> SyncEngine:
+        engine = SyncEngine(ctx, probe_interval_ms=60_000, backoff_ms=100, max_backoff_ms=400)
+        made.append(engine)
+        return engine
+
+    yield make
+    for engine in made:
+        engine.stop()
+
+
+# --- tests ------------------------------------------------------------------------------------
+
+
+def test_offline_drafts_queue_and_replay_in_order(
+    qtbot, live_server: LiveServer, proxy: FaultProxy, make_context, make_engine
+) -> None:
+    ctx = make_context("A", Role.REGISTRAR, url=proxy.url)
+    engine = make_engine(ctx)
+    counts: list[int] = []
+    ctx.outbox_changed.connect(counts.append)
+    go_offline(qtbot, engine, proxy)
+
+    # Offline: a registered entry (draft kept until it goes through) and one created and submitted.
+    ctx.store.save_draft("entry", "d1", entry_body("离线登记一"), title="离线登记一")
+    first = submit(
+        qtbot,
+        engine,
+        "POST",
+        ENTRIES,
+        entry_body("离线登记一"),
+        label="登记：离线登记一",
+        draft=("entry", "d1"),
+    )
+    assert first.queued and "离线" in first.message
+    got: list[Outcome] = []
+    engine.create_and_act(
+        ENTRIES,
+        entry_body("离线登记二"),
+        "submit",
+        label="提交：离线登记二",
+        draft=("entry", "d2"),
+        done=got.append,
+    )
+    qtbot.waitUntil(lambda: bool(got))
+    assert got[0].queued and ctx.store.pending_count() == 3
+    assert counts[-1] == 3
+    assert entries_named(live_server, "离线登记一") == 0
+    assert ctx.store.load_draft("entry", "d1") is not None  # nothing lost while offline
+
+    proxy.pass_through()
+    report = sync(qtbot, engine)
+    assert (report.sent, report.pending, report.stopped_by) == (3, 0, None)
+    assert ctx.online and counts[-1] == 0 and ctx.last_sync is not None
+    assert entries_named(live_server, "离线登记一") == 1
+    assert entries_named(live_server, "离线登记二") == 1
+    assert ctx.store.load_draft("entry", "d1") is None  # the draft went with its action
+    mine = ctx.client.entries(q="离线登记二")["items"]
+    assert [e["status"] for e in mine] == ["submitted"]  # submit replayed after its create
+    posts = [s.path for s in proxy.requests("POST")]
+    assert posts.index(ENTRIES) < posts.index(f"{ENTRIES}/{mine[0]['id']}/submit")
+
+
+def test_online_submit_is_sent_at_once(
+    qtbot, live_server: LiveServer, make_context, make_engine
+) -> None:
+    ctx = make_context("A", Role.REGISTRAR)
+    engine = make_engine(ctx)
+    ctx.store.save_draft("entry", "d1", entry_body("在线登记"))
+    with qtbot.wait_signal(ctx.data_changed, timeout=10000):
+        outcome = submit(
+            qtbot,
+            engine,
+            "POST",
+            ENTRIES,
+            entry_body("在线登记"),
+            label="登记",
+            draft=("entry", "d1"),
+        )
+    assert outcome.sent and outcome.result["name"] == "在线登记"
+    assert ctx.store.load_draft("entry", "d1") is None and ctx.store.pending_count() == 0
+
+    bad = submit(qtbot, engine, "POST", ENTRIES, entry_body("坏", share_type="x"), label="登记")
+    assert bad.status == "failed" and bad.message  # refused: says why, nothing queued
+    assert any("share_type" in f for f in bad.field_messages)
+    assert ctx.store.pending_count() == 0
+
+
+def test_cached_lists_are_readable_offline_with_their_as_of_time(
+    qtbot, live_server: LiveServer, proxy: FaultProxy, make_context, make_engine
+) -> None:
+    published_entry(live_server, "户籍人口基础信息")
+    ctx = make_context("B", Role.APPLICANT, url=proxy.url)
+    engine = make_engine(ctx)
+    report = sync(qtbot, engine)
+    assert set(report.refreshed) >= {"departments", "my_requests", "share_catalog", "inbox"}
+    go_offline(qtbot, engine, proxy)
+
+    catalog, as_of = ctx.store.cache_get("share_catalog") or ([], None)
+    assert [e["name"] for e in catalog] == ["户籍人口基础信息"]
+    assert as_of is not None and ctx.last_sync is not None and as_of <= ctx.last_sync
+    depts, _ = ctx.store.cache_get("departments") or ([], None)
+    assert {d["name"] for d in depts} >= {"南通市公安局", "南通市民政局"}
+    found, when = ctx.store.cache_search("share_catalog", "户籍 人口") or ([], None)
+    assert len(found) == 1 and when == as_of
+    mine, _ = ctx.store.cache_get("my_requests") or (None, None)
+    assert mine == []  # cached as empty: offline shows "none" rather than "unknown"
+
+
+def test_queued_request_replays_once_after_drop_after_forwarding(
+    qtbot, live_server: LiveServer, proxy: FaultProxy, make_context, make_engine
+) -> None:
+    entry = published_entry(live_server, "婚姻登记信息")
+    ctx = make_context("B", Role.APPLICANT, url=proxy.url)
+    engine = make_engine(ctx)
+    business = "低保审核（答复丢失）"
+    # The platform processes the create, the answer never arrives — on the first try and the
+    # client's own retry; the action goes to the outbox with the same key.
+    proxy.drop_after_forward(2, match="POST /api/v1/requests")
+    outcome = submit(
+        qtbot,
+        engine,
+        "POST",
+        "/api/v1/requests",
+        request_body(entry, business),
+        label="申请：婚姻登记信息",
+        draft=("request", "r1"),
+    )
+    assert outcome.queued and outcome.item is not None
+    assert requests_for(live_server, business) == 1  # processed although the client never saw it
+
+    report = sync(qtbot, engine)
+    assert report.sent == 1 and ctx.store.pending_count() == 0
+    assert requests_for(live_server, business) == 1  # replayed, not duplicated
+    # two attempts whose answers were lost + one replay, all with one key: one request
+    assert len(proxy.requests("POST", "/api/v1/requests")) == 3
