@@ -1,0 +1,181 @@
+"""412 conflicts: the pure compare/merge rules and the compare view against the real platform."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from govshare_core.vocab import Role
+from govshare_desktop.api.client import new_idempotency_key
+from govshare_desktop.common.conflict import (
+    MERGE,
+    MINE,
+    THEIRS,
+    ConflictDialog,
+    differing_fields,
+    merge,
+    open_conflict_dialog,
+    render_value,
+)
+from govshare_desktop.store.local import OutboxItem
+from govshare_desktop.sync.replay import already_applied, resource_of
+from tests.desktop import test_sync
+from tests.desktop.conftest import LiveServer
+from tests.desktop.faultproxy import FaultProxy
+from tests.desktop.test_sync import (
+    ENTRIES,
+    client_for,
+    entry_body,
+    go_offline,
+    submit,
+    sync,
+)
+
+# the fault proxy and sync engine fixtures of test_sync
+proxy = test_sync.proxy
+make_engine = test_sync.make_engine
+
+# --- pure rules -------------------------------------------------------------------------------
+
+
+def test_only_differing_fields_are_listed_with_labels_and_readable_values() -> None:
+    mine = entry_body("人口", update_cycle="daily", open_to_public=True, class_detail="")
+    theirs = {
+        **entry_body("人口", update_cycle="monthly", open_to_public=False, class_detail=None),
+        "data_items": [{"name": "姓名", "data_type": "C", "length": 50, "share_type": None}],
+        "version": 4,
+    }
+    rows = differing_fields(mine, theirs)
+    assert [r.field for r in rows] == ["data_items", "open_to_public", "update_cycle"]
+    assert [r.label for r in rows] == ["信息项", "是否向社会开放", "更新周期"]
+    items = rows[0]
+    assert items.mine_text == "姓名（字符型C，50）\n公民身份号码（字符型C，18）"
+    assert items.theirs_text == "姓名（字符型C，50）"
+    assert (rows[1].mine_text, rows[1].theirs_text) == ("是", "否")
+    assert (rows[2].mine_text, rows[2].theirs_text) == ("每日", "每月")
+    assert differing_fields(mine, theirs, "en")[2].theirs_text == "Monthly"
+    assert render_value("related_codes", ["1/01", "2/02"]) == "1/01、2/02"
+    assert render_value("share_conditions", None) == "（空）"
+
+
+def test_merge_takes_the_chosen_side_per_field() -> None:
+    mine = {"name": "我的", "summary": "我的摘要", "update_cycle": "daily"}
+    theirs = {"name": "他的", "summary": "他的摘要", "update_cycle": "monthly", "version": 3}
+    assert merge(mine, theirs, {"summary": THEIRS, "name": MINE}) == {
+        "name": "我的",
+        "summary": "他的摘要",
+        "update_cycle": "daily",
+    }
+
+
+def test_a_replay_refused_because_of_itself_is_recognised() -> None:
+    body = entry_body("甲")
+    server = {**body, "id": 5, "version": 3, "status": "draft", "class_detail": None}
+    path = f"{ENTRIES}/5"
+    assert resource_of(path + "/dept-approve") == path
+    assert already_applied("PUT", path, body, 2, server)
+    assert not already_applied("PUT", path, {**body, "name": "乙"}, 2, server)
+    submitted = {**server, "status": "submitted"}
+    assert already_applied("POST", path + "/submit", None, 2, submitted)
+    assert not already_applied("POST", path + "/submit", None, 3, submitted)  # version unmoved
+    assert not already_applied("POST", path + "/dept-approve", None, 2, submitted)
+    req = "/api/v1/requests/9"
+    granted = {"status": "active", "version": 4}  # 无条件: granted at once on submission
+    assert already_applied("POST", req + "/submit", None, 2, granted)
+    rejected = {"status": "provider_rejected", "version": 3}
+    assert already_applied("POST", req + "/provider-decision", {"approve": False}, 2, rejected)
+    assert not already_applied("POST", req + "/provider-decision", {"approve": True}, 2, rejected)
+
+
+# --- the compare view against the platform ----------------------------------------------------
+
+
+def _conflicted(
+    qtbot, live_server: LiveServer, proxy: FaultProxy, make_context, make_engine
+) -> tuple[Any, Any, dict[str, Any], OutboxItem, dict[str, Any]]:
+    """Registrar edits an entry offline while a colleague changes it online: a 412 on replay."""
+    ctx = make_context("A", Role.REGISTRAR, url=proxy.url)
+    engine = make_engine(ctx)
+    entry = ctx.client.create_entry(entry_body("冲突前"), key=new_idempotency_key())
+    path = f"{ENTRIES}/{entry['id']}"
+    go_offline(qtbot, engine, proxy)
+    mine = entry_body("我的名称", summary="我的摘要")
+    ctx.store.save_draft("entry", "c1", mine, server_id=entry["id"], server_version=1)
+    queued = submit(
+        qtbot,
+        engine,
+        "PUT",
+        path,
+        mine,
+        if_match=entry["version"],
+        label="修改目录",
+        draft=("entry", "c1"),
+    )
+    assert queued.queued
+    colleague = client_for(live_server, "A", Role.REGISTRAR)
+    colleague.update_entry(
+        entry["id"],
+        entry_body("冲突前", summary="他人摘要", update_cycle="monthly"),
+        version=entry["version"],
+    )
+    proxy.pass_through()
+    with qtbot.wait_signal(engine.conflict, timeout=20000) as blocker:
+        report = sync(qtbot, engine)
+    assert report.conflicts == 1 and report.sent == 0
+    item, server = blocker.args
+    assert item.state == "conflict" and server["version"] == entry["version"] + 1
+    assert ctx.store.conflicts()[0].server_object == server  # kept for later, too
+    return ctx, engine, entry, item, server
+
+
+@pytest.mark.parametrize("choice", [MINE, THEIRS, MERGE])
+def test_conflict_resolved_in_the_compare_view(
+    qtbot, live_server: LiveServer, proxy: FaultProxy, make_context, make_engine, choice: str
+) -> None:
+    ctx, engine, entry, item, server = _conflicted(
+        qtbot, live_server, proxy, make_context, make_engine
+    )
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialog = open_conflict_dialog(engine, item, server, parent)
+    assert isinstance(dialog, ConflictDialog)
+    table = dialog.ui.fieldsTable
+    rows = {
+        table.item(r, 0).text(): (table.item(r, 1).text(), table.item(r, 2).text())
+        for r in range(table.rowCount())
+    }
+    assert rows == {
+        "信息资源名称": ("我的名称", "冲突前"),
+        "信息资源摘要": ("我的摘要", "他人摘要"),
+        "更新周期": ("每日", "每月"),
+    }
+    assert "版本 1" in dialog.ui.versionLabel.text() and "版本 2" in dialog.ui.versionLabel.text()
+
+    button = {
+        MINE: dialog.ui.keepMineButton,
+        THEIRS: dialog.ui.takeTheirsButton,
+        MERGE: dialog.ui.mergeButton,
+    }[choice]
+    if choice == MERGE:  # keep my name, take their summary and update cycle
+        dialog.radio("summary", THEIRS).click()
+        dialog.radio("update_cycle", THEIRS).click()
+    with qtbot.wait_signal(engine.sync_finished, timeout=20000):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not engine.busy and ctx.store.pending_count() == 0, timeout=20000)
+
+    now = ctx.client.entry(entry["id"])
+    expected = {
+        MINE: ("我的名称", "我的摘要", "daily", 3),
+        THEIRS: ("冲突前", "他人摘要", "monthly", 2),
+        MERGE: ("我的名称", "他人摘要", "monthly", 3),
+    }[choice]
+    assert (now["name"], now["summary"], now["update_cycle"], now["version"]) == expected
+    draft = ctx.store.load_draft("entry", "c1")
+    if choice == THEIRS:  # my change dropped; the draft now holds the platform's content
+        assert draft is not None and draft.data["summary"] == "他人摘要"
+        assert draft.server_version == 2
+    else:  # sent: the draft went with it
+        assert draft is None
