@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING
 from govshare_desktop import __version__
 
 if TYPE_CHECKING:  # keep `--version` free of Qt imports
+    from PySide6.QtCore import QCoreApplication
+
     from govshare_desktop.shell.controller import DesktopApp
 
 
@@ -48,7 +50,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"govshare-desktop {__version__}")
         return 0
 
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from govshare_desktop import i18n
@@ -70,16 +71,32 @@ def main(argv: list[str] | None = None) -> int:
         demo = EmbeddedPlatform(args.demo_dir)
     controller: DesktopApp = DesktopApp(profiles=profiles, demo=demo, profile_name=args.profile)
     controller.start()
-    if args.startup_probe:  # benchmarks/bench_desktop_start.py: dialog shown, loop running
-
-        def probe() -> None:
-            print(f"startup-ready {time.time():.6f} {time.time() - started:.6f}", flush=True)
-            app.quit()
-
-        QTimer.singleShot(0, probe)
+    if args.startup_probe:  # benchmarks/bench_desktop_start.py
+        _probe(app, controller, started)
     code = app.exec()
     controller.shutdown()
     return code
+
+
+def _probe(app: QCoreApplication, controller: DesktopApp, started: float) -> None:
+    """Print when the login dialog is up and the loop turns (and when the demo answers)."""
+    from PySide6.QtCore import QTimer
+
+    def stamp(what: str) -> None:
+        print(f"{what} {time.time():.6f} {time.time() - started:.6f}", flush=True)
+
+    def ready() -> None:
+        stamp("startup-ready")
+        if controller.demo is None:
+            app.quit()
+
+    def demo_ready(_url: str) -> None:
+        stamp("platform-ready")
+        app.quit()
+
+    controller.demo_ready.connect(demo_ready)
+    controller.demo_failed.connect(lambda reason: app.exit(1))
+    QTimer.singleShot(0, ready)
 
 
 if __name__ == "__main__":

@@ -31,6 +31,19 @@ class Labelled(Protocol):
     def label_en(self) -> str: ...
 
 
+class _Translator(QTranslator):
+    """Looks a string up in its context, then in the empty context: pyside6-lupdate files
+    `tr("…")` calls of module-level helper functions there, whatever context they use."""
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        text = super().translate(context, source, disambiguation, n)
+        if not text and context:
+            text = super().translate("", source, disambiguation, n)
+        return text or ""
+
+
 def translations_dir() -> Path:
     """resources/translations beside the packages (source tree) or in a PyInstaller bundle."""
     base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parents[1]))
@@ -56,7 +69,7 @@ def install(app: QCoreApplication, lang: str | None) -> str:
         locale = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
     QLocale.setDefault(locale)
     if _active == "en":
-        own = QTranslator(app)
+        own = _Translator(app)
         if own.load("govshare_en", str(translations_dir())):
             _installed.append(own)
     else:  # Qt's own strings (standard buttons, context menus) in Chinese

@@ -87,7 +87,7 @@ def due_text(item: dict[str, Any]) -> str:
         return "—"
     text = str(due)
     if item.get("due_provisional"):
-        text += " " + _t("（暂定）")
+        text += " " + QCoreApplication.translate("InboxPresenter", "（暂定）")
     return text
 
 
@@ -96,10 +96,10 @@ def days_left_text(item: dict[str, Any]) -> str:
     if left is None:
         return "—"
     if left < 0:
-        return _t("逾期 %n 个工作日", -left)
+        return QCoreApplication.translate("InboxPresenter", "逾期 %n 个工作日", None, -left)
     if left == 0:
-        return _t("今天到期")
-    return _t("剩余 %n 个工作日", left)
+        return QCoreApplication.translate("InboxPresenter", "今天到期")
+    return QCoreApplication.translate("InboxPresenter", "剩余 %n 个工作日", None, left)
 
 
 def is_overdue(item: dict[str, Any]) -> bool:
@@ -108,7 +108,9 @@ def is_overdue(item: dict[str, Any]) -> bool:
 
 
 def provisional_tooltip() -> str:
-    return _t("截止日期超出节假日数据的年份，按暂定工作日计算，以平台公布的日历为准。")
+    return QCoreApplication.translate(
+        "InboxPresenter", "截止日期超出节假日数据的年份，按暂定工作日计算，以平台公布的日历为准。"
+    )
 
 
 def parse_due(item: dict[str, Any]) -> date | None:

@@ -146,6 +146,12 @@ class LoginDialog(QDialog):
         self.ui.demoGroup.setTitle(self.tr("演示账号（%1 个）").replace("%1", str(len(accounts))))
         self.ui.demoGroup.setVisible(bool(accounts))
         if accounts:
+            self.ui.demoHint.setText(
+                self.tr("单击账号填入用户名和密码，双击直接登录。演示账号的密码都是 %1。").replace(
+                    "%1", str(accounts[0].get("password", ""))
+                )
+            )
+        if accounts:
             self.resize(max(self.width(), 1040), max(self.height(), 520))
 
     def show_error(self, text: str) -> None:

@@ -55,19 +55,21 @@ def format_local_time(iso: str) -> str:
 def login_error_text(exc: Exception) -> str:
     """The sentence the login dialog shows for a failed sign-in."""
     if not isinstance(exc, ApiError):
-        return _t("登录失败：%1").replace("%1", str(exc))
+        return QCoreApplication.translate("LoginPresenter", "登录失败：%1").replace("%1", str(exc))
     if exc.code == "invalid_credentials":
         left = exc.body.get("attempts_left")
         text = exc.message()
         if isinstance(left, int) and left > 0:
-            text += " " + _t("再输错 %n 次，账号将被临时锁定。", left)
+            text += " " + QCoreApplication.translate(
+                "LoginPresenter", "再输错 %n 次，账号将被临时锁定。", None, left
+            )
         return text
     if exc.code == "account_locked":
         until = exc.body.get("locked_until")
         if isinstance(until, str):
-            return _t("登录失败次数过多，账号已临时锁定，请于 %1 之后再试。").replace(
-                "%1", format_local_time(until)
-            )
+            return QCoreApplication.translate(
+                "LoginPresenter", "登录失败次数过多，账号已临时锁定，请于 %1 之后再试。"
+            ).replace("%1", format_local_time(until))
     return exc.message()
 
 
@@ -121,7 +123,7 @@ class LoginPresenter(QObject):
             return
         username = username.strip()
         if not username or not password:
-            self.failed.emit(_t("请输入用户名和密码。"))
+            self.failed.emit(QCoreApplication.translate("LoginPresenter", "请输入用户名和密码。"))
             return
         vault, open_store = self.vault, self.open_store
 

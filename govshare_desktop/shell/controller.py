@@ -7,8 +7,9 @@ runs in the background pool.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -32,12 +33,26 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("DesktopApp", text)
 
 
+def start_sync(context: AppContext, window: MainWindow) -> Any:
+    """Start the session's outbox replay and list refresh (govshare_desktop.sync), if present."""
+    try:
+        from govshare_desktop.sync.engine import SyncEngine
+    except ImportError:  # the sync package is optional for the shell
+        return None
+    engine = SyncEngine(context, parent=window)
+    window.sync_engine = engine
+    engine.start()
+    return engine
+
+
 def demo_stage_text(stage: str) -> str:
     texts = {
-        "import": _t("正在启动内置演示平台…"),
-        "migrate": _t("正在准备演示数据库…"),
-        "seed": _t("首次运行：正在生成南通市演示数据，约需 20 秒…"),
-        "serve": _t("正在启动演示平台服务…"),
+        "import": QCoreApplication.translate("DesktopApp", "正在启动内置演示平台…"),
+        "migrate": QCoreApplication.translate("DesktopApp", "正在准备演示数据库…"),
+        "seed": QCoreApplication.translate(
+            "DesktopApp", "首次运行：正在生成南通市演示数据，约需 20 秒…"
+        ),
+        "serve": QCoreApplication.translate("DesktopApp", "正在启动演示平台服务…"),
     }
     return texts.get(stage, stage)
 
@@ -81,6 +96,7 @@ class DesktopApp(QObject):
         self.context: AppContext | None = None
         self.session: SignedIn | None = None
         self._demo_task: Task | None = None
+        self.sync_engine: Any = None
 
     # --- start ------------------------------------------------------------------------------
 
@@ -92,8 +108,10 @@ class DesktopApp(QObject):
             self.profiles.last_profile = DEMO_PROFILE
         self.show_login()
         self.presenter.check_keyring()
+        # after the dialog is painted and the loop turns: the platform's imports would
+        # otherwise compete with the first paint for the GIL and the import lock
         if self.demo is not None:
-            self._start_demo()
+            QTimer.singleShot(50, self._start_demo)
         else:
             self._restore()
 
@@ -114,7 +132,9 @@ class DesktopApp(QObject):
         profile = self.profiles.get(self.profiles.last_profile)
         if profile is not None and self.profiles.remembered_user(profile.name):
             if self.login_dialog is not None:
-                self.login_dialog.set_platform_status(_t("正在恢复上次的登录…"), ready=True)
+                self.login_dialog.set_platform_status(
+                    QCoreApplication.translate("DesktopApp", "正在恢复上次的登录…"), ready=True
+                )
             self.presenter.restore(profile)
 
     def _start_demo(self) -> None:
@@ -133,7 +153,10 @@ class DesktopApp(QObject):
         def failed(exc: Exception) -> None:
             if self.login_dialog is not None:
                 self.login_dialog.set_platform_status(
-                    _t("内置演示平台启动失败：%1").replace("%1", str(exc)), ready=False
+                    QCoreApplication.translate("DesktopApp", "内置演示平台启动失败：%1").replace(
+                        "%1", str(exc)
+                    ),
+                    ready=False,
                 )
             self.demo_failed.emit(str(exc))
 
@@ -152,9 +175,11 @@ class DesktopApp(QObject):
         assert self.demo is not None
         dialog.reload_profiles(select=self.profile_name or DEMO_PROFILE)
         dialog.set_demo_accounts(self.demo.accounts)
-        text = _t("演示平台已就绪（%1）。").replace("%1", self.demo.url)
+        text = QCoreApplication.translate("DesktopApp", "演示平台已就绪（%1）。").replace(
+            "%1", self.demo.url
+        )
         if self.demo.seeded_now:
-            text += _t("已生成演示数据。")
+            text += QCoreApplication.translate("DesktopApp", "已生成演示数据。")
         dialog.set_platform_status(text, ready=True)
 
     def _on_login_rejected(self) -> None:
@@ -177,6 +202,7 @@ class DesktopApp(QObject):
         window.settings_requested.connect(self._on_window_settings_requested)
         context.session_expired.connect(self._on_context_session_expired)
         self.window = window
+        self.sync_engine = start_sync(context, window)
         window.show()
         if self.login_dialog is not None:
             dialog, self.login_dialog = self.login_dialog, None
@@ -223,6 +249,9 @@ class DesktopApp(QObject):
         if session is None or context is None or window is None:
             return
         self.session = self.context = self.window = None
+        if self.sync_engine is not None:
+            self.sync_engine.stop()
+            self.sync_engine = None
         client, vault = session.client, self.vault
         profile, username = session.profile.name, session.username
         self.profiles.set_remembered_user(profile, None)
@@ -247,6 +276,8 @@ class DesktopApp(QObject):
         dialog.open()
 
     def shutdown(self) -> None:
+        if self.sync_engine is not None:
+            self.sync_engine.stop()
         if self.context is not None:
             self.context.store.close()
         if self.demo is not None:

@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
         )
         self.specs = {s.key: s for _, pages in self.groups for s in pages}
         self.pages: dict[str, QWidget] = {}
+        self.sync_engine: object | None = None  # set by the controller (govshare_desktop.sync)
         self.setWindowTitle(self.tr("GovShare 政务信息资源共享"))
         self._build()
         self._build_menus()

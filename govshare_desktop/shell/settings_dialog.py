@@ -25,11 +25,15 @@ def check_profile(name: str, url: str, ca_bundle: str) -> str | None:
         return QCoreApplication.translate("SettingsDialog", text)
 
     if not name.strip():
-        return t("请填写平台名称。")
+        return QCoreApplication.translate("SettingsDialog", "请填写平台名称。")
     if not url.strip().startswith(("http://", "https://")):
-        return t("平台地址须以 http:// 或 https:// 开头。")
+        return QCoreApplication.translate(
+            "SettingsDialog", "平台地址须以 http:// 或 https:// 开头。"
+        )
     if ca_bundle.strip() and not Path(ca_bundle.strip()).is_file():
-        return t("找不到 CA 证书文件：%1").replace("%1", ca_bundle.strip())
+        return QCoreApplication.translate("SettingsDialog", "找不到 CA 证书文件：%1").replace(
+            "%1", ca_bundle.strip()
+        )
     return None
 
 
