@@ -1,12 +1,10 @@
 #!/usr/bin/env bash
-# Install (when needed) and launch the GovShare demo.
+# Install (when needed) and launch the GovShare demo: the desktop client with the embedded
+# platform (SQLite in the user data directory, seeded with the 南通市 demo city on first run).
 #
-#   scripts/demo.sh
+#   scripts/demo.sh [govshare-desktop args...]     e.g. scripts/demo.sh --lang en
 #
-# Once the desktop client exists this starts `govshare-desktop --demo` (the client with an
-# embedded platform). Until then it runs the reference platform alone: a fresh SQLite database
-# under $GOVSHARE_DEMO_DIR (default .demo/), migrated and seeded with the demo city, the demo
-# accounts printed, and the API served on http://127.0.0.1:8600 (Ctrl-C stops it).
+# The login dialog lists the demo accounts: click one, then 登录.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -14,23 +12,7 @@ cd "$ROOT"
 source "$ROOT/scripts/_venv.sh"
 ensure_venv ""
 
-if python -c 'import govshare_desktop.app' 2>/dev/null; then
-  exec govshare-desktop --demo "$@"
-fi
-
-DEMO_DIR="${GOVSHARE_DEMO_DIR:-$ROOT/.demo}"
-mkdir -p "$DEMO_DIR"
-DB="sqlite:///$DEMO_DIR/platform.db"
-PORT="${GOVSHARE_DEMO_PORT:-8600}"
-
-govshare-platform --database-url "$DB" init-db
-if python -c 'import govshare_platform.seed' 2>/dev/null; then
-  govshare-platform --database-url "$DB" seed-demo
-  echo "demo accounts (one JSON object per line):"
-  govshare-platform --database-url "$DB" seed-demo --print-accounts
-else
-  echo "warning: govshare_platform.seed is not there yet; the platform starts empty" >&2
-  echo "         (create a user with: govshare-platform create-user --help)" >&2
-fi
-echo "GovShare platform: http://127.0.0.1:$PORT  (API docs: http://127.0.0.1:$PORT/docs)"
-exec govshare-platform --database-url "$DB" serve --host 127.0.0.1 --port "$PORT" --no-migrate
+# The English UI needs the compiled translations (.qm, build output); missing tools only
+# cost the English translation, never the demo.
+python tools/build_translations.py >/dev/null || echo "warning: translations not built" >&2
+exec govshare-desktop --demo "$@"

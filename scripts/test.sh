@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Install (when needed) and run every check and test: ruff, mypy, import-linter, pytest.
+# Install (when needed) and run every check and test: ruff, mypy, import-linter, the
+# translations build, pytest (GUI tests included, offscreen; or run this under xvfb-run).
 #
 #   scripts/test.sh [pytest args...]
 #
@@ -44,6 +45,8 @@ step "ruff check" ruff check .
 step "ruff format --check" ruff format --check .
 step "mypy" mypy
 step "lint-imports" lint-imports
+# the English UI's .qm files (build output) must exist before the GUI tests run
+step "build translations" python tools/build_translations.py
 
 echo "==> pytest"
 set +e
