@@ -37,11 +37,11 @@ class _Translator(QTranslator):
 
     def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
+    ) -> str | None:
         text = super().translate(context, source, disambiguation, n)
         if not text and context:
             text = super().translate("", source, disambiguation, n)
-        return text or ""
+        return text or None  # None (a null QString) means "not translated here"
 
 
 def translations_dir() -> Path:

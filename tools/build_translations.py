@@ -40,15 +40,17 @@ def ts_path(lang: str) -> Path:
     return TS_DIR / f"govshare_{lang}.ts"
 
 
-def update(lang: str) -> None:
+def update(lang: str, ts: Path | None = None) -> None:
+    """Rescan the sources into `ts` (default: the language's .ts in resources)."""
     files = [str(p.relative_to(ROOT)) for p in sources()]
     cmd = [tool("pyside6-lupdate"), *files, "-no-obsolete", "-locations", "none"]
-    cmd += ["-source-language", "zh_CN", "-target-language", lang, "-ts", str(ts_path(lang))]
+    cmd += ["-source-language", "zh_CN", "-target-language", lang, "-ts", str(ts or ts_path(lang))]
     subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True)
 
 
-def release(lang: str) -> Path:
-    qm = ts_path(lang).with_suffix(".qm")
+def release(lang: str, qm: Path | None = None) -> Path:
+    """Compile the language's .ts into `qm` (default: beside the .ts)."""
+    qm = qm or ts_path(lang).with_suffix(".qm")
     cmd = [tool("pyside6-lrelease"), str(ts_path(lang)), "-qm", str(qm)]
     subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True)
     return qm

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 
 from govshare_core.vocab import (
     ChangeReportStatus,
@@ -60,8 +60,27 @@ _STATE_ENUMS: dict[str, Any] = {
 }
 
 
-def _t(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate(CONTEXT, text, None, n)
+def _t(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+class InboxPlurals(QObject):
+    """Plural texts: pyside6-lupdate marks numerus forms only in a QObject's self.tr()."""
+
+    def overdue(self, n: int) -> str:
+        return self.tr("逾期 %n 个工作日", None, n)
+
+    def left(self, n: int) -> str:
+        return self.tr("剩余 %n 个工作日", None, n)
+
+
+_PLURALS: list[InboxPlurals] = []
+
+
+def _plurals() -> InboxPlurals:
+    if not _PLURALS:
+        _PLURALS.append(InboxPlurals())
+    return _PLURALS[0]
 
 
 def target_page(kind: str) -> str | None:
@@ -96,10 +115,10 @@ def days_left_text(item: dict[str, Any]) -> str:
     if left is None:
         return "—"
     if left < 0:
-        return QCoreApplication.translate("InboxPresenter", "逾期 %n 个工作日", None, -left)
+        return _plurals().overdue(-left)
     if left == 0:
         return QCoreApplication.translate("InboxPresenter", "今天到期")
-    return QCoreApplication.translate("InboxPresenter", "剩余 %n 个工作日", None, left)
+    return _plurals().left(left)
 
 
 def is_overdue(item: dict[str, Any]) -> bool:

@@ -35,8 +35,11 @@ class SignedIn:
     store: LocalStore | None = None
 
 
-def _t(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("LoginPresenter", text, None, n)
+class LoginPlurals(QObject):
+    """Plural texts: pyside6-lupdate marks numerus forms only in a QObject's self.tr()."""
+
+    def attempts_left(self, n: int) -> str:
+        return self.tr("再输错 %n 次，账号将被临时锁定。", None, n)
 
 
 def format_local_time(iso: str) -> str:
@@ -60,9 +63,7 @@ def login_error_text(exc: Exception) -> str:
         left = exc.body.get("attempts_left")
         text = exc.message()
         if isinstance(left, int) and left > 0:
-            text += " " + QCoreApplication.translate(
-                "LoginPresenter", "再输错 %n 次，账号将被临时锁定。", None, left
-            )
+            text += " " + LoginPlurals().attempts_left(left)
         return text
     if exc.code == "account_locked":
         until = exc.body.get("locked_until")

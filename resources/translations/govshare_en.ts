@@ -1,0 +1,2088 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name></name>
+    <message>
+        <source>信息资源名称</source>
+        <translation>Resource name</translation>
+    </message>
+    <message>
+        <source>信息资源代码</source>
+        <translation>Resource code</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>共享类型</source>
+        <translation>Share type</translation>
+    </message>
+    <message>
+        <source>更新周期</source>
+        <translation>Update cycle</translation>
+    </message>
+    <message>
+        <source>更新时间</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>信息资源</source>
+        <translation>Information resource</translation>
+    </message>
+    <message>
+        <source>生效日期</source>
+        <translation>Effective date</translation>
+    </message>
+    <message>
+        <source>报送日期</source>
+        <translation>Reported on</translation>
+    </message>
+    <message>
+        <source>是否迟报</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>迟报</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>提供方</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>提交人</source>
+        <translation>Submitted by</translation>
+    </message>
+    <message>
+        <source>本人提交</source>
+        <translation>Submitted by you</translation>
+    </message>
+    <message>
+        <source>（暂定）</source>
+        <translation>(provisional)</translation>
+    </message>
+    <message>
+        <source>%1 已超期 %2 个工作日</source>
+        <translation>%1, %2 working days overdue</translation>
+    </message>
+    <message>
+        <source>%1（剩 %2 个工作日）</source>
+        <translation>%1 (%2 working days left)</translation>
+    </message>
+    <message>
+        <source>已过期</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>今日到期</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <source>剩 %1 天</source>
+        <translation>%1 days left</translation>
+    </message>
+    <message>
+        <source>请选择同意或拒绝。</source>
+        <translation>Please choose approve or reject.</translation>
+    </message>
+    <message>
+        <source>拒绝须选择法定事由（第二十二条：非因法定事由不得拒绝）。</source>
+        <translation>A rejection needs statutory grounds (Art. 22: no rejection without statutory grounds).</translation>
+    </message>
+    <message>
+        <source>请选择维持拒绝或撤销拒绝。</source>
+        <translation>Please choose to uphold or overturn the rejection.</translation>
+    </message>
+    <message>
+        <source>请填写协调意见（至少 2 个字）。</source>
+        <translation>Please give a mediation opinion (at least 2 characters).</translation>
+    </message>
+    <message>
+        <source>请填写理由（至少 2 个字）。</source>
+        <translation>Please give a reason (at least 2 characters).</translation>
+    </message>
+    <message>
+        <source>资源代码：%1</source>
+        <translation>Resource code: %1</translation>
+    </message>
+    <message>
+        <source>（未赋码）</source>
+        <translation>(no code yet)</translation>
+    </message>
+    <message>
+        <source>提供方：%1</source>
+        <translation>Provider: %1</translation>
+    </message>
+    <message>
+        <source>共享类型：%1</source>
+        <translation>Share type: %1</translation>
+    </message>
+    <message>
+        <source>请至少选择一个要申请的信息项</source>
+        <translation>Choose at least one data item to request</translation>
+    </message>
+    <message>
+        <source>%1至少需要 2 个字</source>
+        <translation>%1 needs at least 2 characters</translation>
+    </message>
+    <message>
+        <source>无条件共享：申请已自动通过，授权立即生效，可在“授权”页查看。</source>
+        <translation>Unconditional sharing: the request was approved automatically and the grant is active at once; see the &quot;Grants&quot; page.</translation>
+    </message>
+    <message>
+        <source>申请已提交，当前状态：%1。</source>
+        <translation>Request submitted; current state: %1.</translation>
+    </message>
+    <message>
+        <source>须在 %1 前完成审核（剩 %2 个工作日，第二十七条）</source>
+        <translation>To be decided by %1 (%2 working days left, Art. 27)</translation>
+    </message>
+    <message>
+        <source>（节假日安排暂定）</source>
+        <translation>(holiday schedule provisional)</translation>
+    </message>
+    <message>
+        <source>。</source>
+        <translation>.</translation>
+    </message>
+</context>
+<context>
+    <name>ApiError</name>
+    <message>
+        <source>无法连接共享平台，请检查网络。操作已保存，将在恢复连接后继续。</source>
+        <translation>Cannot reach the sharing platform; please check the network. Your action is saved and will continue when the connection is back.</translation>
+    </message>
+    <message>
+        <source>共享平台响应超时，请稍后重试。</source>
+        <translation>The sharing platform did not answer in time; please try again later.</translation>
+    </message>
+    <message>
+        <source>共享平台暂时不可用，请稍后重试。</source>
+        <translation>The sharing platform is temporarily unavailable; please try again later.</translation>
+    </message>
+    <message>
+        <source>用户名或密码错误。</source>
+        <translation>Wrong user name or password.</translation>
+    </message>
+    <message>
+        <source>登录失败次数过多，账号已临时锁定，请稍后再试。</source>
+        <translation>Too many failed sign-ins: the account is locked for a while; please try again later.</translation>
+    </message>
+    <message>
+        <source>账号已停用，请联系安全管理员。</source>
+        <translation>The account is disabled; please contact the security administrator.</translation>
+    </message>
+    <message>
+        <source>请先登录。</source>
+        <translation>Please sign in first.</translation>
+    </message>
+    <message>
+        <source>登录状态已失效，请重新登录。</source>
+        <translation>Your session is no longer valid; please sign in again.</translation>
+    </message>
+    <message>
+        <source>登录已过期，请重新登录。</source>
+        <translation>Your sign-in has expired; please sign in again.</translation>
+    </message>
+    <message>
+        <source>长时间未操作，已自动退出，请重新登录。</source>
+        <translation>You were signed out after a period of inactivity; please sign in again.</translation>
+    </message>
+    <message>
+        <source>您的角色或部门无权执行此操作。</source>
+        <translation>Your role or department may not do this.</translation>
+    </message>
+    <message>
+        <source>审核员不能审核本人提交的目录。</source>
+        <translation>Reviewers cannot review entries they submitted themselves.</translation>
+    </message>
+    <message>
+        <source>对象不存在或您无权查看。</source>
+        <translation>The object does not exist or you may not see it.</translation>
+    </message>
+    <message>
+        <source>当前状态下不能执行此操作，请刷新后重试。</source>
+        <translation>This action is not possible in the current state; please refresh and try again.</translation>
+    </message>
+    <message>
+        <source>该对象已被他人修改。</source>
+        <translation>Someone else has changed this object.</translation>
+    </message>
+    <message>
+        <source>缺少版本信息，请刷新后重试。</source>
+        <translation>Version information is missing; please refresh and try again.</translation>
+    </message>
+    <message>
+        <source>填写内容不符合要求，请按提示修改。</source>
+        <translation>Some input is not valid; please correct it as indicated.</translation>
+    </message>
+    <message>
+        <source>已发布目录的关键要素须通过变更报告修改（第十七条）。</source>
+        <translation>Key elements of a published entry change only through a change report (Art. 17).</translation>
+    </message>
+    <message>
+        <source>重复提交的内容与首次不一致。</source>
+        <translation>A repeated submission differs from the first one.</translation>
+    </message>
+    <message>
+        <source>共享平台内部错误，已记录，请联系管理员。</source>
+        <translation>Internal error on the sharing platform (logged); please contact the administrator.</translation>
+    </message>
+</context>
+<context>
+    <name>AutosaveController</name>
+    <message>
+        <source>草稿保存失败：%1</source>
+        <translation>The draft could not be saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeReportDialog</name>
+    <message>
+        <source>关键要素变更报告</source>
+        <translation>Key element change report</translation>
+    </message>
+    <message>
+        <source>关键要素</source>
+        <translation>Key elements</translation>
+    </message>
+    <message>
+        <source>变更前</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>变更后</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <source>留空表示此项未变更</source>
+        <translation>Leave empty if this element did not change</translation>
+    </message>
+    <message>
+        <source>距报送期限还剩 %1 天（共20天）</source>
+        <translation>%1 days left to report (of 20)</translation>
+    </message>
+    <message>
+        <source>已逾期 %1 天，将记为迟报（第十七条）</source>
+        <translation>%1 days late; it will be recorded as a late report (Art. 17)</translation>
+    </message>
+    <message>
+        <source>变更说明不能为空</source>
+        <translation>The description of the change is required</translation>
+    </message>
+    <message>
+        <source>请至少填写一项变更后的关键要素</source>
+        <translation>Fill in at least one changed key element</translation>
+    </message>
+    <message>
+        <source>正在报送…</source>
+        <translation>Reporting…</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeReportForm</name>
+    <message>
+        <source>关键要素变更报告</source>
+        <translation>Key element change report</translation>
+    </message>
+    <message>
+        <source>已发布目录的关键要素（共享类型、条件、范围、方式、更新周期、信息项、依据）变更后，须在变更发生之日起20日内报送共享平台（第十七条）。</source>
+        <translation>Changes to key elements of a published entry (share type, conditions, scope, mode, update cycle, data items, legal basis) must be reported to the sharing platform within 20 days of the change (Art. 17).</translation>
+    </message>
+    <message>
+        <source>变更的关键要素（可修改“变更后”一栏）</source>
+        <translation>Changed key elements (the &quot;After&quot; column can be edited)</translation>
+    </message>
+    <message>
+        <source>变更生效日期 *</source>
+        <translation>Effective date of the change *</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <source>变更说明 *</source>
+        <translation>Description of the change *</translation>
+    </message>
+    <message>
+        <source>说明变更的原因和内容</source>
+        <translation>Explain the reason for and content of the change</translation>
+    </message>
+    <message>
+        <source>报送变更报告</source>
+        <translation>Submit change report</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>修改冲突：%1</source>
+        <translation>Edit conflict: %1</translation>
+    </message>
+    <message>
+        <source>我的修改基于版本 %1，服务器当前为版本 %2。</source>
+        <translation>My changes are based on version %1; the server now has version %2.</translation>
+    </message>
+    <message>
+        <source>我的</source>
+        <translation>Mine</translation>
+    </message>
+    <message>
+        <source>服务器</source>
+        <translation>Server</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictForm</name>
+    <message>
+        <source>修改冲突</source>
+        <translation>Edit conflict</translation>
+    </message>
+    <message>
+        <source>您离线期间，该对象已被他人修改。请逐项比较，选择保留哪一方的内容。</source>
+        <translation>Someone else changed this object while you were offline. Compare field by field and choose which content to keep.</translation>
+    </message>
+    <message>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>我的修改</source>
+        <translation>My changes</translation>
+    </message>
+    <message>
+        <source>服务器上的当前内容</source>
+        <translation>Current content on the server</translation>
+    </message>
+    <message>
+        <source>采用</source>
+        <translation>Use</translation>
+    </message>
+    <message>
+        <source>双方内容没有字段差异（仅版本号不同），可直接保留我的操作重新提交。</source>
+        <translation>The two versions differ in no field (only the version number); you can keep my action and resubmit.</translation>
+    </message>
+    <message>
+        <source>稍后处理</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>采用服务器的</source>
+        <translation>Take the server&apos;s</translation>
+    </message>
+    <message>
+        <source>放弃我的修改，草稿改为服务器上的当前内容</source>
+        <translation>Discard my changes; the draft takes the server&apos;s current content</translation>
+    </message>
+    <message>
+        <source>按所选合并</source>
+        <translation>Merge as chosen</translation>
+    </message>
+    <message>
+        <source>每个字段采用所选一方的内容，基于服务器的当前版本重新提交</source>
+        <translation>Each field takes the chosen side&apos;s content; resubmit on top of the server&apos;s current version</translation>
+    </message>
+    <message>
+        <source>保留我的</source>
+        <translation>Keep mine</translation>
+    </message>
+    <message>
+        <source>以我的修改覆盖服务器上的当前版本并重新提交</source>
+        <translation>Overwrite the current version on the server with my changes and resubmit</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <source>争议协调（第二十五条）</source>
+        <translation>Dispute mediation (Art. 25)</translation>
+    </message>
+    <message>
+        <source>协调结果</source>
+        <translation>Mediation result</translation>
+    </message>
+    <message>
+        <source>撤销拒绝，转平台审核</source>
+        <translation>Overturn the rejection and pass it to the platform</translation>
+    </message>
+    <message>
+        <source>维持拒绝</source>
+        <translation>Uphold rejection</translation>
+    </message>
+    <message>
+        <source>协调意见：</source>
+        <translation>Mediation opinion:</translation>
+    </message>
+    <message>
+        <source>审核共享申请</source>
+        <translation>Decide share request</translation>
+    </message>
+    <message>
+        <source>（请选择拒绝的法定事由）</source>
+        <translation>(choose the statutory grounds for rejection)</translation>
+    </message>
+    <message>
+        <source>审核决定</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>同意</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>拒绝</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>拒绝的法定事由：</source>
+        <translation>Statutory grounds for rejection:</translation>
+    </message>
+    <message>
+        <source>第二十二条：非因法定事由不得拒绝</source>
+        <translation>Art. 22: no rejection without statutory grounds</translation>
+    </message>
+    <message>
+        <source>意见说明：</source>
+        <translation>Comments:</translation>
+    </message>
+    <message>
+        <source>写明具体理由、所依据的法律条款或需补充的材料</source>
+        <translation>State the reason, the legal provisions relied on, or the material needed</translation>
+    </message>
+    <message>
+        <source>color: #c0392b;</source>
+        <translation>color: #c0392b;</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopApp</name>
+    <message>
+        <source>正在启动内置演示平台…</source>
+        <translation>Starting the embedded demo platform…</translation>
+    </message>
+    <message>
+        <source>正在准备演示数据库…</source>
+        <translation>Preparing the demo database…</translation>
+    </message>
+    <message>
+        <source>首次运行：正在生成南通市演示数据，约需 20 秒…</source>
+        <translation>First run: generating the Nantong demo data, about 20 seconds…</translation>
+    </message>
+    <message>
+        <source>正在启动演示平台服务…</source>
+        <translation>Starting the demo platform service…</translation>
+    </message>
+    <message>
+        <source>正在恢复上次的登录…</source>
+        <translation>Restoring your last session…</translation>
+    </message>
+    <message>
+        <source>内置演示平台启动失败：%1</source>
+        <translation>The embedded demo platform failed to start: %1</translation>
+    </message>
+    <message>
+        <source>演示平台已就绪（%1）。</source>
+        <translation>The demo platform is ready (%1).</translation>
+    </message>
+    <message>
+        <source>已生成演示数据。</source>
+        <translation>Demo data generated.</translation>
+    </message>
+</context>
+<context>
+    <name>EntryForm</name>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>数据类型</source>
+        <translation>Data type</translation>
+    </message>
+    <message>
+        <source>长度</source>
+        <translation>Length</translation>
+    </message>
+    <message>
+        <source>共享类型</source>
+        <translation>Share type</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>退回原因：%1</source>
+        <translation>Reason for returning: %1</translation>
+    </message>
+    <message>
+        <source>同资源</source>
+        <translation>As resource</translation>
+    </message>
+    <message>
+        <source>新建目录</source>
+        <translation>New entry</translation>
+    </message>
+    <message>
+        <source>目录登记 — %1</source>
+        <translation>Catalog entry — %1</translation>
+    </message>
+    <message>
+        <source>涉及国家秘密的资源不得在共享平台登记。</source>
+        <translation>Resources involving state secrets must not be registered on the sharing platform.</translation>
+    </message>
+    <message>
+        <source>草稿已自动保存</source>
+        <translation>Draft saved automatically</translation>
+    </message>
+    <message>
+        <source>正在加载…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>已恢复本地未保存的修改</source>
+        <translation>Unsaved local changes restored</translation>
+    </message>
+    <message>
+        <source>已恢复草稿</source>
+        <translation>Draft restored</translation>
+    </message>
+    <message>
+        <source>请先修改标出的问题再提交。</source>
+        <translation>Fix the marked problems before submitting.</translation>
+    </message>
+    <message>
+        <source>关键要素变更</source>
+        <translation>Key element changes</translation>
+    </message>
+    <message>
+        <source>已发布目录的关键要素须通过变更报告修改（第十七条）。</source>
+        <translation>Key elements of a published entry change only through a change report (Art. 17).</translation>
+    </message>
+    <message>
+        <source>正在提交…</source>
+        <translation>Submitting…</translation>
+    </message>
+    <message>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>已提交，等待本部门审核。</source>
+        <translation>Submitted; awaiting the department&apos;s review.</translation>
+    </message>
+    <message>
+        <source>已保存到共享平台。</source>
+        <translation>Saved to the sharing platform.</translation>
+    </message>
+    <message>
+        <source>未命名目录</source>
+        <translation>Untitled entry</translation>
+    </message>
+    <message>
+        <source>新建目录：%1</source>
+        <translation>New entry: %1</translation>
+    </message>
+    <message>
+        <source>修改目录：%1</source>
+        <translation>Edit entry: %1</translation>
+    </message>
+    <message>
+        <source>提交目录：%1</source>
+        <translation>Submit entry: %1</translation>
+    </message>
+    <message>
+        <source>共享平台暂时无法连接：提交已排队，恢复连接后自动发送。</source>
+        <translation>The sharing platform cannot be reached: the submission is queued and will be sent when the connection is back.</translation>
+    </message>
+    <message>
+        <source>共享平台暂时无法连接：保存已排队，恢复连接后自动发送。</source>
+        <translation>The sharing platform cannot be reached: the save is queued and will be sent when the connection is back.</translation>
+    </message>
+    <message>
+        <source>版本冲突</source>
+        <translation>Version conflict</translation>
+    </message>
+    <message>
+        <source>该目录已被他人修改。您的内容已保留在本地草稿中，请刷新后核对再保存。</source>
+        <translation>Someone else has changed this entry. Your content is kept in a local draft; refresh, check and save again.</translation>
+    </message>
+    <message>
+        <source>%1《%2》%3：%4</source>
+        <translation>%1 &quot;%2&quot; %3: %4</translation>
+    </message>
+    <message>
+        <source>一数一源提示（第十八条）：已有部门提供：</source>
+        <translation>One data, one source (Art. 18): already provided by:</translation>
+    </message>
+    <message>
+        <source>选择接口规范说明文档</source>
+        <translation>Choose interface specification documents</translation>
+    </message>
+    <message>
+        <source>文档 (*.pdf *.doc *.docx *.ofd *.wps *.txt *.md *.json *.yaml)</source>
+        <translation>Documents (*.pdf *.doc *.docx *.ofd *.wps *.txt *.md *.json *.yaml)</translation>
+    </message>
+    <message>
+        <source>请先保存目录，再上传接口文档。</source>
+        <translation>Save the entry before uploading interface documents.</translation>
+    </message>
+    <message>
+        <source>正在上传…</source>
+        <translation>Uploading…</translation>
+    </message>
+    <message>
+        <source>接口文档已更新。</source>
+        <translation>Interface documents updated.</translation>
+    </message>
+    <message>
+        <source>操作失败：%1</source>
+        <translation>The action failed: %1</translation>
+    </message>
+    <message>
+        <source>目录登记</source>
+        <translation>Catalog entry</translation>
+    </message>
+    <message>
+        <source>基本信息</source>
+        <translation>Basic information</translation>
+    </message>
+    <message>
+        <source>信息资源分类 *</source>
+        <translation>Resource classification *</translation>
+    </message>
+    <message>
+        <source>类：基础 / 主题 / 部门信息资源</source>
+        <translation>Class: basic / thematic / departmental resources</translation>
+    </message>
+    <message>
+        <source>项（2位）</source>
+        <translation>Item (2 digits)</translation>
+    </message>
+    <message>
+        <source>目（3位）</source>
+        <translation>Catalog (3 digits)</translation>
+    </message>
+    <message>
+        <source>细目（可选）</source>
+        <translation>Detail (optional)</translation>
+    </message>
+    <message>
+        <source>信息资源名称 *</source>
+        <translation>Resource name *</translation>
+    </message>
+    <message>
+        <source>例如：户籍人口基本信息</source>
+        <translation>e.g. Basic information on registered residents</translation>
+    </message>
+    <message>
+        <source>信息资源代码</source>
+        <translation>Resource code</translation>
+    </message>
+    <message>
+        <source>发布时由共享平台赋码</source>
+        <translation>Assigned by the sharing platform on publication</translation>
+    </message>
+    <message>
+        <source>信息资源提供方</source>
+        <translation>Resource provider</translation>
+    </message>
+    <message>
+        <source>提供方代码</source>
+        <translation>Provider code</translation>
+    </message>
+    <message>
+        <source>信息资源摘要 *</source>
+        <translation>Resource summary *</translation>
+    </message>
+    <message>
+        <source>简要说明资源的内容、用途和数据范围</source>
+        <translation>Briefly describe the content, purpose and coverage of the resource</translation>
+    </message>
+    <message>
+        <source>信息资源格式 *</source>
+        <translation>Resource format *</translation>
+    </message>
+    <message>
+        <source>自描述格式：填写格式说明</source>
+        <translation>Self-describing format: describe the format</translation>
+    </message>
+    <message>
+        <source>信息项 *</source>
+        <translation>Data items *</translation>
+    </message>
+    <message>
+        <source>添加信息项</source>
+        <translation>Add data item</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>上移</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <source>下移</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <source>共享与开放属性</source>
+        <translation>Sharing and openness</translation>
+    </message>
+    <message>
+        <source>共享类型 *</source>
+        <translation>Share type *</translation>
+    </message>
+    <message>
+        <source>共享条件 *</source>
+        <translation>Share conditions *</translation>
+    </message>
+    <message>
+        <source>有条件共享须写明共享条件（第五条）</source>
+        <translation>Conditional sharing needs its conditions stated (Art. 5)</translation>
+    </message>
+    <message>
+        <source>共享范围 *</source>
+        <translation>Share scope *</translation>
+    </message>
+    <message>
+        <source>例如：市级政务部门</source>
+        <translation>e.g. municipal government departments</translation>
+    </message>
+    <message>
+        <source>不予共享依据 *</source>
+        <translation>Grounds for not sharing *</translation>
+    </message>
+    <message>
+        <source>列明法律、法规、规章依据（第十三条）</source>
+        <translation>Cite the laws, regulations or rules (Art. 13)</translation>
+    </message>
+    <message>
+        <source>共享方式 *</source>
+        <translation>Share mode *</translation>
+    </message>
+    <message>
+        <source>开放属性</source>
+        <translation>Openness</translation>
+    </message>
+    <message>
+        <source>向社会开放</source>
+        <translation>Open to the public</translation>
+    </message>
+    <message>
+        <source>开放条件</source>
+        <translation>Opening conditions</translation>
+    </message>
+    <message>
+        <source>更新与关联</source>
+        <translation>Updates and relations</translation>
+    </message>
+    <message>
+        <source>更新周期 *</source>
+        <translation>Update cycle *</translation>
+    </message>
+    <message>
+        <source>发布日期</source>
+        <translation>Published on</translation>
+    </message>
+    <message>
+        <source>发布时自动填写</source>
+        <translation>Filled in on publication</translation>
+    </message>
+    <message>
+        <source>关联资源代码</source>
+        <translation>Related resource codes</translation>
+    </message>
+    <message>
+        <source>多个代码以逗号分隔，例如 301001/000001</source>
+        <translation>Separate several codes with commas, e.g. 301001/000001</translation>
+    </message>
+    <message>
+        <source>保密审查</source>
+        <translation>Confidentiality review</translation>
+    </message>
+    <message>
+        <source>涉及国家秘密</source>
+        <translation>Involves state secrets</translation>
+    </message>
+    <message>
+        <source>接口规范说明文档</source>
+        <translation>Interface specification documents</translation>
+    </message>
+    <message>
+        <source>接口服务方式的资源须提供接口规范说明文档（第十九条）。</source>
+        <translation>Resources shared through an interface need an interface specification document (Art. 19).</translation>
+    </message>
+    <message>
+        <source>上传文档…</source>
+        <translation>Upload document…</translation>
+    </message>
+    <message>
+        <source>删除文档</source>
+        <translation>Delete document</translation>
+    </message>
+    <message>
+        <source>变更报告…</source>
+        <translation>Change report…</translation>
+    </message>
+    <message>
+        <source>保存草稿</source>
+        <translation>Save draft</translation>
+    </message>
+    <message>
+        <source>提交审核</source>
+        <translation>Submit for review</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>EntryFormDialog</name>
+    <message>
+        <source>目录登记</source>
+        <translation>Catalog entry</translation>
+    </message>
+</context>
+<context>
+    <name>GrantsPage</name>
+    <message>
+        <source>撤销授权</source>
+        <translation>Revoke grant</translation>
+    </message>
+    <message>
+        <source>撤销“%1”对“%2”的授权，请说明理由：</source>
+        <translation>Revoke the grant of &quot;%2&quot; to &quot;%1&quot;; please give your reasons:</translation>
+    </message>
+    <message>
+        <source>授权已撤销。</source>
+        <translation>Grant revoked.</translation>
+    </message>
+    <message>
+        <source>加载失败：%1</source>
+        <translation>Loading failed: %1</translation>
+    </message>
+    <message>
+        <source>授权</source>
+        <translation>Grants</translation>
+    </message>
+    <message>
+        <source>0,0,1,0</source>
+        <translation>0,0,1,0</translation>
+    </message>
+    <message>
+        <source>font-size: 16pt; font-weight: bold;</source>
+        <translation>font-size: 16pt; font-weight: bold;</translation>
+    </message>
+    <message>
+        <source>color: #666666;</source>
+        <translation>color: #666666;</translation>
+    </message>
+    <message>
+        <source>授权仅覆盖所列信息项（第二十九条）；到期自动失效，续用须重新申请。黄色底纹表示 14 天内到期。</source>
+        <translation>A grant covers only the listed data items (Art. 29); it lapses when it expires, and continued use needs a new request. Yellow rows expire within 14 days.</translation>
+    </message>
+    <message>
+        <source>本部门提供的授权</source>
+        <translation>Grants given by my department</translation>
+    </message>
+    <message>
+        <source>本部门获得的授权</source>
+        <translation>Grants received by my department</translation>
+    </message>
+    <message>
+        <source>全部授权</source>
+        <translation>All grants</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>撤销授权…</source>
+        <translation>Revoke grant…</translation>
+    </message>
+    <message>
+        <source>提供部门的信息资源管理员或信息化主管部门可撤销授权，须说明理由</source>
+        <translation>The provider&apos;s resource administrator or the informatization authority may revoke a grant, giving reasons</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>待办事项</source>
+        <translation>To-do</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>暂无待办事项。</source>
+        <translation>Nothing to do.</translation>
+    </message>
+    <message>
+        <source>双击事项打开对应页面。期限按工作日计算（第二十七条），逾期事项以红色标出。</source>
+        <translation>Double-click an item to open its page. Deadlines count working days (Art. 27); overdue items are shown in red.</translation>
+    </message>
+    <message>
+        <source>正在加载…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message numerus="yes">
+        <source>共 %n 项</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>，其中逾期 %n 项</source>
+        <translation>
+            <numerusform>, %n overdue</numerusform>
+            <numerusform>, %n overdue</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>离线：显示的是 %1 的待办事项，恢复连接后自动刷新。</source>
+        <translation>Offline: showing the to-do list as of %1; it refreshes when the connection is back.</translation>
+    </message>
+    <message>
+        <source>无法加载待办事项：%1</source>
+        <translation>Cannot load the to-do list: %1</translation>
+    </message>
+</context>
+<context>
+    <name>InboxModel</name>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>截止日期</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>剩余工作日</source>
+        <translation>Working days left</translation>
+    </message>
+    <message>
+        <source>已超过办理期限</source>
+        <translation>Past the deadline</translation>
+    </message>
+</context>
+<context>
+    <name>InboxPlurals</name>
+    <message numerus="yes">
+        <source>逾期 %n 个工作日</source>
+        <translation>
+            <numerusform>%n working day overdue</numerusform>
+            <numerusform>%n working days overdue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>剩余 %n 个工作日</source>
+        <translation>
+            <numerusform>%n working day left</numerusform>
+            <numerusform>%n working days left</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InboxPresenter</name>
+    <message>
+        <source>目录被退回修改</source>
+        <translation>Entry returned for changes</translation>
+    </message>
+    <message>
+        <source>目录待审核</source>
+        <translation>Entry to review</translation>
+    </message>
+    <message>
+        <source>目录待确认发布</source>
+        <translation>Entry to confirm</translation>
+    </message>
+    <message>
+        <source>关键要素变更报告</source>
+        <translation>Key element change report</translation>
+    </message>
+    <message>
+        <source>共享申请待审核</source>
+        <translation>Share request to decide</translation>
+    </message>
+    <message>
+        <source>共享申请待复核</source>
+        <translation>Share request to co-review</translation>
+    </message>
+    <message>
+        <source>共享申请逾期未办</source>
+        <translation>Share request overdue</translation>
+    </message>
+    <message>
+        <source>共享争议待协调</source>
+        <translation>Dispute to mediate</translation>
+    </message>
+    <message>
+        <source>共享申请被驳回</source>
+        <translation>Share request rejected</translation>
+    </message>
+    <message>
+        <source>待签署共享协议</source>
+        <translation>Agreement to sign</translation>
+    </message>
+    <message>
+        <source>授权即将到期</source>
+        <translation>Grant expiring soon</translation>
+    </message>
+    <message>
+        <source>（暂定）</source>
+        <translation>(provisional)</translation>
+    </message>
+    <message>
+        <source>今天到期</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <source>截止日期超出节假日数据的年份，按暂定工作日计算，以平台公布的日历为准。</source>
+        <translation>The due date lies beyond the years of the holiday data; it is computed with provisional working days, and the platform&apos;s published calendar prevails.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>登录 GovShare</source>
+        <translation>Sign in to GovShare</translation>
+    </message>
+    <message>
+        <source>重新登录</source>
+        <translation>Sign in again</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>登录已过期，请重新输入密码。已打开的页面和草稿都会保留。</source>
+        <translation>Your sign-in has expired; please enter your password again. Open pages and drafts are kept.</translation>
+    </message>
+    <message>
+        <source>演示账号（%1 个）</source>
+        <translation>Demo accounts (%1)</translation>
+    </message>
+    <message>
+        <source>单击账号填入用户名和密码，双击直接登录。演示账号的密码都是 %1。</source>
+        <translation>Click an account to fill in its user name and password; double-click to sign in. Every demo account has the password %1.</translation>
+    </message>
+    <message>
+        <source>正在登录…</source>
+        <translation>Signing in…</translation>
+    </message>
+</context>
+<context>
+    <name>LoginForm</name>
+    <message>
+        <source>GovShare 政务信息资源共享</source>
+        <translation>GovShare Government Information Sharing</translation>
+    </message>
+    <message>
+        <source>政务信息资源目录与共享管理客户端</source>
+        <translation>Client for government information resource catalogs and sharing</translation>
+    </message>
+    <message>
+        <source>平台(&amp;P)：</source>
+        <translation>&amp;Platform:</translation>
+    </message>
+    <message>
+        <source>管理…</source>
+        <translation>Manage…</translation>
+    </message>
+    <message>
+        <source>添加或修改平台地址和证书</source>
+        <translation>Add or change platform addresses and certificates</translation>
+    </message>
+    <message>
+        <source>用户名(&amp;U)：</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <source>请输入用户名</source>
+        <translation>Enter your user name</translation>
+    </message>
+    <message>
+        <source>密码(&amp;W)：</source>
+        <translation>Pass&amp;word:</translation>
+    </message>
+    <message>
+        <source>请输入密码</source>
+        <translation>Enter your password</translation>
+    </message>
+    <message>
+        <source>记住登录状态（令牌保存在系统密钥环中，不保存密码）</source>
+        <translation>Keep me signed in (the token goes to the system keyring; the password is never stored)</translation>
+    </message>
+    <message>
+        <source>本机没有可用的系统密钥环：登录状态只保留到退出程序，下次启动需重新登录。</source>
+        <translation>No system keyring is available on this computer: you stay signed in only until the program exits, and must sign in again next time.</translation>
+    </message>
+    <message>
+        <source>演示账号</source>
+        <translation>Demo accounts</translation>
+    </message>
+    <message>
+        <source>单击账号填入用户名和密码，双击直接登录。</source>
+        <translation>Click an account to fill in its user name and password; double-click to sign in.</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Roles</translation>
+    </message>
+</context>
+<context>
+    <name>LoginPlurals</name>
+    <message numerus="yes">
+        <source>再输错 %n 次，账号将被临时锁定。</source>
+        <translation>
+            <numerusform>One more wrong password will lock the account for a while.</numerusform>
+            <numerusform>%n more wrong passwords will lock the account for a while.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LoginPresenter</name>
+    <message>
+        <source>登录失败：%1</source>
+        <translation>Sign-in failed: %1</translation>
+    </message>
+    <message>
+        <source>登录失败次数过多，账号已临时锁定，请于 %1 之后再试。</source>
+        <translation>Too many failed sign-ins: the account is locked; try again after %1.</translation>
+    </message>
+    <message>
+        <source>请输入用户名和密码。</source>
+        <translation>Please enter your user name and password.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>GovShare 政务信息资源共享</source>
+        <translation>GovShare Government Information Sharing</translation>
+    </message>
+    <message>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>设置(&amp;S)…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>注销(&amp;L)</source>
+        <translation>&amp;Log out</translation>
+    </message>
+    <message>
+        <source>退出(&amp;X)</source>
+        <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>关于 GovShare(&amp;A)</source>
+        <translation>&amp;About GovShare</translation>
+    </message>
+    <message>
+        <source>没有处理此事项的页面。</source>
+        <translation>No page handles this item.</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;GovShare 政务信息资源共享&lt;/h3&gt;&lt;p&gt;版本 %1&lt;/p&gt;&lt;p&gt;依据《南通市政务信息资源共享管理办法》的政务信息资源目录编制、共享申请与授权管理客户端。&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;GovShare Government Information Sharing&lt;/h3&gt;&lt;p&gt;Version %1&lt;/p&gt;&lt;p&gt;The client for compiling government information resource catalogs, share requests and grants under the Nantong Municipal Measures for the Sharing of Government Information Resources.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>关于 GovShare</source>
+        <translation>About GovShare</translation>
+    </message>
+</context>
+<context>
+    <name>MyEntriesPage</name>
+    <message>
+        <source>全部状态</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>全部共享类型</source>
+        <translation>All share types</translation>
+    </message>
+    <message>
+        <source>全部更新周期</source>
+        <translation>All update cycles</translation>
+    </message>
+    <message>
+        <source>%1（本地草稿，%2 保存）</source>
+        <translation>%1 (local draft, saved %2)</translation>
+    </message>
+    <message>
+        <source>未命名目录</source>
+        <translation>Untitled entry</translation>
+    </message>
+    <message>
+        <source>没有符合条件的目录。点击“新建”登记第一条。</source>
+        <translation>No matching entries. Click &quot;New&quot; to register the first one.</translation>
+    </message>
+    <message>
+        <source>共 %1 条，已显示 %2 条</source>
+        <translation>%1 in total, %2 shown</translation>
+    </message>
+    <message>
+        <source>离线：显示 %1 的缓存</source>
+        <translation>Offline: showing the cache of %1</translation>
+    </message>
+    <message>
+        <source>正在加载…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>查看</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <source>修改关键要素后点击“变更报告…”报送（第十七条）。</source>
+        <translation>After changing key elements, click &quot;Change report…&quot; to report them (Art. 17).</translation>
+    </message>
+    <message>
+        <source>操作未完成</source>
+        <translation>Not completed</translation>
+    </message>
+    <message>
+        <source>搜索名称、摘要、信息项…</source>
+        <translation>Search names, summaries, data items…</translation>
+    </message>
+    <message>
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>提交</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <source>撤回</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <source>变更报告</source>
+        <translation>Change report</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>本地草稿（尚未发送）</source>
+        <translation>Local draft (not sent yet)</translation>
+    </message>
+</context>
+<context>
+    <name>Navigation</name>
+    <message>
+        <source>待办事项</source>
+        <translation>To-do</translation>
+    </message>
+    <message>
+        <source>工作台</source>
+        <translation>Workbench</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>退回原因将告知登记人（必填）</source>
+        <translation>The registrar will be told the reason (required)</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RequestFormDialog</name>
+    <message>
+        <source>共享申请</source>
+        <translation>Share requests</translation>
+    </message>
+    <message>
+        <source>该信息项不予共享，不能申请（第五条）</source>
+        <translation>This data item is not shared and cannot be requested (Art. 5)</translation>
+    </message>
+    <message>
+        <source>草稿已自动保存 %1</source>
+        <translation>Draft saved automatically %1</translation>
+    </message>
+    <message>
+        <source>正在提交……</source>
+        <translation>Submitting…</translation>
+    </message>
+    <message>
+        <source>提交共享申请：%1</source>
+        <translation>Submit share request: %1</translation>
+    </message>
+    <message>
+        <source>当前无法连接共享平台：申请已保存并排入待发送队列，恢复连接后将自动提交。</source>
+        <translation>The sharing platform cannot be reached: the request is saved and queued, and will be submitted when the connection is back.</translation>
+    </message>
+    <message>
+        <source>提交失败：%1</source>
+        <translation>Submission failed: %1</translation>
+    </message>
+    <message>
+        <source>申请的信息资源</source>
+        <translation>Requested resource</translation>
+    </message>
+    <message>
+        <source>申请的信息项</source>
+        <translation>Requested data items</translation>
+    </message>
+    <message>
+        <source>勾选业务所需的信息项（最小必要）；标为“不予共享”的信息项不能申请。</source>
+        <translation>Tick the data items the work needs (the minimum necessary); items marked &quot;not shared&quot; cannot be requested.</translation>
+    </message>
+    <message>
+        <source>color: #c0392b;</source>
+        <translation>color: #c0392b;</translation>
+    </message>
+    <message>
+        <source>申请内容</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>应用业务：</source>
+        <translation>Business use:</translation>
+    </message>
+    <message>
+        <source>例如：户籍迁移业务办理中的身份核验</source>
+        <translation>e.g. identity checks when handling household registration transfers</translation>
+    </message>
+    <message>
+        <source>使用对象：</source>
+        <translation>Used by:</translation>
+    </message>
+    <message>
+        <source>例如：本局户政窗口工作人员</source>
+        <translation>e.g. staff at our household registration counters</translation>
+    </message>
+    <message>
+        <source>共享模式：</source>
+        <translation>Share mode:</translation>
+    </message>
+    <message>
+        <source>申请理由：</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>说明履行哪项法定职责需要这些信息（第二十二条：按照履行职责的需要申请）</source>
+        <translation>Explain which statutory duty needs this information (Art. 22: apply as your duties require)</translation>
+    </message>
+    <message>
+        <source>截止时间：</source>
+        <translation>Valid until:</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <source>申请使用信息的截止日期，须晚于今天；到期后授权自动失效</source>
+        <translation>Last day of use; must be after today. The grant lapses on that date</translation>
+    </message>
+    <message>
+        <source>法定共享依据（第五条）</source>
+        <translation>Legal basis for sharing (Art. 5)</translation>
+    </message>
+    <message>
+        <source>该资源为不予共享。仅当法律、法规明确规定本部门可以获取时方可申请，请写明法律规定的名称和条款，申请将直接报信息化主管部门审核。</source>
+        <translation>This resource is not shared. You may apply only where a law or regulation expressly entitles your department to it: name the law and article; the request goes directly to the informatization authority.</translation>
+    </message>
+    <message>
+        <source>例如：《中华人民共和国××法》第×条</source>
+        <translation>e.g. Article X of the Law of the PRC on …</translation>
+    </message>
+    <message>
+        <source>QLabel { background: #eef6ee; border: 1px solid #9cc59c; border-radius: 4px; padding: 8px; }</source>
+        <translation>QLabel { background: #eef6ee; border: 1px solid #9cc59c; border-radius: 4px; padding: 8px; }</translation>
+    </message>
+    <message>
+        <source>color: #666666;</source>
+        <translation>color: #666666;</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>提交申请</source>
+        <translation>Submit request</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsPage</name>
+    <message>
+        <source>正在加载……</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>没有申请。</source>
+        <translation>No requests.</translation>
+    </message>
+    <message>
+        <source>共 %1 条</source>
+        <translation>%1 in total</translation>
+    </message>
+    <message>
+        <source>无法连接共享平台，本机没有缓存。</source>
+        <translation>Cannot reach the sharing platform; nothing is cached on this computer.</translation>
+    </message>
+    <message>
+        <source>离线：缓存数据，截至 %1</source>
+        <translation>Offline: cached data as of %1</translation>
+    </message>
+    <message>
+        <source>操作已完成。</source>
+        <translation>Done.</translation>
+    </message>
+    <message>
+        <source>正在提交……</source>
+        <translation>Submitting…</translation>
+    </message>
+    <message>
+        <source>申请 #%1：%2 申请使用“%3”（%4）</source>
+        <translation>Request #%1: %2 applies to use &quot;%3&quot; (%4)</translation>
+    </message>
+    <message>
+        <source>撤回申请</source>
+        <translation>Withdraw request</translation>
+    </message>
+    <message>
+        <source>确定撤回该共享申请吗？撤回后如需使用须重新申请。</source>
+        <translation>Withdraw this share request? To use the data later you will need to apply again.</translation>
+    </message>
+    <message>
+        <source>撤回</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>提出异议</source>
+        <translation>Raise dispute</translation>
+    </message>
+    <message>
+        <source>对拒绝决定有异议的，可提请信息化主管部门协调（第二十五条）。请说明理由：</source>
+        <translation>If you disagree with a rejection, you may ask the informatization authority to mediate (Art. 25). Please give your reasons:</translation>
+    </message>
+    <message>
+        <source>待发送</source>
+        <translation>Waiting to send</translation>
+    </message>
+    <message>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>本部门待审核目录</source>
+        <translation>Department&apos;s entries to review</translation>
+    </message>
+    <message>
+        <source>待平台确认目录</source>
+        <translation>Entries awaiting platform confirmation</translation>
+    </message>
+    <message>
+        <source>待处理的变更报告</source>
+        <translation>Change reports to handle</translation>
+    </message>
+    <message>
+        <source>要素</source>
+        <translation>Element</translation>
+    </message>
+    <message>
+        <source>上一发布版本</source>
+        <translation>Last published version</translation>
+    </message>
+    <message>
+        <source>本次</source>
+        <translation>This time</translation>
+    </message>
+    <message>
+        <source>队列中没有待处理的事项。</source>
+        <translation>Nothing in the queue.</translation>
+    </message>
+    <message>
+        <source>共 %1 项</source>
+        <translation>%1 items</translation>
+    </message>
+    <message>
+        <source>请选择左侧待审核的条目</source>
+        <translation>Select an entry to review on the left</translation>
+    </message>
+    <message>
+        <source>正在加载与上一发布版本的差异…</source>
+        <translation>Loading the differences from the last published version…</translation>
+    </message>
+    <message>
+        <source>新登记的目录：显示全部要素。</source>
+        <translation>Newly registered entry: all elements are shown.</translation>
+    </message>
+    <message>
+        <source>与上一发布版本相比，%1 项要素有变化（黄色标出）。</source>
+        <translation>%1 elements changed since the last published version (highlighted in yellow).</translation>
+    </message>
+    <message>
+        <source> 本人提交的目录须由其他审核员审核（第十五条）。</source>
+        <translation> Entries you submitted must be reviewed by another reviewer (Art. 15).</translation>
+    </message>
+    <message>
+        <source>审核通过</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>确认发布</source>
+        <translation>Confirm and publish</translation>
+    </message>
+    <message>
+        <source>退回…</source>
+        <translation>Return…</translation>
+    </message>
+    <message>
+        <source>变更报告：%1</source>
+        <translation>Change report: %1</translation>
+    </message>
+    <message>
+        <source>（迟报，超过20日）</source>
+        <translation>(late: more than 20 days)</translation>
+    </message>
+    <message>
+        <source>生效日期 %1，报送日期 %2%3。说明：%4</source>
+        <translation>Effective %1, reported %2%3. Description: %4</translation>
+    </message>
+    <message>
+        <source>应用变更</source>
+        <translation>Apply change</translation>
+    </message>
+    <message>
+        <source>驳回…</source>
+        <translation>Reject…</translation>
+    </message>
+    <message>
+        <source>驳回变更报告</source>
+        <translation>Reject change report</translation>
+    </message>
+    <message>
+        <source>退回目录</source>
+        <translation>Return entry</translation>
+    </message>
+    <message>
+        <source>请填写驳回原因：</source>
+        <translation>Reason for rejecting it:</translation>
+    </message>
+    <message>
+        <source>请填写退回原因：</source>
+        <translation>Reason for returning it:</translation>
+    </message>
+    <message>
+        <source>正在提交…</source>
+        <translation>Submitting…</translation>
+    </message>
+    <message>
+        <source>已处理。</source>
+        <translation>Done.</translation>
+    </message>
+    <message>
+        <source>待审核队列</source>
+        <translation>Review queue</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>查看完整目录</source>
+        <translation>View full entry</translation>
+    </message>
+</context>
+<context>
+    <name>SessionStatusBar</name>
+    <message>
+        <source>● 在线</source>
+        <translation>● Online</translation>
+    </message>
+    <message>
+        <source>● 离线</source>
+        <translation>● Offline</translation>
+    </message>
+    <message>
+        <source>已连接共享平台</source>
+        <translation>Connected to the sharing platform</translation>
+    </message>
+    <message>
+        <source>无法连接共享平台：草稿和操作保存在本机，恢复连接后自动同步。</source>
+        <translation>Cannot reach the sharing platform: drafts and actions are kept on this computer and sync when the connection is back.</translation>
+    </message>
+    <message>
+        <source>尚未同步</source>
+        <translation>Not synced yet</translation>
+    </message>
+    <message>
+        <source>上次同步：%1</source>
+        <translation>Last sync: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>待上传 %n 项</source>
+        <translation>
+            <numerusform>%n change to upload</numerusform>
+            <numerusform>%n changes to upload</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>无待上传的更改</source>
+        <translation>No changes waiting to upload</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>请填写平台名称。</source>
+        <translation>Please enter a platform name.</translation>
+    </message>
+    <message>
+        <source>平台地址须以 http:// 或 https:// 开头。</source>
+        <translation>The platform address must start with http:// or https://.</translation>
+    </message>
+    <message>
+        <source>找不到 CA 证书文件：%1</source>
+        <translation>CA bundle not found: %1</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>平台配置</source>
+        <translation>Platforms</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>选择 CA 证书</source>
+        <translation>Choose CA bundle</translation>
+    </message>
+    <message>
+        <source>证书文件 (*.pem *.crt *.cer);;所有文件 (*)</source>
+        <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsForm</name>
+    <message>
+        <source>界面语言</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <source>语言(&amp;L)：</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>更改界面语言将在重新启动程序后生效。</source>
+        <translation>A new interface language takes effect after restarting the program.</translation>
+    </message>
+    <message>
+        <source>平台配置</source>
+        <translation>Platforms</translation>
+    </message>
+    <message>
+        <source>名称(&amp;N)：</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>例如：市共享平台</source>
+        <translation>e.g. City sharing platform</translation>
+    </message>
+    <message>
+        <source>地址(&amp;A)：</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <source>https://share.example.gov.cn</source>
+        <translation>https://share.example.gov.cn</translation>
+    </message>
+    <message>
+        <source>CA 证书(&amp;C)：</source>
+        <translation>&amp;CA bundle:</translation>
+    </message>
+    <message>
+        <source>可选：PEM 格式证书文件，留空使用系统证书</source>
+        <translation>Optional: a PEM certificate file; empty uses the system certificates</translation>
+    </message>
+    <message>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>保存平台</source>
+        <translation>Save platform</translation>
+    </message>
+</context>
+<context>
+    <name>ShareCatalogPage</name>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>正在加载……</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>没有符合条件的资源。</source>
+        <translation>No matching resources.</translation>
+    </message>
+    <message>
+        <source>共 %1 条资源，已显示 %2 条</source>
+        <translation>%1 resources, %2 shown</translation>
+    </message>
+    <message>
+        <source>加载失败：%1</source>
+        <translation>Loading failed: %1</translation>
+    </message>
+    <message>
+        <source>无法连接共享平台，且本机没有缓存的共享目录。</source>
+        <translation>Cannot reach the sharing platform, and there is no cached share catalog on this computer.</translation>
+    </message>
+    <message>
+        <source>离线浏览：%1 条</source>
+        <translation>Offline: %1 shown</translation>
+    </message>
+    <message>
+        <source>（缓存数据，截至 %1）</source>
+        <translation>(cached data as of %1)</translation>
+    </message>
+    <message>
+        <source>正在加载详情……</source>
+        <translation>Loading details…</translation>
+    </message>
+    <message>
+        <source>共享目录</source>
+        <translation>Share catalog</translation>
+    </message>
+    <message>
+        <source>0,0,0,0,1</source>
+        <translation>0,0,0,0,1</translation>
+    </message>
+    <message>
+        <source>font-size: 16pt; font-weight: bold;</source>
+        <translation>font-size: 16pt; font-weight: bold;</translation>
+    </message>
+    <message>
+        <source>搜索资源名称、摘要或信息项，例如：人口、社保、婚姻登记</source>
+        <translation>Search resource names, summaries or data items, e.g. population, social insurance, marriage registration</translation>
+    </message>
+    <message>
+        <source>提供部门</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>共享类型</source>
+        <translation>Share type</translation>
+    </message>
+    <message>
+        <source>共享方式</source>
+        <translation>Share mode</translation>
+    </message>
+    <message>
+        <source>更新周期</source>
+        <translation>Update cycle</translation>
+    </message>
+    <message>
+        <source>资源分类</source>
+        <translation>Classification</translation>
+    </message>
+    <message>
+        <source>color: #a05a00;</source>
+        <translation>color: #a05a00;</translation>
+    </message>
+    <message>
+        <source>1,1,0</source>
+        <translation>1,1,0</translation>
+    </message>
+    <message>
+        <source>color: #777777;</source>
+        <translation>color: #777777;</translation>
+    </message>
+    <message>
+        <source>在左侧列表中选择一条资源，查看其元数据和信息项。</source>
+        <translation>Select a resource in the list on the left to see its metadata and data items.</translation>
+    </message>
+    <message>
+        <source>资源详情</source>
+        <translation>Resource details</translation>
+    </message>
+    <message>
+        <source>资源名称：</source>
+        <translation>Resource name:</translation>
+    </message>
+    <message>
+        <source>资源代码：</source>
+        <translation>Resource code:</translation>
+    </message>
+    <message>
+        <source>提供方：</source>
+        <translation>Provider:</translation>
+    </message>
+    <message>
+        <source>提供方代码：</source>
+        <translation>Provider code:</translation>
+    </message>
+    <message>
+        <source>资源分类：</source>
+        <translation>Classification:</translation>
+    </message>
+    <message>
+        <source>资源摘要：</source>
+        <translation>Summary:</translation>
+    </message>
+    <message>
+        <source>资源格式：</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>共享类型：</source>
+        <translation>Share type:</translation>
+    </message>
+    <message>
+        <source>共享条件：</source>
+        <translation>Share conditions:</translation>
+    </message>
+    <message>
+        <source>共享范围：</source>
+        <translation>Share scope:</translation>
+    </message>
+    <message>
+        <source>共享方式：</source>
+        <translation>Share mode:</translation>
+    </message>
+    <message>
+        <source>开放属性：</source>
+        <translation>Openness:</translation>
+    </message>
+    <message>
+        <source>更新周期：</source>
+        <translation>Update cycle:</translation>
+    </message>
+    <message>
+        <source>发布日期：</source>
+        <translation>Published on:</translation>
+    </message>
+    <message>
+        <source>关联资源：</source>
+        <translation>Related resources:</translation>
+    </message>
+    <message>
+        <source>信息项</source>
+        <translation>Data items</translation>
+    </message>
+    <message>
+        <source>申请共享…</source>
+        <translation>Request sharing…</translation>
+    </message>
+    <message>
+        <source>按照履行职责的需要申请使用该资源（第二十二条）</source>
+        <translation>Apply to use this resource as your duties require (Art. 22)</translation>
+    </message>
+</context>
+<context>
+    <name>ShareReasonDialog</name>
+    <message>
+        <source>填写理由</source>
+        <translation>Give a reason</translation>
+    </message>
+    <message>
+        <source>请填写理由</source>
+        <translation>Please give a reason</translation>
+    </message>
+    <message>
+        <source>color: #c0392b;</source>
+        <translation>color: #c0392b;</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>ShareRequestsPage</name>
+    <message>
+        <source>共享申请</source>
+        <translation>Share requests</translation>
+    </message>
+    <message>
+        <source>0,0,0,1</source>
+        <translation>0,0,0,1</translation>
+    </message>
+    <message>
+        <source>font-size: 16pt; font-weight: bold;</source>
+        <translation>font-size: 16pt; font-weight: bold;</translation>
+    </message>
+    <message>
+        <source>显示：</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>本机草稿（未提交）</source>
+        <translation>Local drafts (not submitted)</translation>
+    </message>
+    <message>
+        <source>3,2,0,0</source>
+        <translation>3,2,0,0</translation>
+    </message>
+    <message>
+        <source>申请详情</source>
+        <translation>Request details</translation>
+    </message>
+    <message>
+        <source>在左侧列表中选择一条申请查看详情。</source>
+        <translation>Select a request in the list on the left to see its details.</translation>
+    </message>
+    <message>
+        <source>办理记录</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>继续编辑草稿</source>
+        <translation>Continue editing draft</translation>
+    </message>
+    <message>
+        <source>撤回申请</source>
+        <translation>Withdraw request</translation>
+    </message>
+    <message>
+        <source>提出异议…</source>
+        <translation>Raise dispute…</translation>
+    </message>
+    <message>
+        <source>对拒绝决定有异议的，可提请信息化主管部门协调（第二十五条）</source>
+        <translation>If you disagree with a rejection, you may ask the informatization authority to mediate (Art. 25)</translation>
+    </message>
+    <message>
+        <source>审核…</source>
+        <translation>Decide…</translation>
+    </message>
+    <message>
+        <source>同意，或依法定事由拒绝（第二十二条）</source>
+        <translation>Approve, or reject on statutory grounds (Art. 22)</translation>
+    </message>
+    <message>
+        <source>协调争议…</source>
+        <translation>Mediate dispute…</translation>
+    </message>
+    <message>
+        <source>维持或撤销拒绝（第二十五条）</source>
+        <translation>Uphold or overturn the rejection (Art. 25)</translation>
+    </message>
+    <message>
+        <source>标记协议已签署</source>
+        <translation>Mark agreement signed</translation>
+    </message>
+    <message>
+        <source>三方数据保密协议签署后激活授权（第三十条）；在线签署将在协议功能中提供</source>
+        <translation>The grant becomes active once the three-party confidentiality agreement is signed (Art. 30); online signing will come with the agreements feature</translation>
+    </message>
+</context>
+<context>
+    <name>_SendingDialog</name>
+    <message>
+        <source>正在提交……</source>
+        <translation>Submitting…</translation>
+    </message>
+</context>
+</TS>
