@@ -38,7 +38,7 @@ def test_labels_are_distinct_within_an_enum(enum: type[StrEnum]) -> None:
 
 
 def test_no_label_for_a_non_member() -> None:
-    assert set(vocab._LABELS) == {m for e in ENUMS for m in e}
+    assert set(vocab._LABELS) == {(e, m.value) for e in ENUMS for m in e}
 
 
 @pytest.mark.parametrize(
@@ -74,3 +74,14 @@ def test_policy_defaults_from_the_2015_text() -> None:
     assert vocab.DEFAULT_REVIEW_WORKING_DAYS == 5
     assert vocab.DEFAULT_CHANGE_REPORT_DAYS == 20
     assert vocab.DEFAULT_LOG_RETENTION_YEARS == 5
+
+
+def test_members_sharing_a_code_keep_their_own_labels() -> None:
+    """StrEnum members equal their values; labels must not collide across enums."""
+    from govshare_core.vocab import ChangeReportStatus, EntryStatus, GrantStatus, RequestStatus
+
+    assert RequestStatus.ACTIVE.label_zh == "已授权"
+    assert GrantStatus.ACTIVE.label_zh == "有效"
+    assert EntryStatus.SUBMITTED.label_zh == "待部门审核"
+    assert RequestStatus.SUBMITTED.label_zh == "待提供方审核"
+    assert ChangeReportStatus.SUBMITTED.label_zh == "待处理"

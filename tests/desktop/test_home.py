@@ -61,11 +61,6 @@ def test_home_shows_the_cached_inbox_with_its_time_when_offline(
     assert context.online is False
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="govshare_core.vocab keys _LABELS by StrEnum value, so EntryStatus.SUBMITTED shows "
-    "RequestStatus.SUBMITTED's label (待提供方审核); fix: key the labels by (enum class, value)",
-)
 def test_entry_state_label_is_the_entry_one(qapp):
     assert p.state_text("entry_review", "submitted") == "待部门审核"
 
