@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -47,17 +48,25 @@ def utcnow() -> datetime:
 
 
 def make_engine(url: str, *, echo: bool = False) -> Engine:
-    """Create the engine; SQLite gets WAL, foreign keys and a busy timeout."""
+    """Create the engine; SQLite gets WAL, foreign keys, a busy timeout and queued writers."""
     if url.startswith("sqlite"):
         engine = create_engine(
             url,
             echo=echo,
+            # SQLite connections are cheap; a request may hold a read connection while its audit
+            # write takes a second one, so the pool must outgrow the server's worker threads.
+            pool_size=20,
+            max_overflow=80,
             connect_args={"check_same_thread": False, "timeout": 30, "isolation_level": None},
         )
+        writer = _WriterQueue()
         event.listen(engine, "connect", _sqlite_pragmas)
-        event.listen(engine, "begin", _sqlite_begin)
+        event.listen(engine, "begin", writer.begin)
+        event.listen(engine, "commit", writer.end)
+        event.listen(engine, "rollback", writer.end)
+        event.listen(engine.pool, "reset", writer.on_reset)
         return engine
-    return create_engine(url, echo=echo, pool_size=10, max_overflow=20, pool_pre_ping=True)
+    return create_engine(url, echo=echo, pool_size=20, max_overflow=40, pool_pre_ping=True)
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -68,12 +77,37 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-def _sqlite_begin(conn: Any) -> None:
-    # pysqlite's own transaction handling is off (isolation_level=None); we emit BEGIN ourselves
-    # so that write transactions can take the lock up front (BEGIN IMMEDIATE) and queue on the
-    # busy timeout instead of failing when two writers meet.
-    mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
-    conn.exec_driver_sql(f"BEGIN {mode}")
+class _WriterQueue:
+    """One SQLite writer at a time, queued on a Python lock.
+
+    pysqlite's own transaction handling is off (isolation_level=None); we emit BEGIN ourselves
+    so that write transactions take the database lock up front (BEGIN IMMEDIATE). Writers wait
+    on this lock first, so they hand over the moment the previous one ends instead of polling
+    in SQLite's busy handler (which sleeps in steps of up to 100 ms). Readers never wait (WAL).
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+
+    def begin(self, conn: Any) -> None:
+        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+        if mode == "IMMEDIATE":
+            self._lock.acquire()
+            conn.info["holds_writer_lock"] = True
+        try:
+            conn.exec_driver_sql(f"BEGIN {mode}")
+        except BaseException:
+            self.end(conn)
+            raise
+
+    def end(self, conn: Any) -> None:
+        if conn.info.pop("holds_writer_lock", False):
+            self._lock.release()
+
+    def on_reset(self, dbapi_conn: Any, record: Any, reset_state: Any) -> None:
+        # A connection returned to the pool mid-transaction (an error path): free the queue.
+        if record.info.pop("holds_writer_lock", False):
+            self._lock.release()
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

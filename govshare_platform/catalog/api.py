@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from sqlalchemy import select
+from sqlalchemy.orm import lazyload
 
 from govshare_core.schemas import (
     CatalogEntryIn,
@@ -65,7 +66,9 @@ Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 
 
 def _page(ctx: Ctx, hits: search.Hits, offset: int, limit: int) -> Page:
-    rows = ctx.db.scalars(select(CatalogEntry).where(CatalogEntry.id.in_(hits.ids))).all()
+    # Summaries only: the data items are not needed for a list page.
+    query = select(CatalogEntry).options(lazyload(CatalogEntry.items))
+    rows = ctx.db.scalars(query.where(CatalogEntry.id.in_(hits.ids))).all()
     by_id = {e.id: e for e in rows}
     items = [CatalogEntrySummary.model_validate(by_id[i]) for i in hits.ids if i in by_id]
     return Page(
@@ -95,13 +98,13 @@ def share_catalog(
     scope = search.Scope(share_catalog=True)
     hits = search.find(ctx.db, q=q, filters=filters, scope=scope, offset=offset, limit=limit)
     page = _page(ctx, hits, offset, limit)
-    ctx.db.rollback()  # end the read before writing the audit event in a short transaction
+    who = {"actor_id": ctx.user.id, "actor_name": ctx.user.username,
+           "department_id": ctx.department_id}
+    ctx.db.close()  # end the read and free its connection before the short audit write
     if q or filters.given():
         append_standalone(
             ctx.factory,
-            actor_id=ctx.user.id,
-            actor_name=ctx.user.username,
-            department_id=ctx.department_id,
+            **who,
             action="share_catalog_search",
             client_address=ctx.client,
             details={"q": q, "filters": filters.given(), "results": hits.total},
