@@ -14,13 +14,18 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger("govshare.desktop.tasks")
 
 
 class _Bridge(QObject):
     """Lives on the UI thread; its signals carry results back from the pool.
+
+    The cross-thread signals are connected only to this object's own decorated slots, which
+    then call the plain Python callbacks on the UI thread. Connecting a signal emitted from a
+    worker thread straight to a lambda or plain function corrupts reference counts in
+    PySide6 6.8+ (PYSIDE-3124: "Fatal Python error: none_dealloc" after a few thousand tasks).
 
     Signals:
         succeeded(object): the op's return value.
@@ -31,6 +36,30 @@ class _Bridge(QObject):
     succeeded = Signal(object)
     failed = Signal(object)
     progressed = Signal(int, str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.on_success: list[Callable[[Any], None]] = []
+        self.on_failure: list[Callable[[Exception], None]] = []
+        self.on_progress: list[Callable[[int, str], None]] = []
+        self.succeeded.connect(self._deliver_success)
+        self.failed.connect(self._deliver_failure)
+        self.progressed.connect(self._deliver_progress)
+
+    @Slot(object)
+    def _deliver_success(self, result: Any) -> None:
+        for callback in self.on_success:
+            callback(result)
+
+    @Slot(object)
+    def _deliver_failure(self, exc: Exception) -> None:
+        for callback in self.on_failure:
+            callback(exc)
+
+    @Slot(int, str)
+    def _deliver_progress(self, percent: int, text: str) -> None:
+        for callback in self.on_progress:
+            callback(percent, text)
 
 
 class Task(QRunnable):
@@ -82,11 +111,11 @@ def run_in_background(
     """Start `op` in the pool; the callbacks run on the UI thread."""
     task = Task(op)
     if success is not None:
-        task.bridge.succeeded.connect(success)
+        task.bridge.on_success.append(success)
     if failure is not None:
-        task.bridge.failed.connect(failure)
+        task.bridge.on_failure.append(failure)
     if progress is not None:
-        task.bridge.progressed.connect(progress)
+        task.bridge.on_progress.append(progress)
     Task._running.add(task)
     (pool or QThreadPool.globalInstance()).start(task)
     return task
