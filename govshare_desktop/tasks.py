@@ -14,6 +14,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger("govshare.desktop.tasks")
@@ -48,18 +49,30 @@ class _Bridge(QObject):
 
     @Slot(object)
     def _deliver_success(self, result: Any) -> None:
-        for callback in self.on_success:
+        for callback in _alive(self.on_success):
             callback(result)
 
     @Slot(object)
     def _deliver_failure(self, exc: Exception) -> None:
-        for callback in self.on_failure:
+        for callback in _alive(self.on_failure):
             callback(exc)
 
     @Slot(int, str)
     def _deliver_progress(self, percent: int, text: str) -> None:
-        for callback in self.on_progress:
+        for callback in _alive(self.on_progress):
             callback(percent, text)
+
+
+def _alive(callbacks: list[Callable[..., None]]) -> list[Callable[..., None]]:
+    """Callbacks whose Qt owner still exists: a result may arrive after its widget closed."""
+    out = []
+    for callback in callbacks:
+        owner = getattr(callback, "__self__", None)
+        if isinstance(owner, QObject) and not shiboken6.isValid(owner):
+            log.debug("dropping a result for deleted %s", type(owner).__name__)
+            continue
+        out.append(callback)
+    return out
 
 
 class Task(QRunnable):

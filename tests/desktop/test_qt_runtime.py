@@ -48,3 +48,20 @@ def test_background_tasks_survive_thousands_of_results(qapp, qtbot) -> None:  # 
     tasks = [run_in_background(lambda task, i=i: i, success=results.append) for i in range(3000)]
     qtbot.waitUntil(lambda: len(results) == len(tasks), timeout=30000)
     assert sorted(results) == list(range(3000))
+
+
+def test_a_result_for_a_deleted_widget_is_dropped(qapp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from PySide6.QtWidgets import QLabel
+
+    from govshare_desktop.tasks import run_in_background
+
+    label = QLabel()
+    release = threading.Event()
+    task = run_in_background(lambda t: release.wait(5) and "late", success=label.setText)
+    label.deleteLater()
+    qtbot.waitUntil(lambda: not __import__("shiboken6").isValid(label), timeout=5000)
+    release.set()
+    assert task.done.wait(5)
+    qtbot.wait(50)  # let the queued delivery run: it must not raise on the deleted label
