@@ -50,6 +50,7 @@ class AppContext(QObject):
         self.profile_name = profile_name
         self.online = True
         self.last_sync: datetime | None = None
+        self.sync: Any = None  # the session's SyncEngine, attached by the shell
 
     @property
     def roles(self) -> set[str]:

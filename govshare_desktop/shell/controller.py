@@ -39,8 +39,21 @@ def start_sync(context: AppContext, window: MainWindow) -> Any:
         from govshare_desktop.sync.engine import SyncEngine
     except ImportError:  # the sync package is optional for the shell
         return None
+    from govshare_desktop.common.conflict import open_conflict_dialog
+
     engine = SyncEngine(context, parent=window)
     window.sync_engine = engine
+    context.sync = engine  # pages queue offline work through it (submit_or_queue)
+
+    def on_conflict(item: Any, server_object: Any) -> None:
+        # 412 on replay: the user chooses keep mine / take theirs / per field (DESIGN §5).
+        open_conflict_dialog(engine, item, server_object, window)
+
+    def on_item_failed(item: Any, message: str) -> None:
+        window.statusBar().showMessage(message, 15000)
+
+    engine.conflict.connect(on_conflict)
+    engine.item_failed.connect(on_item_failed)
     engine.start()
     return engine
 
