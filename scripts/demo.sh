@@ -10,7 +10,16 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 # shellcheck source=scripts/_venv.sh
 source "$ROOT/scripts/_venv.sh"
+# shellcheck source=scripts/_qtdeps.sh
+source "$ROOT/scripts/_qtdeps.sh"
+ensure_debian_packages "${QT_DEBIAN_PACKAGES[@]}"
 ensure_venv ""
+
+if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
+  echo "error: no display. Run the demo from a desktop session, or on a headless machine:" >&2
+  echo "       xvfb-run -a scripts/demo.sh   (Debian package xvfb)" >&2
+  exit 1
+fi
 
 # The English UI needs the compiled translations (.qm, build output); missing tools only
 # cost the English translation, never the demo.
