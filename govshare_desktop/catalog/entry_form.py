@@ -38,6 +38,7 @@ from govshare_core.vocab import (
 from govshare_desktop.api.client import new_idempotency_key
 from govshare_desktop.api.errors import ApiError
 from govshare_desktop.catalog import presenter as P
+from govshare_desktop.catalog.offline import engine_for, outcome_status
 from govshare_desktop.common.autosave import AutosaveController
 from govshare_desktop.common.forms import FieldErrors
 from govshare_desktop.common.paged_model import Debouncer
@@ -81,10 +82,15 @@ class EntryForm(QWidget):
         context: AppContext,
         entry_id: int | None = None,
         draft_key: str | None = None,
+        sync: Any = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.context = context
+        self._sync = sync
+        self._queued_create: Any = None  # the outbox item of a queued create (no id yet)
+        self._queued_submit = False
+        self.conflict_dialog: QDialog | None = None
         self.ui = load_form("entry_form.ui", self)
         self.entry: dict[str, Any] | None = None
         self.attachments: list[dict[str, Any]] = []
@@ -471,10 +477,11 @@ class EntryForm(QWidget):
         can_edit = P.editable(self.entry)
         secret = ui.stateSecretCheck.isChecked()
         published = status == EntryStatus.PUBLISHED
-        ui.formContent.setEnabled(can_edit and not self.busy)
-        ui.saveButton.setEnabled(can_edit and not secret and not self.busy)
+        locked = self._queued_submit  # a submit waits in the outbox: nothing more to edit
+        ui.formContent.setEnabled(can_edit and not self.busy and not locked)
+        ui.saveButton.setEnabled(can_edit and not secret and not self.busy and not locked)
         ui.submitButton.setVisible(status in (EntryStatus.DRAFT, EntryStatus.RETURNED))
-        ui.submitButton.setEnabled(not secret and not self.busy)
+        ui.submitButton.setEnabled(not secret and not self.busy and not locked)
         ui.changeReportButton.setVisible(published)
         ui.stateSecretCheck.setEnabled(not published)
         ui.titleLabel.setText(
@@ -568,6 +575,10 @@ class EntryForm(QWidget):
                 self.open_change_report()
                 return
         self.autosave.save_now()
+        engine = self.engine
+        if engine is not None:
+            self._send_via(engine, data, submit)
+            return
         client, key = self.context.client, self._idem_key
         entry_id = None if entry is None else int(entry["id"])
         version = None if entry is None else int(entry["version"])
@@ -590,6 +601,170 @@ class EntryForm(QWidget):
             success=lambda r: self._on_sent(r, submit),
             failure=lambda e: self._on_send_failed(e, data, submit),
         )
+
+    # --- through the SyncEngine (offline outbox, conflicts) ----------------------------------
+
+    @property
+    def engine(self) -> Any:
+        """The session's SyncEngine, or None (then the form calls the platform directly)."""
+        return engine_for(self.context, self, self._sync)
+
+    def _connect_engine(self, engine: Any) -> None:
+        if getattr(self, "_engine_connected", None) is not engine:
+            engine.item_sent.connect(self._on_engine_item_sent)
+            self._engine_connected = engine
+
+    def _send_via(self, engine: Any, data: dict[str, Any], submit: bool) -> None:
+        """Create/update (and submit) now, or queue it in the outbox with its idempotency key."""
+        self._connect_engine(engine)
+        name = data.get("name") or self.tr("未命名目录")
+        draft = (DRAFT_KIND, self._draft_key)
+        self._set_busy(True, self.tr("正在提交…") if submit else self.tr("正在保存…"))
+
+        def done(outcome: Any) -> None:
+            self._on_outcome(outcome, data, submit)
+
+        if self.entry is None and self._queued_create is not None:
+            self._update_queued_create(engine, data, submit, name)
+        elif self.entry is None and submit:
+            label = self.tr("新建并提交目录：%1").replace("%1", name)
+            engine.create_and_act(ENTRIES, data, "submit", label=label, draft=draft, done=done)
+        elif self.entry is None:
+            label = self.tr("新建目录：%1").replace("%1", name)
+            engine.submit_or_queue("POST", ENTRIES, data, label=label, draft=draft, done=done)
+        else:
+            entry_id, version = int(self.entry["id"]), int(self.entry["version"])
+
+            def then_submit(outcome: Any) -> None:
+                if outcome_status(outcome) not in ("sent", "queued"):
+                    self._on_outcome(outcome, data, submit)
+                    return
+                sent = outcome_status(outcome) == "sent"
+                if sent:
+                    self._fill_server(outcome.result)
+                engine.submit_or_queue(
+                    "POST",
+                    f"{ENTRIES}/{entry_id}/submit",
+                    None,
+                    if_match=int(outcome.result["version"]) if sent else None,
+                    label=self.tr("提交目录：%1").replace("%1", name),
+                    draft=draft,
+                    done=done,
+                )
+
+            engine.submit_or_queue(
+                "PUT",
+                f"{ENTRIES}/{entry_id}",
+                data,
+                if_match=version,
+                label=self.tr("修改目录：%1").replace("%1", name),
+                draft=None if submit else draft,
+                done=then_submit if submit else done,
+            )
+
+    def _update_queued_create(
+        self, engine: Any, data: dict[str, Any], submit: bool, name: str
+    ) -> None:
+        """A create is still queued: rewrite its body in place (same key), queue the submit."""
+        store, seq = self.context.store, int(self._queued_create.seq)
+        ref = _created_ref(str(self._queued_create.idempotency_key))
+
+        def op(_task: object) -> bool:
+            item = store.item(seq)
+            if item is None or item.state != "pending":
+                return False
+            store.update_item(seq, body=data)
+            return True
+
+        def updated(still_queued: bool) -> None:
+            if not still_queued:  # sent meanwhile: item_sent gives the id; save again then
+                self._set_busy(False, self.tr("排队的新建已发送，正在同步，请稍后再保存。"))
+                return
+            if submit:
+                engine.submit_or_queue(
+                    "POST",
+                    f"{ENTRIES}/{ref}/submit",
+                    None,
+                    label=self.tr("提交目录：%1").replace("%1", name),
+                    draft=(DRAFT_KIND, self._draft_key),
+                    done=lambda o: self._on_outcome(o, data, submit),
+                )
+                return
+            self._show_queued(self.tr("修改已合并到待发送的新建操作中。"), submit)
+
+        self.context.run(op, success=updated, failure=self._on_failed)
+
+    def _on_outcome(self, outcome: Any, data: dict[str, Any], submit: bool) -> None:
+        status = outcome_status(outcome)
+        if status == "sent":
+            self._queued_create = None
+            self._on_sent(outcome.result, submit)
+            return
+        self._set_busy(False)
+        if status == "queued":
+            if self.entry is None and not submit:
+                self._queued_create = outcome.item
+            self._show_queued(outcome.message, submit)
+        elif status == "conflict":
+            self.ui.statusLabel.setText(
+                self.tr("该目录已被他人修改：请在对比窗口中选择保留哪些内容。")
+            )
+            self.open_conflict(outcome.item, outcome.server_object)
+        else:
+            exc = outcome.error
+            if isinstance(exc, ApiError) and exc.status == 422:
+                self.errors.show(exc.field_messages(P.language()))
+            self.ui.statusLabel.setText(outcome.message or _message(exc or Exception()))
+
+    def _show_queued(self, message: str, submit: bool) -> None:
+        head = (
+            self.tr("提交已排队，恢复连接后自动发送。")
+            if submit
+            else self.tr("保存已排队，恢复连接后自动发送。")
+        )
+        text = f"{head}{message}" if message and message not in head else head
+        if submit:
+            self._queued_submit = True
+            self._update_state()
+        self.ui.statusLabel.setText(text)
+        self.queued.emit(text)
+
+    def open_conflict(self, item: Any, server_object: Any) -> QDialog | None:
+        """412: show the compare view (keep mine / take theirs / per field); the engine applies
+        the choice and replays."""
+        from govshare_desktop.common.conflict import open_conflict_dialog
+
+        engine = self.engine
+        if engine is None or item is None:
+            return None
+        dialog = open_conflict_dialog(engine, item, server_object, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.resolved.connect(self._on_conflict_dialog_resolved)
+        self.conflict_dialog = dialog
+        return dialog
+
+    def _on_conflict_dialog_resolved(self, _item: Any, resolution: str, _body: Any) -> None:
+        if resolution == "theirs" and self.entry is not None:
+            self.ui.statusLabel.setText(self.tr("已采用服务器上的内容，正在重新加载…"))
+            self.load(int(self.entry["id"]))
+        else:
+            self.ui.statusLabel.setText(self.tr("已按您的选择重新排队，将自动同步。"))
+
+    def _on_engine_item_sent(self, item: Any, result: Any) -> None:
+        """A queued action of this form got through: learn the entry's id and version."""
+        if not isinstance(result, dict) or "id" not in result:
+            return
+        ours = self._queued_create is not None and (
+            item.idempotency_key == self._queued_create.idempotency_key
+        )
+        mine = self.entry is not None and int(self.entry["id"]) == int(result["id"])
+        if ours or mine or (item.draft_key == self._draft_key and self.entry is None):
+            self._queued_create = None
+            self.entry = {**(self.entry or {}), **result}
+            self.autosave.set_server(int(result["id"]), int(result["version"]))
+            self.ui.codeEdit.setText(result.get("resource_code") or "")
+            self.ui.statusLabel.setText(self.tr("排队的操作已发送到共享平台。"))
+            self._update_state()
 
     def _on_sent(self, result: dict[str, Any], submit: bool) -> None:
         self._fill_server(result)
@@ -817,11 +992,14 @@ class EntryFormDialog(QDialog):
         context: AppContext,
         entry_id: int | None = None,
         draft_key: str | None = None,
+        sync: Any = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("目录登记"))
-        self.form = EntryForm(context=context, entry_id=entry_id, draft_key=draft_key, parent=self)
+        self.form = EntryForm(
+            context=context, entry_id=entry_id, draft_key=draft_key, sync=sync, parent=self
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.form)
@@ -840,9 +1018,16 @@ def open_entry_form(
     *,
     draft_key: str | None = None,
     show: bool = True,
+    sync: Any = None,
 ) -> EntryFormDialog:
     """Open the entry form (new when `entry_id` is None) in its own window."""
-    dialog = EntryFormDialog(context=context, entry_id=entry_id, draft_key=draft_key, parent=parent)
+    dialog = EntryFormDialog(
+        context=context,
+        entry_id=entry_id,
+        draft_key=draft_key,
+        sync=engine_for(context, parent, sync),
+        parent=parent,
+    )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     if show:
         dialog.show()

@@ -13,11 +13,14 @@ from govshare_core.vocab import EntryStatus, ShareType, UpdateCycle
 from govshare_desktop.api.errors import ApiError
 from govshare_desktop.catalog import presenter as P
 from govshare_desktop.catalog.entry_form import DRAFT_KIND, EntryFormDialog, open_entry_form
+from govshare_desktop.catalog.offline import engine_for, outcome_status
 from govshare_desktop.common.paged_model import Column, Debouncer, PagedTableModel
 from govshare_desktop.common.uiload import load_form
 from govshare_desktop.context import AppContext
+from govshare_desktop.store.local import OPEN_STATES
 
 CACHE_NAME = "my_entries"
+ENTRIES = "/api/v1/catalog/entries"
 STATUS_COLOURS = {
     EntryStatus.RETURNED: "#d93025",
     EntryStatus.PUBLISHED: "#188038",
@@ -38,11 +41,20 @@ def entry_columns(tr: Any) -> list[Column]:
 
 
 class MyEntriesPage(QWidget):
-    """The registrar's list ("catalog.mine")."""
+    """The registrar's list ("catalog.mine").
 
-    def __init__(self, *, context: AppContext, parent: QWidget | None = None) -> None:
+    Workflow actions and deletions go through the session's SyncEngine when there is one
+    (queued offline, 412 → compare view), else straight to the platform.
+    """
+
+    def __init__(
+        self, *, context: AppContext, sync: Any = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.context = context
+        self._sync = sync
+        self.confirm_box: QMessageBox | None = None
+        self.conflict_dialog: QWidget | None = None
         self.ui = load_form("my_entries.ui", self)
         self.model = PagedTableModel(
             fetch_page=self._fetcher(), columns=entry_columns(self.tr), runner=context.run
@@ -84,6 +96,10 @@ class MyEntriesPage(QWidget):
         ui.submitButton.clicked.connect(lambda: self.act("submit"))
         ui.recallButton.clicked.connect(lambda: self.act("recall"))
         ui.changeReportButton.clicked.connect(self._on_change_report_button_clicked)
+        ui.deleteButton.clicked.connect(self._on_delete_button_clicked)
+        ui.openDraftButton.clicked.connect(self._on_open_draft_button_clicked)
+        ui.deleteDraftButton.clicked.connect(self._on_delete_draft_button_clicked)
+        ui.draftsList.currentItemChanged.connect(self._update_buttons)
         ui.entriesView.doubleClicked.connect(lambda _i: self._on_edit_button_clicked())
         ui.entriesView.selectionModel().selectionChanged.connect(self._update_buttons)
         ui.draftsList.itemActivated.connect(self._on_drafts_list_item_activated)
@@ -130,6 +146,8 @@ class MyEntriesPage(QWidget):
             )
             item.setData(Qt.ItemDataRole.UserRole, d.key)
             lst.addItem(item)
+        if drafts:
+            lst.setCurrentRow(0)
         self.ui.draftsGroup.setVisible(bool(drafts))
 
     def _on_search_fired(self, _text: object) -> None:
@@ -193,6 +211,14 @@ class MyEntriesPage(QWidget):
         ui.editButton.setText(
             self.tr("编辑") if entry is None or P.editable(entry) else self.tr("查看")
         )
+        ui.deleteButton.setEnabled(
+            entry is not None
+            and entry.get("status") == EntryStatus.DRAFT
+            and self.context.has("registrar")
+        )
+        has_draft = ui.draftsList.currentItem() is not None
+        ui.openDraftButton.setEnabled(has_draft)
+        ui.deleteDraftButton.setEnabled(has_draft)
         ui.submitButton.setEnabled("submit" in actions)
         ui.recallButton.setEnabled("recall" in actions)
         ui.changeReportButton.setEnabled(
@@ -225,22 +251,128 @@ class MyEntriesPage(QWidget):
             self.tr("修改关键要素后点击“变更报告…”报送（第十七条）。")
         )
 
+    @property
+    def engine(self) -> Any:
+        return engine_for(self.context, self, self._sync)
+
     def act(self, action: str) -> None:
+        """Submit or recall the selected entry (queued in the outbox when offline)."""
         entry = self.selected()
         if entry is None:
             return
-        client, entry_id, version = self.context.client, int(entry["id"]), int(entry["version"])
+        entry_id, version = int(entry["id"]), int(entry["version"])
+        path = f"{ENTRIES}/{entry_id}/{action}"
+        verb = self.tr("提交目录：%1") if action == "submit" else self.tr("撤回目录：%1")
+        self._send("POST", path, version, verb.replace("%1", str(entry.get("name", ""))))
 
-        def op(_task: object) -> dict[str, Any]:
-            return client.entry_action(entry_id, action, version=version)
+    def _send(self, method: str, path: str, version: int, label: str) -> None:
+        engine = self.engine
+        if engine is not None:
+            engine.submit_or_queue(
+                method, path, None, if_match=version, label=label, done=self._on_outcome
+            )
+            return
+        client = self.context.client
 
-        def failed(exc: Exception) -> None:
-            text = exc.message() if isinstance(exc, ApiError) else str(exc)
-            QMessageBox.warning(self, self.tr("操作未完成"), text)
+        def op(_task: object) -> Any:
+            if method == "DELETE":
+                return client.delete(path, if_match=version)
+            return client.post(path, None, if_match=version)
 
-        self.context.run(
-            op, success=lambda _r: self.context.data_changed.emit("entry"), failure=failed
+        self.context.run(op, success=self._on_done, failure=self._on_action_failed)
+
+    def _on_done(self, _result: Any = None) -> None:
+        self.ui.statusLabel.setText(self.tr("操作已完成。"))
+        self.context.data_changed.emit("entry")
+
+    def _on_outcome(self, outcome: Any) -> None:
+        status = outcome_status(outcome)
+        if status == "sent":
+            self.ui.statusLabel.setText(self.tr("操作已完成。"))
+        elif status == "queued":
+            self.ui.statusLabel.setText(outcome.message)
+        elif status == "conflict":
+            from govshare_desktop.common.conflict import open_conflict_dialog
+
+            self.ui.statusLabel.setText(self.tr("该目录已被他人修改，请在对比窗口中处理。"))
+            self.conflict_dialog = open_conflict_dialog(
+                self.engine, outcome.item, outcome.server_object, self
+            )
+        else:
+            self.ui.statusLabel.setText(self.tr("操作未完成：%1").replace("%1", outcome.message))
+
+    def _on_action_failed(self, exc: Exception) -> None:
+        text = exc.message() if isinstance(exc, ApiError) else str(exc)
+        self.ui.statusLabel.setText(self.tr("操作未完成：%1").replace("%1", text))
+
+    # --- deleting drafts ---------------------------------------------------------------------
+
+    def confirm(self, title: str, text: str, then: Any) -> QMessageBox:
+        """Ask before a deletion (window-modal, not blocking); `then()` runs on 删除."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
+        yes = box.addButton(self.tr("删除"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(QMessageBox.StandardButton.NoButton)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(lambda button: then() if button is yes else None)
+        self.confirm_box = box
+        box.open()
+        return box
+
+    def _on_delete_button_clicked(self) -> None:
+        entry = self.selected()
+        if entry is None or entry.get("status") != EntryStatus.DRAFT:
+            return
+        name = str(entry.get("name") or self.tr("未命名目录"))
+        self.confirm(
+            self.tr("删除草稿目录"),
+            self.tr("确定删除草稿目录《%1》？删除后无法恢复。").replace("%1", name),
+            lambda: self.delete_server_draft(entry),
         )
+
+    def delete_server_draft(self, entry: dict[str, Any]) -> None:
+        """DELETE the platform draft with If-Match, and its local copy."""
+        entry_id, store = int(entry["id"]), self.context.store
+        self.context.run(lambda _t: store.delete_draft(DRAFT_KIND, f"entry-{entry_id}"))
+        name = str(entry.get("name", ""))
+        label = self.tr("删除草稿目录：%1").replace("%1", name)
+        self._send("DELETE", f"{ENTRIES}/{entry_id}", int(entry["version"]), label)
+
+    def _on_open_draft_button_clicked(self) -> None:
+        item = self.ui.draftsList.currentItem()
+        if item is not None:
+            self._on_drafts_list_item_activated(item)
+
+    def _on_delete_draft_button_clicked(self) -> None:
+        item = self.ui.draftsList.currentItem()
+        if item is None:
+            return
+        key = str(item.data(Qt.ItemDataRole.UserRole))
+        self.confirm(
+            self.tr("删除本地草稿"),
+            self.tr("确定删除本地草稿“%1”？草稿及其尚未发送的操作将被丢弃，无法恢复。").replace(
+                "%1", item.text()
+            ),
+            lambda: self.discard_local_draft(key),
+        )
+
+    def discard_local_draft(self, key: str) -> None:
+        """Throw a local draft away, with the queued actions that would send it."""
+        store = self.context.store
+
+        def op(_task: object) -> int:
+            for queued in store.outbox(states=OPEN_STATES):
+                if queued.draft_kind == DRAFT_KIND and queued.draft_key == key:
+                    store.remove(queued.seq)
+            store.delete_draft(DRAFT_KIND, key)
+            return store.pending_count()
+
+        def done(pending: int) -> None:
+            self.context.outbox_changed.emit(pending)
+            self.refresh_drafts()
+            self.ui.statusLabel.setText(self.tr("本地草稿已删除。"))
+
+        self.context.run(op, success=done, failure=self._on_action_failed)
 
     def _role_hook(self, row: dict[str, Any], role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole:

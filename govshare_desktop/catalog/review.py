@@ -23,6 +23,7 @@ from govshare_core.vocab import EntryStatus
 from govshare_desktop.api.errors import ApiError
 from govshare_desktop.catalog import presenter as P
 from govshare_desktop.catalog.entry_form import open_entry_form
+from govshare_desktop.catalog.offline import engine_for, outcome_status
 from govshare_desktop.common.paged_model import Column, PagedTableModel
 from govshare_desktop.common.uiload import load_form
 from govshare_desktop.context import AppContext
@@ -82,9 +83,13 @@ class ReviewPage(QWidget):
 
     decided = Signal(str, object)
 
-    def __init__(self, *, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, *, context: AppContext, sync: Any = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.context = context
+        self._sync = sync
+        self.conflict_dialog: QWidget | None = None
         self.ui = load_form("review_page.ui", self)
         self.current: dict[str, Any] | None = None
         self.reason_dialog: ReasonDialog | None = None
@@ -346,14 +351,41 @@ class ReviewPage(QWidget):
         path = f"/api/v1/catalog/entries/{self.current['id']}/{action}"
         self._do(action.replace("-", "_"), path, {"reason": reason}, self.current.get("version"))
 
+    @property
+    def engine(self) -> Any:
+        return engine_for(self.context, self, self._sync)
+
     def _do(self, action: str, path: str, body: dict[str, Any] | None, version: Any) -> None:
-        client = self.context.client
+        """Send the decision now, or queue it in the outbox when the platform is unreachable."""
         self.ui.approveButton.setEnabled(False)
         self.ui.returnButton.setEnabled(False)
         self._status(self.tr("正在提交…"))
+        if_match = int(version) if version else None
+        engine = self.engine
+        if engine is not None:
+            name = str((self.current or {}).get("name") or (self.current or {}).get("entry_name"))
+            verbs = {
+                "dept_approve": self.tr("审核通过"),
+                "dept_return": self.tr("退回目录"),
+                "publish": self.tr("确认发布"),
+                "platform_return": self.tr("平台退回"),
+                "apply": self.tr("应用变更报告"),
+                "reject": self.tr("驳回变更报告"),
+            }
+            label = f"{verbs.get(action, action)}：{name}"
+            engine.submit_or_queue(
+                "POST",
+                path,
+                body,
+                if_match=if_match,
+                label=label,
+                done=lambda outcome: self._on_outcome(action, outcome),
+            )
+            return
+        client = self.context.client
 
         def op(_task: object) -> Any:
-            return client.post(path, body, if_match=int(version) if version else None)
+            return client.post(path, body, if_match=if_match)
 
         def done(result: Any) -> None:
             self._status(self.tr("已处理。"))
@@ -361,6 +393,25 @@ class ReviewPage(QWidget):
             self.context.data_changed.emit("entry")
 
         self.context.run(op, success=done, failure=self._status)
+
+    def _on_outcome(self, action: str, outcome: Any) -> None:
+        status = outcome_status(outcome)
+        if status == "sent":
+            self._status(self.tr("已处理。"))
+            self.decided.emit(action, outcome.result)
+        elif status == "queued":
+            self._status(outcome.message)
+            self.decided.emit(action, None)
+        elif status == "conflict":
+            from govshare_desktop.common.conflict import open_conflict_dialog
+
+            self._status(self.tr("该目录已被他人处理或修改，请在对比窗口中选择。"))
+            self.conflict_dialog = open_conflict_dialog(
+                self.engine, outcome.item, outcome.server_object, self
+            )
+        else:
+            self._status(outcome.message)
+            self._on_selection_changed()
 
     def _status(self, what: object) -> None:
         if isinstance(what, ApiError):

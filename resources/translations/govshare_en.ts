@@ -507,6 +507,42 @@
 <context>
     <name>EntryForm</name>
     <message>
+        <source>排队的操作已发送到共享平台。</source>
+        <translation>The queued action has been sent to the platform.</translation>
+    </message>
+    <message>
+        <source>已按您的选择重新排队，将自动同步。</source>
+        <translation>Re-queued as you chose; it will sync automatically.</translation>
+    </message>
+    <message>
+        <source>已采用服务器上的内容，正在重新加载…</source>
+        <translation>Took the platform's version; reloading…</translation>
+    </message>
+    <message>
+        <source>保存已排队，恢复连接后自动发送。</source>
+        <translation>Save queued; it is sent automatically once the connection is back.</translation>
+    </message>
+    <message>
+        <source>提交已排队，恢复连接后自动发送。</source>
+        <translation>Submission queued; it is sent automatically once the connection is back.</translation>
+    </message>
+    <message>
+        <source>该目录已被他人修改：请在对比窗口中选择保留哪些内容。</source>
+        <translation>Someone else changed this entry: choose what to keep in the compare window.</translation>
+    </message>
+    <message>
+        <source>修改已合并到待发送的新建操作中。</source>
+        <translation>The changes were merged into the queued creation.</translation>
+    </message>
+    <message>
+        <source>排队的新建已发送，正在同步，请稍后再保存。</source>
+        <translation>The queued creation has just been sent; syncing — please save again in a moment.</translation>
+    </message>
+    <message>
+        <source>新建并提交目录：%1</source>
+        <translation>Register and submit entry: %1</translation>
+    </message>
+    <message>
         <source>名称</source>
         <translation>Name</translation>
     </message>
@@ -1254,6 +1290,70 @@
 <context>
     <name>MyEntriesPage</name>
     <message>
+        <source>删除草稿</source>
+        <translation>Delete draft</translation>
+    </message>
+    <message>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>删除所选的草稿目录（仅限尚未提交的草稿）</source>
+        <translation>Delete the selected draft entry (drafts not yet submitted only)</translation>
+    </message>
+    <message>
+        <source>本地草稿已删除。</source>
+        <translation>Local draft deleted.</translation>
+    </message>
+    <message>
+        <source>确定删除本地草稿“%1”？草稿及其尚未发送的操作将被丢弃，无法恢复。</source>
+        <translation>Delete the local draft “%1”? The draft and its unsent actions are discarded; this cannot be undone.</translation>
+    </message>
+    <message>
+        <source>删除本地草稿</source>
+        <translation>Delete local draft</translation>
+    </message>
+    <message>
+        <source>删除草稿目录：%1</source>
+        <translation>Delete draft entry: %1</translation>
+    </message>
+    <message>
+        <source>确定删除草稿目录《%1》？删除后无法恢复。</source>
+        <translation>Delete the draft entry “%1”? This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>删除草稿目录</source>
+        <translation>Delete draft entry</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>操作未完成：%1</source>
+        <translation>Not done: %1</translation>
+    </message>
+    <message>
+        <source>该目录已被他人修改，请在对比窗口中处理。</source>
+        <translation>Someone else changed this entry; resolve it in the compare window.</translation>
+    </message>
+    <message>
+        <source>操作已完成。</source>
+        <translation>Done.</translation>
+    </message>
+    <message>
+        <source>撤回目录：%1</source>
+        <translation>Recall entry: %1</translation>
+    </message>
+    <message>
+        <source>提交目录：%1</source>
+        <translation>Submit entry: %1</translation>
+    </message>
+    <message>
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
@@ -1548,6 +1648,18 @@
 </context>
 <context>
     <name>ReviewPage</name>
+    <message>
+        <source>该目录已被他人处理或修改，请在对比窗口中选择。</source>
+        <translation>Someone else has handled or changed this entry; choose in the compare window.</translation>
+    </message>
+    <message>
+        <source>应用变更报告</source>
+        <translation>Apply change report</translation>
+    </message>
+    <message>
+        <source>平台退回</source>
+        <translation>Returned by the platform</translation>
+    </message>
     <message>
         <source>本部门待审核目录</source>
         <translation>Department&apos;s entries to review</translation>

@@ -1,0 +1,165 @@
+"""The entry form through the SyncEngine against a real platform: queued offline with the
+create's id filled in on replay, and a 412 on save opening the compare view."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from govshare_core.vocab import Role
+from govshare_desktop.api.client import new_idempotency_key
+from govshare_desktop.catalog.entry_form import EntryForm
+from govshare_desktop.common.conflict import ConflictDialog
+from govshare_desktop.context import AppContext
+from govshare_desktop.store.local import OPEN_STATES
+from govshare_desktop.sync.engine import SyncEngine
+from tests.desktop.test_catalog_form import fill_valid
+from tests.desktop.test_catalog_support import entry_body
+
+
+@pytest.fixture
+def make_engine() -> Iterator[Callable[[AppContext], SyncEngine]]:
+    made: list[SyncEngine] = []
+
+    def make(ctx: AppContext) -> SyncEngine:
+        engine = SyncEngine(ctx, probe_interval_ms=60_000, backoff_ms=100, max_backoff_ms=400)
+        made.append(engine)
+        return engine
+
+    yield make
+    for engine in made:
+        engine.stop()
+
+
+def _form(qtbot, ctx, engine, **kw) -> EntryForm:  # type: ignore[no-untyped-def]
+    form = EntryForm(context=ctx, sync=engine, **kw)
+    qtbot.addWidget(form)
+    form.show()
+    return form
+
+
+def test_offline_submit_queues_through_the_engine_and_replays(  # type: ignore[no-untyped-def]
+    make_context, make_engine, qtbot
+) -> None:
+    ctx = make_context("A", Role.REGISTRAR)
+    engine = make_engine(ctx)
+    ctx.set_online(False)
+    form = _form(qtbot, ctx, engine)
+    fill_valid(form, "经同步引擎排队的目录")
+    with qtbot.wait_signal(form.queued, timeout=10000):
+        form.submit()
+    items = ctx.store.outbox()
+    assert [i.method for i in items] == ["POST", "POST"]
+    assert items[1].path.endswith("/submit") and "{created:" in items[1].path
+    assert not form.ui.submitButton.isEnabled()  # the submit waits in the outbox
+    ctx.set_online(True)
+    engine.sync_now()
+    qtbot.waitUntil(lambda: ctx.store.pending_count() == 0, timeout=15000)
+    qtbot.waitUntil(lambda: form.entry is not None, timeout=5000)
+    assert form.entry is not None
+    assert ctx.client.entry(int(form.entry["id"]))["status"] == "submitted"
+
+
+def test_offline_saves_of_a_new_entry_rewrite_the_queued_create(  # type: ignore[no-untyped-def]
+    make_context, make_engine, qtbot
+) -> None:
+    ctx = make_context("A", Role.REGISTRAR)
+    engine = make_engine(ctx)
+    ctx.set_online(False)
+    form = _form(qtbot, ctx, engine)
+    fill_valid(form, "第一稿")
+    with qtbot.wait_signal(form.queued, timeout=10000):
+        form.save()
+    form.ui.nameEdit.setText("第二稿")
+    with qtbot.wait_signal(form.queued, timeout=10000):
+        form.save()
+    items = ctx.store.outbox()
+    assert len(items) == 1 and items[0].body["name"] == "第二稿"  # one create, not two
+
+
+def test_save_meeting_412_opens_the_compare_view(  # type: ignore[no-untyped-def]
+    make_context, make_engine, qtbot
+) -> None:
+    ctx = make_context("A", Role.REGISTRAR)
+    engine = make_engine(ctx)
+    created = ctx.client.create_entry(entry_body("冲突测试目录"), key=new_idempotency_key())
+    form = _form(qtbot, ctx, engine, entry_id=created["id"])
+    qtbot.waitUntil(lambda: form.entry is not None and not form.busy, timeout=10000)
+    other = entry_body("冲突测试目录", summary="他人修改的摘要")
+    ctx.client.update_entry(created["id"], other, version=created["version"])
+    form.ui.summaryEdit.setPlainText("我的摘要")
+    form.save()
+    qtbot.waitUntil(lambda: form.conflict_dialog is not None, timeout=10000)
+    dialog = form.conflict_dialog
+    assert isinstance(dialog, ConflictDialog) and dialog.isVisible()
+    fields = [r.field for r in dialog.presenter.rows]
+    assert "summary" in fields
+    assert [i.state for i in ctx.store.outbox(states=OPEN_STATES)] == ["conflict"]
+    with qtbot.wait_signal(ctx.data_changed, timeout=10000):
+        dialog.ui.keepMineButton.click()
+    qtbot.waitUntil(lambda: ctx.store.pending_count() == 0, timeout=15000)
+    assert ctx.client.entry(created["id"])["summary"] == "我的摘要"
+
+
+def _page(qtbot, ctx, engine=None):  # type: ignore[no-untyped-def]
+    from govshare_desktop.catalog.mine import MyEntriesPage
+
+    page = MyEntriesPage(context=ctx, sync=engine)
+    qtbot.addWidget(page)
+    page.show()
+    return page
+
+
+def _confirm(page) -> None:  # type: ignore[no-untyped-def]
+    box = page.confirm_box
+    assert box is not None and box.isVisible()
+    [yes] = [b for b in box.buttons() if b.text() == "删除"]
+    yes.click()
+
+
+def test_deleting_a_server_draft_asks_then_deletes_with_if_match(  # type: ignore[no-untyped-def]
+    make_context, qtbot
+) -> None:
+    ctx = make_context("A", Role.REGISTRAR)
+    created = ctx.client.create_entry(entry_body("待删除的草稿"), key=new_idempotency_key())
+    page = _page(qtbot, ctx)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10000)
+    page.select_row(0)
+    assert page.ui.deleteButton.isEnabled()
+    page.ui.deleteButton.click()
+    _confirm(page)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=10000)
+    assert ctx.client.entries(department_id=ctx.department_id)["total"] == 0
+    assert created["id"]
+
+
+def test_deleting_a_local_draft_discards_it_after_confirmation(  # type: ignore[no-untyped-def]
+    make_context, qtbot
+) -> None:
+    ctx = make_context("A", Role.REGISTRAR)
+    ctx.store.save_draft("entry", "local-1", {"name": "本地草稿"}, title="本地草稿")
+    page = _page(qtbot, ctx)
+    assert page.ui.draftsList.count() == 1 and page.ui.deleteDraftButton.isEnabled()
+    page.ui.deleteDraftButton.click()
+    _confirm(page)
+    qtbot.waitUntil(lambda: page.ui.draftsList.count() == 0, timeout=10000)
+    assert ctx.store.load_draft("entry", "local-1") is None
+    assert not page.ui.draftsGroup.isVisible()
+
+
+def test_recall_is_queued_offline(make_context, make_engine, qtbot) -> None:  # type: ignore[no-untyped-def]
+    ctx = make_context("A", Role.REGISTRAR)
+    engine = make_engine(ctx)
+    e = ctx.client.create_entry(entry_body("离线撤回"), key=new_idempotency_key())
+    ctx.client.entry_action(e["id"], "submit")
+    page = _page(qtbot, ctx, engine)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10000)
+    page.select_row(0)
+    assert page.ui.recallButton.isEnabled()
+    ctx.set_online(False)
+    page.act("recall")
+    qtbot.waitUntil(lambda: ctx.store.pending_count() == 1, timeout=10000)
+    [item] = ctx.store.outbox()
+    assert item.path.endswith(f"/{e['id']}/recall") and item.if_match is not None
+    qtbot.waitUntil(lambda: "离线" in page.ui.statusLabel.text(), timeout=5000)
