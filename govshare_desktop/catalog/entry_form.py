@@ -17,11 +17,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
-    QHeaderView,
     QLineEdit,
     QListWidgetItem,
     QMessageBox,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +36,7 @@ from govshare_core.vocab import (
 from govshare_desktop.api.client import new_idempotency_key
 from govshare_desktop.api.errors import ApiError
 from govshare_desktop.catalog import presenter as P
+from govshare_desktop.catalog.items_table import ItemTable, row_errors
 from govshare_desktop.catalog.offline import engine_for, outcome_status
 from govshare_desktop.common.autosave import AutosaveController
 from govshare_desktop.common.forms import FieldErrors
@@ -47,7 +46,6 @@ from govshare_desktop.context import AppContext
 
 DRAFT_KIND = "entry"
 ENTRIES = "/api/v1/catalog/entries"
-ITEM_COLUMNS = 5  # name, data type, length, share type, description
 # Share-dependent rows of shareLayout (第五条, 第十三条).
 ROW_CONDITIONS, ROW_SCOPE, ROW_LEGAL = 1, 2, 3
 
@@ -133,23 +131,7 @@ class EntryForm(QWidget):
         ):
             for member in enum:
                 combo.addItem(P.label(member), member.value)
-        table = ui.itemsTable
-        table.setColumnCount(ITEM_COLUMNS)
-        table.setHorizontalHeaderLabels(
-            [
-                self.tr("名称"),
-                self.tr("数据类型"),
-                self.tr("长度"),
-                self.tr("共享类型"),
-                self.tr("说明"),
-            ]
-        )
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((1, 130), (2, 70), (3, 130)):
-            table.setColumnWidth(col, width)
-        table.verticalHeader().setDefaultSectionSize(30)
+        self.item_editor = ItemTable(ui.itemsTable, parent=self)
         self.ui.returnReasonLabel.hide()
         self.ui.sourceHintLabel.hide()
 
@@ -194,7 +176,8 @@ class EntryForm(QWidget):
             getattr(widget, signal).connect(lambda *_a, n=name: self._on_field_edited(n))
         ui.formatClassCombo.currentIndexChanged.connect(self._on_format_class_changed)
         ui.shareTypeCombo.currentIndexChanged.connect(self._on_share_type_changed)
-        ui.itemsTable.itemChanged.connect(self._on_items_table_item_changed)
+        self.item_editor.edited.connect(lambda: self._on_field_edited("data_items"))
+        self.item_editor.name_edited.connect(self._on_item_editor_name_edited)
         ui.addItemButton.clicked.connect(self._on_add_item_clicked)
         ui.removeItemButton.clicked.connect(self._on_remove_item_clicked)
         ui.upItemButton.clicked.connect(lambda: self.move_item(-1))
@@ -311,72 +294,17 @@ class EntryForm(QWidget):
     # --- data items (信息项) -----------------------------------------------------------------
 
     def items(self) -> list[dict[str, Any]]:
-        table = self.ui.itemsTable
-        out = []
-        for row in range(table.rowCount()):
-            name = _cell(table, row, 0)
-            length_text = _cell(table, row, 2)
-            type_combo = table.cellWidget(row, 1)
-            share_combo = table.cellWidget(row, 3)
-            assert isinstance(type_combo, QComboBox) and isinstance(share_combo, QComboBox)
-            out.append(
-                {
-                    "name": name,
-                    "data_type": type_combo.currentData(),
-                    "length": int(length_text) if length_text.isdigit() else None,
-                    "share_type": share_combo.currentData(),
-                    "description": _cell(table, row, 4) or None,
-                }
-            )
-        return out
+        return self.item_editor.items()
 
     def set_items(self, items: list[dict[str, Any]]) -> None:
-        table = self.ui.itemsTable
-        table.blockSignals(True)
-        try:
-            table.setRowCount(0)
-            for item in items:
-                self._append_item_row(item)
-        finally:
-            table.blockSignals(False)
-
-    def _append_item_row(self, item: dict[str, Any]) -> None:
-        table = self.ui.itemsTable
-        row = table.rowCount()
-        table.insertRow(row)
-        table.setItem(row, 0, QTableWidgetItem(item.get("name") or ""))
-        types = QComboBox()
-        for member in DataType:
-            types.addItem(P.label(member), member.value)
-        _select(types, item.get("data_type") or DataType.CHAR.value)
-        table.setCellWidget(row, 1, types)
-        length = item.get("length")
-        table.setItem(row, 2, QTableWidgetItem("" if length is None else str(length)))
-        shares = QComboBox()
-        shares.addItem(self.tr("同资源"), None)
-        for share in ShareType:
-            shares.addItem(P.label(share), share.value)
-        _select(shares, item.get("share_type"))
-        table.setCellWidget(row, 3, shares)
-        table.setItem(row, 4, QTableWidgetItem(item.get("description") or ""))
-        types.currentIndexChanged.connect(lambda *_: self._on_field_edited("data_items"))
-        shares.currentIndexChanged.connect(lambda *_: self._on_field_edited("data_items"))
+        self.item_editor.set_items(items)
 
     def add_item(self, name: str = "", data_type: str = DataType.CHAR.value) -> None:
-        self._append_item_row({"name": name, "data_type": data_type})
-        self._on_field_edited("data_items")
+        self.item_editor.append({"name": name, "data_type": data_type})
         self._hints_later.push(None)
 
     def move_item(self, step: int) -> None:
-        row = self.ui.itemsTable.currentRow()
-        items = self.items()
-        target = row + step
-        if row < 0 or not (0 <= target < len(items)):
-            return
-        items[row], items[target] = items[target], items[row]
-        self.set_items(items)
-        self.ui.itemsTable.setCurrentCell(target, 0)
-        self._on_field_edited("data_items")
+        self.item_editor.move_current(step)
 
     def _on_add_item_clicked(self) -> None:
         self.add_item()
@@ -385,16 +313,10 @@ class EntryForm(QWidget):
         table.editItem(table.item(table.rowCount() - 1, 0))
 
     def _on_remove_item_clicked(self) -> None:
-        row = self.ui.itemsTable.currentRow()
-        if row >= 0:
-            self.ui.itemsTable.removeRow(row)
-            self._on_field_edited("data_items")
-            self._hints_later.push(None)
+        self.item_editor.remove_current()
 
-    def _on_items_table_item_changed(self, item: QTableWidgetItem) -> None:
-        self._on_field_edited("data_items")
-        if item.column() == 0:
-            self._hints_later.push(None)  # 一数一源 hints once typing pauses
+    def _on_item_editor_name_edited(self) -> None:
+        self._hints_later.push(None)  # 一数一源 hints once typing pauses
 
     # --- reactions ---------------------------------------------------------------------------
 
@@ -463,8 +385,13 @@ class EntryForm(QWidget):
         errors = P.validate(self.collect())
         if not self._show_all:
             errors = {k: v for k, v in errors.items() if _top(k) in self._touched}
-        self.errors.show(errors)
+        self.show_errors(errors)
         return errors
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        """Inline messages, plus the red cells of the data-item rows they name."""
+        self.errors.show(errors)
+        self.item_editor.mark_errors(row_errors(errors))
 
     def show_all_errors(self) -> dict[str, str]:
         """Show every rule the form breaks (after 提交, and for the screenshot)."""
@@ -713,7 +640,7 @@ class EntryForm(QWidget):
         else:
             exc = outcome.error
             if isinstance(exc, ApiError) and exc.status == 422:
-                self.errors.show(exc.field_messages(P.language()))
+                self.show_errors(exc.field_messages(P.language()))
             self.ui.statusLabel.setText(outcome.message or _message(exc or Exception()))
 
     def _show_queued(self, message: str, submit: bool) -> None:
@@ -768,7 +695,7 @@ class EntryForm(QWidget):
 
     def _on_sent(self, result: dict[str, Any], submit: bool) -> None:
         self._fill_server(result)
-        self.errors.clear()
+        self.show_errors({})
         self.autosave.set_server(int(result["id"]), int(result["version"]))
         if submit:
             self.autosave.discard()  # the platform has it; nothing local remains to send
@@ -787,7 +714,7 @@ class EntryForm(QWidget):
             self._queue(data, submit)
             return
         if isinstance(exc, ApiError) and exc.status == 422:
-            self.errors.show(exc.field_messages(P.language()))
+            self.show_errors(exc.field_messages(P.language()))
             self.ui.statusLabel.setText(exc.message())
             return
         if isinstance(exc, ApiError) and exc.status == 412:
@@ -881,6 +808,7 @@ class EntryForm(QWidget):
 
     def _show_hints(self, hints: list[dict[str, Any]]) -> None:
         self.source_hints = hints
+        self.item_editor.highlight_names(n for h in hints for n in h.get("matching_items", []))
         label = self.ui.sourceHintLabel
         if not hints:
             label.hide()
@@ -1037,11 +965,6 @@ def open_entry_form(
 def _select(combo: QComboBox, value: Any) -> None:
     index = combo.findData(value)
     combo.setCurrentIndex(max(index, 0))
-
-
-def _cell(table: Any, row: int, col: int) -> str:
-    item = table.item(row, col)
-    return "" if item is None else str(item.text()).strip()
 
 
 def _text_or_none(text: str) -> str | None:

@@ -2197,4 +2197,35 @@
         <translation>Submitting…</translation>
     </message>
 </context>
+<context>
+    <name>ItemTable</name>
+    <message>
+        <source>已有其他部门提供此信息项（一数一源，第十八条）</source>
+        <translation>Another department already provides this data item (one data, one source, Art. 18)</translation>
+    </message>
+    <message>
+        <source>同资源</source>
+        <translation>As resource</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>共享类型</source>
+        <translation>Share type</translation>
+    </message>
+    <message>
+        <source>长度</source>
+        <translation>Length</translation>
+    </message>
+    <message>
+        <source>数据类型</source>
+        <translation>Data type</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+</context>
 </TS>

@@ -148,6 +148,10 @@ def test_source_hints_for_items_another_department_provides(make_context, qtbot)
     assert form.source_hints[0]["department_name"] == "南通市民政局"
     text = form.ui.sourceHintLabel.text()
     assert "已有部门提供" in text and "低保对象信息" in text and "低保证号" in text
+    from govshare_desktop.catalog.items_table import HINT_BG
+
+    assert form.ui.itemsTable.item(0, 0).background().color() == HINT_BG  # the hinted row
+    assert "一数一源" in form.ui.itemsTable.item(0, 0).toolTip()
 
 
 def test_days_left_of_the_twenty() -> None:
@@ -196,3 +200,18 @@ def test_offline_submit_is_queued_and_the_draft_kept(make_context, qtbot) -> Non
     form.flush()
     draft = ctx.store.load_draft("entry", form._draft_key)
     assert draft is not None and draft.data["name"] == "离线登记的目录"
+
+
+def test_data_item_rows_with_errors_are_marked(make_context, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from govshare_desktop.catalog.items_table import ERROR_BG, row_errors
+
+    form = _form(qtbot, make_context("A", Role.REGISTRAR))
+    fill_valid(form)
+    form.add_item("")  # a nameless third row
+    form.show_all_errors()
+    cell = form.ui.itemsTable.item(2, 0)
+    assert cell.background().color() == ERROR_BG and cell.toolTip()
+    assert form.ui.itemsTable.item(0, 0).toolTip() == ""
+    assert row_errors({"data_items[2].name": "x", "name": "y"}) == {2: "x"}
+    form.ui.itemsTable.item(2, 0).setText("联系电话")
+    qtbot.waitUntil(lambda: form.ui.itemsTable.item(2, 0).toolTip() == "", timeout=3000)

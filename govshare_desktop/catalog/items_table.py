@@ -1,0 +1,204 @@
+"""The data-item (信息项) table editor shared by the entry form and the change report dialog.
+
+    editor = ItemTable(table)            # a QTableWidget from a .ui file
+    editor.set_items(entry["data_items"]); editor.items()
+    editor.mark_errors({0: "信息项名称不能为空"})   # red cell + tooltip per row
+    editor.highlight_names({"公民身份号码"})         # rows a 一数一源 hint refers to
+
+Signals:
+    edited(): a cell or a combo changed (not while filling).
+    name_edited(): a name cell changed (for the 一数一源 hints).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidget, QTableWidgetItem
+
+from govshare_core.vocab import DataType, ShareType
+from govshare_desktop.catalog import presenter as P
+
+COLUMNS = 5  # name, data type, length, share type, description
+ERROR_BG = QColor("#fce8e6")
+HINT_BG = QColor("#e8f0fe")
+_ROW_PATH = re.compile(r"^data_items\[(\d+)\](?:\.(\w+))?")
+
+
+def row_errors(errors: Mapping[str, str]) -> dict[int, str]:
+    """{"data_items[2].name": msg} → {2: msg} (several messages of a row joined)."""
+    out: dict[int, str] = {}
+    for path, msg in errors.items():
+        match = _ROW_PATH.match(path)
+        if match:
+            row = int(match.group(1))
+            out[row] = f"{out[row]}；{msg}" if row in out else msg
+    return out
+
+
+class ItemTable(QObject):
+    """Drives a QTableWidget as the data-item editor (a combo per type and share column)."""
+
+    edited = Signal()
+    name_edited = Signal()
+
+    def __init__(self, table: QTableWidget, parent: QObject | None = None) -> None:
+        super().__init__(parent or table)
+        self.table = table
+        self.errors: dict[int, str] = {}
+        self.hinted: set[str] = set()
+        table.setColumnCount(COLUMNS)
+        table.setHorizontalHeaderLabels(
+            [
+                self.tr("名称"),
+                self.tr("数据类型"),
+                self.tr("长度"),
+                self.tr("共享类型"),
+                self.tr("说明"),
+            ]
+        )
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((1, 130), (2, 70), (3, 130)):
+            table.setColumnWidth(col, width)
+        table.verticalHeader().setDefaultSectionSize(30)
+        table.itemChanged.connect(self._on_table_item_changed)
+
+    # --- data --------------------------------------------------------------------------------
+
+    def items(self) -> list[dict[str, Any]]:
+        table, out = self.table, []
+        for row in range(table.rowCount()):
+            length_text = _cell(table, row, 2)
+            type_combo, share_combo = table.cellWidget(row, 1), table.cellWidget(row, 3)
+            assert isinstance(type_combo, QComboBox) and isinstance(share_combo, QComboBox)
+            out.append(
+                {
+                    "name": _cell(table, row, 0),
+                    "data_type": type_combo.currentData(),
+                    "length": int(length_text) if length_text.isdigit() else None,
+                    "share_type": share_combo.currentData(),
+                    "description": _cell(table, row, 4) or None,
+                }
+            )
+        return out
+
+    def set_items(self, items: Iterable[Mapping[str, Any]]) -> None:
+        table = self.table
+        table.blockSignals(True)
+        try:
+            table.setRowCount(0)
+            for item in items:
+                self.append(item, quiet=True)
+        finally:
+            table.blockSignals(False)
+        self._paint()
+
+    def append(self, item: Mapping[str, Any], *, quiet: bool = False) -> int:
+        table = self.table
+        blocked = table.blockSignals(True)
+        row = table.rowCount()
+        table.insertRow(row)
+        table.setItem(row, 0, QTableWidgetItem(item.get("name") or ""))
+        types = QComboBox()
+        for member in DataType:
+            types.addItem(P.label(member), member.value)
+        _select(types, item.get("data_type") or DataType.CHAR.value)
+        table.setCellWidget(row, 1, types)
+        length = item.get("length")
+        table.setItem(row, 2, QTableWidgetItem("" if length is None else str(length)))
+        shares = QComboBox()
+        shares.addItem(self.tr("同资源"), None)
+        for share in ShareType:
+            shares.addItem(P.label(share), share.value)
+        _select(shares, item.get("share_type"))
+        table.setCellWidget(row, 3, shares)
+        table.setItem(row, 4, QTableWidgetItem(item.get("description") or ""))
+        table.blockSignals(blocked)
+        types.currentIndexChanged.connect(self._on_combo_changed)
+        shares.currentIndexChanged.connect(self._on_combo_changed)
+        if not quiet:
+            self.edited.emit()
+        return row
+
+    def remove_current(self) -> bool:
+        row = self.table.currentRow()
+        if row < 0:
+            return False
+        self.table.removeRow(row)
+        self.edited.emit()
+        self.name_edited.emit()
+        return True
+
+    def move_current(self, step: int) -> bool:
+        row = self.table.currentRow()
+        items = self.items()
+        target = row + step
+        if row < 0 or not (0 <= target < len(items)):
+            return False
+        items[row], items[target] = items[target], items[row]
+        self.set_items(items)
+        self.table.setCurrentCell(target, 0)
+        self.edited.emit()
+        return True
+
+    # --- marks -------------------------------------------------------------------------------
+
+    def mark_errors(self, errors: Mapping[int, str]) -> None:
+        """Red name cell + tooltip on the rows with an error (data_items[i].*)."""
+        self.errors = dict(errors)
+        self._paint()
+
+    def highlight_names(self, names: Iterable[str]) -> None:
+        """Tint the rows whose name a 一数一源 hint refers to (第十八条)."""
+        self.hinted = set(names)
+        self._paint()
+
+    def _paint(self) -> None:
+        table = self.table
+        blocked = table.blockSignals(True)
+        try:
+            for row in range(table.rowCount()):
+                cell = table.item(row, 0)
+                if cell is None:
+                    continue
+                name = cell.text().strip()
+                if row in self.errors:
+                    cell.setBackground(QBrush(ERROR_BG))
+                    cell.setForeground(QBrush(QColor("#a50e0e")))
+                    cell.setToolTip(self.errors[row])
+                elif name and name in self.hinted:
+                    cell.setBackground(QBrush(HINT_BG))
+                    cell.setForeground(QBrush())
+                    cell.setToolTip(self.tr("已有其他部门提供此信息项（一数一源，第十八条）"))
+                else:
+                    cell.setBackground(QBrush())
+                    cell.setForeground(QBrush())
+                    cell.setToolTip("")
+        finally:
+            table.blockSignals(blocked)
+
+    def _on_table_item_changed(self, item: QTableWidgetItem) -> None:
+        self.edited.emit()
+        if item.column() == 0:
+            self.name_edited.emit()
+
+    def _on_combo_changed(self, *_args: Any) -> None:
+        self.edited.emit()
+
+
+def _select(combo: QComboBox, value: Any) -> None:
+    combo.setCurrentIndex(max(combo.findData(value), 0))
+
+
+def _cell(table: QTableWidget, row: int, col: int) -> str:
+    item = table.item(row, col)
+    return "" if item is None else str(item.text()).strip()
+
+
+__all__ = ["ItemTable", "Qt", "row_errors"]
