@@ -2,20 +2,37 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidgetItem, QWidget
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableWidgetItem,
+    QWidget,
+)
 
+from govshare_core.vocab import ShareMode, ShareType, UpdateCycle
 from govshare_core.workflow import KEY_ELEMENTS
 from govshare_desktop.api.client import new_idempotency_key
 from govshare_desktop.api.errors import ApiError
 from govshare_desktop.catalog import presenter as P
+from govshare_desktop.catalog.items_table import ItemTable
 from govshare_desktop.common.forms import FieldErrors
 from govshare_desktop.common.uiload import load_form
 from govshare_desktop.context import AppContext
+
+ENUM_FIELDS: dict[str, Any] = {
+    "share_type": ShareType,
+    "share_mode": ShareMode,
+    "update_cycle": UpdateCycle,
+}
+CHANGED = QColor("#fff4c2")
 
 
 class ChangeReportDialog(QDialog):
@@ -65,41 +82,103 @@ class ChangeReportDialog(QDialog):
         table = self.ui.changesTable
         table.setColumnCount(3)
         table.setHorizontalHeaderLabels([self.tr("关键要素"), self.tr("变更前"), self.tr("变更后")])
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(36)
         table.setRowCount(len(KEY_ELEMENTS))
+        self.editors: dict[str, QWidget] = {}
         for row, name in enumerate(KEY_ELEMENTS):
             label = QTableWidgetItem(P.field_label(name))
             label.setData(Qt.ItemDataRole.UserRole, name)
-            label.setFlags(label.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            before = QTableWidgetItem(P.show_value(self.entry.get(name)))
-            before.setFlags(before.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            value = self._changes.get(name)
-            after = QTableWidgetItem(_as_text(value) if name in self._changes else "")
-            after.setToolTip(self.tr("留空表示此项未变更"))
-            for item in (label, before, after):
-                if name in self._changes:
-                    item.setBackground(Qt.GlobalColor.yellow)
+            before_text = P.show_value(self.entry.get(name)) or self.tr("（空）")
+            before = QTableWidgetItem(before_text)
+            before.setToolTip(before_text)
+            for item in (label, before):
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
             table.setItem(row, 0, label)
             table.setItem(row, 1, before)
-            table.setItem(row, 2, after)
+            editor = self._editor(name)
+            self.editors[name] = editor
+            table.setCellWidget(row, 2, editor)
+        self._mark_changed_rows()
 
-    def changes(self) -> dict[str, Any]:
-        """The key elements with a new value (edited text parsed back where structured)."""
-        out: dict[str, Any] = {}
+    def _editor(self, name: str) -> QWidget:
+        """A combo with vocab labels, a text line, or the data-item editor button."""
+        value = self._changes.get(name)
+        if name in ENUM_FIELDS:
+            combo = QComboBox()
+            combo.addItem(self.tr("（不变更）"), None)
+            for member in ENUM_FIELDS[name]:
+                combo.addItem(P.label(member), member.value)
+            combo.setCurrentIndex(max(combo.findData(value), 0) if value else 0)
+            combo.currentIndexChanged.connect(self._on_editor_changed)
+            return combo
+        if name == "data_items":
+            self._items_after = list(value) if isinstance(value, list) else None
+            button = QPushButton()
+            button.clicked.connect(self.edit_items)
+            self._items_button = button
+            self._update_items_button()
+            return button
+        edit = QLineEdit("" if value is None else str(value))
+        edit.setPlaceholderText(self.tr("留空表示此项不变更"))
+        edit.textChanged.connect(self._on_editor_changed)
+        return edit
+
+    def _update_items_button(self) -> None:
+        items = self._items_after
+        self._items_button.setText(
+            self.tr("编辑信息项…")
+            if items is None
+            else self.tr("已修改：%1 项（点击编辑）").replace("%1", str(len(items)))
+        )
+
+    def edit_items(self) -> ItemsDialog:
+        """Open the data-item editor on the new (or current) items."""
+        current = self._items_after
+        if current is None:
+            current = P.entry_input(self.entry)["data_items"]
+        dialog = ItemsDialog(items=current, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.items_chosen.connect(self._on_items_dialog_items_chosen)
+        self.items_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_items_dialog_items_chosen(self, items: list[dict[str, Any]]) -> None:
+        unchanged = items == P.entry_input(self.entry)["data_items"]
+        self._items_after = None if unchanged else items
+        self._update_items_button()
+        self._mark_changed_rows()
+
+    def _on_editor_changed(self, *_args: Any) -> None:
+        self._mark_changed_rows()
+
+    def _mark_changed_rows(self) -> None:
+        changed = self.changes()
         table = self.ui.changesTable
         for row, name in enumerate(KEY_ELEMENTS):
-            text = table.item(row, 2).text().strip()
-            if not text:
-                continue
-            if name in self._changes and text == _as_text(self._changes[name]):
-                out[name] = self._changes[name]
-            elif name == "data_items":
-                try:
-                    out[name] = json.loads(text)
-                except ValueError:
-                    out[name] = text
+            for col in (0, 1):
+                item = table.item(row, col)
+                if item is not None:
+                    item.setBackground(CHANGED if name in changed else QBrush())
+
+    def changes(self) -> dict[str, Any]:
+        """The key elements given a new value that differs from the published one."""
+        out: dict[str, Any] = {}
+        for name, editor in getattr(self, "editors", {}).items():
+            value: Any
+            if isinstance(editor, QComboBox):
+                value = editor.currentData()
+            elif isinstance(editor, QLineEdit):
+                value = editor.text().strip() or None
             else:
-                out[name] = text
+                value = self._items_after
+            if value is not None and value != self.entry.get(name):
+                out[name] = value
         return out
 
     def effective_date(self) -> date:
@@ -161,10 +240,43 @@ class ChangeReportDialog(QDialog):
             self.ui.statusLabel.setText(str(exc))
 
 
-def _as_text(value: Any) -> str:
-    if isinstance(value, list | dict):
-        return json.dumps(value, ensure_ascii=False)
-    return "" if value is None else str(value)
+class ItemsDialog(QDialog):
+    """Edits the data items after the change with the entry form's item table (ItemTable).
+
+    Signals:
+        items_chosen(object): the user confirmed these items (a list of dicts).
+    """
+
+    items_chosen = Signal(object)
+
+    def __init__(self, *, items: list[dict[str, Any]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = load_form("items_dialog.ui", self)
+        self.setWindowTitle(self.tr("变更后的信息项"))
+        self.editor = ItemTable(self.ui.itemsTable, parent=self)
+        self.editor.set_items(items)
+        self.ui.addItemButton.clicked.connect(self._on_add_item_button_clicked)
+        self.ui.removeItemButton.clicked.connect(self.editor.remove_current)
+        self.ui.upItemButton.clicked.connect(lambda: self.editor.move_current(-1))
+        self.ui.downItemButton.clicked.connect(lambda: self.editor.move_current(1))
+        self.ui.okButton.clicked.connect(self._on_ok_button_clicked)
+        self.ui.cancelButton.clicked.connect(self.reject)
+        self.resize(780, 440)
+
+    def _on_add_item_button_clicked(self) -> None:
+        row = self.editor.append({})
+        table = self.ui.itemsTable
+        table.setCurrentCell(row, 0)
+        table.editItem(table.item(row, 0))
+
+    def _on_ok_button_clicked(self) -> None:
+        items = self.editor.items()
+        errors = {n: self.tr("信息项名称不能为空") for n, i in enumerate(items) if not i["name"]}
+        self.editor.mark_errors(errors)
+        if not items or errors:
+            return
+        self.items_chosen.emit(items)
+        self.accept()
 
 
 def _qdate(d: date) -> QDate:

@@ -241,6 +241,26 @@
 <context>
     <name>ChangeReportDialog</name>
     <message>
+        <source>已修改：%1 项（点击编辑）</source>
+        <translation>Changed: %1 items (click to edit)</translation>
+    </message>
+    <message>
+        <source>编辑信息项…</source>
+        <translation>Edit data items…</translation>
+    </message>
+    <message>
+        <source>留空表示此项不变更</source>
+        <translation>Leave empty if this element does not change</translation>
+    </message>
+    <message>
+        <source>（不变更）</source>
+        <translation>(unchanged)</translation>
+    </message>
+    <message>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
         <source>关键要素变更报告</source>
         <translation>Key element change report</translation>
     </message>
@@ -2226,6 +2246,52 @@
     <message>
         <source>名称</source>
         <translation>Name</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsDialog</name>
+    <message>
+        <source>信息项名称不能为空</source>
+        <translation>The data item name must not be empty</translation>
+    </message>
+    <message>
+        <source>变更后的信息项</source>
+        <translation>Data items after the change</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsDialogForm</name>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>下移</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <source>上移</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <source>删除所选</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <source>添加信息项</source>
+        <translation>Add item</translation>
+    </message>
+    <message>
+        <source>编辑变更后的全部信息项（与目录登记表相同），确定后随变更报告报送。</source>
+        <translation>Edit all data items after the change (as in the entry form); they are reported with the change report.</translation>
+    </message>
+    <message>
+        <source>变更后的信息项</source>
+        <translation>Data items after the change</translation>
     </message>
 </context>
 </TS>

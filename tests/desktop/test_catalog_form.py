@@ -215,3 +215,39 @@ def test_data_item_rows_with_errors_are_marked(make_context, qtbot) -> None:  # 
     assert row_errors({"data_items[2].name": "x", "name": "y"}) == {2: "x"}
     form.ui.itemsTable.item(2, 0).setText("联系电话")
     qtbot.waitUntil(lambda: form.ui.itemsTable.item(2, 0).toolTip() == "", timeout=3000)
+
+
+def test_change_report_editors_use_labels_and_the_item_table(make_context, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QComboBox, QLineEdit
+
+    reg = make_context("A", Role.REGISTRAR)
+    rev = make_context("A", Role.CATALOG_REVIEWER)
+    admin = make_context("P", Role.PLATFORM_ADMIN)
+    e = reg.client.create_entry(entry_body("企业年报信息"), key=new_idempotency_key())
+    reg.client.entry_action(e["id"], "submit")
+    rev.client.entry_action(e["id"], "dept-approve")
+    e = admin.client.entry_action(e["id"], "publish")
+    dialog = ChangeReportDialog(context=reg, entry=e, changes={}, today=date.today())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    cycle = dialog.editors["update_cycle"]
+    assert isinstance(cycle, QComboBox) and cycle.currentText() == "（不变更）"
+    assert "每周" in [cycle.itemText(i) for i in range(cycle.count())]
+    assert isinstance(dialog.editors["share_conditions"], QLineEdit)
+    assert dialog.changes() == {}
+    cycle.setCurrentIndex(cycle.findData("weekly"))
+    items = dialog.edit_items()
+    assert items.ui.itemsTable.rowCount() == 2  # the published items, in the same editor
+    items.ui.addItemButton.click()
+    items.ui.okButton.click()  # the new row has no name: marked, not accepted
+    assert items.ui.itemsTable.item(2, 0).toolTip() == "信息项名称不能为空"
+    items.ui.itemsTable.item(2, 0).setText("年报年度")
+    items.ui.okButton.click()
+    changes = dialog.changes()
+    assert changes["update_cycle"] == "weekly"
+    assert [i["name"] for i in changes["data_items"]] == ["姓名", "公民身份号码", "年报年度"]
+    assert "3 项" in dialog.editors["data_items"].text()
+    dialog.ui.descriptionEdit.setPlainText("新增年报年度信息项，更新周期改为每周")
+    with qtbot.wait_signal(dialog.reported, timeout=10000) as sig:
+        dialog.send()
+    assert sig.args[0]["changes"]["data_items"][2]["name"] == "年报年度"
