@@ -195,6 +195,26 @@ def run(url: str, n: int, clients: int, total: int, deep: int) -> dict[str, Any]
         server.stop()
 
 
+def loadavg() -> list[float] | None:
+    """1/5/15-minute load averages: the machine is shared, so record how busy it was."""
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except OSError:
+        return None
+
+
+def commit() -> str | None:
+    """The platform code measured (`git describe --always --dirty`), when run from a checkout."""
+    try:
+        out = subprocess.run(
+            ["git", "describe", "--always", "--dirty"],
+            cwd=HERE, capture_output=True, text=True, timeout=10, check=True,
+        )  # fmt: skip
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return out.stdout.strip() or None
+
+
 def table(result: dict[str, Any]) -> str:
     lines = [f"{'case':<50}{'total':>8}{'p50':>9}{'p95':>9}{'p99':>9}  (ms)"]
     for row in result["cases"]:
@@ -220,13 +240,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not (1 <= args.samples <= 1000 and 1 <= args.requests <= 100_000):
         parser.error("bounded loops only: --samples ≤ 1000, --requests ≤ 100000")
+    load_before = loadavg()
     result = run(args.database_url, args.samples, args.clients, args.requests, args.deep)
     print(table(result))
     dialect = "postgresql" if args.database_url.startswith("postgresql") else "sqlite"
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     out = HERE / "results" / f"{args.label or dialect}-{stamp}.json"
     out.parent.mkdir(exist_ok=True)
-    meta = {"database": dialect, "label": args.label, "at": stamp, "samples": args.samples}
+    meta = {"database": dialect, "label": args.label, "at": stamp, "samples": args.samples,
+            "commit": commit(), "cpus": os.cpu_count(),
+            "loadavg_before": load_before, "loadavg_after": loadavg()}  # fmt: skip
     out.write_text(json.dumps({**meta, **result}, ensure_ascii=False, indent=1))
     print(f"wrote {out}")
     return 0
