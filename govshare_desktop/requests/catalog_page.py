@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Signal
-from PySide6.QtWidgets import QHeaderView, QWidget
+from PySide6.QtWidgets import QWidget
 
 from govshare_core.vocab import (
     DataType,
@@ -30,12 +30,22 @@ from govshare_desktop.context import AppContext
 from govshare_desktop.requests import lookups
 from govshare_desktop.requests.presenters import label, label_of, local_time
 from govshare_desktop.requests.request_form import RequestFormDialog
+from govshare_desktop.requests.tables import (
+    Capped,
+    ColumnDropper,
+    Fit,
+    Stretch,
+    compact_rows,
+    size_columns,
+)
 from govshare_desktop.tasks import run_in_background
 
 SEARCH_DEBOUNCE_MS = 120
 """Quiet time after the last key before searching (the list updates within 300 ms)."""
 PAGE_SIZE = 50
 CACHE_NAME = "share_catalog"
+DEPARTMENT_WIDTH = 120
+"""Department names longer than this (px) are elided; the full name is the tooltip."""
 SHAREABLE = (ShareType.UNCONDITIONAL, ShareType.CONDITIONAL)  # the 共享目录 excludes 不予共享
 
 
@@ -47,14 +57,17 @@ def catalog_columns() -> list[Column]:
     return [
         Column("name", _tr("资源名称"), tooltip=lambda r: str(r.get("name", ""))),
         Column("resource_code", _tr("资源代码")),
-        Column("department_name", _tr("提供部门")),
+        Column(
+            "department_name",
+            _tr("提供部门"),
+            tooltip=lambda r: str(r.get("department_name", "")),
+        ),
         Column("share_type", _tr("共享类型"), lambda r: label_of(ShareType, r.get("share_type"))),
         Column("share_mode", _tr("共享方式"), lambda r: label_of(ShareMode, r.get("share_mode"))),
         Column(
             "update_cycle", _tr("更新周期"), lambda r: label_of(UpdateCycle, r.get("update_cycle"))
         ),
-        Column("published_on", _tr("发布日期")),
-    ]
+    ]  # the publication date is in the detail panel: the list stays narrow enough for 60 %
 
 
 def item_columns() -> list[Column]:
@@ -125,15 +138,36 @@ class ShareCatalogPage(QWidget):
     def _setup_view(self) -> None:
         view = self.ui.tableView
         view.setModel(self.model)
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((260, 150, 150, 90, 100, 80, 96)):
-            view.setColumnWidth(column, width)
-        self.ui.itemsView.setModel(self.items_model)
-        for column, width in enumerate((150, 100, 50)):
-            self.ui.itemsView.setColumnWidth(column, width)
-        self.ui.splitter.setStretchFactor(0, 3)
-        self.ui.splitter.setStretchFactor(1, 2)
+        compact_rows(view)
+        size_columns(
+            view,
+            [
+                Stretch(),
+                Fit(["000000/000000"]),
+                Capped(DEPARTMENT_WIDTH, ["南通市人力资源和社会保障局"]),
+                Fit([label(t) for t in SHAREABLE]),
+                Fit([label(m) for m in ShareMode]),
+                Fit([label(c) for c in UpdateCycle]),
+            ],
+        )
+        # narrow windows (1024 px) drop 更新周期, then 共享方式 before squeezing the names
+        self.column_dropper = ColumnDropper(view, optional=(5, 4), stretch=0, min_stretch=150)
+        items = self.ui.itemsView
+        items.setModel(self.items_model)
+        compact_rows(items)
+        size_columns(
+            items,
+            [
+                Stretch(),
+                Fit([label(t) for t in DataType]),
+                Fit(["99999"]),
+                Fit([label(t) for t in ShareType]),
+            ],
+        )
+        splitter = self.ui.splitter
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([620, 380])  # the list gets a little more: it has six columns
         self.ui.applyButton.setVisible(self.context.has(Role.APPLICANT))
 
     def _fill_facets(self) -> None:

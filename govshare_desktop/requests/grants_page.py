@@ -17,10 +17,26 @@ from govshare_desktop.common.uiload import load_form
 from govshare_desktop.context import AppContext
 from govshare_desktop.requests import lookups
 from govshare_desktop.requests.dialogs import ReasonDialog
-from govshare_desktop.requests.presenters import can_revoke_grant, grant_expiry_info, label_of
+from govshare_desktop.requests.presenters import (
+    can_revoke_grant,
+    grant_expiry_info,
+    label,
+    label_of,
+    tr,
+)
+from govshare_desktop.requests.tables import (
+    Capped,
+    ColumnDropper,
+    Fit,
+    Plan,
+    Stretch,
+    compact_rows,
+    size_columns,
+)
 
 PAGE_SIZE = 100
 EXPIRING_BACKGROUND = QColor("#fff3c4")
+DEPARTMENT_WIDTH = 130
 
 
 def _tr(text: str) -> str:
@@ -30,15 +46,17 @@ def _tr(text: str) -> str:
 def grant_columns() -> list[Column]:
     return [
         Column("entry_name", _tr("信息资源"), tooltip=lambda r: str(r.get("entry_name", ""))),
-        Column("data_item", _tr("信息项")),
-        Column("provider_name", _tr("提供部门")),
-        Column("consumer_name", _tr("使用部门")),
+        Column("data_item", _tr("信息项"), tooltip=lambda r: str(r.get("data_item", ""))),
+        Column("provider_name", _tr("提供部门"), tooltip=lambda r: str(r.get("provider_name"))),
+        Column("consumer_name", _tr("使用部门"), tooltip=lambda r: str(r.get("consumer_name"))),
         Column("share_mode", _tr("共享模式"), lambda r: label_of(ShareMode, r.get("share_mode"))),
         Column("valid_from", _tr("生效日期")),
         Column("valid_until", _tr("有效期至")),
         Column("_expiry", _tr("剩余")),
         Column("status", _tr("状态"), lambda r: label_of(GrantStatus, r.get("status"))),
-        Column("revoked_reason", _tr("撤销理由")),
+        Column(
+            "revoked_reason", _tr("撤销理由"), tooltip=lambda r: str(r.get("revoked_reason") or "")
+        ),
     ]
 
 
@@ -62,6 +80,23 @@ def _row_role(row: Row, role: int) -> Any:
     if role == Qt.ItemDataRole.BackgroundRole and row.get("_expiring"):
         return QBrush(EXPIRING_BACKGROUND)
     return None
+
+
+def column_plans() -> list[Plan]:
+    """Grant columns sized to fit beside the navigation at 1280 px; long names elide."""
+    dept = Capped(DEPARTMENT_WIDTH, ["南通市人力资源和社会保障局"])
+    return [
+        Stretch(),
+        Capped(110, ["公民身份号码"]),
+        dept,
+        dept,
+        Fit([label(m) for m in ShareMode]),
+        Fit(["2026-12-31"]),
+        Fit(["2026-12-31"]),
+        Fit([tr("剩 %1 天").replace("%1", "365"), tr("今日到期"), tr("已过期")]),
+        Fit([label(s) for s in GrantStatus]),
+        Fit([]),  # 撤销理由: the last section stretches; the full text is the tooltip
+    ]
 
 
 class GrantsPage(QWidget):
@@ -99,8 +134,10 @@ class GrantsPage(QWidget):
             model.failed.connect(self._on_model_failed)
             view: QTableView = getattr(self.ui, f"{side}View")
             view.setModel(model)
-            for column, width in enumerate((200, 110, 140, 140, 100, 90, 90, 80, 60)):
-                view.setColumnWidth(column, width)
+            compact_rows(view)
+            size_columns(view, column_plans())
+            # narrow windows drop 撤销理由, 生效日期 and 共享模式 before squeezing the names
+            ColumnDropper(view, optional=(9, 5, 4), stretch=0, min_stretch=140)
             view.selectionModel().currentRowChanged.connect(self._on_selection_changed)
             self.models[side] = model
         self.ui.revokeButton.setVisible(context.has(Role.RESOURCE_ADMIN, Role.PLATFORM_ADMIN))

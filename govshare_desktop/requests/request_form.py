@@ -59,7 +59,7 @@ class RequestFormDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("共享申请"))
         self.setObjectName("requestFormDialog")
-        self.resize(720, 780)
+        self._fit_to_screen(parent)
         self.context = context
         self.presenter = RequestFormPresenter(entry)
         self.draft_key = draft_key or submission.new_draft_key()
@@ -84,8 +84,15 @@ class RequestFormDialog(QDialog):
 
     # --- setup -------------------------------------------------------------------------------
 
+    def _fit_to_screen(self, parent: QWidget | None) -> None:
+        """680x640, smaller on a small screen (1024x700 leaves about 660 px of height)."""
+        screen = (parent or self).screen().availableGeometry()
+        self.resize(min(680, screen.width() - 40), min(640, screen.height() - 40))
+
     def _fill_static(self) -> None:
         ui = self.ui
+        for name in _ERROR_LABELS.values():
+            getattr(ui, name).hide()
         ui.entrySummaryLabel.setText(self.presenter.summary())
         for mode in ShareMode:
             ui.modeCombo.addItem(label(mode), mode.value)
@@ -186,7 +193,11 @@ class RequestFormDialog(QDialog):
             top = path.split(".")[0].split("[")[0]
             per_label.setdefault(_ERROR_LABELS.get(top, "formErrorLabel"), []).append(text)
         for name in [*_ERROR_LABELS.values(), "formErrorLabel"]:
-            getattr(self.ui, name).setText("\n".join(per_label.get(name, [])))
+            text = "\n".join(per_label.get(name, []))
+            widget = getattr(self.ui, name)
+            widget.setText(text)
+            if name != "formErrorLabel":
+                widget.setVisible(bool(text))  # an empty row would still take its spacing
 
     def error_text(self, field: str) -> str:
         return str(getattr(self.ui, _ERROR_LABELS.get(field, "formErrorLabel")).text())

@@ -26,6 +26,7 @@ from govshare_desktop.context import AppContext
 from govshare_desktop.requests import lookups, submission
 from govshare_desktop.requests.dialogs import DecisionDialog, ReasonDialog
 from govshare_desktop.requests.presenters import (
+    DeadlineInfo,
     RequestFormValues,
     label,
     label_of,
@@ -34,10 +35,20 @@ from govshare_desktop.requests.presenters import (
     review_deadline_info,
 )
 from govshare_desktop.requests.request_form import RequestFormDialog
+from govshare_desktop.requests.tables import (
+    Capped,
+    ColumnDropper,
+    Contents,
+    Fit,
+    Stretch,
+    compact_rows,
+    size_columns,
+)
 from govshare_desktop.store.local import Draft
 from govshare_desktop.tasks import run_in_background
 
 PAGE_SIZE = 50
+DEPARTMENT_WIDTH = 140
 OVERDUE_COLOR = QColor("#c0392b")
 
 
@@ -84,11 +95,21 @@ def request_columns(counterpart: str) -> list[Column]:
     return [
         Column("id", _tr("编号")),
         Column("entry_name", _tr("信息资源"), tooltip=lambda r: str(r.get("entry_name", ""))),
-        Column(f"{counterpart}_name", other),
+        Column(f"{counterpart}_name", other, tooltip=lambda r: str(r.get(f"{counterpart}_name"))),
         Column("status", _tr("状态"), lambda r: label_of(RequestStatus, r.get("status"))),
-        Column("_deadline", _tr("审核期限")),
-        Column("end_date", _tr("截止时间")),
-    ]
+        Column("_due", _tr("截止日期"), tooltip=lambda r: str(r.get("_deadline", ""))),
+        Column("_left", _tr("剩余工作日"), tooltip=lambda r: str(r.get("_deadline", ""))),
+    ]  # the requested end of use (截止时间) is in the detail: the list fits beside it
+
+
+def days_left_text(info: DeadlineInfo) -> str:
+    """The 剩余工作日 cell: the working days left, or how many are overdue."""
+    if info.days_left is None:
+        return ""
+    if info.overdue:
+        return _tr("超期 %1").replace("%1", str(abs(info.days_left)))
+    mark = _tr("（暂定）") if info.provisional else ""
+    return f"{info.days_left}{mark}"
 
 
 def enrich(rows: list[Row], names: dict[int, str], today: date) -> list[Row]:
@@ -102,6 +123,8 @@ def enrich(rows: list[Row], names: dict[int, str], today: date) -> list[Row]:
                 provider_name=names.get(int(row["provider_department_id"]), ""),
                 consumer_name=names.get(int(row["consumer_department_id"]), ""),
                 _deadline=info.text,
+                _due=str(row.get("review_due") or "") if info.days_left is not None else "",
+                _left=days_left_text(info),
                 _days_left=info.days_left,
                 _overdue=info.overdue,
             )
@@ -114,7 +137,7 @@ def event_columns() -> list[Column]:
         Column("at", _tr("时间"), lambda r: local_time(r.get("at"))),
         Column("action", _tr("环节"), lambda r: action_label(str(r.get("action")))),
         Column("to_status", _tr("结果状态"), lambda r: label_of(RequestStatus, r.get("to_status"))),
-        Column("comment", _tr("意见")),
+        Column("comment", _tr("意见"), tooltip=lambda r: str(r.get("comment") or "")),
     ]
 
 
@@ -246,15 +269,31 @@ class RequestsPage(QWidget):
         for text, params in self.mode.filters:
             ui.filterCombo.addItem(text, params)
         ui.tableView.setModel(self.model)
-        for column, width in enumerate((56, 240, 150, 110, 200, 96)):
-            ui.tableView.setColumnWidth(column, width)
+        compact_rows(ui.tableView)
+        size_columns(
+            ui.tableView,
+            [
+                Fit(["9999"]),
+                Stretch(),
+                Capped(DEPARTMENT_WIDTH, ["南通市人力资源和社会保障局"]),
+                Fit([label(s) for s in RequestStatus]),
+                Fit(["2026-12-31"]),
+                Fit([_tr("超期 %1").replace("%1", "99"), "99" + _tr("（暂定）")]),
+            ],
+        )
+        # narrow windows drop 申请/提供部门 before squeezing the resource names (detail has it)
+        self.column_dropper = ColumnDropper(ui.tableView, optional=(2,), stretch=1, min_stretch=130)
         ui.eventsView.setModel(self.events_model)
-        for column, width in enumerate((130, 150, 110)):
-            ui.eventsView.setColumnWidth(column, width)
+        compact_rows(ui.eventsView)
+        size_columns(
+            ui.eventsView,
+            [Fit(["2026-12-31 23:59"]), Contents(), Contents(), Stretch()],
+        )
         ui.draftsGroup.setVisible(self.mode.drafts)
         ui.continueDraftButton.setVisible(self.mode.drafts)
         ui.splitter.setStretchFactor(0, 3)
         ui.splitter.setStretchFactor(1, 2)
+        ui.splitter.setSizes([600, 400])
 
     def _connect(self) -> None:
         ui = self.ui
