@@ -139,7 +139,7 @@ class ShareCatalogPage(QWidget):
         view = self.ui.tableView
         view.setModel(self.model)
         compact_rows(view)
-        size_columns(
+        widths = size_columns(
             view,
             [
                 Stretch(),
@@ -151,7 +151,9 @@ class ShareCatalogPage(QWidget):
             ],
         )
         # narrow windows (1024 px) drop 更新周期, then 共享方式 before squeezing the names
-        self.column_dropper = ColumnDropper(view, optional=(5, 4), stretch=0, min_stretch=150)
+        self.column_dropper = ColumnDropper(
+            view, widths=widths, optional=(5, 4), stretch=0, min_stretch=150
+        )
         items = self.ui.itemsView
         items.setModel(self.items_model)
         compact_rows(items)

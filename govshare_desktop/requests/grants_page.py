@@ -135,9 +135,9 @@ class GrantsPage(QWidget):
             view: QTableView = getattr(self.ui, f"{side}View")
             view.setModel(model)
             compact_rows(view)
-            size_columns(view, column_plans())
+            widths = size_columns(view, column_plans())
             # narrow windows drop 撤销理由, 生效日期 and 共享模式 before squeezing the names
-            ColumnDropper(view, optional=(9, 5, 4), stretch=0, min_stretch=140)
+            ColumnDropper(view, widths=widths, optional=(9, 5, 4), stretch=0, min_stretch=140)
             view.selectionModel().currentRowChanged.connect(self._on_selection_changed)
             self.models[side] = model
         self.ui.revokeButton.setVisible(context.has(Role.RESOURCE_ADMIN, Role.PLATFORM_ADMIN))

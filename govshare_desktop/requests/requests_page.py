@@ -270,7 +270,7 @@ class RequestsPage(QWidget):
             ui.filterCombo.addItem(text, params)
         ui.tableView.setModel(self.model)
         compact_rows(ui.tableView)
-        size_columns(
+        widths = size_columns(
             ui.tableView,
             [
                 Fit(["9999"]),
@@ -282,7 +282,9 @@ class RequestsPage(QWidget):
             ],
         )
         # narrow windows drop 申请/提供部门 before squeezing the resource names (detail has it)
-        self.column_dropper = ColumnDropper(ui.tableView, optional=(2,), stretch=1, min_stretch=130)
+        self.column_dropper = ColumnDropper(
+            ui.tableView, widths=widths, optional=(2,), stretch=1, min_stretch=130
+        )
         ui.eventsView.setModel(self.events_model)
         compact_rows(ui.eventsView)
         size_columns(

@@ -63,8 +63,12 @@ def compact_rows(view: QTableView) -> None:
     header.setDefaultSectionSize(view.fontMetrics().height() + 10)
 
 
-def size_columns(view: QTableView, plans: Sequence[Plan]) -> None:
-    """Apply one plan per model column; the view elides long texts at the right."""
+def size_columns(view: QTableView, plans: Sequence[Plan]) -> dict[int, int]:
+    """Apply one plan per model column; the view elides long texts at the right.
+
+    Returns the widths given to the fixed (Fit/Capped) columns.
+    """
+    widths: dict[int, int] = {}
     model = view.model()
     header = view.horizontalHeader()
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -82,6 +86,8 @@ def size_columns(view: QTableView, plans: Sequence[Plan]) -> None:
             if isinstance(plan, Capped):
                 width = min(width, plan.max_width)
             view.setColumnWidth(column, width)
+            widths[column] = width
+    return widths
 
 
 class ColumnDropper(QObject):
@@ -90,13 +96,21 @@ class ColumnDropper(QObject):
     """
 
     def __init__(
-        self, view: QTableView, *, optional: Sequence[int], stretch: int, min_stretch: int
+        self,
+        view: QTableView,
+        *,
+        widths: dict[int, int],
+        optional: Sequence[int],
+        stretch: int,
+        min_stretch: int,
     ) -> None:
         super().__init__(view)
         self._view = view
         self._optional = list(optional)  # the first one is hidden first
         self._stretch = stretch
         self._min_stretch = min_stretch
+        # what the columns need (not what they have: a hidden one has 0, the last one stretches)
+        self._widths = dict(widths)
         view.viewport().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -108,7 +122,9 @@ class ColumnDropper(QObject):
         view = self._view
         header = view.horizontalHeader()
         columns = range(header.count())
-        fixed = {c: header.sectionSize(c) for c in columns if c != self._stretch}
+        fixed = {
+            c: self._widths.get(c, header.sectionSize(c)) for c in columns if c != self._stretch
+        }
         room = view.viewport().width() - self._min_stretch
         hidden: set[int] = set()
         for column in self._optional:
