@@ -50,17 +50,28 @@ class _Bridge(QObject):
     @Slot(object)
     def _deliver_success(self, result: Any) -> None:
         for callback in _alive(self.on_success):
-            callback(result)
+            _call(callback, result)
 
     @Slot(object)
     def _deliver_failure(self, exc: Exception) -> None:
         for callback in _alive(self.on_failure):
-            callback(exc)
+            _call(callback, exc)
 
     @Slot(int, str)
     def _deliver_progress(self, percent: int, text: str) -> None:
         for callback in _alive(self.on_progress):
-            callback(percent, text)
+            _call(callback, percent, text)
+
+
+def _call(callback: Callable[..., None], *args: Any) -> None:
+    """Run a callback; a receiver deleted meanwhile (window closed) is not an error."""
+    try:
+        callback(*args)
+    except RuntimeError as exc:
+        text = str(exc)
+        if "has been deleted" not in text and "already deleted" not in text:
+            raise
+        log.debug("dropping a result for a deleted receiver: %s", text)
 
 
 def _alive(callbacks: list[Callable[..., None]]) -> list[Callable[..., None]]:

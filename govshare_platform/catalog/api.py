@@ -98,8 +98,11 @@ def share_catalog(
     scope = search.Scope(share_catalog=True)
     hits = search.find(ctx.db, q=q, filters=filters, scope=scope, offset=offset, limit=limit)
     page = _page(ctx, hits, offset, limit)
-    who = {"actor_id": ctx.user.id, "actor_name": ctx.user.username,
-           "department_id": ctx.department_id}
+    who = {
+        "actor_id": ctx.user.id,
+        "actor_name": ctx.user.username,
+        "department_id": ctx.department_id,
+    }
     ctx.db.close()  # end the read and free its connection before the short audit write
     if q or filters.given():
         append_standalone(
