@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QPushButton,
+    QTableWidget,
     QTableWidgetItem,
     QWidget,
 )
@@ -76,7 +77,7 @@ class ChangeReportDialog(QDialog):
         self.ui.sendButton.clicked.connect(self.send)
         self.ui.cancelButton.clicked.connect(self.reject)
         self._on_effective_date_edit_date_changed()
-        self.resize(760, 600)
+        self.resize(760, 680)
 
     def _fill_table(self) -> None:
         table = self.ui.changesTable
@@ -88,6 +89,8 @@ class ChangeReportDialog(QDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         table.verticalHeader().hide()
         table.verticalHeader().setDefaultSectionSize(36)
+        table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        table.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the editors in it take the focus
         table.setRowCount(len(KEY_ELEMENTS))
         self.editors: dict[str, QWidget] = {}
         for row, name in enumerate(KEY_ELEMENTS):

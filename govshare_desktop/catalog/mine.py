@@ -36,7 +36,7 @@ def entry_columns(tr: Any) -> list[Column]:
         Column("status", tr("状态"), render=lambda r: P.status_label(r["status"])),
         Column("share_type", tr("共享类型"), render=lambda r: P.show_value(r["share_type"])),
         Column("update_cycle", tr("更新周期"), render=lambda r: P.show_value(r["update_cycle"])),
-        Column("updated_at", tr("更新时间"), render=lambda r: str(r.get("updated_at", ""))[:16]),
+        Column("updated_at", tr("更新时间"), render=lambda r: P.local_time(r.get("updated_at"))),
     ]
 
 

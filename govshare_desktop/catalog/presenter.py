@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from pydantic import ValidationError
@@ -194,6 +194,19 @@ def key_element_changes(before: dict[str, Any], after: dict[str, Any]) -> dict[s
 def days_left(effective: date, today: date, *, limit: int = CHANGE_REPORT_DAYS) -> int:
     """Days left of the 20 (第十七条); negative when the report is late."""
     return limit - (today - effective).days
+
+
+def local_time(value: Any) -> str:
+    """An API timestamp (ISO 8601, UTC when naive) as local "YYYY-MM-DD HH:MM"."""
+    if not value:
+        return ""
+    try:
+        moment = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return str(value)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def split_items(text: str) -> list[str]:

@@ -103,7 +103,7 @@ class ReviewPage(QWidget):
         )
         self.ui.queueView.setModel(self.model)
         self.ui.queueView.verticalHeader().hide()
-        self.ui.splitter.setSizes([420, 680])
+        self.ui.splitter.setSizes([460, 640])
         table = self.ui.diffTable
         table.setColumnCount(3)
         table.setHorizontalHeaderLabels([self.tr("要素"), self.tr("上一发布版本"), self.tr("本次")])
@@ -111,6 +111,9 @@ class ReviewPage(QWidget):
         for col in (1, 2):
             table.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
         table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(26)
+        table.setWordWrap(True)
+        self.ui.queueView.verticalHeader().setDefaultSectionSize(28)
         self.ui.queueCombo.currentIndexChanged.connect(lambda *_: self.reload())
         self.ui.refreshButton.clicked.connect(self.reload)
         self.ui.queueView.selectionModel().selectionChanged.connect(self._on_selection_changed)
@@ -138,16 +141,20 @@ class ReviewPage(QWidget):
                 Column("reported_on", tr("报送日期")),
                 Column("late", tr("是否迟报"), render=lambda r: tr("迟报") if r["late"] else ""),
             ]
-        return [
+        columns = [
             Column("name", tr("信息资源名称")),
             Column("department_name", tr("提供方")),
             Column("share_type", tr("共享类型"), render=lambda r: P.show_value(r["share_type"])),
-            Column(
-                "submitted_by",
-                tr("提交人"),
-                render=lambda r: tr("本人提交") if self._own(r) else "",
-            ),
         ]
+        if self.queue == DEPT_QUEUE:  # 第十五条: one's own submission is greyed out
+            columns.append(
+                Column(
+                    "submitted_by",
+                    tr("提交人"),
+                    render=lambda r: tr("本人提交") if self._own(r) else "",
+                )
+            )
+        return columns
 
     def _own(self, row: dict[str, Any]) -> bool:
         return self.queue == DEPT_QUEUE and row.get("submitted_by") == self.context.user_id
@@ -184,6 +191,7 @@ class ReviewPage(QWidget):
         self.model.set_enabled_rule(lambda r: not self._own(r))
         self.model.reset(self._fetcher() if self.queue else None)
         header = self.ui.queueView.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self._show_detail(None)
 
@@ -251,7 +259,7 @@ class ReviewPage(QWidget):
             for name in SHOWN_FIELDS
         ]
         self.diff_rows = rows
-        self._fill_diff(rows)
+        self._fill_diff(rows, first=first)
         info = (
             self.tr("新登记的目录：显示全部要素。")
             if first
@@ -294,8 +302,11 @@ class ReviewPage(QWidget):
         self.ui.approveButton.setEnabled(True)
         self.ui.returnButton.setEnabled(True)
 
-    def _fill_diff(self, rows: list[tuple[str, Any, Any, bool]]) -> None:
+    def _fill_diff(self, rows: list[tuple[str, Any, Any, bool]], *, first: bool = False) -> None:
+        """The side-by-side table; a first registration has no published version to show."""
         table = self.ui.diffTable
+        table.setColumnHidden(1, first)
+        table.horizontalHeaderItem(2).setText(self.tr("登记内容") if first else self.tr("本次"))
         table.setRowCount(len(rows))
         for i, (name, before, after, changed) in enumerate(rows):
             cells = (P.field_label(name), P.show_value(before), P.show_value(after))
@@ -307,6 +318,8 @@ class ReviewPage(QWidget):
                     item.setBackground(CHANGED)
                 table.setItem(i, col, item)
         table.resizeRowsToContents()
+        for i in range(len(rows)):  # one-line rows as tall as in the other tables
+            table.setRowHeight(i, max(table.rowHeight(i), 26))
 
     def _on_open_button_clicked(self) -> None:
         if self.current is not None and "id" in self.current:

@@ -107,10 +107,17 @@ class PagedTableModel(QAbstractTableModel):
     def rows(self) -> list[Row]:
         return list(self._rows)
 
-    def set_columns(self, columns: Sequence[Column]) -> None:
-        """Replace the columns (e.g. another queue shown in the same view)."""
+    def set_columns(self, columns: Sequence[Column], *, keep_rows: bool = False) -> None:
+        """Replace the columns (e.g. another queue shown in the same view).
+
+        The rows are dropped too unless `keep_rows`: rows of another queue may lack the new
+        columns' keys, and a view sizing its columns to the contents reads them at once."""
         self.beginResetModel()
         self._columns = list(columns)
+        if not keep_rows:
+            self._generation += 1
+            self._rows = []
+            self._total = None
         self.endResetModel()
 
     def set_enabled_rule(self, rule: Callable[[Row], bool] | None) -> None:

@@ -1669,6 +1669,10 @@
 <context>
     <name>ReviewPage</name>
     <message>
+        <source>登记内容</source>
+        <translation>Registered content</translation>
+    </message>
+    <message>
         <source>该目录已被他人处理或修改，请在对比窗口中选择。</source>
         <translation>Someone else has handled or changed this entry; choose in the compare window.</translation>
     </message>

@@ -100,3 +100,15 @@ def test_view_fetches_more_pages_from_live_server(make_context, qtbot, qtmodelte
     qtbot.waitUntil(lambda: model.rowCount() == 12, timeout=10000)
     assert not model.canFetchMore(QModelIndex())
     qtmodeltester.check(model)
+
+
+def test_new_columns_drop_rows_of_another_shape(qapp) -> None:  # type: ignore[no-untyped-def]
+    from govshare_desktop.common.paged_model import Column, PagedTableModel
+
+    model = PagedTableModel(fetch_page=None, columns=[Column("a", "A")])
+    model.set_rows([{"a": 1}])
+    model.set_columns([Column("b", "B", render=lambda r: str(r["b"]))])
+    assert model.rowCount() == 0  # nothing asks the new render about the old rows
+    model.set_rows([{"b": 2}])
+    model.set_columns([Column("b", "B2")], keep_rows=True)
+    assert model.rowCount() == 1 and model.index(0, 0).data() == "2"
