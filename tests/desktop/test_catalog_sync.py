@@ -163,3 +163,30 @@ def test_recall_is_queued_offline(make_context, make_engine, qtbot) -> None:  # 
     [item] = ctx.store.outbox()
     assert item.path.endswith(f"/{e['id']}/recall") and item.if_match is not None
     qtbot.waitUntil(lambda: "离线" in page.ui.statusLabel.text(), timeout=5000)
+
+
+def test_review_decision_is_queued_offline_and_replayed(  # type: ignore[no-untyped-def]
+    make_context, make_engine, qtbot
+) -> None:
+    from govshare_desktop.catalog.review import ReviewPage
+
+    registrar = make_context("A", Role.REGISTRAR)
+    e = registrar.client.create_entry(entry_body("离线审核的目录"), key=new_idempotency_key())
+    registrar.client.entry_action(e["id"], "submit")
+    reviewer = make_context("A", Role.CATALOG_REVIEWER)
+    engine = make_engine(reviewer)
+    review = ReviewPage(context=reviewer, sync=engine)
+    qtbot.addWidget(review)
+    qtbot.waitUntil(lambda: review.model.rowCount() == 1, timeout=10000)
+    review.select_row(0)
+    qtbot.waitUntil(lambda: review.ui.approveButton.isEnabled(), timeout=10000)
+    reviewer.set_online(False)
+    with qtbot.wait_signal(review.decided, timeout=10000) as sig:
+        review.approve()
+    assert sig.args == ["dept_approve", None]  # queued, no answer yet
+    [item] = reviewer.store.outbox()
+    assert item.path.endswith(f"/{e['id']}/dept-approve") and item.if_match is not None
+    reviewer.set_online(True)
+    engine.sync_now()
+    qtbot.waitUntil(lambda: reviewer.store.pending_count() == 0, timeout=15000)
+    assert registrar.client.entry(e["id"])["status"] == "dept_approved"
