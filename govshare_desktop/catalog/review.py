@@ -193,6 +193,9 @@ class ReviewPage(QWidget):
         header = self.ui.queueView.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        if self.queue != REPORT_QUEUE:  # long department names must not squeeze the name
+            header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+            self.ui.queueView.setColumnWidth(1, 140)
         self._show_detail(None)
 
     def _on_model_page_loaded(self, loaded: int, total: object) -> None:
