@@ -12,11 +12,6 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ApiError", text)
-
-
 # Codes → Chinese source text (translated through Qt Linguist like all UI text).
 _MESSAGES: dict[str, object] = {
     "network_unreachable": QT_TRANSLATE_NOOP(
@@ -73,7 +68,11 @@ class ApiError(Exception):
     def message(self) -> str:
         """The translated sentence to show the user."""
         text = _MESSAGES.get(self.code)
-        return _t(str(text)) if text else (self.detail or _t("操作失败。"))
+        return (
+            QCoreApplication.translate("ApiError", str(text))
+            if text
+            else (self.detail or QCoreApplication.translate("ApiError", "操作失败。"))
+        )
 
     def field_messages(self, language: str = "zh") -> dict[str, str]:
         """Field path → message in the UI language, for inline form errors."""

@@ -37,9 +37,9 @@ from govshare_desktop.api.client import new_idempotency_key
 from govshare_desktop.api.errors import ApiError
 from govshare_desktop.catalog import presenter as P
 from govshare_desktop.catalog.items_table import ItemTable, row_errors
-from govshare_desktop.catalog.offline import engine_for, outcome_status
 from govshare_desktop.common.autosave import AutosaveController
 from govshare_desktop.common.forms import FieldErrors
+from govshare_desktop.common.offline import engine_for, outcome_status
 from govshare_desktop.common.paged_model import Debouncer
 from govshare_desktop.common.uiload import load_form
 from govshare_desktop.context import AppContext

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QListWidgetItem, QMessageBox, QWidget
 
@@ -13,7 +13,7 @@ from govshare_core.vocab import EntryStatus, ShareType, UpdateCycle
 from govshare_desktop.api.errors import ApiError
 from govshare_desktop.catalog import presenter as P
 from govshare_desktop.catalog.entry_form import DRAFT_KIND, EntryFormDialog, open_entry_form
-from govshare_desktop.catalog.offline import engine_for, outcome_status
+from govshare_desktop.common.offline import engine_for, outcome_status
 from govshare_desktop.common.paged_model import Column, Debouncer, PagedTableModel
 from govshare_desktop.common.uiload import load_form
 from govshare_desktop.context import AppContext
@@ -29,14 +29,30 @@ STATUS_COLOURS = {
 }
 
 
-def entry_columns(tr: Any) -> list[Column]:
+def entry_columns() -> list[Column]:
     return [
-        Column("name", tr("信息资源名称")),
-        Column("resource_code", tr("信息资源代码")),
-        Column("status", tr("状态"), render=lambda r: P.status_label(r["status"])),
-        Column("share_type", tr("共享类型"), render=lambda r: P.show_value(r["share_type"])),
-        Column("update_cycle", tr("更新周期"), render=lambda r: P.show_value(r["update_cycle"])),
-        Column("updated_at", tr("更新时间"), render=lambda r: P.local_time(r.get("updated_at"))),
+        Column("name", QCoreApplication.translate("MyEntriesPage", "信息资源名称")),
+        Column("resource_code", QCoreApplication.translate("MyEntriesPage", "信息资源代码")),
+        Column(
+            "status",
+            QCoreApplication.translate("MyEntriesPage", "状态"),
+            render=lambda r: P.status_label(r["status"]),
+        ),
+        Column(
+            "share_type",
+            QCoreApplication.translate("MyEntriesPage", "共享类型"),
+            render=lambda r: P.show_value(r["share_type"]),
+        ),
+        Column(
+            "update_cycle",
+            QCoreApplication.translate("MyEntriesPage", "更新周期"),
+            render=lambda r: P.show_value(r["update_cycle"]),
+        ),
+        Column(
+            "updated_at",
+            QCoreApplication.translate("MyEntriesPage", "更新时间"),
+            render=lambda r: P.local_time(r.get("updated_at")),
+        ),
     ]
 
 
@@ -57,7 +73,7 @@ class MyEntriesPage(QWidget):
         self.conflict_dialog: QWidget | None = None
         self.ui = load_form("my_entries.ui", self)
         self.model = PagedTableModel(
-            fetch_page=self._fetcher(), columns=entry_columns(self.tr), runner=context.run
+            fetch_page=self._fetcher(), columns=entry_columns(), runner=context.run
         )
         self.model.set_role_hook(self._role_hook)
         view = self.ui.entriesView

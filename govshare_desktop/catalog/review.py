@@ -23,7 +23,7 @@ from govshare_core.vocab import EntryStatus
 from govshare_desktop.api.errors import ApiError
 from govshare_desktop.catalog import presenter as P
 from govshare_desktop.catalog.entry_form import open_entry_form
-from govshare_desktop.catalog.offline import engine_for, outcome_status
+from govshare_desktop.common.offline import engine_for, outcome_status
 from govshare_desktop.common.paged_model import Column, PagedTableModel
 from govshare_desktop.common.uiload import load_form
 from govshare_desktop.context import AppContext
@@ -133,25 +133,30 @@ class ReviewPage(QWidget):
         return str(self.ui.queueCombo.currentData() or "")
 
     def _columns(self) -> list[Column]:
-        tr = self.tr
         if self.queue == REPORT_QUEUE:
             return [
-                Column("entry_name", tr("信息资源")),
-                Column("effective_date", tr("生效日期")),
-                Column("reported_on", tr("报送日期")),
-                Column("late", tr("是否迟报"), render=lambda r: tr("迟报") if r["late"] else ""),
+                Column("entry_name", self.tr("信息资源")),
+                Column("effective_date", self.tr("生效日期")),
+                Column("reported_on", self.tr("报送日期")),
+                Column(
+                    "late",
+                    self.tr("是否迟报"),
+                    render=lambda r: self.tr("迟报") if r["late"] else "",
+                ),
             ]
         columns = [
-            Column("name", tr("信息资源名称")),
-            Column("department_name", tr("提供方")),
-            Column("share_type", tr("共享类型"), render=lambda r: P.show_value(r["share_type"])),
+            Column("name", self.tr("信息资源名称")),
+            Column("department_name", self.tr("提供方")),
+            Column(
+                "share_type", self.tr("共享类型"), render=lambda r: P.show_value(r["share_type"])
+            ),
         ]
         if self.queue == DEPT_QUEUE:  # 第十五条: one's own submission is greyed out
             columns.append(
                 Column(
                     "submitted_by",
-                    tr("提交人"),
-                    render=lambda r: tr("本人提交") if self._own(r) else "",
+                    self.tr("提交人"),
+                    render=lambda r: self.tr("本人提交") if self._own(r) else "",
                 )
             )
         return columns

@@ -50,10 +50,6 @@ _ENUMS: dict[str, type[StrEnum]] = {
 _ORDER = {name: n for n, name in enumerate(FIELD_LABELS)}
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Conflict", text)
-
-
 def ui_language() -> str:
     try:
         from govshare_desktop import i18n
@@ -93,9 +89,13 @@ def _data_item_text(item: Mapping[str, Any], language: str) -> str:
 def render_value(field: str, value: Any, language: str = "zh_CN") -> str:
     """A field value as the user reads it: labels for codes, one line per data item."""
     if value is None or value == "" or value == []:
-        return _t("（空）")
+        return QCoreApplication.translate("Conflict", "（空）")
     if isinstance(value, bool):
-        return _t("是") if value else _t("否")
+        return (
+            QCoreApplication.translate("Conflict", "是")
+            if value
+            else QCoreApplication.translate("Conflict", "否")
+        )
     if field in _ENUMS:
         return _label_of(_ENUMS[field], value, language)
     if field == "data_items" and isinstance(value, list):

@@ -60,10 +60,6 @@ _STATE_ENUMS: dict[str, Any] = {
 }
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
 class InboxPlurals(QObject):
     """Plural texts: pyside6-lupdate marks numerus forms only in a QObject's self.tr()."""
 
@@ -89,7 +85,7 @@ def target_page(kind: str) -> str | None:
 
 def kind_text(kind: str) -> str:
     label = KIND_LABELS.get(kind)
-    return _t(str(label)) if label else kind
+    return QCoreApplication.translate(CONTEXT, str(label)) if label else kind
 
 
 def state_text(kind: str, state: str) -> str:

@@ -49,23 +49,33 @@ DEPARTMENT_WIDTH = 120
 SHAREABLE = (ShareType.UNCONDITIONAL, ShareType.CONDITIONAL)  # the 共享目录 excludes 不予共享
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ShareCatalogPage", text)
-
-
 def catalog_columns() -> list[Column]:
     return [
-        Column("name", _tr("资源名称"), tooltip=lambda r: str(r.get("name", ""))),
-        Column("resource_code", _tr("资源代码")),
+        Column(
+            "name",
+            QCoreApplication.translate("ShareCatalogPage", "资源名称"),
+            tooltip=lambda r: str(r.get("name", "")),
+        ),
+        Column("resource_code", QCoreApplication.translate("ShareCatalogPage", "资源代码")),
         Column(
             "department_name",
-            _tr("提供部门"),
+            QCoreApplication.translate("ShareCatalogPage", "提供部门"),
             tooltip=lambda r: str(r.get("department_name", "")),
         ),
-        Column("share_type", _tr("共享类型"), lambda r: label_of(ShareType, r.get("share_type"))),
-        Column("share_mode", _tr("共享方式"), lambda r: label_of(ShareMode, r.get("share_mode"))),
         Column(
-            "update_cycle", _tr("更新周期"), lambda r: label_of(UpdateCycle, r.get("update_cycle"))
+            "share_type",
+            QCoreApplication.translate("ShareCatalogPage", "共享类型"),
+            lambda r: label_of(ShareType, r.get("share_type")),
+        ),
+        Column(
+            "share_mode",
+            QCoreApplication.translate("ShareCatalogPage", "共享方式"),
+            lambda r: label_of(ShareMode, r.get("share_mode")),
+        ),
+        Column(
+            "update_cycle",
+            QCoreApplication.translate("ShareCatalogPage", "更新周期"),
+            lambda r: label_of(UpdateCycle, r.get("update_cycle")),
         ),
     ]  # the publication date is in the detail panel: the list stays narrow enough for 60 %
 
@@ -73,10 +83,18 @@ def catalog_columns() -> list[Column]:
 def item_columns() -> list[Column]:
     """Data items; rows carry their effective share type (the item's own or the entry's)."""
     return [
-        Column("name", _tr("信息项名称")),
-        Column("data_type", _tr("数据类型"), lambda r: label_of(DataType, r.get("data_type"))),
-        Column("length", _tr("长度")),
-        Column("share_type", _tr("共享类型"), lambda r: label_of(ShareType, r.get("share_type"))),
+        Column("name", QCoreApplication.translate("ShareCatalogPage", "信息项名称")),
+        Column(
+            "data_type",
+            QCoreApplication.translate("ShareCatalogPage", "数据类型"),
+            lambda r: label_of(DataType, r.get("data_type")),
+        ),
+        Column("length", QCoreApplication.translate("ShareCatalogPage", "长度")),
+        Column(
+            "share_type",
+            QCoreApplication.translate("ShareCatalogPage", "共享类型"),
+            lambda r: label_of(ShareType, r.get("share_type")),
+        ),
     ]
 
 
@@ -363,7 +381,10 @@ class ShareCatalogPage(QWidget):
 
 def detail_fields(entry: Mapping[str, Any]) -> dict[str, str]:
     """The entry's core metadata as display texts, keyed like the .ui value labels."""
-    yes, no = _tr("是"), _tr("否")
+    yes, no = (
+        QCoreApplication.translate("ShareCatalogPage", "是"),
+        QCoreApplication.translate("ShareCatalogPage", "否"),
+    )
     klass = "".join(
         str(entry.get(k) or "") for k in ("resource_class", "class_item", "class_catalog")
     )

@@ -1,7 +1,8 @@
 """Decision, mediation and reason dialogs (ui/decision_dialog.ui, ui/share_reason_dialog.ui).
 
-Each dialog checks its input with the presenters, then sends it itself (off the UI thread) and
-stays open with the platform's message if the platform refuses, so nothing typed is lost.
+Each dialog checks its input with the presenters, then hands it to its `send` (which sends it
+off the UI thread through the session's SyncEngine, queued in the outbox when offline). It stays
+open with the platform's message if the platform refuses, so nothing typed is lost.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
-from govshare_desktop.api.errors import ApiError
+from govshare_desktop.common.offline import outcome_status, queued_text
 from govshare_desktop.common.uiload import Form, load_form
 from govshare_desktop.context import AppContext
 from govshare_desktop.requests.presenters import (
@@ -22,8 +23,10 @@ from govshare_desktop.requests.presenters import (
     rejection_grounds,
 )
 
-Send = Callable[[dict[str, Any]], Any]
-"""Runs in the background with the checked body; returns the platform's answer."""
+Done = Callable[[Any], None]
+Send = Callable[[dict[str, Any], Done], None]
+"""Starts sending the checked body; calls `done(Outcome)` (sync.engine.Outcome) on the UI thread
+(common.offline.send_action)."""
 
 
 class _SendingDialog(QDialog):
@@ -31,9 +34,12 @@ class _SendingDialog(QDialog):
 
     Signals:
         sent(object): the platform's answer (the dialog then closes).
+        queued(str): kept in the outbox, sent when the platform is reachable; what to tell
+            the user (the dialog then closes).
     """
 
     sent = Signal(object)
+    queued = Signal(str)
     ui: Form
 
     def __init__(self, *, context: AppContext, send: Send, parent: QWidget | None) -> None:
@@ -45,23 +51,26 @@ class _SendingDialog(QDialog):
     def _submit(self, body: dict[str, Any]) -> None:
         self.ui.okButton.setEnabled(False)
         self.ui.errorLabel.setText(self.tr("正在提交……"))
-        send = self._send
-        self.context.run(
-            lambda task: send(body), success=self._on_send_done, failure=self._on_send_failed
-        )
+        self._send(body, self._on_send_outcome)
 
-    def _on_send_done(self, answer: Any) -> None:
-        self.answer = answer
-        self.ui.errorLabel.setText("")
-        self.sent.emit(answer)
-        self.accept()
-
-    def _on_send_failed(self, exc: Exception) -> None:
-        self.ui.okButton.setEnabled(True)
-        text = exc.message() if isinstance(exc, ApiError) else str(exc)
-        if isinstance(exc, ApiError) and exc.field_messages():
-            text += "\n" + "\n".join(exc.field_messages().values())
-        self.ui.errorLabel.setText(text)
+    def _on_send_outcome(self, outcome: Any) -> None:
+        status = outcome_status(outcome)
+        if status == "sent":
+            self.answer = outcome.result
+            self.ui.errorLabel.setText("")
+            self.sent.emit(outcome.result)
+            self.accept()
+        elif status in ("queued", "conflict"):  # a conflict waits in the outbox for the user
+            self.ui.errorLabel.setText("")
+            self.queued.emit(queued_text(self.context, outcome))
+            self.accept()
+        else:
+            self.ui.okButton.setEnabled(True)
+            text = str(outcome.message)
+            extra = [m for m in outcome.field_messages.values() if m and m not in text]
+            if extra:
+                text += "\n" + "\n".join(extra)
+            self.ui.errorLabel.setText(text)
 
 
 class DecisionDialog(_SendingDialog):

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QTableView, QWidget
 
 from govshare_core.vocab import GrantStatus, Role, ShareMode
 from govshare_desktop.api.errors import ApiError
+from govshare_desktop.common.offline import send_action
 from govshare_desktop.common.paged_model import Column, PagedTableModel, Row
 from govshare_desktop.common.uiload import load_form
 from govshare_desktop.context import AppContext
@@ -22,7 +24,6 @@ from govshare_desktop.requests.presenters import (
     grant_expiry_info,
     label,
     label_of,
-    tr,
 )
 from govshare_desktop.requests.tables import (
     Capped,
@@ -39,23 +40,45 @@ EXPIRING_BACKGROUND = QColor("#fff3c4")
 DEPARTMENT_WIDTH = 130
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("GrantsPage", text)
-
-
 def grant_columns() -> list[Column]:
     return [
-        Column("entry_name", _tr("信息资源"), tooltip=lambda r: str(r.get("entry_name", ""))),
-        Column("data_item", _tr("信息项"), tooltip=lambda r: str(r.get("data_item", ""))),
-        Column("provider_name", _tr("提供部门"), tooltip=lambda r: str(r.get("provider_name"))),
-        Column("consumer_name", _tr("使用部门"), tooltip=lambda r: str(r.get("consumer_name"))),
-        Column("share_mode", _tr("共享模式"), lambda r: label_of(ShareMode, r.get("share_mode"))),
-        Column("valid_from", _tr("生效日期")),
-        Column("valid_until", _tr("有效期至")),
-        Column("_expiry", _tr("剩余")),
-        Column("status", _tr("状态"), lambda r: label_of(GrantStatus, r.get("status"))),
         Column(
-            "revoked_reason", _tr("撤销理由"), tooltip=lambda r: str(r.get("revoked_reason") or "")
+            "entry_name",
+            QCoreApplication.translate("GrantsPage", "信息资源"),
+            tooltip=lambda r: str(r.get("entry_name", "")),
+        ),
+        Column(
+            "data_item",
+            QCoreApplication.translate("GrantsPage", "信息项"),
+            tooltip=lambda r: str(r.get("data_item", "")),
+        ),
+        Column(
+            "provider_name",
+            QCoreApplication.translate("GrantsPage", "提供部门"),
+            tooltip=lambda r: str(r.get("provider_name")),
+        ),
+        Column(
+            "consumer_name",
+            QCoreApplication.translate("GrantsPage", "使用部门"),
+            tooltip=lambda r: str(r.get("consumer_name")),
+        ),
+        Column(
+            "share_mode",
+            QCoreApplication.translate("GrantsPage", "共享模式"),
+            lambda r: label_of(ShareMode, r.get("share_mode")),
+        ),
+        Column("valid_from", QCoreApplication.translate("GrantsPage", "生效日期")),
+        Column("valid_until", QCoreApplication.translate("GrantsPage", "有效期至")),
+        Column("_expiry", QCoreApplication.translate("GrantsPage", "剩余")),
+        Column(
+            "status",
+            QCoreApplication.translate("GrantsPage", "状态"),
+            lambda r: label_of(GrantStatus, r.get("status")),
+        ),
+        Column(
+            "revoked_reason",
+            QCoreApplication.translate("GrantsPage", "撤销理由"),
+            tooltip=lambda r: str(r.get("revoked_reason") or ""),
         ),
     ]
 
@@ -93,7 +116,13 @@ def column_plans() -> list[Plan]:
         Fit([label(m) for m in ShareMode]),
         Fit(["2026-12-31"]),
         Fit(["2026-12-31"]),
-        Fit([tr("剩 %1 天").replace("%1", "365"), tr("今日到期"), tr("已过期")]),
+        Fit(
+            [
+                QCoreApplication.translate("SharePresenter", "剩 %1 天").replace("%1", "365"),
+                QCoreApplication.translate("SharePresenter", "今日到期"),
+                QCoreApplication.translate("SharePresenter", "已过期"),
+            ]
+        ),
         Fit([label(s) for s in GrantStatus]),
         Fit([]),  # 撤销理由: the last section stretches; the full text is the tooltip
     ]
@@ -110,10 +139,13 @@ class GrantsPage(QWidget):
     revoked = Signal(object)
     dialog_opened = Signal(object)
 
-    def __init__(self, *, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, *, context: AppContext, sync: Any = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("grantsPage")
         self.context = context
+        self._sync = sync
         self.ui = load_form("grants.ui", self)
         self.active_dialog: ReasonDialog | None = None
         self.models: dict[str, PagedTableModel] = {}
@@ -185,10 +217,16 @@ class GrantsPage(QWidget):
         grant = self.current_grant()
         if grant is None:
             return
-        client, grant_id = self.context.client, int(grant["id"])
+        grant_id = int(grant["id"])
+        label = (
+            self.tr("撤销授权：%1 / %2")
+            .replace("%1", str(grant.get("entry_name", "")))
+            .replace("%2", str(grant.get("data_item", "")))
+        )
 
-        def send(body: dict[str, Any]) -> Any:
-            return client.post(f"/api/v1/grants/{grant_id}/revoke", body)
+        def send(body: dict[str, Any], done: Callable[[Any], None]) -> None:
+            path = f"/api/v1/grants/{grant_id}/revoke"
+            send_action(self.context, self, self._sync, "POST", path, body, label=label, done=done)
 
         dialog = ReasonDialog(
             context=self.context,
@@ -200,6 +238,7 @@ class GrantsPage(QWidget):
             parent=self,
         )
         dialog.sent.connect(self._on_dialog_sent)
+        dialog.queued.connect(self._on_dialog_queued)
         self.active_dialog = dialog
         dialog.open()
         self.dialog_opened.emit(dialog)
@@ -209,6 +248,10 @@ class GrantsPage(QWidget):
         self.revoked.emit(answer)
         for kind in ("grant", "request"):
             self.context.data_changed.emit(kind)
+
+    def _on_dialog_queued(self, text: str) -> None:
+        self.ui.statusLabel.setText(text)
+        self.ui.revokeButton.setEnabled(False)
 
     def _on_context_data_changed(self, kind: str) -> None:
         if kind == "grant":

@@ -7,20 +7,16 @@ from PySide6.QtCore import QCoreApplication
 from govshare_desktop.shell.pages import PageSpec
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("RequestPages", text)
-
-
 def page_specs() -> list[PageSpec]:
     from govshare_desktop.requests.catalog_page import ShareCatalogPage
     from govshare_desktop.requests.grants_page import GrantsPage
     from govshare_desktop.requests.requests_page import RequestsPage
 
-    group = _t("信息资源共享")
+    group = QCoreApplication.translate("RequestPages", "信息资源共享")
     return [
         PageSpec(
             key="requests.share_catalog",
-            title=_t("共享目录"),
+            title=QCoreApplication.translate("RequestPages", "共享目录"),
             group=group,
             roles=None,  # every signed-in user may browse the share catalog (第二十条)
             factory=lambda ctx: ShareCatalogPage(context=ctx),
@@ -28,7 +24,7 @@ def page_specs() -> list[PageSpec]:
         ),
         PageSpec(
             key="requests.mine",
-            title=_t("我的申请"),
+            title=QCoreApplication.translate("RequestPages", "我的申请"),
             group=group,
             roles=frozenset({"applicant"}),
             factory=lambda ctx: RequestsPage.mine(context=ctx),
@@ -36,7 +32,7 @@ def page_specs() -> list[PageSpec]:
         ),
         PageSpec(
             key="requests.inbox",
-            title=_t("待审申请"),
+            title=QCoreApplication.translate("RequestPages", "待审申请"),
             group=group,
             roles=frozenset({"resource_admin", "platform_admin"}),
             factory=lambda ctx: RequestsPage.inbox(context=ctx),
@@ -44,7 +40,7 @@ def page_specs() -> list[PageSpec]:
         ),
         PageSpec(
             key="grants",
-            title=_t("授权"),
+            title=QCoreApplication.translate("RequestPages", "授权"),
             group=group,
             roles=frozenset({"resource_admin", "applicant", "platform_admin"}),
             factory=lambda ctx: GrantsPage(context=ctx),

@@ -33,10 +33,6 @@ EXPIRY_WARNING_DAYS = 14
 """Grants ending within this many days are highlighted."""
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SharePresenter", text)
-
-
 def language() -> str:
     """The UI language: "en" or "zh_CN" (the shell's i18n module once it exists)."""
     try:
@@ -106,13 +102,21 @@ def review_deadline_info(row: Mapping[str, Any], today: date) -> DeadlineInfo:
     if due is None or row.get("status") not in _WAITING:
         return DeadlineInfo("", None, False, False)
     overdue = bool(row.get("overdue")) or due < today
-    mark = tr("（暂定）") if provisional else ""
+    mark = QCoreApplication.translate("SharePresenter", "（暂定）") if provisional else ""
     if overdue:
         late = working_days_between(due, today)
-        text = tr("%1 已超期 %2 个工作日").replace("%1", due.isoformat()).replace("%2", str(late))
+        text = (
+            QCoreApplication.translate("SharePresenter", "%1 已超期 %2 个工作日")
+            .replace("%1", due.isoformat())
+            .replace("%2", str(late))
+        )
         return DeadlineInfo(text + mark, -late, True, provisional)
     left = working_days_between(today, due)
-    text = tr("%1（剩 %2 个工作日）").replace("%1", due.isoformat()).replace("%2", str(left))
+    text = (
+        QCoreApplication.translate("SharePresenter", "%1（剩 %2 个工作日）")
+        .replace("%1", due.isoformat())
+        .replace("%2", str(left))
+    )
     return DeadlineInfo(text + mark, left, False, provisional)
 
 
@@ -134,10 +138,14 @@ def grant_expiry_info(row: Mapping[str, Any], today: date) -> ExpiryInfo:
     left = (until - today).days
     soon = left <= EXPIRY_WARNING_DAYS
     if left < 0:
-        return ExpiryInfo(tr("已过期"), left, True)
+        return ExpiryInfo(QCoreApplication.translate("SharePresenter", "已过期"), left, True)
     if left == 0:
-        return ExpiryInfo(tr("今日到期"), 0, True)
-    return ExpiryInfo(tr("剩 %1 天").replace("%1", str(left)), left, soon)
+        return ExpiryInfo(QCoreApplication.translate("SharePresenter", "今日到期"), 0, True)
+    return ExpiryInfo(
+        QCoreApplication.translate("SharePresenter", "剩 %1 天").replace("%1", str(left)),
+        left,
+        soon,
+    )
 
 
 # --- actions a user may take -----------------------------------------------------------------
@@ -190,26 +198,32 @@ def decision_body(
 ) -> tuple[dict[str, Any] | None, str]:
     """The DecisionIn body, or None and why not (a rejection needs its legal ground)."""
     if approve is None:
-        return None, tr("请选择同意或拒绝。")
+        return None, QCoreApplication.translate("SharePresenter", "请选择同意或拒绝。")
     if approve:
         return {"approve": True, "comment": comment.strip() or None}, ""
     if not ground:
-        return None, tr("拒绝须选择法定事由（第二十二条：非因法定事由不得拒绝）。")
+        return None, QCoreApplication.translate(
+            "SharePresenter", "拒绝须选择法定事由（第二十二条：非因法定事由不得拒绝）。"
+        )
     return {"approve": False, "ground": ground, "comment": comment.strip() or None}, ""
 
 
 def mediation_body(*, overturn: bool | None, comment: str) -> tuple[dict[str, Any] | None, str]:
     """The MediationIn body, or None and why not (第二十五条)."""
     if overturn is None:
-        return None, tr("请选择维持拒绝或撤销拒绝。")
+        return None, QCoreApplication.translate("SharePresenter", "请选择维持拒绝或撤销拒绝。")
     if len(comment.strip()) < 2:
-        return None, tr("请填写协调意见（至少 2 个字）。")
+        return None, QCoreApplication.translate("SharePresenter", "请填写协调意见（至少 2 个字）。")
     return {"overturn": overturn, "comment": comment.strip()}, ""
 
 
 def reason_error(text: str) -> str:
     """Why a free-text reason (dispute, revocation) is not acceptable, or ""."""
-    return tr("请填写理由（至少 2 个字）。") if len(text.strip()) < 2 else ""
+    return (
+        QCoreApplication.translate("SharePresenter", "请填写理由（至少 2 个字）。")
+        if len(text.strip()) < 2
+        else ""
+    )
 
 
 # --- the request form ------------------------------------------------------------------------
@@ -287,9 +301,19 @@ class RequestFormPresenter:
         e = self.entry
         parts = [
             str(e.get("name", "")),
-            tr("资源代码：%1").replace("%1", str(e.get("resource_code") or tr("（未赋码）"))),
-            tr("提供方：%1").replace("%1", str(e.get("department_name", ""))),
-            tr("共享类型：%1").replace("%1", label_of(ShareType, e.get("share_type"))),
+            QCoreApplication.translate("SharePresenter", "资源代码：%1").replace(
+                "%1",
+                str(
+                    e.get("resource_code")
+                    or QCoreApplication.translate("SharePresenter", "（未赋码）")
+                ),
+            ),
+            QCoreApplication.translate("SharePresenter", "提供方：%1").replace(
+                "%1", str(e.get("department_name", ""))
+            ),
+            QCoreApplication.translate("SharePresenter", "共享类型：%1").replace(
+                "%1", label_of(ShareType, e.get("share_type"))
+            ),
         ]
         return "\n".join(parts)
 
@@ -317,7 +341,12 @@ class RequestFormPresenter:
     def _structural(self, values: RequestFormValues) -> list[FieldError]:
         errors: list[FieldError] = []
         if not values.data_items:
-            errors.append(_custom("data_items", tr("请至少选择一个要申请的信息项")))
+            errors.append(
+                _custom(
+                    "data_items",
+                    QCoreApplication.translate("SharePresenter", "请至少选择一个要申请的信息项"),
+                )
+            )
         for name in ("business", "users", "reason"):
             text = getattr(values, name).strip()
             if not text:
@@ -342,7 +371,7 @@ def _too_short(name: str) -> FieldError:
     return FieldError(
         name,
         "too_short",
-        tr("%1至少需要 2 个字").replace("%1", label_zh),
+        QCoreApplication.translate("SharePresenter", "%1至少需要 2 个字").replace("%1", label_zh),
         f"{label_en} needs at least 2 characters",
     )
 
@@ -359,17 +388,23 @@ def result_text(detail: Mapping[str, Any], today: date) -> str:
     """What happened on submission: granted at once (无条件共享) or the review deadline."""
     status = str(detail.get("status"))
     if status == RequestStatus.ACTIVE:
-        return tr("无条件共享：申请已自动通过，授权立即生效，可在“授权”页查看。")
+        return QCoreApplication.translate(
+            "SharePresenter", "无条件共享：申请已自动通过，授权立即生效，可在“授权”页查看。"
+        )
     due = parse_date(detail.get("review_due"))
-    head = tr("申请已提交，当前状态：%1。").replace("%1", label_of(RequestStatus, status))
+    head = QCoreApplication.translate("SharePresenter", "申请已提交，当前状态：%1。").replace(
+        "%1", label_of(RequestStatus, status)
+    )
     if due is None:
         return head
     left = working_days_between(today, due)
-    tail = tr("须在 %1 前完成审核（剩 %2 个工作日，第二十七条）").replace("%1", due.isoformat())
+    tail = QCoreApplication.translate(
+        "SharePresenter", "须在 %1 前完成审核（剩 %2 个工作日，第二十七条）"
+    ).replace("%1", due.isoformat())
     tail = tail.replace("%2", str(left))
     if detail.get("review_due_provisional"):
-        tail += tr("（节假日安排暂定）")
-    return head + tail + tr("。")
+        tail += QCoreApplication.translate("SharePresenter", "（节假日安排暂定）")
+    return head + tail + QCoreApplication.translate("SharePresenter", "。")
 
 
 def default_end_date(today: date) -> date:

@@ -13,6 +13,7 @@ from govshare_core.validation import FieldError
 from govshare_core.vocab import ShareMode, ShareType
 from govshare_desktop.api.errors import ApiError
 from govshare_desktop.common.autosave import AutosaveController
+from govshare_desktop.common.offline import engine_for, outcome_status, queued_text
 from govshare_desktop.common.uiload import load_form
 from govshare_desktop.context import AppContext
 from govshare_desktop.requests import submission
@@ -54,9 +55,11 @@ class RequestFormDialog(QDialog):
         entry: Mapping[str, Any],
         draft_key: str | None = None,
         values: RequestFormValues | None = None,
+        sync: Any = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._sync = sync
         self.setWindowTitle(self.tr("共享申请"))
         self.setObjectName("requestFormDialog")
         self._fit_to_screen(parent)
@@ -224,6 +227,11 @@ class RequestFormDialog(QDialog):
     def _on_autosave_save_failed(self, text: str) -> None:
         self.ui.draftStatusLabel.setText(text)
 
+    @property
+    def engine(self) -> Any:
+        """The session's SyncEngine, or None (then the form calls the platform directly)."""
+        return engine_for(self.context, self, self._sync)
+
     def _on_submit_clicked(self) -> None:
         body = self.validate()
         if body is None:
@@ -232,26 +240,49 @@ class RequestFormDialog(QDialog):
         self._sending = True
         self.ui.submitButton.setEnabled(False)
         self.ui.formErrorLabel.setText(self.tr("正在提交……"))
-        client, store, key = self.context.client, self.context.store, self.draft_key
-        entry, form = self.presenter.entry, self.values().as_dict()
+        entry = self.presenter.entry
         title = self.tr("提交共享申请：%1").replace("%1", str(entry.get("name", "")))
+        engine = self.engine
+        if engine is not None:
+            # create + submit now, or both kept in the outbox (the submit waits for the id)
+            engine.create_and_act(
+                submission.CREATE_PATH,
+                body,
+                "submit",
+                label=title,
+                draft=(submission.KIND, self.draft_key),
+                done=self._on_submit_outcome,
+            )
+            return
+        client, key = self.context.client, self.draft_key
+        store = self.context.store
 
         def op(task: Any) -> dict[str, Any]:
-            return submission.submit_or_queue(
-                client, store, key, entry=entry, form=form, body=body, label=title
-            )
+            detail = submission.create_and_submit(client, key, body)
+            submission.delete_draft(store, key)
+            return detail
 
         self.context.run(op, success=self._on_submit_done, failure=self._on_submit_failed)
 
-    def _on_submit_done(self, result: dict[str, Any]) -> None:
+    def _on_submit_outcome(self, outcome: Any) -> None:
+        status = outcome_status(outcome)
+        if status == "sent":
+            self._on_submit_done(dict(outcome.result or {}))
+        elif status in ("queued", "conflict"):
+            store, key = self.context.store, self.draft_key
+            self.context.run(lambda task: submission.mark_queued(store, key))
+            self._on_submit_done({"queued": True}, queued_text(self.context, outcome))
+        elif isinstance(outcome.error, ApiError):
+            self._on_submit_failed(outcome.error)
+        else:
+            self._on_submit_failed(RuntimeError(str(outcome.message)))
+
+    def _on_submit_done(self, result: dict[str, Any], queued_message: str = "") -> None:
         self.outcome = result
         ui = self.ui
         ui.formErrorLabel.setText("")
         if result.get("queued"):
-            text = self.tr(
-                "当前无法连接共享平台：申请已保存并排入待发送队列，恢复连接后将自动提交。"
-            )
-            self.context.outbox_changed.emit(self.context.store.pending_count())
+            text = queued_message or self.tr("已离线保存，恢复连接后自动提交。")
         else:
             text = result_text(result, date.today())
             self.context.data_changed.emit("request")

@@ -14,17 +14,18 @@ from datetime import date
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QListWidgetItem, QMessageBox, QWidget
 
 from govshare_core.vocab import RejectionGround, RequestStatus, Role, ShareMode, ShareType
 from govshare_desktop.api.errors import ApiError
+from govshare_desktop.common.offline import outcome_status, queued_text, send_action
 from govshare_desktop.common.paged_model import Column, PagedTableModel, Row
 from govshare_desktop.common.uiload import load_form
 from govshare_desktop.context import AppContext
 from govshare_desktop.requests import lookups, submission
-from govshare_desktop.requests.dialogs import DecisionDialog, ReasonDialog
+from govshare_desktop.requests.dialogs import DecisionDialog, ReasonDialog, Send
 from govshare_desktop.requests.presenters import (
     DeadlineInfo,
     RequestFormValues,
@@ -52,10 +53,6 @@ DEPARTMENT_WIDTH = 140
 OVERDUE_COLOR = QColor("#c0392b")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RequestsPage", text)
-
-
 @dataclass(frozen=True)
 class ListMode:
     """What a requests page lists: title, filter choices (label, query params), cache name."""
@@ -68,37 +65,79 @@ class ListMode:
 
 
 def mine_mode() -> ListMode:
-    filters: list[tuple[str, dict[str, Any]]] = [(_tr("全部申请"), {})]
+    filters: list[tuple[str, dict[str, Any]]] = [
+        (QCoreApplication.translate("RequestsPage", "全部申请"), {})
+    ]
     filters += [(label(s), {"status": s.value}) for s in RequestStatus if s != RequestStatus.DRAFT]
-    filters.append((_tr("已超期"), {"overdue": True}))
-    return ListMode("mine", _tr("我的申请"), filters, "provider", True)
+    filters.append((QCoreApplication.translate("RequestsPage", "已超期"), {"overdue": True}))
+    return ListMode(
+        "mine", QCoreApplication.translate("RequestsPage", "我的申请"), filters, "provider", True
+    )
 
 
 def inbox_mode(roles: set[str]) -> ListMode:
     filters: list[tuple[str, dict[str, Any]]] = []
     if Role.RESOURCE_ADMIN in roles:
-        filters.append((_tr("待本部门审核"), {"side": "provider", "status": "submitted"}))
+        filters.append(
+            (
+                QCoreApplication.translate("RequestsPage", "待本部门审核"),
+                {"side": "provider", "status": "submitted"},
+            )
+        )
     if Role.PLATFORM_ADMIN in roles:
         filters += [
-            (_tr("待平台审核"), {"status": "provider_approved"}),
-            (_tr("争议待协调"), {"status": "disputed"}),
-            (_tr("待签署保密协议"), {"status": "awaiting_agreement"}),
-            (_tr("已超期"), {"overdue": True}),
+            (
+                QCoreApplication.translate("RequestsPage", "待平台审核"),
+                {"status": "provider_approved"},
+            ),
+            (QCoreApplication.translate("RequestsPage", "争议待协调"), {"status": "disputed"}),
+            (
+                QCoreApplication.translate("RequestsPage", "待签署保密协议"),
+                {"status": "awaiting_agreement"},
+            ),
+            (QCoreApplication.translate("RequestsPage", "已超期"), {"overdue": True}),
         ]
     if Role.RESOURCE_ADMIN in roles:
-        filters.append((_tr("本部门资源的全部申请"), {"side": "provider"}))
-    return ListMode("inbox", _tr("待审申请"), filters, "consumer", False)
+        filters.append(
+            (
+                QCoreApplication.translate("RequestsPage", "本部门资源的全部申请"),
+                {"side": "provider"},
+            )
+        )
+    return ListMode(
+        "inbox", QCoreApplication.translate("RequestsPage", "待审申请"), filters, "consumer", False
+    )
 
 
 def request_columns(counterpart: str) -> list[Column]:
-    other = _tr("提供部门") if counterpart == "provider" else _tr("申请部门")
+    other = (
+        QCoreApplication.translate("RequestsPage", "提供部门")
+        if counterpart == "provider"
+        else QCoreApplication.translate("RequestsPage", "申请部门")
+    )
     return [
-        Column("id", _tr("编号")),
-        Column("entry_name", _tr("信息资源"), tooltip=lambda r: str(r.get("entry_name", ""))),
+        Column("id", QCoreApplication.translate("RequestsPage", "编号")),
+        Column(
+            "entry_name",
+            QCoreApplication.translate("RequestsPage", "信息资源"),
+            tooltip=lambda r: str(r.get("entry_name", "")),
+        ),
         Column(f"{counterpart}_name", other, tooltip=lambda r: str(r.get(f"{counterpart}_name"))),
-        Column("status", _tr("状态"), lambda r: label_of(RequestStatus, r.get("status"))),
-        Column("_due", _tr("截止日期"), tooltip=lambda r: str(r.get("_deadline", ""))),
-        Column("_left", _tr("剩余工作日"), tooltip=lambda r: str(r.get("_deadline", ""))),
+        Column(
+            "status",
+            QCoreApplication.translate("RequestsPage", "状态"),
+            lambda r: label_of(RequestStatus, r.get("status")),
+        ),
+        Column(
+            "_due",
+            QCoreApplication.translate("RequestsPage", "截止日期"),
+            tooltip=lambda r: str(r.get("_deadline", "")),
+        ),
+        Column(
+            "_left",
+            QCoreApplication.translate("RequestsPage", "剩余工作日"),
+            tooltip=lambda r: str(r.get("_deadline", "")),
+        ),
     ]  # the requested end of use (截止时间) is in the detail: the list fits beside it
 
 
@@ -107,8 +146,10 @@ def days_left_text(info: DeadlineInfo) -> str:
     if info.days_left is None:
         return ""
     if info.overdue:
-        return _tr("超期 %1").replace("%1", str(abs(info.days_left)))
-    mark = _tr("（暂定）") if info.provisional else ""
+        return QCoreApplication.translate("RequestsPage", "超期 %1").replace(
+            "%1", str(abs(info.days_left))
+        )
+    mark = QCoreApplication.translate("RequestsPage", "（暂定）") if info.provisional else ""
     return f"{info.days_left}{mark}"
 
 
@@ -134,38 +175,65 @@ def enrich(rows: list[Row], names: dict[int, str], today: date) -> list[Row]:
 
 def event_columns() -> list[Column]:
     return [
-        Column("at", _tr("时间"), lambda r: local_time(r.get("at"))),
-        Column("action", _tr("环节"), lambda r: action_label(str(r.get("action")))),
-        Column("to_status", _tr("结果状态"), lambda r: label_of(RequestStatus, r.get("to_status"))),
-        Column("comment", _tr("意见"), tooltip=lambda r: str(r.get("comment") or "")),
+        Column(
+            "at",
+            QCoreApplication.translate("RequestsPage", "时间"),
+            lambda r: local_time(r.get("at")),
+        ),
+        Column(
+            "action",
+            QCoreApplication.translate("RequestsPage", "环节"),
+            lambda r: action_label(str(r.get("action"))),
+        ),
+        Column(
+            "to_status",
+            QCoreApplication.translate("RequestsPage", "结果状态"),
+            lambda r: label_of(RequestStatus, r.get("to_status")),
+        ),
+        Column(
+            "comment",
+            QCoreApplication.translate("RequestsPage", "意见"),
+            tooltip=lambda r: str(r.get("comment") or ""),
+        ),
     ]
 
 
 _ACTIONS = {
-    "create": "创建申请",
-    "update": "修改申请",
-    "submit": "提交申请",
-    "auto_grant": "无条件共享，自动授权",
-    "route_statutory": "依法定依据转平台审核",
-    "provider_approve": "提供方同意",
-    "provider_reject": "提供方拒绝",
-    "platform_approve": "平台同意",
-    "platform_approve_statutory": "平台同意（法定共享）",
-    "platform_reject": "平台拒绝",
-    "mark_agreement_signed": "保密协议已签署",
-    "dispute": "提出异议",
-    "mediate_uphold": "协调：维持拒绝",
-    "mediate_overturn": "协调：撤销拒绝",
-    "withdraw": "撤回",
-    "revoke": "撤销授权",
-    "expire": "到期",
-    "escalate": "超期督办",
+    "create": QT_TRANSLATE_NOOP("RequestsPage", "创建申请"),
+    "update": QT_TRANSLATE_NOOP("RequestsPage", "修改申请"),
+    "submit": QT_TRANSLATE_NOOP("RequestsPage", "提交申请"),
+    "auto_grant": QT_TRANSLATE_NOOP("RequestsPage", "无条件共享，自动授权"),
+    "route_statutory": QT_TRANSLATE_NOOP("RequestsPage", "依法定依据转平台审核"),
+    "provider_approve": QT_TRANSLATE_NOOP("RequestsPage", "提供方同意"),
+    "provider_reject": QT_TRANSLATE_NOOP("RequestsPage", "提供方拒绝"),
+    "platform_approve": QT_TRANSLATE_NOOP("RequestsPage", "平台同意"),
+    "platform_approve_statutory": QT_TRANSLATE_NOOP("RequestsPage", "平台同意（法定共享）"),
+    "platform_reject": QT_TRANSLATE_NOOP("RequestsPage", "平台拒绝"),
+    "mark_agreement_signed": QT_TRANSLATE_NOOP("RequestsPage", "保密协议已签署"),
+    "dispute": QT_TRANSLATE_NOOP("RequestsPage", "提出异议"),
+    "mediate_uphold": QT_TRANSLATE_NOOP("RequestsPage", "协调：维持拒绝"),
+    "mediate_overturn": QT_TRANSLATE_NOOP("RequestsPage", "协调：撤销拒绝"),
+    "withdraw": QT_TRANSLATE_NOOP("RequestsPage", "撤回"),
+    "revoke": QT_TRANSLATE_NOOP("RequestsPage", "撤销授权"),
+    "expire": QT_TRANSLATE_NOOP("RequestsPage", "到期"),
+    "escalate": QT_TRANSLATE_NOOP("RequestsPage", "超期督办"),
+    "review": QT_TRANSLATE_NOOP("RequestsPage", "审核申请"),
+    "mediate": QT_TRANSLATE_NOOP("RequestsPage", "争议协调"),
+}
+
+
+# endpoint suffix → the history action it records (for the outbox label)
+_OUTBOX_ACTIONS = {
+    "provider-decision": "review",
+    "platform-decision": "review",
+    "mediate": "mediate",
+    "agreement-signed": "mark_agreement_signed",
 }
 
 
 def action_label(action: str) -> str:
     text = _ACTIONS.get(action)
-    return _tr(text) if text else action
+    return QCoreApplication.translate("RequestsPage", str(text)) if text else action
 
 
 def detail_html(detail: dict[str, Any], names: dict[int, str], today: date) -> str:
@@ -173,30 +241,76 @@ def detail_html(detail: dict[str, Any], names: dict[int, str], today: date) -> s
     info = review_deadline_info(detail, today)
     ground = detail.get("rejection_ground")
     rows = [
-        (_tr("编号"), str(detail.get("id"))),
-        (_tr("信息资源"), f"{detail.get('entry_name')}（{detail.get('resource_code') or ''}）"),
-        (_tr("提供部门"), names.get(int(detail["provider_department_id"]), "")),
-        (_tr("申请部门"), names.get(int(detail["consumer_department_id"]), "")),
-        (_tr("共享类型"), label_of(ShareType, detail.get("share_type"))),
-        (_tr("状态"), label_of(RequestStatus, detail.get("status"))),
-        (_tr("信息项"), "、".join(detail.get("data_items", []))),
-        (_tr("应用业务"), str(detail.get("business", ""))),
-        (_tr("使用对象"), str(detail.get("users", ""))),
-        (_tr("共享模式"), label_of(ShareMode, detail.get("share_mode"))),
-        (_tr("申请理由"), str(detail.get("reason", ""))),
-        (_tr("截止时间"), str(detail.get("end_date", ""))),
-        (_tr("受理日期"), str(detail.get("received_on") or "")),
-        (_tr("审核期限"), info.text),
+        (QCoreApplication.translate("RequestsPage", "编号"), str(detail.get("id"))),
+        (
+            QCoreApplication.translate("RequestsPage", "信息资源"),
+            f"{detail.get('entry_name')}（{detail.get('resource_code') or ''}）",
+        ),
+        (
+            QCoreApplication.translate("RequestsPage", "提供部门"),
+            names.get(int(detail["provider_department_id"]), ""),
+        ),
+        (
+            QCoreApplication.translate("RequestsPage", "申请部门"),
+            names.get(int(detail["consumer_department_id"]), ""),
+        ),
+        (
+            QCoreApplication.translate("RequestsPage", "共享类型"),
+            label_of(ShareType, detail.get("share_type")),
+        ),
+        (
+            QCoreApplication.translate("RequestsPage", "状态"),
+            label_of(RequestStatus, detail.get("status")),
+        ),
+        (
+            QCoreApplication.translate("RequestsPage", "信息项"),
+            "、".join(detail.get("data_items", [])),
+        ),
+        (QCoreApplication.translate("RequestsPage", "应用业务"), str(detail.get("business", ""))),
+        (QCoreApplication.translate("RequestsPage", "使用对象"), str(detail.get("users", ""))),
+        (
+            QCoreApplication.translate("RequestsPage", "共享模式"),
+            label_of(ShareMode, detail.get("share_mode")),
+        ),
+        (QCoreApplication.translate("RequestsPage", "申请理由"), str(detail.get("reason", ""))),
+        (QCoreApplication.translate("RequestsPage", "截止时间"), str(detail.get("end_date", ""))),
+        (
+            QCoreApplication.translate("RequestsPage", "受理日期"),
+            str(detail.get("received_on") or ""),
+        ),
+        (QCoreApplication.translate("RequestsPage", "审核期限"), info.text),
     ]
     if detail.get("statutory_citation"):
-        rows.append((_tr("法定共享依据"), str(detail["statutory_citation"])))
+        rows.append(
+            (
+                QCoreApplication.translate("RequestsPage", "法定共享依据"),
+                str(detail["statutory_citation"]),
+            )
+        )
     if ground:
-        rows.append((_tr("拒绝事由"), label_of(RejectionGround, ground)))
-        rows.append((_tr("拒绝说明"), str(detail.get("rejection_comment") or "")))
+        rows.append(
+            (
+                QCoreApplication.translate("RequestsPage", "拒绝事由"),
+                label_of(RejectionGround, ground),
+            )
+        )
+        rows.append(
+            (
+                QCoreApplication.translate("RequestsPage", "拒绝说明"),
+                str(detail.get("rejection_comment") or ""),
+            )
+        )
     for dispute in detail.get("disputes", []):
-        rows.append((_tr("异议"), f"{dispute.get('reason')}（{dispute.get('status')}）"))
+        rows.append(
+            (
+                QCoreApplication.translate("RequestsPage", "异议"),
+                f"{dispute.get('reason')}（{dispute.get('status')}）",
+            )
+        )
         if dispute.get("resolution"):
-            rows.append((_tr("协调意见"), str(dispute["resolution"])))
+            rows.append(
+                (QCoreApplication.translate("RequestsPage", "协调意见"), str(dispute["resolution"]))
+            )
     cells = "".join(
         f"<tr><td style='color:#555;padding:2px 10px 2px 0;white-space:nowrap'>{escape(k)}</td>"
         f"<td style='padding:2px 0'>{_colored(k, v, info.overdue)}</td></tr>"
@@ -206,7 +320,7 @@ def detail_html(detail: dict[str, Any], names: dict[int, str], today: date) -> s
 
 
 def _colored(key: str, value: str, overdue: bool) -> str:
-    if key == _tr("审核期限") and overdue:
+    if key == QCoreApplication.translate("RequestsPage", "审核期限") and overdue:
         return f"<span style='color:#c0392b;font-weight:bold'>{escape(value)}</span>"
     return escape(value)
 
@@ -217,19 +331,27 @@ class RequestsPage(QWidget):
     Signals:
         detail_loaded(object): the selected request's detail (ShareRequestDetailOut JSON).
         action_done(str, object): an action ("withdraw", "decide", ...) and the platform's answer.
+        action_queued(str, str): an action kept in the outbox (offline) and what the user was told.
         dialog_opened(object): a dialog (decision, reason, request form, confirmation) opened.
     """
 
     detail_loaded = Signal(object)
     action_done = Signal(str, object)
+    action_queued = Signal(str, str)
     dialog_opened = Signal(object)
 
     def __init__(
-        self, *, context: AppContext, mode: ListMode, parent: QWidget | None = None
+        self,
+        *,
+        context: AppContext,
+        mode: ListMode,
+        sync: Any = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName(f"requestsPage_{mode.key}")
         self.context = context
+        self._sync = sync
         self.mode = mode
         self.ui = load_form("share_requests.ui", self)
         self.detail: dict[str, Any] | None = None
@@ -251,15 +373,18 @@ class RequestsPage(QWidget):
         self.reload()
         if mode.drafts:
             self.reload_drafts()
-            self.finish_queued()
 
     @classmethod
-    def mine(cls, *, context: AppContext, parent: QWidget | None = None) -> RequestsPage:
-        return cls(context=context, mode=mine_mode(), parent=parent)
+    def mine(
+        cls, *, context: AppContext, sync: Any = None, parent: QWidget | None = None
+    ) -> RequestsPage:
+        return cls(context=context, mode=mine_mode(), sync=sync, parent=parent)
 
     @classmethod
-    def inbox(cls, *, context: AppContext, parent: QWidget | None = None) -> RequestsPage:
-        return cls(context=context, mode=inbox_mode(context.roles), parent=parent)
+    def inbox(
+        cls, *, context: AppContext, sync: Any = None, parent: QWidget | None = None
+    ) -> RequestsPage:
+        return cls(context=context, mode=inbox_mode(context.roles), sync=sync, parent=parent)
 
     # --- setup -------------------------------------------------------------------------------
 
@@ -278,7 +403,12 @@ class RequestsPage(QWidget):
                 Capped(DEPARTMENT_WIDTH, ["南通市人力资源和社会保障局"]),
                 Fit([label(s) for s in RequestStatus]),
                 Fit(["2026-12-31"]),
-                Fit([_tr("超期 %1").replace("%1", "99"), "99" + _tr("（暂定）")]),
+                Fit(
+                    [
+                        QCoreApplication.translate("RequestsPage", "超期 %1").replace("%1", "99"),
+                        "99" + QCoreApplication.translate("RequestsPage", "（暂定）"),
+                    ]
+                ),
             ],
         )
         # narrow windows drop 申请/提供部门 before squeezing the resource names (detail has it)
@@ -313,8 +443,7 @@ class RequestsPage(QWidget):
         ui.draftsList.itemDoubleClicked.connect(self._on_drafts_list_double_clicked)
         ui.draftsList.currentRowChanged.connect(self._on_drafts_list_row_changed)
         self.context.data_changed.connect(self._on_context_data_changed)
-        self.context.synced.connect(self._on_context_synced)
-        self.context.online_changed.connect(self._on_context_online_changed)
+        self.context.outbox_changed.connect(self._on_context_outbox_changed)
 
     def _row_role(self, row: Row, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and row.get("_overdue"):
@@ -387,13 +516,9 @@ class RequestsPage(QWidget):
         if kind in ("request", "inbox"):
             self.refresh()
 
-    def _on_context_synced(self, _when: Any) -> None:
+    def _on_context_outbox_changed(self, _pending: int) -> None:
         if self.mode.drafts:
-            self.finish_queued()
-
-    def _on_context_online_changed(self, online: bool) -> None:
-        if online and self.mode.drafts:
-            self.finish_queued()
+            self.reload_drafts()  # a queued request was sent (its draft is gone) or queued
 
     def row_index(self, request_id: int) -> int:
         for i, row in enumerate(self.model.rows()):
@@ -458,14 +583,32 @@ class RequestsPage(QWidget):
 
     # --- actions -----------------------------------------------------------------------------
 
-    def _act(self, action: str, body: dict[str, Any] | None = None) -> Callable[[Any], Any]:
-        """A background `send` for the current request's `action` endpoint (with If-Match)."""
+    def _act(self, action: str, body: dict[str, Any] | None = None) -> Send:
+        """A `send` for the current request's `action` endpoint (with If-Match on its version):
+        through the session's SyncEngine, so offline it waits in the outbox."""
         assert self.detail is not None
-        client = self.context.client
         request_id, version = int(self.detail["id"]), int(self.detail["version"])
+        path = f"/api/v1/requests/{request_id}/{action}"
+        verb = action_label(_OUTBOX_ACTIONS.get(action, action))
+        title = (
+            self.tr("%1：申请 #%2（%3）")
+            .replace("%1", verb)
+            .replace("%2", str(request_id))
+            .replace("%3", str(self.detail.get("entry_name", "")))
+        )
 
-        def send(payload: Any = None) -> Any:
-            return client.request_action(request_id, action, payload or body, version=version)
+        def send(payload: dict[str, Any] | None, done: Callable[[Any], None]) -> None:
+            send_action(
+                self.context,
+                self,
+                self._sync,
+                "POST",
+                path,
+                payload or body,
+                if_match=version,
+                label=title,
+                done=done,
+            )
 
         return send
 
@@ -477,14 +620,28 @@ class RequestsPage(QWidget):
             self._show_detail(answer)
         self.action_done.emit(action, answer)
 
+    def _after_queued(self, action: str, text: str) -> None:
+        """Kept in the outbox: say so; the buttons stay off until the platform has it."""
+        self.ui.actionStatusLabel.setText(text)
+        for name in ("withdrawButton", "disputeButton", "decideButton", "mediateButton"):
+            getattr(self.ui, name).setVisible(False)
+        self.ui.agreementButton.setVisible(False)
+        self.action_queued.emit(action, text)
+
     def _run_action(self, action: str) -> None:
         send = self._act(action)
         self.ui.actionStatusLabel.setText(self.tr("正在提交……"))
-        self.context.run(
-            lambda task: send(None),
-            success=lambda answer: self._after_action(action, answer),
-            failure=lambda exc: self.ui.actionStatusLabel.setText(self._error_text(exc)),
-        )
+
+        def done(outcome: Any) -> None:
+            status = outcome_status(outcome)
+            if status == "sent":
+                self._after_action(action, outcome.result)
+            elif status in ("queued", "conflict"):
+                self._after_queued(action, queued_text(self.context, outcome))
+            else:
+                self.ui.actionStatusLabel.setText(str(outcome.message))
+
+        send({}, done)  # no body: the action path says it all
 
     def _open(self, dialog: QWidget) -> None:
         self.active_dialog = dialog
@@ -526,6 +683,7 @@ class RequestsPage(QWidget):
             parent=self,
         )
         dialog.sent.connect(lambda answer: self._after_action("dispute", answer))
+        dialog.queued.connect(lambda text: self._after_queued("dispute", text))
         self._open(dialog)
 
     def _on_decide_button_clicked(self) -> None:
@@ -536,6 +694,7 @@ class RequestsPage(QWidget):
             context=self.context, summary=self._summary(), send=self._act(action), parent=self
         )
         dialog.sent.connect(lambda answer: self._after_action("decide", answer))
+        dialog.queued.connect(lambda text: self._after_queued("decide", text))
         self._open(dialog)
 
     def _on_mediate_button_clicked(self) -> None:
@@ -547,6 +706,7 @@ class RequestsPage(QWidget):
             parent=self,
         )
         dialog.sent.connect(lambda answer: self._after_action("mediate", answer))
+        dialog.queued.connect(lambda text: self._after_queued("mediate", text))
         self._open(dialog)
 
     def _on_agreement_button_clicked(self) -> None:
@@ -591,6 +751,7 @@ class RequestsPage(QWidget):
     def open_draft(self, draft: Draft) -> RequestFormDialog:
         dialog = RequestFormDialog(
             context=self.context,
+            sync=self._sync,
             entry=draft.data["entry"],
             draft_key=draft.key,
             values=RequestFormValues.from_dict(draft.data.get("form", {})),
@@ -599,23 +760,6 @@ class RequestsPage(QWidget):
         dialog.finished.connect(lambda _code: self.reload_drafts())
         self._open(dialog)
         return dialog
-
-    def finish_queued(self) -> None:
-        """Submit the requests queued while offline (create + submit by their keys)."""
-        client, store = self.context.client, self.context.store
-
-        def op(task: Any) -> tuple[list[dict[str, Any]], int]:
-            if not any(d.data.get("queued") for d in submission.list_drafts(store)):
-                return [], -1
-            return submission.finish_queued(client, store), store.pending_count()
-
-        def done(result: tuple[list[dict[str, Any]], int]) -> None:
-            finished, pending = result
-            if finished:
-                self.context.outbox_changed.emit(pending)
-                self.refresh()
-
-        run_in_background(op, success=done)
 
     # --- helpers -----------------------------------------------------------------------------
 

@@ -1,10 +1,10 @@
-"""Share request drafts and submission, online or queued (a thin adapter over the offline store).
+"""Share request drafts and their submission (a thin adapter over the offline store).
 
-A request draft lives in the store as kind "request" under its key, which is also the
-Idempotency-Key of its POST /requests: a retry, a replay from the outbox or a second click all
-create the same request. Submission is POST /requests then POST /requests/{id}/submit; when the
-platform is unreachable the create is queued in the outbox, the draft is marked queued, and
-`finish_queued` completes create + submit once the platform answers again.
+A request draft lives in the store as kind "request" under its key. Submission is
+POST /requests then POST /requests/{id}/submit: through the session's SyncEngine
+(`create_and_act`, queued in the outbox with their idempotency keys when offline, the draft
+going with the last item and marked queued here), or, without an engine, `create_and_submit`
+directly with the draft key as the create's Idempotency-Key.
 
 Every function here does network or disk work: run it through `AppContext.run`.
 """
@@ -69,82 +69,9 @@ def create_and_submit(client: PlatformClient, key: str, body: Mapping[str, Any])
         raise
 
 
-def submit_or_queue(
-    client: PlatformClient,
-    store: LocalStore,
-    key: str,
-    *,
-    entry: Mapping[str, Any],
-    form: Mapping[str, Any],
-    body: Mapping[str, Any],
-    label: str,
-) -> dict[str, Any]:
-    """Submit now; if the platform is unreachable queue it and keep the draft (marked queued).
-
-    Returns the request detail, or {"queued": True} when queued.
-    """
-    store.save_draft(
-        KIND,
-        key,
-        {"entry": dict(entry), "form": dict(form), "queued": False, "body": dict(body)},
-        title=str(entry.get("name", "")),
-    )
-    try:
-        detail = create_and_submit(client, key, body)
-    except ApiError as exc:
-        if not exc.is_network:
-            raise
-        _queue(store, key, entry=entry, form=form, body=body, label=label)
-        return {"queued": True}
-    delete_draft(store, key)
-    return detail
-
-
-def _queue(
-    store: LocalStore,
-    key: str,
-    *,
-    entry: Mapping[str, Any],
-    form: Mapping[str, Any],
-    body: Mapping[str, Any],
-    label: str,
-) -> None:
-    store.save_draft(
-        KIND,
-        key,
-        {"entry": dict(entry), "form": dict(form), "queued": True, "body": dict(body)},
-        title=str(entry.get("name", "")),
-    )
-    queued = {i.idempotency_key for i in store.outbox(states=("pending", "conflict", "failed"))}
-    if key not in queued:
-        store.enqueue(
-            method="POST",
-            path=CREATE_PATH,
-            body=dict(body),
-            label=label,
-            draft=(KIND, key),
-            idempotency_key=key,
-        )
-
-
-def finish_queued(client: PlatformClient, store: LocalStore) -> list[dict[str, Any]]:
-    """Create + submit every queued request draft (in the order saved); stops when offline.
-
-    Safe to run beside the outbox replay: both use the draft's idempotency key.
-    """
-    done: list[dict[str, Any]] = []
-    for draft in sorted(list_drafts(store), key=lambda d: d.saved_at):
-        if not draft.data.get("queued") or not draft.data.get("body"):
-            continue
-        try:
-            detail = create_and_submit(client, draft.key, draft.data["body"])
-        except ApiError as exc:
-            if exc.is_network:
-                break
-            # refused by the platform: back to an editable draft, with the reason
-            data = dict(draft.data, queued=False, error=exc.message())
-            store.save_draft(KIND, draft.key, data, title=draft.title)
-            continue
-        delete_draft(store, draft.key)
-        done.append(detail)
-    return done
+def mark_queued(store: LocalStore, key: str) -> None:
+    """The draft's create + submit wait in the outbox (the list shows it as 待发送); the engine
+    deletes the draft with the last item once the platform has them."""
+    draft = store.load_draft(KIND, key)
+    if draft is not None:
+        store.save_draft(KIND, key, dict(draft.data, queued=True), title=draft.title)

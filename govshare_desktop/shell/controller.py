@@ -29,10 +29,6 @@ def application_icon() -> QIcon:
     return QIcon(str(path)) if path.is_file() else QIcon()
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("DesktopApp", text)
-
-
 def start_sync(context: AppContext, window: MainWindow) -> Any:
     """Start the session's outbox replay and list refresh (govshare_desktop.sync), if present."""
     try:

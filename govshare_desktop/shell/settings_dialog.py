@@ -21,9 +21,6 @@ def saved_language(settings: QSettings) -> str:
 def check_profile(name: str, url: str, ca_bundle: str) -> str | None:
     """Why a profile cannot be saved (translated), or None when it can."""
 
-    def t(text: str) -> str:
-        return QCoreApplication.translate("SettingsDialog", text)
-
     if not name.strip():
         return QCoreApplication.translate("SettingsDialog", "请填写平台名称。")
     if not url.strip().startswith(("http://", "https://")):

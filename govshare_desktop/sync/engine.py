@@ -49,10 +49,6 @@ CACHED_LISTS = ("departments", "my_entries", "my_requests", "share_catalog", "in
 CACHE_PAGE = 200
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("SyncEngine", text)
-
-
 @dataclass(frozen=True)
 class Outcome:
     """What became of an action a screen submitted.
@@ -263,7 +259,11 @@ class SyncEngine(QObject):
                 if rkey.removeprefix("ref:") in open_keys:
                     held.setdefault(rkey, item.seq)
                     continue  # its create has not gone through yet
-                self.store.mark(item.seq, "failed", _t("所依赖的新建操作已不存在。"))
+                self.store.mark(
+                    item.seq,
+                    "failed",
+                    QCoreApplication.translate("SyncEngine", "所依赖的新建操作已不存在。"),
+                )
                 continue
             if not self._replay_one(item, report, held):
                 return
@@ -459,7 +459,13 @@ class SyncEngine(QObject):
                 done(outcome)
 
         def on_error(exc: Exception) -> None:
-            on_done(Outcome(FAILED, message=_t("操作失败：") + str(exc), error=exc))
+            on_done(
+                Outcome(
+                    FAILED,
+                    message=QCoreApplication.translate("SyncEngine", "操作失败：") + str(exc),
+                    error=exc,
+                )
+            )
 
         return self._run(
             lambda task: self._submit_op(steps, label, draft, online), on_done, on_error
@@ -611,5 +617,9 @@ def _explain(exc: ApiError) -> str:
 
 def _queued_message(online: bool) -> str:
     if not online:
-        return _t("当前离线，操作已保存到待发送队列，恢复连接后将按顺序自动提交。")
-    return _t("前面还有待发送的操作，本操作已排在其后，将按顺序自动提交。")
+        return QCoreApplication.translate(
+            "SyncEngine", "当前离线，操作已保存到待发送队列，恢复连接后将按顺序自动提交。"
+        )
+    return QCoreApplication.translate(
+        "SyncEngine", "前面还有待发送的操作，本操作已排在其后，将按顺序自动提交。"
+    )

@@ -2,153 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <source>信息资源名称</source>
-        <translation>Resource name</translation>
-    </message>
-    <message>
-        <source>信息资源代码</source>
-        <translation>Resource code</translation>
-    </message>
-    <message>
-        <source>状态</source>
-        <translation>State</translation>
-    </message>
-    <message>
-        <source>共享类型</source>
-        <translation>Share type</translation>
-    </message>
-    <message>
-        <source>更新周期</source>
-        <translation>Update cycle</translation>
-    </message>
-    <message>
-        <source>更新时间</source>
-        <translation>Updated</translation>
-    </message>
-    <message>
-        <source>信息资源</source>
-        <translation>Information resource</translation>
-    </message>
-    <message>
-        <source>生效日期</source>
-        <translation>Effective date</translation>
-    </message>
-    <message>
-        <source>报送日期</source>
-        <translation>Reported on</translation>
-    </message>
-    <message>
-        <source>是否迟报</source>
-        <translation>Late</translation>
-    </message>
-    <message>
-        <source>迟报</source>
-        <translation>Late</translation>
-    </message>
-    <message>
-        <source>提供方</source>
-        <translation>Provider</translation>
-    </message>
-    <message>
-        <source>提交人</source>
-        <translation>Submitted by</translation>
-    </message>
-    <message>
-        <source>本人提交</source>
-        <translation>Submitted by you</translation>
-    </message>
-    <message>
-        <source>（暂定）</source>
-        <translation>(provisional)</translation>
-    </message>
-    <message>
-        <source>%1 已超期 %2 个工作日</source>
-        <translation>%1, %2 working days overdue</translation>
-    </message>
-    <message>
-        <source>%1（剩 %2 个工作日）</source>
-        <translation>%1 (%2 working days left)</translation>
-    </message>
-    <message>
-        <source>已过期</source>
-        <translation>Expired</translation>
-    </message>
-    <message>
-        <source>今日到期</source>
-        <translation>Due today</translation>
-    </message>
-    <message>
-        <source>剩 %1 天</source>
-        <translation>%1 days left</translation>
-    </message>
-    <message>
-        <source>请选择同意或拒绝。</source>
-        <translation>Please choose approve or reject.</translation>
-    </message>
-    <message>
-        <source>拒绝须选择法定事由（第二十二条：非因法定事由不得拒绝）。</source>
-        <translation>A rejection needs statutory grounds (Art. 22: no rejection without statutory grounds).</translation>
-    </message>
-    <message>
-        <source>请选择维持拒绝或撤销拒绝。</source>
-        <translation>Please choose to uphold or overturn the rejection.</translation>
-    </message>
-    <message>
-        <source>请填写协调意见（至少 2 个字）。</source>
-        <translation>Please give a mediation opinion (at least 2 characters).</translation>
-    </message>
-    <message>
-        <source>请填写理由（至少 2 个字）。</source>
-        <translation>Please give a reason (at least 2 characters).</translation>
-    </message>
-    <message>
-        <source>资源代码：%1</source>
-        <translation>Resource code: %1</translation>
-    </message>
-    <message>
-        <source>（未赋码）</source>
-        <translation>(no code yet)</translation>
-    </message>
-    <message>
-        <source>提供方：%1</source>
-        <translation>Provider: %1</translation>
-    </message>
-    <message>
-        <source>共享类型：%1</source>
-        <translation>Share type: %1</translation>
-    </message>
-    <message>
-        <source>请至少选择一个要申请的信息项</source>
-        <translation>Choose at least one data item to request</translation>
-    </message>
-    <message>
-        <source>%1至少需要 2 个字</source>
-        <translation>%1 needs at least 2 characters</translation>
-    </message>
-    <message>
-        <source>无条件共享：申请已自动通过，授权立即生效，可在“授权”页查看。</source>
-        <translation>Unconditional sharing: the request was approved automatically and the grant is active at once; see the &quot;Grants&quot; page.</translation>
-    </message>
-    <message>
-        <source>申请已提交，当前状态：%1。</source>
-        <translation>Request submitted; current state: %1.</translation>
-    </message>
-    <message>
-        <source>须在 %1 前完成审核（剩 %2 个工作日，第二十七条）</source>
-        <translation>To be decided by %1 (%2 working days left, Art. 27)</translation>
-    </message>
-    <message>
-        <source>（节假日安排暂定）</source>
-        <translation>(holiday schedule provisional)</translation>
-    </message>
-    <message>
-        <source>。</source>
-        <translation>.</translation>
-    </message>
-</context>
-<context>
     <name>ApiError</name>
     <message>
         <source>无法连接共享平台，请检查网络。操作已保存，将在恢复连接后继续。</source>
@@ -230,12 +83,31 @@
         <source>共享平台内部错误，已记录，请联系管理员。</source>
         <translation>Internal error on the sharing platform (logged); please contact the administrator.</translation>
     </message>
+    <message>
+        <source>操作失败。</source>
+        <translation>The action failed.</translation>
+    </message>
 </context>
 <context>
     <name>AutosaveController</name>
     <message>
         <source>草稿保存失败：%1</source>
         <translation>The draft could not be saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogPages</name>
+    <message>
+        <source>政务信息资源目录</source>
+        <translation>Resource catalog</translation>
+    </message>
+    <message>
+        <source>我的目录</source>
+        <translation>My entries</translation>
+    </message>
+    <message>
+        <source>目录审核</source>
+        <translation>Entry review</translation>
     </message>
 </context>
 <context>
@@ -277,10 +149,6 @@
         <translation>After</translation>
     </message>
     <message>
-        <source>留空表示此项未变更</source>
-        <translation>Leave empty if this element did not change</translation>
-    </message>
-    <message>
         <source>距报送期限还剩 %1 天（共20天）</source>
         <translation>%1 days left to report (of 20)</translation>
     </message>
@@ -320,10 +188,6 @@
         <translation>Effective date of the change *</translation>
     </message>
     <message>
-        <source>yyyy-MM-dd</source>
-        <translation>yyyy-MM-dd</translation>
-    </message>
-    <message>
         <source>变更说明 *</source>
         <translation>Description of the change *</translation>
     </message>
@@ -338,6 +202,21 @@
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>Conflict</name>
+    <message>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
     </message>
 </context>
 <context>
@@ -477,10 +356,6 @@
         <translation>State the reason, the legal provisions relied on, or the material needed</translation>
     </message>
     <message>
-        <source>color: #c0392b;</source>
-        <translation>color: #c0392b;</translation>
-    </message>
-    <message>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -536,7 +411,7 @@
     </message>
     <message>
         <source>已采用服务器上的内容，正在重新加载…</source>
-        <translation>Took the platform's version; reloading…</translation>
+        <translation>Took the platform&apos;s version; reloading…</translation>
     </message>
     <message>
         <source>保存已排队，恢复连接后自动发送。</source>
@@ -563,32 +438,8 @@
         <translation>Register and submit entry: %1</translation>
     </message>
     <message>
-        <source>名称</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>数据类型</source>
-        <translation>Data type</translation>
-    </message>
-    <message>
-        <source>长度</source>
-        <translation>Length</translation>
-    </message>
-    <message>
-        <source>共享类型</source>
-        <translation>Share type</translation>
-    </message>
-    <message>
-        <source>说明</source>
-        <translation>Notes</translation>
-    </message>
-    <message>
         <source>退回原因：%1</source>
         <translation>Reason for returning: %1</translation>
-    </message>
-    <message>
-        <source>同资源</source>
-        <translation>As resource</translation>
     </message>
     <message>
         <source>新建目录</source>
@@ -921,6 +772,50 @@
 <context>
     <name>GrantsPage</name>
     <message>
+        <source>信息资源</source>
+        <translation>Information resource</translation>
+    </message>
+    <message>
+        <source>信息项</source>
+        <translation>Data items</translation>
+    </message>
+    <message>
+        <source>提供部门</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>使用部门</source>
+        <translation>Consumer</translation>
+    </message>
+    <message>
+        <source>共享模式</source>
+        <translation>Share mode</translation>
+    </message>
+    <message>
+        <source>生效日期</source>
+        <translation>Effective date</translation>
+    </message>
+    <message>
+        <source>有效期至</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>剩余</source>
+        <translation>Remaining</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>撤销理由</source>
+        <translation>Reason for revocation</translation>
+    </message>
+    <message>
+        <source>撤销授权：%1 / %2</source>
+        <translation>Revoke grant: %1 / %2</translation>
+    </message>
+    <message>
         <source>撤销授权</source>
         <translation>Revoke grant</translation>
     </message>
@@ -939,18 +834,6 @@
     <message>
         <source>授权</source>
         <translation>Grants</translation>
-    </message>
-    <message>
-        <source>0,0,1,0</source>
-        <translation>0,0,1,0</translation>
-    </message>
-    <message>
-        <source>font-size: 16pt; font-weight: bold;</source>
-        <translation>font-size: 16pt; font-weight: bold;</translation>
-    </message>
-    <message>
-        <source>color: #666666;</source>
-        <translation>color: #666666;</translation>
     </message>
     <message>
         <source>授权仅覆盖所列信息项（第二十九条）；到期自动失效，续用须重新申请。黄色底纹表示 14 天内到期。</source>
@@ -1127,6 +1010,83 @@
     <message>
         <source>截止日期超出节假日数据的年份，按暂定工作日计算，以平台公布的日历为准。</source>
         <translation>The due date lies beyond the years of the holiday data; it is computed with provisional working days, and the platform&apos;s published calendar prevails.</translation>
+    </message>
+</context>
+<context>
+    <name>ItemTable</name>
+    <message>
+        <source>已有其他部门提供此信息项（一数一源，第十八条）</source>
+        <translation>Another department already provides this data item (one data, one source, Art. 18)</translation>
+    </message>
+    <message>
+        <source>同资源</source>
+        <translation>As resource</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>共享类型</source>
+        <translation>Share type</translation>
+    </message>
+    <message>
+        <source>长度</source>
+        <translation>Length</translation>
+    </message>
+    <message>
+        <source>数据类型</source>
+        <translation>Data type</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsDialog</name>
+    <message>
+        <source>信息项名称不能为空</source>
+        <translation>The data item name must not be empty</translation>
+    </message>
+    <message>
+        <source>变更后的信息项</source>
+        <translation>Data items after the change</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsDialogForm</name>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>下移</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <source>上移</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <source>删除所选</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <source>添加信息项</source>
+        <translation>Add item</translation>
+    </message>
+    <message>
+        <source>编辑变更后的全部信息项（与目录登记表相同），确定后随变更报告报送。</source>
+        <translation>Edit all data items after the change (as in the entry form); they are reported with the change report.</translation>
+    </message>
+    <message>
+        <source>变更后的信息项</source>
+        <translation>Data items after the change</translation>
     </message>
 </context>
 <context>
@@ -1378,6 +1338,30 @@
         <translation>All states</translation>
     </message>
     <message>
+        <source>信息资源名称</source>
+        <translation>Resource name</translation>
+    </message>
+    <message>
+        <source>信息资源代码</source>
+        <translation>Resource code</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>共享类型</source>
+        <translation>Share type</translation>
+    </message>
+    <message>
+        <source>更新周期</source>
+        <translation>Update cycle</translation>
+    </message>
+    <message>
+        <source>更新时间</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
         <source>全部共享类型</source>
         <translation>All share types</translation>
     </message>
@@ -1422,10 +1406,6 @@
         <translation>After changing key elements, click &quot;Change report…&quot; to report them (Art. 17).</translation>
     </message>
     <message>
-        <source>操作未完成</source>
-        <translation>Not completed</translation>
-    </message>
-    <message>
         <source>搜索名称、摘要、信息项…</source>
         <translation>Search names, summaries, data items…</translation>
     </message>
@@ -1466,6 +1446,17 @@
     </message>
 </context>
 <context>
+    <name>Offline</name>
+    <message>
+        <source>已离线保存，恢复连接后自动提交。</source>
+        <translation>Saved offline; it will be submitted automatically when the connection is back.</translation>
+    </message>
+    <message>
+        <source>已保存到待发送队列，将按顺序自动提交。</source>
+        <translation>Saved to the outbox; it will be submitted automatically, in order.</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <source>退回原因将告知登记人（必填）</source>
@@ -1503,8 +1494,8 @@
         <translation>Submit share request: %1</translation>
     </message>
     <message>
-        <source>当前无法连接共享平台：申请已保存并排入待发送队列，恢复连接后将自动提交。</source>
-        <translation>The sharing platform cannot be reached: the request is saved and queued, and will be submitted when the connection is back.</translation>
+        <source>已离线保存，恢复连接后自动提交。</source>
+        <translation>Saved offline; it will be submitted automatically when the connection is back.</translation>
     </message>
     <message>
         <source>提交失败：%1</source>
@@ -1521,10 +1512,6 @@
     <message>
         <source>勾选业务所需的信息项（最小必要）；标为“不予共享”的信息项不能申请。</source>
         <translation>Tick the data items the work needs (the minimum necessary); items marked &quot;not shared&quot; cannot be requested.</translation>
-    </message>
-    <message>
-        <source>color: #c0392b;</source>
-        <translation>color: #c0392b;</translation>
     </message>
     <message>
         <source>申请内容</source>
@@ -1563,10 +1550,6 @@
         <translation>Valid until:</translation>
     </message>
     <message>
-        <source>yyyy-MM-dd</source>
-        <translation>yyyy-MM-dd</translation>
-    </message>
-    <message>
         <source>申请使用信息的截止日期，须晚于今天；到期后授权自动失效</source>
         <translation>Last day of use; must be after today. The grant lapses on that date</translation>
     </message>
@@ -1583,20 +1566,35 @@
         <translation>e.g. Article X of the Law of the PRC on …</translation>
     </message>
     <message>
-        <source>QLabel { background: #eef6ee; border: 1px solid #9cc59c; border-radius: 4px; padding: 8px; }</source>
-        <translation>QLabel { background: #eef6ee; border: 1px solid #9cc59c; border-radius: 4px; padding: 8px; }</translation>
-    </message>
-    <message>
-        <source>color: #666666;</source>
-        <translation>color: #666666;</translation>
-    </message>
-    <message>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
         <source>提交申请</source>
         <translation>Submit request</translation>
+    </message>
+</context>
+<context>
+    <name>RequestPages</name>
+    <message>
+        <source>信息资源共享</source>
+        <translation>Resource sharing</translation>
+    </message>
+    <message>
+        <source>共享目录</source>
+        <translation>Share catalog</translation>
+    </message>
+    <message>
+        <source>我的申请</source>
+        <translation>My requests</translation>
+    </message>
+    <message>
+        <source>待审申请</source>
+        <translation>Requests to decide</translation>
+    </message>
+    <message>
+        <source>授权</source>
+        <translation>Grants</translation>
     </message>
 </context>
 <context>
@@ -1654,6 +1652,226 @@
         <translation>Raise dispute</translation>
     </message>
     <message>
+        <source>全部申请</source>
+        <translation>All requests</translation>
+    </message>
+    <message>
+        <source>已超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>我的申请</source>
+        <translation>My requests</translation>
+    </message>
+    <message>
+        <source>待本部门审核</source>
+        <translation>Awaiting my department</translation>
+    </message>
+    <message>
+        <source>待平台审核</source>
+        <translation>Awaiting platform</translation>
+    </message>
+    <message>
+        <source>争议待协调</source>
+        <translation>Disputes to mediate</translation>
+    </message>
+    <message>
+        <source>待签署保密协议</source>
+        <translation>Awaiting agreement</translation>
+    </message>
+    <message>
+        <source>本部门资源的全部申请</source>
+        <translation>All requests for my department&apos;s resources</translation>
+    </message>
+    <message>
+        <source>待审申请</source>
+        <translation>Requests to decide</translation>
+    </message>
+    <message>
+        <source>提供部门</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>申请部门</source>
+        <translation>Requesting department</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>信息资源</source>
+        <translation>Information resource</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>截止日期</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>剩余工作日</source>
+        <translation>Working days left</translation>
+    </message>
+    <message>
+        <source>超期 %1</source>
+        <translation>%1 overdue</translation>
+    </message>
+    <message>
+        <source>（暂定）</source>
+        <translation>(provisional)</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>环节</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>结果状态</source>
+        <translation>Resulting state</translation>
+    </message>
+    <message>
+        <source>意见</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>创建申请</source>
+        <translation>Request created</translation>
+    </message>
+    <message>
+        <source>修改申请</source>
+        <translation>Request changed</translation>
+    </message>
+    <message>
+        <source>提交申请</source>
+        <translation>Submit request</translation>
+    </message>
+    <message>
+        <source>无条件共享，自动授权</source>
+        <translation>Unconditional sharing: granted automatically</translation>
+    </message>
+    <message>
+        <source>依法定依据转平台审核</source>
+        <translation>Sent to the platform on a legal basis</translation>
+    </message>
+    <message>
+        <source>提供方同意</source>
+        <translation>Approved by provider</translation>
+    </message>
+    <message>
+        <source>提供方拒绝</source>
+        <translation>Rejected by provider</translation>
+    </message>
+    <message>
+        <source>平台同意</source>
+        <translation>Approved by platform</translation>
+    </message>
+    <message>
+        <source>平台同意（法定共享）</source>
+        <translation>Approved by platform (statutory sharing)</translation>
+    </message>
+    <message>
+        <source>平台拒绝</source>
+        <translation>Rejected by platform</translation>
+    </message>
+    <message>
+        <source>保密协议已签署</source>
+        <translation>Agreement signed</translation>
+    </message>
+    <message>
+        <source>协调：维持拒绝</source>
+        <translation>Mediation: rejection upheld</translation>
+    </message>
+    <message>
+        <source>协调：撤销拒绝</source>
+        <translation>Mediation: rejection overturned</translation>
+    </message>
+    <message>
+        <source>撤销授权</source>
+        <translation>Revoke grant</translation>
+    </message>
+    <message>
+        <source>到期</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>超期督办</source>
+        <translation>Escalated as overdue</translation>
+    </message>
+    <message>
+        <source>审核申请</source>
+        <translation>Decide request</translation>
+    </message>
+    <message>
+        <source>争议协调</source>
+        <translation>Mediate dispute</translation>
+    </message>
+    <message>
+        <source>共享类型</source>
+        <translation>Share type</translation>
+    </message>
+    <message>
+        <source>信息项</source>
+        <translation>Data items</translation>
+    </message>
+    <message>
+        <source>应用业务</source>
+        <translation>Business use</translation>
+    </message>
+    <message>
+        <source>使用对象</source>
+        <translation>Used by</translation>
+    </message>
+    <message>
+        <source>共享模式</source>
+        <translation>Share mode</translation>
+    </message>
+    <message>
+        <source>申请理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>截止时间</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>受理日期</source>
+        <translation>Received on</translation>
+    </message>
+    <message>
+        <source>审核期限</source>
+        <translation>Decision deadline</translation>
+    </message>
+    <message>
+        <source>法定共享依据</source>
+        <translation>Legal basis for sharing</translation>
+    </message>
+    <message>
+        <source>拒绝事由</source>
+        <translation>Ground for rejection</translation>
+    </message>
+    <message>
+        <source>拒绝说明</source>
+        <translation>Explanation of rejection</translation>
+    </message>
+    <message>
+        <source>异议</source>
+        <translation>Dispute</translation>
+    </message>
+    <message>
+        <source>协调意见</source>
+        <translation>Mediation opinion</translation>
+    </message>
+    <message>
+        <source>%1：申请 #%2（%3）</source>
+        <translation>%1: request #%2 (%3)</translation>
+    </message>
+    <message>
         <source>对拒绝决定有异议的，可提请信息化主管部门协调（第二十五条）。请说明理由：</source>
         <translation>If you disagree with a rejection, you may ask the informatization authority to mediate (Art. 25). Please give your reasons:</translation>
     </message>
@@ -1707,6 +1925,46 @@
     <message>
         <source>本次</source>
         <translation>This time</translation>
+    </message>
+    <message>
+        <source>信息资源</source>
+        <translation>Information resource</translation>
+    </message>
+    <message>
+        <source>生效日期</source>
+        <translation>Effective date</translation>
+    </message>
+    <message>
+        <source>报送日期</source>
+        <translation>Reported on</translation>
+    </message>
+    <message>
+        <source>是否迟报</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>迟报</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>信息资源名称</source>
+        <translation>Resource name</translation>
+    </message>
+    <message>
+        <source>提供方</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>共享类型</source>
+        <translation>Share type</translation>
+    </message>
+    <message>
+        <source>提交人</source>
+        <translation>Submitted by</translation>
+    </message>
+    <message>
+        <source>本人提交</source>
+        <translation>Submitted by you</translation>
     </message>
     <message>
         <source>队列中没有待处理的事项。</source>
@@ -1913,10 +2171,6 @@
         <translation>&amp;Address:</translation>
     </message>
     <message>
-        <source>https://share.example.gov.cn</source>
-        <translation>https://share.example.gov.cn</translation>
-    </message>
-    <message>
         <source>CA 证书(&amp;C)：</source>
         <translation>&amp;CA bundle:</translation>
     </message>
@@ -1943,6 +2197,26 @@
 </context>
 <context>
     <name>ShareCatalogPage</name>
+    <message>
+        <source>资源名称</source>
+        <translation>Resource name</translation>
+    </message>
+    <message>
+        <source>资源代码</source>
+        <translation>Resource code</translation>
+    </message>
+    <message>
+        <source>信息项名称</source>
+        <translation>Data item name</translation>
+    </message>
+    <message>
+        <source>数据类型</source>
+        <translation>Data type</translation>
+    </message>
+    <message>
+        <source>长度</source>
+        <translation>Length</translation>
+    </message>
     <message>
         <source>全部</source>
         <translation>All</translation>
@@ -1980,16 +2254,16 @@
         <translation>Loading details…</translation>
     </message>
     <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
         <source>共享目录</source>
         <translation>Share catalog</translation>
-    </message>
-    <message>
-        <source>0,0,0,0,1</source>
-        <translation>0,0,0,0,1</translation>
-    </message>
-    <message>
-        <source>font-size: 16pt; font-weight: bold;</source>
-        <translation>font-size: 16pt; font-weight: bold;</translation>
     </message>
     <message>
         <source>搜索资源名称、摘要或信息项，例如：人口、社保、婚姻登记</source>
@@ -2014,18 +2288,6 @@
     <message>
         <source>资源分类</source>
         <translation>Classification</translation>
-    </message>
-    <message>
-        <source>color: #a05a00;</source>
-        <translation>color: #a05a00;</translation>
-    </message>
-    <message>
-        <source>1,1,0</source>
-        <translation>1,1,0</translation>
-    </message>
-    <message>
-        <source>color: #777777;</source>
-        <translation>color: #777777;</translation>
     </message>
     <message>
         <source>在左侧列表中选择一条资源，查看其元数据和信息项。</source>
@@ -2109,6 +2371,97 @@
     </message>
 </context>
 <context>
+    <name>SharePresenter</name>
+    <message>
+        <source>剩 %1 天</source>
+        <translation>%1 days left</translation>
+    </message>
+    <message>
+        <source>今日到期</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <source>已过期</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>（暂定）</source>
+        <translation>(provisional)</translation>
+    </message>
+    <message>
+        <source>%1 已超期 %2 个工作日</source>
+        <translation>%1, %2 working days overdue</translation>
+    </message>
+    <message>
+        <source>%1（剩 %2 个工作日）</source>
+        <translation>%1 (%2 working days left)</translation>
+    </message>
+    <message>
+        <source>请选择同意或拒绝。</source>
+        <translation>Please choose approve or reject.</translation>
+    </message>
+    <message>
+        <source>拒绝须选择法定事由（第二十二条：非因法定事由不得拒绝）。</source>
+        <translation>A rejection needs statutory grounds (Art. 22: no rejection without statutory grounds).</translation>
+    </message>
+    <message>
+        <source>请选择维持拒绝或撤销拒绝。</source>
+        <translation>Please choose to uphold or overturn the rejection.</translation>
+    </message>
+    <message>
+        <source>请填写协调意见（至少 2 个字）。</source>
+        <translation>Please give a mediation opinion (at least 2 characters).</translation>
+    </message>
+    <message>
+        <source>请填写理由（至少 2 个字）。</source>
+        <translation>Please give a reason (at least 2 characters).</translation>
+    </message>
+    <message>
+        <source>资源代码：%1</source>
+        <translation>Resource code: %1</translation>
+    </message>
+    <message>
+        <source>（未赋码）</source>
+        <translation>(no code yet)</translation>
+    </message>
+    <message>
+        <source>提供方：%1</source>
+        <translation>Provider: %1</translation>
+    </message>
+    <message>
+        <source>共享类型：%1</source>
+        <translation>Share type: %1</translation>
+    </message>
+    <message>
+        <source>请至少选择一个要申请的信息项</source>
+        <translation>Choose at least one data item to request</translation>
+    </message>
+    <message>
+        <source>%1至少需要 2 个字</source>
+        <translation>%1 needs at least 2 characters</translation>
+    </message>
+    <message>
+        <source>无条件共享：申请已自动通过，授权立即生效，可在“授权”页查看。</source>
+        <translation>Unconditional sharing: the request was approved automatically and the grant is active at once; see the &quot;Grants&quot; page.</translation>
+    </message>
+    <message>
+        <source>申请已提交，当前状态：%1。</source>
+        <translation>Request submitted; current state: %1.</translation>
+    </message>
+    <message>
+        <source>须在 %1 前完成审核（剩 %2 个工作日，第二十七条）</source>
+        <translation>To be decided by %1 (%2 working days left, Art. 27)</translation>
+    </message>
+    <message>
+        <source>（节假日安排暂定）</source>
+        <translation>(holiday schedule provisional)</translation>
+    </message>
+    <message>
+        <source>。</source>
+        <translation>.</translation>
+    </message>
+</context>
+<context>
     <name>ShareReasonDialog</name>
     <message>
         <source>填写理由</source>
@@ -2117,10 +2470,6 @@
     <message>
         <source>请填写理由</source>
         <translation>Please give a reason</translation>
-    </message>
-    <message>
-        <source>color: #c0392b;</source>
-        <translation>color: #c0392b;</translation>
     </message>
     <message>
         <source>取消</source>
@@ -2138,14 +2487,6 @@
         <translation>Share requests</translation>
     </message>
     <message>
-        <source>0,0,0,1</source>
-        <translation>0,0,0,1</translation>
-    </message>
-    <message>
-        <source>font-size: 16pt; font-weight: bold;</source>
-        <translation>font-size: 16pt; font-weight: bold;</translation>
-    </message>
-    <message>
         <source>显示：</source>
         <translation>Show:</translation>
     </message>
@@ -2156,10 +2497,6 @@
     <message>
         <source>本机草稿（未提交）</source>
         <translation>Local drafts (not submitted)</translation>
-    </message>
-    <message>
-        <source>3,2,0,0</source>
-        <translation>3,2,0,0</translation>
     </message>
     <message>
         <source>申请详情</source>
@@ -2215,87 +2552,29 @@
     </message>
 </context>
 <context>
+    <name>SyncEngine</name>
+    <message>
+        <source>所依赖的新建操作已不存在。</source>
+        <translation>The creation this action depends on no longer exists.</translation>
+    </message>
+    <message>
+        <source>操作失败：</source>
+        <translation>The action failed: </translation>
+    </message>
+    <message>
+        <source>当前离线，操作已保存到待发送队列，恢复连接后将按顺序自动提交。</source>
+        <translation>Offline: the action was saved to the outbox and will be submitted automatically, in order, when the connection is back.</translation>
+    </message>
+    <message>
+        <source>前面还有待发送的操作，本操作已排在其后，将按顺序自动提交。</source>
+        <translation>Earlier actions are still waiting to be sent; this one is queued after them and will be submitted automatically, in order.</translation>
+    </message>
+</context>
+<context>
     <name>_SendingDialog</name>
     <message>
         <source>正在提交……</source>
         <translation>Submitting…</translation>
-    </message>
-</context>
-<context>
-    <name>ItemTable</name>
-    <message>
-        <source>已有其他部门提供此信息项（一数一源，第十八条）</source>
-        <translation>Another department already provides this data item (one data, one source, Art. 18)</translation>
-    </message>
-    <message>
-        <source>同资源</source>
-        <translation>As resource</translation>
-    </message>
-    <message>
-        <source>说明</source>
-        <translation>Description</translation>
-    </message>
-    <message>
-        <source>共享类型</source>
-        <translation>Share type</translation>
-    </message>
-    <message>
-        <source>长度</source>
-        <translation>Length</translation>
-    </message>
-    <message>
-        <source>数据类型</source>
-        <translation>Data type</translation>
-    </message>
-    <message>
-        <source>名称</source>
-        <translation>Name</translation>
-    </message>
-</context>
-<context>
-    <name>ItemsDialog</name>
-    <message>
-        <source>信息项名称不能为空</source>
-        <translation>The data item name must not be empty</translation>
-    </message>
-    <message>
-        <source>变更后的信息项</source>
-        <translation>Data items after the change</translation>
-    </message>
-</context>
-<context>
-    <name>ItemsDialogForm</name>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>确定</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <source>下移</source>
-        <translation>Move down</translation>
-    </message>
-    <message>
-        <source>上移</source>
-        <translation>Move up</translation>
-    </message>
-    <message>
-        <source>删除所选</source>
-        <translation>Remove selected</translation>
-    </message>
-    <message>
-        <source>添加信息项</source>
-        <translation>Add item</translation>
-    </message>
-    <message>
-        <source>编辑变更后的全部信息项（与目录登记表相同），确定后随变更报告报送。</source>
-        <translation>Edit all data items after the change (as in the entry form); they are reported with the change report.</translation>
-    </message>
-    <message>
-        <source>变更后的信息项</source>
-        <translation>Data items after the change</translation>
     </message>
 </context>
 </TS>

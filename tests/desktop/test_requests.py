@@ -1,6 +1,6 @@
 """Share requests through the UI against a real platform: the full request → provider approval →
 platform approval → agreement round trip, rejection grounds, dispute and mediation, withdrawal,
-drafts and the offline queue."""
+drafts (the offline queue: test_requests_sync.py)."""
 
 from __future__ import annotations
 
@@ -241,38 +241,3 @@ def test_draft_is_autosaved_and_continued(live_server: LiveServer, make_context,
     again: RequestFormDialog = opened.args[0]
     assert again.draft_key == form.draft_key
     assert again.ui.businessEdit.text() == "婚姻登记信息核验"
-
-
-def test_offline_submission_is_queued_then_submitted_once(
-    live_server: LiveServer, make_context, qtbot
-) -> None:  # type: ignore[no-untyped-def]
-    entry = publish_entry(
-        live_server, "A", share_type="unconditional", share_conditions=None, share_scope=None
-    )
-    applicant = make_context("B", Role.APPLICANT)
-    form = RequestFormDialog(
-        context=applicant, entry=api(live_server, "B", Role.APPLICANT).entry(entry["id"])
-    )
-    qtbot.addWidget(form)
-    form.ui.businessEdit.setText("婚姻登记信息核验")
-    form.ui.usersEdit.setText("婚姻登记处工作人员")
-    form.ui.reasonEdit.setPlainText("办理婚姻登记须核验当事人身份")
-    url = applicant.client.base_url
-    applicant.client.base_url = "http://127.0.0.1:9"  # the platform is unreachable
-    with qtbot.wait_signal(form.submitted, timeout=WAIT) as sent:
-        qtbot.mouseClick(form.ui.submitButton, Qt.MouseButton.LeftButton)
-    assert sent.args[0] == {"queued": True}
-    assert "恢复连接后将自动提交" in form.ui.resultLabel.text()
-    assert applicant.store.load_draft("request", form.draft_key).data["queued"] is True
-
-    applicant.client.base_url = url  # back online
-    mine = RequestsPage.mine(context=applicant)  # finishes queued requests when it opens
-    qtbot.addWidget(mine)
-    qtbot.waitUntil(
-        lambda: applicant.store.load_draft("request", form.draft_key) is None, timeout=WAIT
-    )
-    mine.finish_queued()  # a second replay must not create a second request
-    qtbot.waitUntil(lambda: len(mine.model.rows()) == 1, timeout=WAIT)
-    server_side = api(live_server, "B", Role.APPLICANT).requests(side="consumer")
-    assert server_side["total"] == 1
-    assert server_side["items"][0]["status"] == "active"  # 无条件共享: granted at once

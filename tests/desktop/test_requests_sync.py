@@ -1,0 +1,155 @@
+"""Share screens through the SyncEngine behind the fault proxy: a request submitted offline and
+a provider decision taken offline both wait in the outbox and reach the platform exactly once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import func, select
+
+from govshare_core.vocab import RequestStatus, Role
+from govshare_desktop.context import AppContext
+from govshare_desktop.requests.dialogs import DecisionDialog
+from govshare_desktop.requests.request_form import RequestFormDialog
+from govshare_desktop.requests.requests_page import RequestsPage
+from govshare_desktop.sync.engine import SyncEngine
+from govshare_platform.requests.models import RequestEvent
+from tests.desktop.conftest import LiveServer
+from tests.desktop.faultproxy import FaultProxy
+from tests.desktop.test_requests_support import api, publish_entry, request_body
+from tests.desktop.test_sync import go_offline, requests_for, sync
+
+WAIT = 10000
+OFFLINE_TEXT = "已离线保存，恢复连接后自动提交"
+
+
+@pytest.fixture
+def proxy(live_server: LiveServer) -> Iterator[FaultProxy]:
+    with FaultProxy(live_server.url) as p:
+        yield p
+
+
+@pytest.fixture
+def make_engine() -> Iterator[Callable[[AppContext], SyncEngine]]:
+    made: list[SyncEngine] = []
+
+    def make(ctx: AppContext) -> SyncEngine:
+        engine = SyncEngine(ctx, probe_interval_ms=60_000, backoff_ms=100, max_backoff_ms=400)
+        made.append(engine)
+        ctx.sync = engine  # as shell.controller.start_sync does
+        return engine
+
+    yield make
+    for engine in made:
+        engine.stop()
+
+
+def events(server: LiveServer, request_id: int, action: str) -> int:
+    with server.session() as s:
+        query = select(func.count()).where(
+            RequestEvent.request_id == request_id, RequestEvent.action == action
+        )
+        return int(s.scalar(query) or 0)
+
+
+def test_offline_request_submit_is_queued_and_replayed_once(
+    qtbot, live_server: LiveServer, proxy: FaultProxy, make_context, make_engine
+) -> None:
+    entry = publish_entry(
+        live_server, "A", share_type="unconditional", share_conditions=None, share_scope=None
+    )
+    applicant = make_context("B", Role.APPLICANT, url=proxy.url)
+    engine = make_engine(applicant)
+    form = RequestFormDialog(
+        context=applicant, entry=api(live_server, "B", Role.APPLICANT).entry(entry["id"])
+    )
+    qtbot.addWidget(form)
+    business = "婚姻登记信息核验（离线提交）"
+    form.ui.businessEdit.setText(business)
+    form.ui.usersEdit.setText("婚姻登记处工作人员")
+    form.ui.reasonEdit.setPlainText("办理婚姻登记须核验当事人身份")
+
+    go_offline(qtbot, engine, proxy)
+    with qtbot.wait_signal(form.submitted, timeout=WAIT) as sent:
+        qtbot.mouseClick(form.ui.submitButton, Qt.MouseButton.LeftButton)
+    assert sent.args[0] == {"queued": True}
+    assert OFFLINE_TEXT in form.ui.resultLabel.text()
+    items = applicant.store.outbox()
+    assert [(i.method, i.path.rsplit("/", 1)[-1]) for i in items] == [
+        ("POST", "requests"),
+        ("POST", "submit"),
+    ]
+    assert items[0].idempotency_key != items[1].idempotency_key
+    qtbot.waitUntil(
+        lambda: applicant.store.load_draft("request", form.draft_key).data["queued"] is True,
+        timeout=WAIT,
+    )
+    mine = RequestsPage.mine(context=applicant)  # the queued draft is listed as 待发送
+    qtbot.addWidget(mine)
+    qtbot.waitUntil(lambda: mine.ui.draftsList.count() == 1, timeout=WAIT)
+    assert mine.ui.draftsList.item(0).text().startswith("[待发送]")
+    assert requests_for(live_server, business) == 0
+
+    # back online; the create's answer is lost twice (the client's try and its retry): the
+    # replay with the same key must not make a second request
+    proxy.pass_through()
+    proxy.drop_after_forward(2, match="POST /api/v1/requests")
+    report = sync(qtbot, engine)
+    assert report.sent == 0 and applicant.store.pending_count() == 2
+    assert requests_for(live_server, business) == 1
+    report = sync(qtbot, engine)
+    assert report.sent == 2 and applicant.store.pending_count() == 0
+    assert applicant.store.load_draft("request", form.draft_key) is None
+    assert sync(qtbot, engine).sent == 0
+    assert requests_for(live_server, business) == 1
+    server_side = api(live_server, "B", Role.APPLICANT).requests(side="consumer")
+    assert server_side["total"] == 1
+    assert server_side["items"][0]["status"] == "active"  # 无条件共享: granted at once
+    qtbot.waitUntil(lambda: mine.ui.draftsList.count() == 0, timeout=WAIT)
+    qtbot.waitUntil(lambda: len(mine.model.rows()) == 1, timeout=WAIT)
+
+
+def submitted(server: LiveServer, entry: dict[str, Any]) -> int:
+    client = api(server, "B", Role.APPLICANT)
+    created = client.create_request(request_body(entry), key="offline-decision")
+    return int(client.request_action(created["id"], "submit")["id"])
+
+
+def test_offline_provider_decision_is_queued_and_replayed_once(
+    qtbot, live_server: LiveServer, proxy: FaultProxy, make_context, make_engine
+) -> None:
+    request_id = submitted(live_server, publish_entry(live_server, "A"))
+    provider = make_context("A", Role.RESOURCE_ADMIN, url=proxy.url)
+    engine = make_engine(provider)
+    page = RequestsPage.inbox(context=provider)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.row_index(request_id) >= 0, timeout=WAIT)
+    with qtbot.wait_signal(page.detail_loaded, timeout=WAIT):
+        page.select_request(request_id)
+
+    go_offline(qtbot, engine, proxy)
+    with qtbot.wait_signal(page.dialog_opened, timeout=WAIT) as opened:
+        qtbot.mouseClick(page.ui.decideButton, Qt.MouseButton.LeftButton)
+    dialog: DecisionDialog = opened.args[0]
+    dialog.choose(approve=True, comment="同意共享，用于低保审核")
+    with qtbot.wait_signal(page.action_queued, timeout=WAIT) as queued:
+        qtbot.mouseClick(dialog.ui.okButton, Qt.MouseButton.LeftButton)
+    assert OFFLINE_TEXT in queued.args[1]
+    assert OFFLINE_TEXT in page.ui.actionStatusLabel.text()
+    assert not dialog.isVisible()
+    assert not page.ui.decideButton.isVisibleTo(page)  # no second decision while it waits
+    [item] = provider.store.outbox()
+    assert item.path == f"/api/v1/requests/{request_id}/provider-decision"
+    assert item.if_match is not None and item.body["approve"] is True
+    platform = api(live_server, "P", Role.PLATFORM_ADMIN)
+    assert platform.share_request(request_id)["status"] == RequestStatus.SUBMITTED
+
+    proxy.pass_through()
+    report = sync(qtbot, engine)
+    assert report.sent == 1 and provider.store.pending_count() == 0
+    assert sync(qtbot, engine).sent == 0  # replayed exactly once
+    assert platform.share_request(request_id)["status"] == RequestStatus.PROVIDER_APPROVED
+    assert events(live_server, request_id, "provider_approve") == 1
