@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 import xml.etree.ElementTree as ET
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QWidget
 
 from govshare_core.vocab import Role
 from govshare_desktop import i18n
@@ -94,3 +95,47 @@ def test_strings_without_a_translation_stay_as_they_are(english) -> None:
     text = "Cannot load library %1: %2"  # Qt's own, not in govshare_en.ts
     assert QCoreApplication.translate("QLibrary", text) == text
     assert i18n.label(Role.AUDIT_ADMIN) == Role.AUDIT_ADMIN.label_en
+
+
+CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+
+
+def headers(model) -> list[str]:  # type: ignore[no-untyped-def]
+    horizontal = Qt.Orientation.Horizontal
+    return [str(model.headerData(c, horizontal)) for c in range(model.columnCount())]
+
+
+def form_labels(widget: QWidget) -> list[str]:
+    """The texts of every QFormLayout's label column in `widget`."""
+    texts = []
+    for form in widget.findChildren(QFormLayout):
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            if item is not None and isinstance(item.widget(), QLabel):
+                texts.append(item.widget().text())
+    return texts
+
+
+def test_share_pages_and_entry_form_in_english(english, qtbot, make_context) -> None:  # type: ignore[no-untyped-def]
+    from govshare_desktop.catalog.entry_form import EntryForm
+    from govshare_desktop.requests.catalog_page import ShareCatalogPage
+    from govshare_desktop.requests.requests_page import RequestsPage
+
+    applicant = make_context("B", Role.APPLICANT)
+    catalog = ShareCatalogPage(context=applicant)
+    qtbot.addWidget(catalog)
+    columns = headers(catalog.model)
+    assert columns[0] == "Resource name" and not [h for h in columns if CJK.search(h)]
+
+    mine = RequestsPage.mine(context=applicant)
+    qtbot.addWidget(mine)
+    columns = headers(mine.model)
+    assert columns[:2] == ["No.", "Information resource"]
+    assert not [h for h in columns + headers(mine.events_model) if CJK.search(h)]
+    assert mine.ui.filterCombo.itemText(0) == "All requests"
+
+    form = EntryForm(context=make_context("A", Role.REGISTRAR))
+    qtbot.addWidget(form)
+    labels = form_labels(form)
+    assert len(labels) >= 13  # the 13 core elements and more
+    assert not [t for t in labels if CJK.search(t)], labels
