@@ -164,7 +164,14 @@ def withdraw_request(
     request_id: int, ctx: WriteCtx, response: Response, if_match: IfMatch = None
 ) -> ShareRequestDetailOut:
     """The applicant withdraws before activation."""
-    req, transition = _transition(ctx, request_id, _named("withdraw"), if_match)
+    return _move(ctx, request_id, "withdraw", if_match, response)
+
+
+def _move(
+    ctx: Ctx, request_id: int, action: str, if_match: str | None, response: Response
+) -> ShareRequestDetailOut:
+    """Take a transition that needs no body: check, move, audit, commit."""
+    req, transition = _transition(ctx, request_id, _named(action), if_match)
     service.move(
         ctx.db,
         request=req,
@@ -222,18 +229,7 @@ def agreement_signed(
     request_id: int, ctx: WriteCtx, response: Response, if_match: IfMatch = None
 ) -> ShareRequestDetailOut:
     """Mark the three-party agreement signed (第三十条) until real signing exists; activates."""
-    req, transition = _transition(ctx, request_id, _named("mark_agreement_signed"), if_match)
-    service.move(
-        ctx.db,
-        request=req,
-        transition=transition,
-        actor_id=ctx.user.id,
-        comment=None,
-        today=clock.today(),
-    )
-    _audit(ctx, req, transition.action)
-    ctx.db.commit()
-    return _detail(ctx, req, response)
+    return _move(ctx, request_id, "mark_agreement_signed", if_match, response)
 
 
 @router.post("/requests/{request_id}/dispute", response_model=ShareRequestDetailOut)
