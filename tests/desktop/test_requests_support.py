@@ -3,37 +3,12 @@ live server's HTTP API as the real roles would, and wait for pages to settle."""
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 from govshare_core.vocab import Role
 from govshare_desktop.api.client import PlatformClient
 from tests.desktop.conftest import PASSWORD, LiveServer
-
-ENTRY: dict[str, Any] = {
-    "resource_class": "1",
-    "class_item": "01",
-    "class_catalog": "001",
-    "class_detail": None,
-    "name": "常住人口基本信息",
-    "summary": "本市常住人口的姓名、身份证号、户籍地址等基本信息，用于跨部门身份核验。",
-    "format_class": "database",
-    "format_type": "达梦Dm",
-    "data_items": [
-        {"name": "姓名", "data_type": "C", "length": 50},
-        {"name": "公民身份号码", "data_type": "C", "length": 18},
-        {"name": "户籍地址", "data_type": "C", "length": 200},
-    ],
-    "share_type": "conditional",
-    "share_conditions": "仅限履行法定职责所需，按最小必要原则使用",
-    "share_scope": "市级政务部门",
-    "legal_basis": None,
-    "share_mode": "interface",
-    "open_to_public": False,
-    "open_conditions": None,
-    "update_cycle": "daily",
-    "related_codes": [],
-}
+from tests.platform.catalog_helpers import entry_payload
 
 
 def api(server: LiveServer, dept: str, role: Role) -> PlatformClient:
@@ -44,8 +19,7 @@ def api(server: LiveServer, dept: str, role: Role) -> PlatformClient:
 
 def publish_entry(server: LiveServer, dept: str = "A", **overrides: Any) -> dict[str, Any]:
     """Register, submit, department-approve and publish an entry over HTTP; returns it."""
-    payload = copy.deepcopy(ENTRY)
-    payload.update(overrides)
+    payload = entry_payload(**overrides)
     registrar = api(server, dept, Role.REGISTRAR)
     entry = registrar.create_entry(payload, key=None)  # type: ignore[arg-type]
     registrar.entry_action(entry["id"], "submit")
