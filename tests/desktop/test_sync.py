@@ -17,6 +17,7 @@ from govshare_platform.catalog.models import CatalogEntry
 from govshare_platform.requests.models import ShareRequest
 from tests.desktop.conftest import PASSWORD, LiveServer
 from tests.desktop.faultproxy import FaultProxy
+from tests.desktop.test_catalog_support import entry_body as catalog_entry_body
 
 ENTRIES = "/api/v1/catalog/entries"
 
@@ -24,28 +25,13 @@ ENTRIES = "/api/v1/catalog/entries"
 
 
 def entry_body(name: str, **overrides: Any) -> dict[str, Any]:
-    body: dict[str, Any] = {
-        "resource_class": "3",
-        "class_item": "01",
-        "class_catalog": "001",
-        "class_detail": None,
-        "name": name,
-        "summary": f"{name}的摘要",
-        "format_class": "database",
-        "format_type": "mysql",
-        "data_items": [
-            {"name": "姓名", "data_type": "C", "length": 50},
-            {"name": "公民身份号码", "data_type": "C", "length": 18},
-        ],
+    """The catalog tests' entry, conditionally shared (the sync tests edit its conditions)."""
+    conditional = {
         "share_type": "conditional",
         "share_conditions": "仅限政务用途",
         "share_scope": "市级部门",
-        "share_mode": "interface",
-        "update_cycle": "daily",
-        "related_codes": [],
     }
-    body.update(overrides)
-    return body
+    return catalog_entry_body(name, **{**conditional, **overrides})
 
 
 def entries_named(server: LiveServer, name: str) -> int:
