@@ -200,16 +200,26 @@ def run(out: Path, demo_dir: Path | None) -> None:
     desktop.shutdown()
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "screenshots")
+def cli(
+    runner: Callable[[Path, Path | None], None],
+    default_out: Path,
+    description: str,
+    argv: list[str] | None = None,
+) -> int:
+    """Command line shared by the screenshot scripts: --out, --demo-dir, isolated settings."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--out", type=Path, default=default_out)
     parser.add_argument("--demo-dir", type=Path, default=None, help="reuse a seeded demo dir")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="govshare-shots-") as tmp:
         _isolate(Path(tmp))
-        run(args.out, args.demo_dir)
+        runner(args.out, args.demo_dir)
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return cli(run, ROOT / "screenshots", __doc__.splitlines()[0], argv)
 
 
 if __name__ == "__main__":

@@ -11,9 +11,7 @@ department reviewer, a change report waiting for the platform). Reuses tools/scr
 
 from __future__ import annotations
 
-import argparse
 import sys
-import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -227,15 +225,7 @@ def run(out: Path, demo_dir: Path | None) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--out", type=Path, default=Path("/tmp/shots_catalog"))
-    parser.add_argument("--demo-dir", type=Path, default=None, help="reuse a seeded demo dir")
-    args = parser.parse_args(argv)
-    args.out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="govshare-shots-") as tmp:
-        shots._isolate(Path(tmp))
-        run(args.out, args.demo_dir)
-    return 0
+    return shots.cli(run, Path("/tmp/shots_catalog"), (__doc__ or "").splitlines()[0], argv)
 
 
 if __name__ == "__main__":

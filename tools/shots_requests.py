@@ -8,10 +8,8 @@ Reuses the helpers of tools/screenshots.py (isolated settings, in-memory keyring
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -121,7 +119,7 @@ def run(out: Path, demo_dir: Path | None) -> None:
     mediation = DecisionDialog(
         context=window.context,
         summary="申请 #1：南通市民政局 申请使用“常住人口基本信息”（姓名、公民身份号码）",
-        send=lambda body: body,
+        send=lambda body, done: None,  # a screenshot never sends
         mediation=True,
         parent=window,
     )
@@ -133,15 +131,7 @@ def run(out: Path, demo_dir: Path | None) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--out", type=Path, default=Path("/tmp/shots"))
-    parser.add_argument("--demo-dir", type=Path, default=None, help="reuse a seeded demo dir")
-    args = parser.parse_args(argv)
-    args.out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="govshare-shots-") as tmp:
-        shots._isolate(Path(tmp))
-        run(args.out, args.demo_dir)
-    return 0
+    return shots.cli(run, Path("/tmp/shots"), (__doc__ or "").splitlines()[0], argv)
 
 
 if __name__ == "__main__":
