@@ -1,6 +1,6 @@
 """统一社会信用代码 (unified social credit code, GB 32100-2015): validation and check character.
 
-The provider code of a catalog entry (DESIGN §3, element 5) is the department's credit code.
+The provider code of a catalog entry (docs/design.md §3, element 5) is the department's credit code.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""信息资源代码 (resource code) of a catalog entry: 前段码 "/" 后段码 (DESIGN §3, element 3).
+"""信息资源代码 (resource code) of a catalog entry: 前段码 "/" 后段码 (docs/design.md §3 #3).
 
 前段码 is the classification: 类 (1 digit, 1–3) + 项 (2 digits) + 目 (3 digits) + optional 细目
 (digits). 后段码 is a 6-digit sequence per 前段码, assigned by the platform and never reused.

@@ -130,7 +130,7 @@ class DataItem(Schema):
 
 
 class CatalogEntryBase(Schema):
-    """The registrar-editable core metadata elements (DESIGN §3; 第十三条, 第十六条)."""
+    """The registrar-editable core metadata elements (docs/design.md §3; 第十三条, 第十六条)."""
 
     resource_class: ResourceClass
     class_item: str = Field(description="项, 2 digits")

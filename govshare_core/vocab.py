@@ -22,7 +22,7 @@ class _Labelled(StrEnum):
 
 
 class Role(_Labelled):
-    """User roles (DESIGN §1); security_admin and audit_admin are never held together (三员分立)."""
+    """User roles (docs/design.md §1); security_admin and audit_admin never together (三员分立)."""
 
     REGISTRAR = "registrar"
     CATALOG_REVIEWER = "catalog_reviewer"
@@ -272,7 +272,7 @@ _LABEL_TABLE: list[tuple[StrEnum, tuple[str, str]]] = [
     (RejectionGround.OTHER_STATUTORY, ("其他法定事由", "Other statutory ground")),
 ]
 
-# Policy defaults (DESIGN §3 "Policy"), from the 2015 text.
+# Policy defaults (docs/design.md §3 "Policy"), from the 2015 text.
 DEFAULT_REVIEW_WORKING_DAYS = 5  # 第二十七条
 DEFAULT_CHANGE_REPORT_DAYS = 20  # 第十七条
 DEFAULT_LOG_RETENTION_YEARS = 5  # 第二十六条

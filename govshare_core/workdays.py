@@ -3,7 +3,7 @@
 Official schedules (statutory holidays and 调休 make-up days) come from the `chinesecalendar`
 package; the platform admin's overrides take precedence. For a year the package has no data for,
 weekends and the statutory holidays with a computable date are rest days and results are flagged
-provisional (DESIGN §3 "Policy").
+provisional (docs/design.md §3 "Policy").
 """
 
 from __future__ import annotations

@@ -5,6 +5,9 @@
     govshare-desktop --version       print the version and exit
     govshare-desktop --lang en       English UI (default: the language chosen in settings, zh_CN)
     govshare-desktop --profile NAME  preselect a platform profile
+    govshare-desktop --verbose       debug logging (also to standard error)
+    govshare-desktop --demo --self-test
+                                     sign in as each demo role, open every page; exit 0 if all work
 
 The login dialog is shown before anything slow happens (the demo platform starts in the
 background and login is enabled once it answers), so the window is interactive within ~1 s.
@@ -39,6 +42,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--lang", choices=("zh_CN", "en"), default=None, help="UI language")
     parser.add_argument("--profile", default=None, help="platform profile to preselect")
+    parser.add_argument(
+        "--verbose", action="store_true", help="log debug detail, also to standard error"
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="with --demo: sign in as a demo account of each role, open every page of that "
+        "role, and exit 0 only if all of it worked (used by CI on the built bundle)",
+    )
     parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
@@ -49,6 +61,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.version:
         print(f"govshare-desktop {__version__}")
         return 0
+
+    from govshare_desktop import logs
+
+    logs.configure(verbose=args.verbose)
+    if args.self_test and not args.demo:
+        print("error: --self-test needs --demo", file=sys.stderr)
+        return 2
 
     from PySide6.QtWidgets import QApplication
 
@@ -70,6 +89,10 @@ def main(argv: list[str] | None = None) -> int:
 
         demo = EmbeddedPlatform(args.demo_dir)
     controller: DesktopApp = DesktopApp(profiles=profiles, demo=demo, profile_name=args.profile)
+    if args.self_test:
+        from govshare_desktop.selftest import SelfTest
+
+        SelfTest(app, controller).start()
     controller.start()
     if args.startup_probe:  # benchmarks/bench_desktop_start.py
         _probe(app, controller, started)

@@ -1,6 +1,6 @@
 """The embedded demo platform: the reference platform in this process, on 127.0.0.1.
 
-The only desktop module that imports govshare_platform (DESIGN §2). `EmbeddedPlatform.start`
+The only desktop module that imports govshare_platform (docs/design.md §2). `EmbeddedPlatform.start`
 blocks for a while (imports, migrations, and on the first run the demo city's seed, ~20 s):
 call it off the UI thread. The server runs in a daemon thread with the maintenance sweeps on.
 
@@ -10,102 +10,108 @@ Data: SQLite at user_data_dir("GovShare")/demo/platform.db, or under `data_dir`
 
 from __future__ import annotations
 
-import os
-import socket
-import threading
-import time
+import sqlite3
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
-import requests
-from platformdirs import user_data_path
+from govshare_desktop import host
 
 STAGES = ("import", "migrate", "seed", "serve", "ready")
 """What `start` reports, in order ("seed" only on the first run)."""
-
-
-def default_demo_dir() -> Path:
-    override = os.environ.get("GOVSHARE_DEMO_DIR")
-    return Path(override) if override else user_data_path("GovShare", appauthor=False) / "demo"
 
 
 class EmbeddedPlatform:
     """The demo platform: migrate, seed on first run, serve on a free local port."""
 
     def __init__(self, data_dir: Path | None = None, *, maintenance_minutes: int = 60) -> None:
-        self.data_dir = data_dir or default_demo_dir()
+        self.data_dir = data_dir or host.demo_dir()
         self.maintenance_minutes = maintenance_minutes
         self.url = ""
         self.accounts: list[dict[str, Any]] = []
         self.seeded_now = False
         self._server: Any = None
-        self._thread: threading.Thread | None = None
 
     @property
     def db_path(self) -> Path:
         return self.data_dir / "platform.db"
 
     def start(self, report: Callable[[str], None] = lambda stage: None) -> str:
-        """Bring the platform up and return its base URL (blocking; not on the UI thread)."""
-        report("import")
-        import uvicorn
+        """Bring the platform up and return its base URL (blocking; not on the UI thread).
 
+        May be called again after it raised (the desktop's 重试): nothing of a failed attempt
+        stays behind, neither a half-seeded database nor a server thread or bound port.
+        """
+        if self._server is not None:
+            report("ready")
+            return self.url
+        report("import")
         from govshare_platform.app import create_app
+        from govshare_platform.local_server import LocalServer
         from govshare_platform.migrate import upgrade
-        from govshare_platform.seed import demo_accounts, seed_demo
-        from govshare_platform.settings import Settings
+        from govshare_platform.seed import demo_accounts, has_data
 
         self.accounts = demo_accounts()
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        url = f"sqlite:///{self.db_path}"
+        settings = self._settings(self.db_path)
         report("migrate")
-        upgrade(url)
-        settings = Settings(database_url=url, maintenance_interval_minutes=self.maintenance_minutes)
-        if not self._has_data(url):
+        upgrade(settings.database_url)
+        if not has_data(settings):
             report("seed")
-            self.seeded_now = bool(seed_demo(settings).get("seeded"))
+            self.seeded_now = self._seed()
         report("serve")
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind(("127.0.0.1", 0))
-        port = int(sock.getsockname()[1])
-        config = uvicorn.Config(
-            create_app(settings), host="127.0.0.1", port=port, log_level="warning", lifespan="on"
-        )
-        self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(
-            target=self._server.run, kwargs={"sockets": [sock]}, name="demo-platform", daemon=True
-        )
-        self._thread.start()
-        self.url = f"http://127.0.0.1:{port}"
-        self._wait_healthy()
+        app = create_app(settings)
+        server = LocalServer(app)
+        try:
+            server.start()
+        except BaseException:
+            server.stop(1.0)
+            app.state.engine.dispose()
+            raise
+        self._server = server
+        self.url = server.url
         report("ready")
         return self.url
 
-    def _has_data(self, url: str) -> bool:
-        from sqlalchemy import create_engine, text
+    def _settings(self, path: Path) -> Any:
+        from govshare_platform.settings import Settings
 
-        engine = create_engine(url)
+        return Settings(
+            database_url=f"sqlite:///{path}", maintenance_interval_minutes=self.maintenance_minutes
+        )
+
+    def _seed(self) -> bool:
+        """Seed the demo city into a new file, then move it over the (empty) database.
+
+        Seeding takes a while and goes through the HTTP API in many transactions; built
+        beside, a seed that fails (or a process killed meanwhile) leaves no half city behind
+        that the next start would take for seeded data.
+        """
+        from govshare_platform.migrate import upgrade
+        from govshare_platform.seed import seed_demo
+
+        partial = self.db_path.with_name(self.db_path.name + ".seeding")
+        _remove_database(partial)
+        settings = self._settings(partial)
         try:
-            with engine.connect() as conn:
-                return bool(conn.execute(text("SELECT count(*) FROM departments")).scalar())
+            upgrade(settings.database_url)
+            seeded = bool(seed_demo(settings).get("seeded"))
+            with closing(sqlite3.connect(partial)) as db:  # everything into the main file
+                db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            _remove_database(self.db_path)
+            partial.replace(self.db_path)
         finally:
-            engine.dispose()
-
-    def _wait_healthy(self, timeout: float = 20.0) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            try:
-                if requests.get(self.url + "/healthz", timeout=1).ok:
-                    return
-            except requests.ConnectionError:
-                pass
-            time.sleep(0.05)
-        raise RuntimeError(f"the demo platform did not answer at {self.url}")
+            _remove_database(partial)
+        return seeded
 
     def stop(self, timeout: float = 5.0) -> None:
         if self._server is not None:
-            self._server.should_exit = True
-        if self._thread is not None:
-            self._thread.join(timeout)
+            self._server.stop(timeout)
+            self._server = None
+
+
+def _remove_database(path: Path) -> None:
+    """Delete an SQLite database with its WAL and shared-memory files, if present."""
+    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        file.unlink(missing_ok=True)

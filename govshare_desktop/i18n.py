@@ -10,11 +10,12 @@ resources/translations/govshare_en.qm, built from govshare_en.ts by tools/build_
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from govshare_desktop import host
 
 LANGUAGES = ("zh_CN", "en")
 DEFAULT_LANGUAGE = "zh_CN"
@@ -45,9 +46,8 @@ class _Translator(QTranslator):
 
 
 def translations_dir() -> Path:
-    """resources/translations beside the packages (source tree) or in a PyInstaller bundle."""
-    base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parents[1]))
-    return base / "resources" / "translations"
+    """The compiled translations (package data, also in a PyInstaller bundle)."""
+    return host.translations_dir()
 
 
 def normalize(lang: str | None) -> str:

@@ -1,4 +1,7 @@
-"""`govshare-platform` command line: serve, init-db, seed-demo, create-user, audit verify."""
+"""`govshare-platform` command line: serve, init-db, seed-demo, create-user, maintenance, audit.
+
+Every command logs to standard output, one line per event (`--verbose` for debug detail).
+"""
 
 from __future__ import annotations
 
@@ -8,8 +11,10 @@ import json
 import sys
 from collections.abc import Sequence
 
+from govshare_core import __version__
 from govshare_core.schemas import UserIn
 from govshare_core.vocab import Role
+from govshare_platform import logs
 from govshare_platform.settings import Settings
 
 
@@ -27,7 +32,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     settings = _settings(args)
     if not args.no_migrate:
         upgrade(settings.database_url)
-    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level=args.log_level)
+    uvicorn.run(
+        create_app(settings),
+        host=args.host,
+        port=args.port,
+        log_level=args.log_level,
+        log_config=None,  # logs.configure already routes uvicorn's loggers, one line each
+    )
     return 0
 
 
@@ -40,15 +51,19 @@ def cmd_init_db(args: argparse.Namespace) -> int:
 
 
 def cmd_seed_demo(args: argparse.Namespace) -> int:
+    """Seed an empty database (or add a round with --force); then print the accounts if asked.
+
+    The summary goes to standard error when the accounts are printed, so that standard output
+    is exactly one JSON account per line.
+    """
     from govshare_platform.migrate import upgrade
     from govshare_platform.seed import demo_accounts, seed_demo
 
     settings = _settings(args)
     upgrade(settings.database_url)
-    if not args.print_accounts or args.force:
-        summary = seed_demo(settings, force=args.force)
-        if not args.print_accounts:
-            print(json.dumps(summary, ensure_ascii=False))
+    summary = seed_demo(settings, force=args.force)
+    out = sys.stderr if args.print_accounts else sys.stdout
+    print(json.dumps(summary, ensure_ascii=False), file=out)
     if args.print_accounts:
         for account in demo_accounts():
             print(json.dumps(account, ensure_ascii=False))
@@ -113,13 +128,25 @@ def cmd_maintenance(args: argparse.Namespace) -> int:
     return 0
 
 
+def _common_options(parser: argparse.ArgumentParser) -> None:
+    """--database-url and --verbose may also stand after the subcommand."""
+    parser.add_argument("--database-url", dest="database_url", default=argparse.SUPPRESS)
+    parser.add_argument("--verbose", action="store_true", default=argparse.SUPPRESS)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="govshare-platform", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="govshare-platform",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"govshare-platform {__version__}")
     parser.add_argument("--database-url", help="SQLAlchemy URL (default: $GOVSHARE_DATABASE_URL)")
+    parser.add_argument("--verbose", action="store_true", help="log debug detail")
     sub = parser.add_subparsers(dest="command", required=True)
 
     serve = sub.add_parser("serve", help="run the API server")
-    serve.add_argument("--database-url", dest="database_url", default=argparse.SUPPRESS)
+    _common_options(serve)
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8600)
     serve.add_argument("--log-level", default="info")
@@ -127,17 +154,30 @@ def build_parser() -> argparse.ArgumentParser:
     serve.set_defaults(func=cmd_serve)
 
     init = sub.add_parser("init-db", help="create or upgrade the schema (Alembic)")
-    init.add_argument("--database-url", dest="database_url", default=argparse.SUPPRESS)
+    _common_options(init)
     init.set_defaults(func=cmd_init_db)
 
-    seed = sub.add_parser("seed-demo", help="load the demo city (departments, catalog, requests)")
-    seed.add_argument("--database-url", dest="database_url", default=argparse.SUPPRESS)
-    seed.add_argument("--print-accounts", action="store_true", help="print demo accounts as JSON")
-    seed.add_argument("--force", action="store_true", help="seed even if data exists")
+    seed = sub.add_parser(
+        "seed-demo",
+        help="load the demo city (departments, users, catalog, requests) into an empty database",
+        description="Migrate, then seed the 南通市 demo city into an EMPTY database through the "
+        "platform's own API (about 20 s); a database that already has departments is left as "
+        "it is (use --force to add another round of entries and requests). With "
+        "--print-accounts the demo accounts are then printed, one JSON object per line, and "
+        "the seed summary goes to standard error. Every demo account's password is "
+        "GovShare@Demo2015.",
+    )
+    _common_options(seed)
+    seed.add_argument(
+        "--print-accounts",
+        action="store_true",
+        help="after seeding (or finding the data already there), print the demo accounts",
+    )
+    seed.add_argument("--force", action="store_true", help="seed another round even if data exists")
     seed.set_defaults(func=cmd_seed_demo)
 
     user = sub.add_parser("create-user", help="create a user")
-    user.add_argument("--database-url", dest="database_url", default=argparse.SUPPRESS)
+    _common_options(user)
     user.add_argument("username")
     user.add_argument("--full-name")
     user.add_argument("--department-id", type=int, required=True)
@@ -149,19 +189,23 @@ def build_parser() -> argparse.ArgumentParser:
         "maintenance",
         help="escalate overdue requests and expire grants once (serve does it hourly)",
     )
-    sweep.add_argument("--database-url", dest="database_url", default=argparse.SUPPRESS)
+    _common_options(sweep)
     sweep.set_defaults(func=cmd_maintenance)
 
     audit = sub.add_parser("audit", help="audit trail tools")
     audit_sub = audit.add_subparsers(dest="audit_command", required=True)
     verify = audit_sub.add_parser("verify", help="check the hash chain")
-    verify.add_argument("--database-url", dest="database_url", default=argparse.SUPPRESS)
+    _common_options(verify)
     verify.set_defaults(func=cmd_audit_verify)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    # the server logs to stdout; the other commands print their result there
+    logs.configure(
+        verbose=args.verbose, stream=sys.stdout if args.command == "serve" else sys.stderr
+    )
     try:
         code: int = args.func(args)
     except Exception as exc:  # a clear message instead of a traceback for operators

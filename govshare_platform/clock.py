@@ -1,4 +1,4 @@
-"""The platform's notion of "today": a calendar date in Asia/Shanghai (DESIGN §4).
+"""The platform's notion of "today": a calendar date in Asia/Shanghai (docs/design.md §4).
 
 Deadlines are dates in China's time zone; timestamps stay UTC. Tests move time by patching
 `govshare_platform.clock.today`/`now` (monkeypatch) rather than sleeping.

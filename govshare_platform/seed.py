@@ -3,8 +3,9 @@
 Only the first department and its security administrator are created directly (someone has to
 hold `security_admin` before the API can be used, exactly as `create-user` does); everything
 else — departments, users, filings (备案), catalog entries in every state, change reports and
-share requests in every state — goes through the HTTP API in-process, as the demo users, so the
-audit trail, search index and workflow states are what real use would have produced.
+share requests in every state — goes through the HTTP API, served on a free 127.0.0.1 port for
+the run (`LocalServer`) and called with `requests` as the demo users, so the audit trail, search
+index and workflow states are what real use would have produced.
 
 Two scenarios need the calendar: requests filed weeks ago (overdue reviews, expired grants) run
 with the platform clock (`govshare_platform.clock`) set back to their filing day; the expiry
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from fastapi.testclient import TestClient
+import requests
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -29,6 +30,7 @@ from govshare_core.vocab import EntryStatus, Role
 from govshare_platform import clock
 from govshare_platform.app import API_PREFIX, create_app
 from govshare_platform.audit import service as audit
+from govshare_platform.db import make_engine, make_session_factory
 from govshare_platform.demo_data import (
     ACCOUNTS,
     DEMO_PASSWORD,
@@ -44,6 +46,7 @@ from govshare_platform.demo_data import (
 )
 from govshare_platform.departments import service as departments
 from govshare_platform.departments.models import Department, User
+from govshare_platform.local_server import LocalServer
 from govshare_platform.settings import Settings
 
 SYNTHETIC_PER_DEPARTMENT = 7
@@ -59,6 +62,20 @@ def demo_accounts() -> list[dict[str, object]]:
     return [a.as_dict() for a in ACCOUNTS]
 
 
+def _department_count(session: Session) -> int:
+    return session.scalar(select(func.count(Department.id))) or 0
+
+
+def has_data(settings: Settings) -> bool:
+    """True when the (migrated) database of `settings` already holds departments."""
+    engine = make_engine(settings.database_url)
+    try:
+        with make_session_factory(engine)() as session:
+            return _department_count(session) > 0
+    finally:
+        engine.dispose()
+
+
 def seed_demo(settings: Settings, *, force: bool = False) -> dict[str, Any]:
     """Seed the demo city into the (migrated) database of `settings`; a no-op when data exists.
 
@@ -69,11 +86,11 @@ def seed_demo(settings: Settings, *, force: bool = False) -> dict[str, Any]:
     app = create_app(settings)
     try:
         with app.state.session_factory() as session:
-            existing = session.scalar(select(func.count(Department.id))) or 0
+            existing = _department_count(session)
         if existing and not force:
             return {"seeded": False, "reason": f"database already has {existing} departments"}
-        with TestClient(app) as client:
-            _Seeder(app.state.session_factory, _Api(client)).run()
+        with LocalServer(app) as server, requests.Session() as http:
+            _Seeder(app.state.session_factory, _Api(http, server.url)).run()
         with app.state.session_factory() as session:
             summary = _summary(session)
     finally:
@@ -85,16 +102,17 @@ def seed_demo(settings: Settings, *, force: bool = False) -> dict[str, Any]:
 
 
 class _Api:
-    """The in-process API, one cached login per demo user (Argon2 makes logins costly)."""
+    """The platform's API at `base_url`, one cached login per demo user (Argon2 is costly)."""
 
-    def __init__(self, client: TestClient) -> None:
-        self.client = client
+    def __init__(self, http: requests.Session, base_url: str) -> None:
+        self.http = http
+        self.base = base_url + API_PREFIX
         self._tokens: dict[str, str] = {}
 
     def _headers(self, username: str) -> dict[str, str]:
         if username not in self._tokens:
-            r = self.client.post(
-                f"{API_PREFIX}/auth/login",
+            r = self.http.post(
+                f"{self.base}/auth/login",
                 json={"username": username, "password": DEMO_PASSWORD},
             )
             _check(r, "login", username)
@@ -102,7 +120,7 @@ class _Api:
         return {"Authorization": f"Bearer {self._tokens[username]}"}
 
     def call(self, who: str, method: str, path: str, body: Any = None) -> Any:
-        r = self.client.request(method, API_PREFIX + path, json=body, headers=self._headers(who))
+        r = self.http.request(method, self.base + path, json=body, headers=self._headers(who))
         _check(r, f"{method} {path}", who)
         return r.json() if r.content else None
 

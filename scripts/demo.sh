@@ -21,7 +21,4 @@ if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; t
   exit 1
 fi
 
-# The English UI needs the compiled translations (.qm, build output); missing tools only
-# cost the English translation, never the demo.
-python tools/build_translations.py >/dev/null || echo "warning: translations not built" >&2
 exec govshare-desktop --demo "$@"

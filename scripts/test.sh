@@ -4,9 +4,10 @@
 #
 #   scripts/test.sh [pytest args...]
 #
-# PostgreSQL: uses $GOVSHARE_TEST_PG_URL when set; otherwise starts a throwaway server with
-# .ci/pg-start.sh (needs the postgresql package). Without one, the PostgreSQL half of the
-# platform tests is skipped, loudly; under CI (CI=true) that is an error.
+# PostgreSQL: uses $GOVSHARE_TEST_PG_URL when set; otherwise starts a throwaway server on a free
+# port in a temporary data directory (scripts/_pg.sh, needs the postgresql package) and stops
+# and deletes it when the run ends. Without one, the PostgreSQL half of the platform tests is
+# skipped, loudly; under CI (CI=true) that is an error.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -14,13 +15,16 @@ cd "$ROOT"
 source "$ROOT/scripts/_venv.sh"
 ensure_venv "[test]"
 
+# shellcheck source=scripts/_pg.sh
+source "$ROOT/scripts/_pg.sh"
 if [ -z "${GOVSHARE_TEST_PG_URL:-}" ]; then
-  if pg_url="$(bash .ci/pg-start.sh 2>/tmp/govshare-pg-start.err)"; then
-    export GOVSHARE_TEST_PG_URL="$pg_url"
-    echo "==> PostgreSQL at $GOVSHARE_TEST_PG_URL"
+  if pg_start 2>/tmp/govshare-pg-start.err; then
+    trap pg_stop EXIT
+    trap "exit 130" INT TERM  # so that the EXIT trap stops the server on Ctrl-C or kill too
+    echo "==> PostgreSQL at $GOVSHARE_TEST_PG_URL (stopped and deleted when the run ends)"
   else
     echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!" >&2
-    echo "!! could not start PostgreSQL (.ci/pg-start.sh: $(tail -n 1 /tmp/govshare-pg-start.err))" >&2
+    echo "!! could not start PostgreSQL: $(tail -n 1 /tmp/govshare-pg-start.err)" >&2
     echo "!! install the 'postgresql' package or set GOVSHARE_TEST_PG_URL;" >&2
     echo "!! running the SQLite half only: the PostgreSQL tests will be SKIPPED" >&2
     echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!" >&2
@@ -45,8 +49,10 @@ step "ruff check" ruff check .
 step "ruff format --check" ruff format --check .
 step "mypy" mypy
 step "lint-imports" lint-imports
-# the English UI's .qm files (build output) must exist before the GUI tests run
-step "build translations" python tools/build_translations.py
+# the committed .qm must be what the .ts compiles to; runtime code imports only declared
+# dependencies (never a test-only package)
+step "translations up to date" python tools/build_translations.py --check
+step "runtime dependencies declared" deptry .
 
 echo "==> pytest"
 set +e

@@ -1,4 +1,4 @@
-"""Import direction (DESIGN §2): desktop → core ← platform; core is pure, the platform has no Qt.
+"""Import direction (docs/design.md §2): desktop → core ← platform; a pure core; a Qt-free platform.
 
 Checked twice: by import-linter's contracts in pyproject.toml (what CI's lint step runs), and by
 walking the source ASTs directly, which also sees imports inside functions and TYPE_CHECKING.

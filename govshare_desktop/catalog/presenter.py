@@ -28,7 +28,7 @@ from govshare_core.workflow import CATALOG_ENTRY, KEY_ELEMENTS
 
 CHANGE_REPORT_DAYS = 20  # 第十七条: report within 20 days of the change (platform policy default)
 
-# The editable fields of an entry, in the order of the form (13 core elements, DESIGN §3).
+# The editable fields of an entry, in the order of the form (13 core elements, docs/design.md §3).
 ENTRY_FIELDS = (
     "resource_class",
     "class_item",

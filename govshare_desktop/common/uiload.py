@@ -9,7 +9,6 @@ form's class name), so .ui text goes through Qt Linguist like the rest of the UI
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -17,11 +16,12 @@ from PySide6.QtCore import QFile, QIODevice, QObject
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from govshare_desktop import host
+
 
 def ui_dir() -> Path:
-    """ui/ beside the packages (source tree) or inside a PyInstaller bundle."""
-    base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parents[2]))
-    return base / "ui"
+    """The forms (package data, also in a PyInstaller bundle)."""
+    return host.ui_dir()
 
 
 class Form:

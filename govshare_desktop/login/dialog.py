@@ -7,11 +7,13 @@ its drafts stay with the same user.
 
 from __future__ import annotations
 
+import html
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLayout, QTreeWidgetItem, QWidget
 
 from govshare_core.vocab import Role
 from govshare_desktop import i18n
@@ -21,6 +23,11 @@ from govshare_desktop.profiles import Profile, ProfileStore
 
 ERROR_STYLE = "color: #b3261e; background: #fdecea; border: 1px solid #f4c7c3; padding: 6px;"
 NOTE_STYLE = "color: #5f4b00; background: #fff8e1; border: 1px solid #f0dc9a; padding: 6px;"
+FAILURE_STYLE = (
+    "#startFailureFrame { background: #fdecea; border: 1px solid #f4c7c3; }"
+    "#startFailureTitle, #startFailureLabel { color: #b3261e; }"
+    "#detailsButton { border: none; padding: 2px; }"
+)
 
 
 class LoginDialog(QDialog):
@@ -28,9 +35,11 @@ class LoginDialog(QDialog):
 
     Signals:
         signed_in(object): a `SignedIn` (the dialog then accepts).
+        retry_requested(): 重试 after the embedded platform failed to start.
     """
 
     signed_in = Signal(object)
+    retry_requested = Signal()
 
     def __init__(
         self,
@@ -57,6 +66,8 @@ class LoginDialog(QDialog):
         self.ui.profileCombo.currentIndexChanged.connect(self._on_profile_changed)
         self.ui.demoTree.itemClicked.connect(self._on_demo_clicked)
         self.ui.demoTree.itemDoubleClicked.connect(self._on_demo_double_clicked)
+        self.ui.detailsButton.toggled.connect(self._on_details_toggled)
+        self.ui.retryButton.clicked.connect(self._on_retry_clicked)
         presenter.busy_changed.connect(self._on_presenter_busy_changed)
         presenter.failed.connect(self._on_presenter_failed)
         presenter.signed_in.connect(self._on_presenter_signed_in)
@@ -79,6 +90,10 @@ class LoginDialog(QDialog):
         self.ui.errorLabel.setStyleSheet(ERROR_STYLE)
         self.ui.keyringNote.setStyleSheet(NOTE_STYLE)
         self.ui.statusLabel.setStyleSheet("color: palette(dark);")
+        self.ui.startFailureFrame.setStyleSheet(FAILURE_STYLE)
+        bold = QFont(self.font())
+        bold.setBold(True)
+        self.ui.startFailureTitle.setFont(bold)
         self.ui.loginColumn.setStretch(0, 0)
         self.setMinimumWidth(460)
 
@@ -126,9 +141,59 @@ class LoginDialog(QDialog):
     def set_platform_status(self, text: str, *, ready: bool, busy: bool = False) -> None:
         """Progress of the embedded platform's start; login is enabled when `ready`."""
         self._platform_ready = ready
+        self.ui.startFailureFrame.setVisible(False)
         self.ui.statusLabel.setText(text)
         self.ui.progressBar.setVisible(busy)
         self._update_enabled()
+
+    def show_start_failure(self, detail: str, log_file: Path | None = None) -> None:
+        """The embedded platform did not start: say so, what to do, where the log is; the
+        detail (the error) behind 详细信息, and 重试. Login stays disabled."""
+        self._platform_ready = False
+        self.ui.statusLabel.setText("")
+        self.ui.progressBar.setVisible(False)
+        if log_file is not None:
+            folder = QUrl.fromLocalFile(str(log_file.parent)).toString()
+            link = f'<a href="{html.escape(folder)}">{html.escape(str(log_file))}</a>'
+            advice = html.escape(
+                self.tr("请点击“重试”。如果仍然失败，请把日志文件发给技术支持人员。")
+            )
+            advice += "<br>" + html.escape(self.tr("日志文件：%1")).replace("%1", link)
+        else:
+            advice = html.escape(
+                self.tr("请点击“重试”。如果仍然失败，请把详细信息发给技术支持人员。")
+            )
+        self.ui.startFailureLabel.setText(advice)
+        self.ui.detailEdit.setPlainText(detail)
+        self.ui.startFailureFrame.setVisible(True)
+        self._update_enabled()
+        self.ui.retryButton.setFocus()
+        self._fit_height()
+
+    def _on_details_toggled(self, shown: bool) -> None:
+        self.ui.detailsButton.setArrowType(
+            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
+        )
+        self.ui.detailEdit.setVisible(shown)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grow or shrink to what the (word-wrapped) content needs at the current width."""
+        # a child was just shown or hidden: drop the sizes the layouts cached on the way up
+        for widget in (self.ui.startFailureFrame, self.ui.widget):
+            widget.updateGeometry()
+        for inner in self.findChildren(QLayout):
+            inner.invalidate()
+        layout = self.layout()
+        assert layout is not None  # load_form gave the dialog one
+        layout.activate()
+        height = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
+        self.resize(self.width(), max(height, layout.totalMinimumSize().height()))
+
+    def _on_retry_clicked(self) -> None:
+        self.ui.startFailureFrame.setVisible(False)
+        self._fit_height()
+        self.retry_requested.emit()
 
     def set_demo_accounts(self, accounts: list[dict[str, Any]]) -> None:
         tree = self.ui.demoTree

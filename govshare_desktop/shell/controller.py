@@ -6,6 +6,7 @@ runs in the background pool.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from govshare_desktop import host, logs
 from govshare_desktop.context import AppContext
 from govshare_desktop.credentials import TokenVault
 from govshare_desktop.demo import EmbeddedPlatform
@@ -23,9 +25,11 @@ from govshare_desktop.shell.main_window import MainWindow
 from govshare_desktop.shell.settings_dialog import SettingsDialog
 from govshare_desktop.tasks import Task, run_in_background
 
+log = logging.getLogger("govshare.desktop.shell")
+
 
 def application_icon() -> QIcon:
-    path = Path(__file__).resolve().parents[2] / "resources" / "icons" / "govshare.svg"
+    path = host.icon_path("govshare.svg")
     return QIcon(str(path)) if path.is_file() else QIcon()
 
 
@@ -42,7 +46,7 @@ def start_sync(context: AppContext, window: MainWindow) -> Any:
     context.sync = engine  # pages queue offline work through it (submit_or_queue)
 
     def on_conflict(item: Any, server_object: Any) -> None:
-        # 412 on replay: the user chooses keep mine / take theirs / per field (DESIGN §5).
+        # 412 on replay: the user chooses keep mine / take theirs / per field (docs/design.md §5).
         open_conflict_dialog(engine, item, server_object, window)
 
     def on_item_failed(item: Any, message: str) -> None:
@@ -64,6 +68,18 @@ def demo_stage_text(stage: str) -> str:
         "serve": QCoreApplication.translate("DesktopApp", "正在启动演示平台服务…"),
     }
     return texts.get(stage, stage)
+
+
+def failure_detail(exc: BaseException, data_dir: Path) -> str:
+    """What 详细信息 shows of a failed start: the exception's type and message, and where the
+    demo's data is (a damaged or unwritable data directory is the usual cause)."""
+    kind = type(exc).__qualname__
+    if type(exc).__module__ != "builtins":
+        kind = f"{type(exc).__module__}.{kind}"
+    where = QCoreApplication.translate("DesktopApp", "演示平台数据目录：%1").replace(
+        "%1", str(data_dir)
+    )
+    return f"{kind}: {exc}\n\n{where}"
 
 
 class DesktopApp(QObject):
@@ -105,6 +121,7 @@ class DesktopApp(QObject):
         self.context: AppContext | None = None
         self.session: SignedIn | None = None
         self._demo_task: Task | None = None
+        self._demo_starting = False
         self.sync_engine: Any = None
 
     # --- start ------------------------------------------------------------------------------
@@ -128,6 +145,7 @@ class DesktopApp(QObject):
         dialog = LoginDialog(presenter=self.presenter)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.rejected.connect(self._on_login_rejected)
+        dialog.retry_requested.connect(self._start_demo)
         self.login_dialog = dialog
         if self.demo is not None:
             if self.demo.url:
@@ -147,8 +165,14 @@ class DesktopApp(QObject):
             self.presenter.restore(profile)
 
     def _start_demo(self) -> None:
+        """Start the embedded platform in the background (at start-up, and on 重试)."""
         demo = self.demo
         assert demo is not None
+        if self._demo_starting:
+            return
+        self._demo_starting = True
+        if self.login_dialog is not None:
+            self.login_dialog.set_platform_status(demo_stage_text("import"), ready=False, busy=True)
 
         def op(task: Task) -> str:
             return demo.start(lambda stage: task.report(0, stage))
@@ -159,21 +183,27 @@ class DesktopApp(QObject):
                     demo_stage_text(stage), ready=False, busy=True
                 )
 
-        def failed(exc: Exception) -> None:
-            if self.login_dialog is not None:
-                self.login_dialog.set_platform_status(
-                    QCoreApplication.translate("DesktopApp", "内置演示平台启动失败：%1").replace(
-                        "%1", str(exc)
-                    ),
-                    ready=False,
-                )
-            self.demo_failed.emit(str(exc))
-
         self._demo_task = run_in_background(
-            op, success=self._on_demo_started, failure=failed, progress=progress
+            op, success=self._on_demo_started, failure=self._on_demo_failed, progress=progress
         )
 
+    def _on_demo_failed(self, exc: Exception) -> None:
+        self._demo_starting = False
+        assert self.demo is not None
+        log.exception(
+            "the embedded demo platform did not start (data in %s)",
+            self.demo.data_dir,
+            exc_info=exc,  # raised in the pool: its __traceback__ came along
+        )
+        if self.login_dialog is not None:
+            self.login_dialog.show_start_failure(
+                failure_detail(exc, self.demo.data_dir), logs.active_log_file()
+            )
+        self.demo_failed.emit(str(exc))
+
     def _on_demo_started(self, url: str) -> None:
+        self._demo_starting = False
+        log.info("the embedded demo platform answers at %s", url)
         self.profiles.upsert(Profile(DEMO_PROFILE, url))
         if self.login_dialog is not None:
             self._offer_demo(self.login_dialog)

@@ -1,4 +1,4 @@
-"""Which pages a user sees, grouped for the navigation tree (DESIGN §5: navigation by roles)."""
+"""Which pages a user sees, grouped for the navigation tree (by roles, docs/design.md §5)."""
 
 from __future__ import annotations
 

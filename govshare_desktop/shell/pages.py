@@ -1,5 +1,5 @@
 """The registry of navigation pages: each feature contributes `PageSpec`s; the shell shows
-those whose roles the user holds (DESIGN §5: navigation by the user's roles)."""
+those whose roles the user holds (docs/design.md §5: navigation by the user's roles)."""
 
 from __future__ import annotations
 

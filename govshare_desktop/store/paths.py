@@ -7,20 +7,10 @@ GOVSHARE_DATA_DIR overrides the base directory (tests, the demo, portable instal
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
-APP_NAME = "GovShare"
-ENV_VAR = "GOVSHARE_DATA_DIR"
-
-
-def data_dir() -> Path:
-    """The client's data directory (created on demand by the callers that write to it)."""
-    override = os.environ.get(ENV_VAR)
-    return Path(override) if override else Path(user_data_dir(APP_NAME, appauthor=False))
+from govshare_desktop.host import data_dir
 
 
 def safe_name(name: str) -> str:

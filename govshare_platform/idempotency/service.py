@@ -1,4 +1,4 @@
-"""Idempotency-Key handling for creating POSTs (DESIGN §4): a replay returns the first result.
+"""Idempotency-Key for creating POSTs (docs/design.md §4): a replay returns the first result.
 
 The record is written in the same transaction as the effect, so either both land or neither.
 A key reused with a different body or path is refused (422), never silently replayed.

@@ -1,4 +1,4 @@
-"""Policy values and working-day overrides, edited by the platform admin (DESIGN §3 Policy)."""
+"""Policy values and working-day overrides, kept by the platform admin (docs/design.md §3)."""
 
 from __future__ import annotations
 

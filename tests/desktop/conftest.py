@@ -5,16 +5,11 @@ AppContext for any of them. No mocks of our own API.
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-import requests
-import uvicorn
 
 from govshare_core.creditcode import make_credit_code
 from govshare_core.vocab import Role
@@ -24,6 +19,7 @@ from govshare_desktop.store.local import LocalStore
 from govshare_platform.app import create_app
 from govshare_platform.auth.passwords import hasher
 from govshare_platform.departments.models import Department, User, UserRole
+from govshare_platform.local_server import LocalServer
 from govshare_platform.migrate import upgrade
 from govshare_platform.settings import Settings
 
@@ -37,28 +33,20 @@ DEPT_ROLES = (Role.REGISTRAR, Role.CATALOG_REVIEWER, Role.APPLICANT, Role.RESOUR
 PLATFORM_ROLES = (Role.PLATFORM_ADMIN, Role.SUPERVISOR, Role.SECURITY_ADMIN, Role.AUDIT_ADMIN)
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @dataclass
 class LiveServer:
     """A platform server in this process, listening on 127.0.0.1:port."""
 
     url: str
     app: object
-    server: uvicorn.Server
-    thread: threading.Thread
+    local: LocalServer
     users: dict[tuple[str, Role], str] = field(default_factory=dict)  # (dept, role) → username
 
     def username(self, dept: str, role: Role) -> str:
         return self.users[(dept, role)]
 
     def stop(self) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=10)
+        self.local.stop()
 
     def session(self):  # type: ignore[no-untyped-def]
         return self.app.state.session_factory()  # type: ignore[attr-defined]
@@ -100,22 +88,8 @@ def start_server(db_path: Path, port: int | None = None) -> LiveServer:
         maintenance_interval_minutes=0,
     )
     app = create_app(settings)
-    port = port or free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60  # a loaded CI machine may be slow to answer at first
-    while time.monotonic() < deadline:
-        try:
-            if requests.get(base + "/healthz", timeout=5).ok:
-                break
-        except requests.RequestException:
-            time.sleep(0.05)
-    else:
-        raise RuntimeError("platform server did not start")
-    return LiveServer(base, app, server, thread)
+    local = LocalServer(app, port=port or 0).start()
+    return LiveServer(local.url, app, local)
 
 
 @pytest.fixture
@@ -142,3 +116,18 @@ def make_context(live_server: LiveServer, tmp_path: Path, qapp):  # type: ignore
     yield make
     for ctx in made:
         ctx.store.close()
+
+
+@pytest.fixture
+def desktop_log(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The desktop's logging configured into tmp_path/log (GOVSHARE_LOG_DIR): the log file.
+    Undone afterwards (handlers, root level, exception hooks)."""
+    from govshare_desktop import logs
+
+    monkeypatch.setenv("GOVSHARE_LOG_DIR", str(tmp_path / "log"))
+    try:
+        path = logs.configure()
+        assert path == tmp_path / "log" / logs.LOG_NAME
+        yield path
+    finally:
+        logs.reset()

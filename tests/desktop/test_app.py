@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 from govshare_desktop import __version__
 from govshare_desktop.app import main, parse_args
+from tests.desktop.shell_support import program_env
 
 
 def test_version_prints_and_exits(capsys) -> None:
@@ -22,12 +22,7 @@ def test_arguments() -> None:
 
 
 def test_program_starts_to_the_login_dialog(tmp_path: Path) -> None:
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM="offscreen",
-        GOVSHARE_SETTINGS_FILE=str(tmp_path / "settings.ini"),
-        GOVSHARE_DATA_DIR=str(tmp_path / "data"),
-    )
+    env = program_env(tmp_path)
     done = subprocess.run(
         [sys.executable, "-m", "govshare_desktop.app", "--startup-probe"],
         env=env,

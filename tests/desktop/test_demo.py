@@ -8,11 +8,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
-from govshare_desktop.credentials import TokenVault
-from govshare_desktop.demo import EmbeddedPlatform
 from govshare_desktop.profiles import DEMO_PROFILE
 from govshare_desktop.shell.controller import DesktopApp
-from tests.desktop.shell_support import MemoryKeyring, isolated_profiles
+from tests.desktop.shell_support import demo_desktop
 
 
 @pytest.fixture(scope="module")
@@ -22,17 +20,8 @@ def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def app(qtbot, demo_dir: Path, tmp_path: Path, monkeypatch) -> Iterator[DesktopApp]:
-    profiles = isolated_profiles(tmp_path, monkeypatch, "http://127.0.0.1:9")
-    desktop = DesktopApp(
-        profiles=profiles,
-        vault=TokenVault(MemoryKeyring()),
-        demo=EmbeddedPlatform(demo_dir, maintenance_minutes=0),
-    )
-    yield desktop
-    for w in (desktop.window, desktop.login_dialog):
-        if w is not None:
-            w.close()
-    desktop.shutdown()
+    with demo_desktop(demo_dir, tmp_path, monkeypatch) as desktop:
+        yield desktop
 
 
 @pytest.mark.slow

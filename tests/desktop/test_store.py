@@ -10,10 +10,11 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
+from govshare_desktop.host import DATA_DIR_ENV
 from govshare_desktop.store import migrate
 from govshare_desktop.store.local import LocalStore
 from govshare_desktop.store.models import Base
-from govshare_desktop.store.paths import ENV_VAR, store_path
+from govshare_desktop.store.paths import store_path
 
 
 def test_migrations_build_a_fresh_store(tmp_path: Path) -> None:
@@ -76,7 +77,7 @@ def test_a_store_from_before_the_migrations_is_upgraded_in_place(tmp_path: Path)
 
 
 def test_one_store_per_profile_and_user(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(ENV_VAR, str(tmp_path))
+    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path))
     assert store_path("南通 正式", "a_registrar") == (
         tmp_path / "stores" / "南通_正式" / "a_registrar.db"
     )

@@ -1,7 +1,7 @@
 """Platform fixtures: a migrated database per test on SQLite and on PostgreSQL, the app, and a
 small world of departments and users holding every role.
 
-PostgreSQL comes from GOVSHARE_TEST_PG_URL (an admin URL; `.ci/pg-start.sh` prints one). Under CI
+PostgreSQL comes from GOVSHARE_TEST_PG_URL (an admin URL; scripts/test.sh starts a server). Under CI
 a missing PostgreSQL is an error, not a skip, so the suite can never pass on SQLite alone.
 """
 
@@ -54,7 +54,7 @@ def pg_template() -> Iterator[str]:
     if not admin:
         if os.environ.get("CI"):
             pytest.fail("GOVSHARE_TEST_PG_URL is not set: CI must test on PostgreSQL")
-        pytest.skip("no PostgreSQL (set GOVSHARE_TEST_PG_URL, see .ci/pg-start.sh)")
+        pytest.skip("no PostgreSQL (set GOVSHARE_TEST_PG_URL, bash scripts/test.sh starts one)")
     engine = create_engine(admin, isolation_level="AUTOCOMMIT")
     with engine.connect() as conn:
         conn.execute(text(f"DROP DATABASE IF EXISTS {PG_TEMPLATE} WITH (FORCE)"))

@@ -122,3 +122,74 @@ def test_unknown_command_and_missing_arguments(capsys: pytest.CaptureFixture[str
     with pytest.raises(SystemExit):
         cli.main(["create-user", "dave"])  # --department-id and --role are required
     assert "required" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_seed_demo_seeds_an_empty_database_then_only_prints(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """seed-demo --print-accounts seeds first (it once only printed, and serve refused all)."""
+    from fastapi.testclient import TestClient
+
+    from govshare_platform.app import create_app
+    from govshare_platform.settings import Settings
+
+    assert cli.main(["--database-url", db, "seed-demo", "--print-accounts"]) == 0
+    out, err = capsys.readouterr()
+    accounts = [json.loads(line) for line in out.splitlines()]
+    assert len(accounts) == 64 and all(
+        {"username", "password", "roles"} <= a.keys() for a in accounts
+    )
+    summary = json.loads(err.strip().splitlines()[-1])
+    assert summary["seeded"] is True and summary["users"] == 64
+
+    app = create_app(Settings(database_url=db, maintenance_interval_minutes=0))
+    with TestClient(app) as client:
+        for account in (accounts[0], accounts[-1]):
+            body = {"username": account["username"], "password": account["password"]}
+            assert client.post("/api/v1/auth/login", json=body).status_code == 200
+    app.state.engine.dispose()
+
+    assert cli.main(["seed-demo", "--database-url", db, "--print-accounts"]) == 0
+    out, err = capsys.readouterr()
+    assert [json.loads(line) for line in out.splitlines()] == accounts
+    again = json.loads(err.strip().splitlines()[-1])
+    assert again["seeded"] is False and "64" not in again["reason"] and "16" in again["reason"]
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    from govshare_core import __version__
+
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"govshare-platform {__version__}"
+
+
+def test_logs_are_one_line_per_event_and_verbose_adds_debug() -> None:
+    import io
+    import logging
+
+    from govshare_platform import logs
+
+    stream = io.StringIO()
+    logs.configure(stream=stream)
+    log = logging.getLogger("govshare.platform.test")
+    log.debug("hidden")
+    try:
+        raise ValueError("bad\nvalue")
+    except ValueError:
+        log.exception("request failed")
+    lines = stream.getvalue().splitlines()
+    assert len(lines) == 1, lines
+    assert " ERROR govshare.platform.test request failed\\nTraceback" in lines[0]
+    assert "ValueError: bad\\nvalue" in lines[0]
+
+    stream = io.StringIO()
+    logs.configure(verbose=True, stream=stream)
+    log.debug("shown")
+    logging.getLogger("uvicorn.access").info('127.0.0.1 - "GET /healthz HTTP/1.1" 200')
+    text = stream.getvalue()
+    assert "DEBUG govshare.platform.test shown" in text
+    assert 'INFO uvicorn.access 127.0.0.1 - "GET /healthz HTTP/1.1" 200' in text
+    logs.configure(stream=io.StringIO())  # leave INFO, and no handler on a closed stream

@@ -1,4 +1,4 @@
-"""Bad input is always a 4xx problem+json with a stable `code`, never a 500 (DESIGN §4)."""
+"""Bad input is always a 4xx problem+json with a stable `code`, never a 500 (docs/design.md §4)."""
 
 from __future__ import annotations
 

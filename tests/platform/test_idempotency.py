@@ -1,17 +1,14 @@
-"""Idempotency-Key on creating POSTs (DESIGN §4): a replay returns the first result, once."""
+"""Idempotency-Key on creating POSTs (docs/design.md §4): a replay returns the first result."""
 
 from __future__ import annotations
 
-import socket
 import threading
-import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
 import requests
-import uvicorn
 from fastapi import FastAPI
 from sqlalchemy import func, select
 
@@ -23,6 +20,7 @@ from govshare_platform.errors import conflict
 from govshare_platform.idempotency import service as idem
 from govshare_platform.idempotency.models import IdempotencyRecord
 from govshare_platform.idempotency.service import REPLAY_HEADER
+from govshare_platform.local_server import LocalServer
 from tests.platform.conftest import World
 
 SEC = ("P", Role.SECURITY_ADMIN)
@@ -86,28 +84,11 @@ def test_user_creation_replays_without_storing_the_password(world: World) -> Non
         assert "Long-Passw0rd-1" not in str(stored.response)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 @pytest.fixture
 def live_server(app: FastAPI) -> Iterator[str]:
     """The app on a real uvicorn server in a thread, on 127.0.0.1."""
-    port = _free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.02)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with LocalServer(app) as server:
+        yield server.url
 
 
 def test_concurrent_same_key_posts_make_one_row(world: World, live_server: str) -> None:

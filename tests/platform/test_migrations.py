@@ -33,7 +33,7 @@ def empty_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if not admin:
         if os.environ.get("CI"):
             pytest.fail("GOVSHARE_TEST_PG_URL is not set: CI must test on PostgreSQL")
-        pytest.skip("no PostgreSQL (set GOVSHARE_TEST_PG_URL, see .ci/pg-start.sh)")
+        pytest.skip("no PostgreSQL (set GOVSHARE_TEST_PG_URL, bash scripts/test.sh starts one)")
     name = f"m_{uuid.uuid4().hex[:16]}"
     engine = create_engine(admin, isolation_level="AUTOCOMMIT")
     with engine.connect() as conn:

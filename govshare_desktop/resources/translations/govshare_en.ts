@@ -383,12 +383,12 @@
         <translation>Starting the demo platform service…</translation>
     </message>
     <message>
-        <source>正在恢复上次的登录…</source>
-        <translation>Restoring your last session…</translation>
+        <source>演示平台数据目录：%1</source>
+        <translation>Demo platform data folder: %1</translation>
     </message>
     <message>
-        <source>内置演示平台启动失败：%1</source>
-        <translation>The embedded demo platform failed to start: %1</translation>
+        <source>正在恢复上次的登录…</source>
+        <translation>Restoring your last session…</translation>
     </message>
     <message>
         <source>演示平台已就绪（%1）。</source>
@@ -1116,6 +1116,18 @@
         <translation>Your sign-in has expired; please enter your password again. Open pages and drafts are kept.</translation>
     </message>
     <message>
+        <source>请点击“重试”。如果仍然失败，请把日志文件发给技术支持人员。</source>
+        <translation>Please click “Retry”. If it fails again, send the log file to your technical support.</translation>
+    </message>
+    <message>
+        <source>日志文件：%1</source>
+        <translation>Log file: %1</translation>
+    </message>
+    <message>
+        <source>请点击“重试”。如果仍然失败，请把详细信息发给技术支持人员。</source>
+        <translation>Please click “Retry”. If it fails again, send the details to your technical support.</translation>
+    </message>
+    <message>
         <source>演示账号（%1 个）</source>
         <translation>Demo accounts (%1)</translation>
     </message>
@@ -1173,6 +1185,26 @@
     <message>
         <source>本机没有可用的系统密钥环：登录状态只保留到退出程序，下次启动需重新登录。</source>
         <translation>No system keyring is available on this computer: you stay signed in only until the program exits, and must sign in again next time.</translation>
+    </message>
+    <message>
+        <source>内置演示平台未能启动。</source>
+        <translation>The embedded demo platform could not start.</translation>
+    </message>
+    <message>
+        <source>详细信息</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>显示或隐藏错误详情</source>
+        <translation>Show or hide the error details</translation>
+    </message>
+    <message>
+        <source>重试(&amp;R)</source>
+        <translation>&amp;Retry</translation>
+    </message>
+    <message>
+        <source>再次启动内置演示平台</source>
+        <translation>Start the embedded demo platform again</translation>
     </message>
     <message>
         <source>演示账号</source>
