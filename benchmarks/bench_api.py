@@ -29,7 +29,7 @@ import requests
 
 HERE = Path(__file__).resolve().parent
 CLI = Path(sys.executable).with_name("govshare-platform")
-PASSWORD = "GovShare@Demo2015"  # govshare_platform.demo_data.DEMO_PASSWORD
+PASSWORD = "GovShare@Demo2015"  # govshare_platform.demo.data.DEMO_PASSWORD
 APPLICANT = "mz_applicant"  # searches the share catalog
 OVERSEER = "dsj_platform_admin"  # lists every entry
 

@@ -27,16 +27,16 @@ from govshare_core.vocab import EntryStatus, Role
 from govshare_platform.catalog import search
 from govshare_platform.catalog.models import CatalogEntry, EntryDataItem, ResourceCodeSequence
 from govshare_platform.db import make_engine
-from govshare_platform.demo_data import (
+from govshare_platform.demo.data import (
     DEPARTMENTS,
     ResourceSpec,
     account,
     item_fields,
     synthetic_specs,
 )
+from govshare_platform.demo.seed import seed_demo
 from govshare_platform.departments.models import Department, User
 from govshare_platform.migrate import upgrade
-from govshare_platform.seed import seed_demo
 from govshare_platform.settings import Settings
 
 BATCH = 5000

@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from govshare_core.rules import MIN_REASON_LENGTH
 from govshare_core.vocab import (
     ChangeReportStatus,
     DataType,
@@ -210,14 +211,14 @@ class CatalogEntrySummary(OutSchema):
 
 
 class ReasonIn(Schema):
-    reason: str = Field(min_length=2, max_length=2000)
+    reason: str = Field(min_length=MIN_REASON_LENGTH, max_length=2000)
 
 
 class ChangeReportIn(Schema):
     """Key-element change report (第十七条): what changed, and when it took effect."""
 
     effective_date: date
-    description: str = Field(min_length=2, max_length=2000)
+    description: str = Field(min_length=MIN_REASON_LENGTH, max_length=2000)
     changes: dict[str, Any]
 
 
@@ -232,6 +233,10 @@ class ChangeReportOut(OutSchema):
     changes: dict[str, Any]
     status: ChangeReportStatus
     decided_reason: str | None
+    due: date | None = Field(
+        default=None, description="last day to report the change (第十七条), while undecided"
+    )
+    working_days_left: int | None = None
 
 
 class EntrySnapshotOut(OutSchema):
@@ -292,10 +297,12 @@ class Page(OutSchema):
 class ShareRequestIn(Schema):
     entry_id: int
     data_items: list[str] = Field(min_length=1, max_length=500)
-    business: str = Field(min_length=2, max_length=500, description="应用业务")
-    users: str = Field(min_length=2, max_length=500, description="使用对象")
+    business: str = Field(min_length=MIN_REASON_LENGTH, max_length=500, description="应用业务")
+    users: str = Field(min_length=MIN_REASON_LENGTH, max_length=500, description="使用对象")
     share_mode: ShareMode
-    reason: str = Field(min_length=2, max_length=2000, description="duty-based reason")
+    reason: str = Field(
+        min_length=MIN_REASON_LENGTH, max_length=2000, description="duty-based reason"
+    )
     end_date: date = Field(description="截止时间")
     statutory_citation: str | None = Field(default=None, max_length=2000)
 
@@ -309,12 +316,12 @@ class DecisionIn(Schema):
 
 
 class DisputeIn(Schema):
-    reason: str = Field(min_length=2, max_length=2000)
+    reason: str = Field(min_length=MIN_REASON_LENGTH, max_length=2000)
 
 
 class MediationIn(Schema):
     overturn: bool
-    comment: str = Field(min_length=2, max_length=2000)
+    comment: str = Field(min_length=MIN_REASON_LENGTH, max_length=2000)
 
 
 class ShareRequestOut(OutSchema):
@@ -339,6 +346,12 @@ class ShareRequestOut(OutSchema):
     review_due_provisional: bool
     overdue: bool
     escalated: bool
+    due: date | None = Field(
+        default=None, description="the review deadline while waiting for review (第二十七条)"
+    )
+    working_days_left: int | None = Field(
+        default=None, description="counted with the platform's calendar; negative when overdue"
+    )
     rejection_ground: RejectionGround | None
     rejection_comment: str | None
     version: int
@@ -392,6 +405,11 @@ class GrantOut(OutSchema):
     valid_until: date
     status: GrantStatus
     revoked_reason: str | None
+    due: date | None = Field(default=None, description="valid_until while the grant is active")
+    working_days_left: int | None = None
+    expiring_soon: bool = Field(
+        default=False, description="active and ending within GRANT_EXPIRY_WARNING_DAYS"
+    )
 
 
 # --- audit, policy, inbox ----------------------------------------------------------------------

@@ -7,12 +7,14 @@ cites the article it comes from.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
+from govshare_core.rules import MIN_REASON_LENGTH
 from govshare_core.schemas import CatalogEntryBase, ShareRequestIn
-from govshare_core.vocab import FORMAT_TYPES, FormatClass, ShareType
+from govshare_core.vocab import FORMAT_TYPES, FormatClass, RejectionGround, ShareMode, ShareType
 
 FIELD_LABELS: dict[str, tuple[str, str]] = {
     "resource_class": ("信息资源分类（类）", "Resource class"),
@@ -42,6 +44,11 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "statutory_citation": ("法定共享依据", "Statutory citation"),
     "effective_date": ("变更生效日期", "Effective date"),
     "changes": ("变更内容", "Changes"),
+    "description": ("变更说明", "Description"),
+    "approve": ("审核意见", "Decision"),
+    "ground": ("拒绝的法定事由", "Legal ground"),
+    "comment": ("意见", "Comment"),
+    "overturn": ("协调结果", "Mediation outcome"),
 }
 
 # code -> (Chinese, English); {label} is replaced by the field's label.
@@ -99,6 +106,28 @@ RULE_MESSAGES: dict[str, tuple[str, str]] = {
     "item_not_shared": (
         "信息项“{value}”不予共享",
         "Data item “{value}” is not shared",
+    ),
+    "too_short": ("{label}至少需要{n}个字", "{label} needs at least {n} characters"),
+    "no_items_selected": (
+        "请至少选择一个要申请的信息项（第二十八条：核定所需信息）",
+        "Choose at least one data item to request (Art. 28)",
+    ),
+    "entry_not_published": (
+        "只能申请已发布的信息资源（第二十二条）",
+        "Only published resources can be requested (Art. 22)",
+    ),
+    "own_resource": (
+        "不能申请本部门提供的信息资源（第二十二条：向其他部门提出共享需求）",
+        "A department cannot request its own resource (Art. 22)",
+    ),
+    "decision_required": ("请选择同意或拒绝", "Choose to approve or to reject"),
+    "ground_required": (
+        "拒绝共享申请必须说明法定事由（第二十二条：非因法定事由不得拒绝）",
+        "A rejection must name its legal ground (Art. 22)",
+    ),
+    "outcome_required": (
+        "请选择维持拒绝或撤销拒绝（第二十五条）",
+        "Choose to uphold or to overturn the rejection (Art. 25)",
     ),
 }
 
@@ -220,7 +249,7 @@ def validate_share_request(
     today: date,
 ) -> list[FieldError]:
     """Rule violations of a share request against the entry it asks for (第五条, 第二十八条)."""
-    errors = []
+    errors = _duplicate_items(request.data_items)
     if request.end_date <= today:
         errors.append(field_error("end_date", "end_date_past"))
     if entry_share_type is ShareType.NOT_SHARED and _blank(request.statutory_citation):
@@ -236,8 +265,79 @@ def validate_share_request(
     return errors
 
 
+def _duplicate_items(names: list[str]) -> list[FieldError]:
+    seen: set[str] = set()
+    errors = []
+    for i, name in enumerate(names):
+        if name in seen:
+            errors.append(field_error(f"data_items[{i}]", "duplicate_item", value=name))
+        seen.add(name)
+    return errors
+
+
 def effective_share_type(entry_type: ShareType, item_types: list[ShareType | None]) -> ShareType:
     """The strictest share type among the entry and the requested items."""
     ranks = [_SHARE_RANK[entry_type]] + [_SHARE_RANK[t] for t in item_types if t is not None]
     strictest = max(ranks)
     return next(t for t, rank in _SHARE_RANK.items() if rank == strictest)
+
+
+# --- free text, share-request entry, decisions (both programs check the same way) -------------
+
+REQUEST_TEXT_FIELDS = ("business", "users", "reason")
+"""The free texts of a share request (应用业务, 使用对象, 申请理由; 第二十八条)."""
+
+
+def validate_reason(text: str | None, fieldpath: str = "reason") -> list[FieldError]:
+    """A free-text reason, comment or description: given, and at least MIN_REASON_LENGTH long."""
+    if _blank(text):
+        return [field_error(fieldpath, "required")]
+    if len((text or "").strip()) < MIN_REASON_LENGTH:
+        return [field_error(fieldpath, "too_short", n=MIN_REASON_LENGTH)]
+    return []
+
+
+def validate_request_form(values: Mapping[str, Any]) -> list[FieldError]:
+    """What a share-request form lacks before it can even be built (第二十八条 elements):
+    the items, the free texts, a share mode and an end date. Then `validate_share_request`."""
+    errors = []
+    if not values.get("data_items"):
+        errors.append(field_error("data_items", "no_items_selected"))
+    for name in REQUEST_TEXT_FIELDS:
+        errors += validate_reason(values.get(name), name)
+    if str(values.get("share_mode") or "") not in ShareMode._value2member_map_:
+        errors.append(field_error("share_mode", "required"))
+    if not values.get("end_date"):
+        errors.append(field_error("end_date", "required"))
+    return errors
+
+
+def validate_request_target(
+    *, entry_published: bool, entry_department_id: int | None, consumer_department_id: int
+) -> list[FieldError]:
+    """The requested entry: published, and another department's (第二十二条)."""
+    if not entry_published:
+        return [field_error("entry_id", "entry_not_published")]
+    if entry_department_id == consumer_department_id:
+        return [field_error("entry_id", "own_resource")]
+    return []
+
+
+def validate_decision(*, approve: bool | None, ground: str | None) -> list[FieldError]:
+    """A provider's or the platform's decision: approve, or reject on a legal ground (第二十二条:
+    非因法定事由不得拒绝)."""
+    if approve is None:
+        return [field_error("approve", "decision_required")]
+    if approve:
+        return []
+    if not ground:
+        return [field_error("ground", "ground_required")]
+    if ground not in RejectionGround._value2member_map_:
+        return [field_error("ground", "invalid_value", value=ground)]
+    return []
+
+
+def validate_mediation(*, overturn: bool | None, comment: str | None) -> list[FieldError]:
+    """The platform's mediation of a dispute (第二十五条): an outcome and its reasoning."""
+    errors = [] if overturn is not None else [field_error("overturn", "outcome_required")]
+    return errors + validate_reason(comment, "comment")

@@ -8,6 +8,11 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+# Policy defaults (docs/design.md §3 "Policy") live with the other numbers in govshare_core.rules.
+from govshare_core.rules import DEFAULT_CHANGE_REPORT_DAYS as DEFAULT_CHANGE_REPORT_DAYS
+from govshare_core.rules import DEFAULT_LOG_RETENTION_YEARS as DEFAULT_LOG_RETENTION_YEARS
+from govshare_core.rules import DEFAULT_REVIEW_WORKING_DAYS as DEFAULT_REVIEW_WORKING_DAYS
+
 
 class _Labelled(StrEnum):
     """A StrEnum whose members carry Chinese and English labels."""
@@ -272,10 +277,6 @@ _LABEL_TABLE: list[tuple[StrEnum, tuple[str, str]]] = [
     (RejectionGround.OTHER_STATUTORY, ("其他法定事由", "Other statutory ground")),
 ]
 
-# Policy defaults (docs/design.md §3 "Policy"), from the 2015 text.
-DEFAULT_REVIEW_WORKING_DAYS = 5  # 第二十七条
-DEFAULT_CHANGE_REPORT_DAYS = 20  # 第十七条
-DEFAULT_LOG_RETENTION_YEARS = 5  # 第二十六条
 
 _LABELS: dict[tuple[type, str], tuple[str, str]] = {}
 for _member, _texts in _LABEL_TABLE:

@@ -13,12 +13,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from types import MappingProxyType
-from typing import Final
+from typing import Any, Final
 
 import chinese_calendar
 
-REVIEW_WORKING_DAYS: Final = 5
-"""Default review period of a share request, in working days (第二十七条)."""
+from govshare_core.rules import DEFAULT_REVIEW_WORKING_DAYS
+
+REVIEW_WORKING_DAYS: Final = DEFAULT_REVIEW_WORKING_DAYS
+"""Default review period of a share request, in working days (第二十七条; govshare_core.rules)."""
 
 _ONE_DAY: Final = timedelta(days=1)
 
@@ -90,6 +92,17 @@ class WorkdayCalendar:
             {_as_date(day): bool(working) for day, working in (overrides or {}).items()}
         )
         self._confirmed_years = frozenset(confirmed_years)
+
+    @classmethod
+    def from_overrides(cls, rows: Iterable[Mapping[str, Any] | Any]) -> WorkdayCalendar:
+        """The calendar of `GET /api/v1/workdays/overrides`: JSON dicts or objects with `day`
+        (a date or an ISO string) and `working`. This is how a client counts as the platform."""
+        overrides: dict[date, bool] = {}
+        for row in rows:
+            day = row["day"] if isinstance(row, Mapping) else row.day
+            working = row["working"] if isinstance(row, Mapping) else row.working
+            overrides[day if isinstance(day, date) else date.fromisoformat(str(day))] = working
+        return cls(overrides)
 
     @property
     def overrides(self) -> Mapping[date, bool]:
@@ -180,3 +193,19 @@ def review_deadline(
     years = range((received + _ONE_DAY).year, due.year + 1) if due > received else range(0)
     provisional = any(cal.is_provisional(date(year, 1, 1)) for year in years)
     return Deadline(due=due, provisional=provisional)
+
+
+def working_days_left(
+    today: date, due: date | None, *, calendar: WorkdayCalendar | None = None
+) -> int | None:
+    """Working days until `due`, the way every deadline in GovShare is shown (None without one).
+
+    - due today or later: the working days d with today < d <= due, so 0 means "due today";
+    - overdue (due before today): minus the working days d with due < d <= today, so -1 means
+      the deadline passed one working day ago.
+    """
+    if due is None:
+        return None
+    if due >= today:
+        return working_days_between(today, due, calendar=calendar)
+    return -working_days_between(due, today, calendar=calendar)

@@ -25,8 +25,9 @@ def _routers() -> list[APIRouter]:
     from govshare_platform.inbox.api import router as inbox
     from govshare_platform.policy.api import router as policy
     from govshare_platform.requests.api import router as requests
+    from govshare_platform.requests.grants_api import router as grant_actions
 
-    return [auth, departments, audit, policy, catalog, requests, grants, inbox]
+    return [auth, departments, audit, policy, catalog, requests, grants, grant_actions, inbox]
 
 
 @asynccontextmanager

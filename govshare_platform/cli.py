@@ -56,8 +56,8 @@ def cmd_seed_demo(args: argparse.Namespace) -> int:
     The summary goes to standard error when the accounts are printed, so that standard output
     is exactly one JSON account per line.
     """
+    from govshare_platform.demo.seed import demo_accounts, seed_demo
     from govshare_platform.migrate import upgrade
-    from govshare_platform.seed import demo_accounts, seed_demo
 
     settings = _settings(args)
     upgrade(settings.database_url)

@@ -7,29 +7,21 @@ to the audit trail in a transaction of their own, so they survive the failed req
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import timedelta
 from typing import Annotated, Any
 
 from fastapi import Depends, Header, Request
-from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from govshare_core.vocab import Role
+from govshare_core.workflow import Actor
 from govshare_platform.audit import service as audit
 from govshare_platform.auth.models import AuthToken
-from govshare_platform.db import utcnow
+from govshare_platform.auth.service import authenticate, unauthorized
 from govshare_platform.departments.models import User
 from govshare_platform.errors import Problem, forbidden
 from govshare_platform.settings import Settings
-
-LAST_SEEN_RESOLUTION = timedelta(seconds=30)
-
-
-def token_digest(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def get_factory(request: Request) -> sessionmaker[Session]:
@@ -64,45 +56,10 @@ def write_session(request: Request) -> Iterator[Session]:
     yield from _session(request, write=True)
 
 
-def _unauthorized(code: str, detail: str) -> Problem:
-    return Problem(401, code, detail, headers={"WWW-Authenticate": "Bearer"})
-
-
 def _bearer(authorization: str | None) -> str:
     if not authorization or not authorization.lower().startswith("bearer "):
-        raise _unauthorized("not_authenticated", "a bearer token is required")
+        raise unauthorized("not_authenticated", "a bearer token is required")
     return authorization.split(" ", 1)[1].strip()
-
-
-def authenticate(
-    request: Request, session: Session, authorization: str | None, *, write: bool
-) -> AuthToken:
-    """Check the bearer token: known, not revoked, not expired, not idle."""
-    settings = get_settings(request)
-    token = session.scalar(
-        select(AuthToken).where(AuthToken.token_hash == token_digest(_bearer(authorization)))
-    )
-    now = utcnow()
-    if token is None or token.revoked:
-        raise _unauthorized("invalid_token", "the token is unknown or was revoked")
-    if token.expires_at <= now:
-        raise _unauthorized("token_expired", "the session has expired; log in again")
-    if token.last_seen_at + timedelta(minutes=settings.idle_timeout_minutes) <= now:
-        raise _unauthorized("session_idle", "the session ended after inactivity; log in again")
-    if write:
-        token.last_seen_at = now  # committed with the request's own transaction
-    elif now - token.last_seen_at > LAST_SEEN_RESOLUTION:
-        _touch(get_factory(request), token.id)
-    return token
-
-
-def _touch(factory: sessionmaker[Session], token_id: int) -> None:
-    with factory() as s:
-        audit.begin_write(s)
-        row = s.get(AuthToken, token_id)
-        if row is not None:
-            row.last_seen_at = utcnow()
-        s.commit()
 
 
 @dataclass
@@ -126,6 +83,16 @@ class Ctx:
 
     def has(self, *roles: Role) -> bool:
         return self.user.has_role(*roles)
+
+    @property
+    def actor(self) -> Actor:
+        """The caller as the core's workflow rules see them (govshare_core.workflow.may_take)."""
+        return Actor(
+            user_id=self.user.id,
+            roles=frozenset(self.roles),
+            department_id=self.user.department_id,
+            is_platform=self.user.department.is_platform,
+        )
 
     def audit(self, action: str, **kwargs: Any) -> None:
         """Record an event in this request's transaction."""
@@ -159,13 +126,15 @@ class Ctx:
 
 
 def _ctx(request: Request, session: Session, authorization: str | None, *, write: bool) -> Ctx:
-    token = authenticate(request, session, authorization, write=write)
-    user = session.get(User, token.user_id)
-    if user is None or not user.active:
-        raise _unauthorized("account_disabled", "the account is disabled")
-    return Ctx(
-        session, user, token, client_address(request), get_factory(request), get_settings(request)
+    settings, factory = get_settings(request), get_factory(request)
+    token, user = authenticate(
+        session,
+        factory,
+        raw_token=_bearer(authorization),
+        idle_timeout_minutes=settings.idle_timeout_minutes,
+        write=write,
     )
+    return Ctx(session, user, token, client_address(request), factory, settings)
 
 
 def read_ctx(

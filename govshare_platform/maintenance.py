@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from govshare_platform import clock
 from govshare_platform.audit import service as audit
-from govshare_platform.grants.service import expire_grants
+from govshare_platform.requests.grant_flow import expire
 from govshare_platform.requests.service import escalate_overdue
 
 log = logging.getLogger("govshare.platform.maintenance")
@@ -26,7 +26,7 @@ def run_once(factory: sessionmaker[Session]) -> dict[str, int]:
         audit.begin_write(session)
         result = {
             "escalated": escalate_overdue(session, today=today),
-            "expired": expire_grants(session, today=today),
+            "expired": expire(session, today=today),
         }
         if any(result.values()):
             audit.append(session, action="maintenance_run", actor_name="system", details=result)

@@ -1,7 +1,11 @@
-"""Login with lockout, token issue and logout (第三十三条 身份认证机制)."""
+"""Login with lockout, token issue, token checks (第三十三条 身份认证机制).
+
+No HTTP here: `deps` reads the bearer token from the request and calls `authenticate`.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 from datetime import timedelta
 
@@ -13,9 +17,59 @@ from govshare_platform.auth.models import AuthToken
 from govshare_platform.auth.passwords import hasher, verify_password
 from govshare_platform.db import utcnow
 from govshare_platform.departments.models import User
-from govshare_platform.deps import token_digest
 from govshare_platform.errors import Problem
 from govshare_platform.settings import Settings
+
+LAST_SEEN_RESOLUTION = timedelta(seconds=30)
+"""A read refreshes a token's last-seen time at most this often (it costs a write)."""
+
+
+def token_digest(token: str) -> str:
+    """What is stored of a token: its SHA-256 (the raw token is only ever with the client)."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def unauthorized(code: str, detail: str) -> Problem:
+    return Problem(401, code, detail, headers={"WWW-Authenticate": "Bearer"})
+
+
+def authenticate(
+    session: Session,
+    factory: sessionmaker[Session],
+    *,
+    raw_token: str,
+    idle_timeout_minutes: int,
+    write: bool,
+) -> tuple[AuthToken, User]:
+    """Check a token: known, not revoked, not expired, not idle; and its user active (401).
+
+    A write refreshes the last-seen time in its own transaction; a read does so in a short one of
+    its own at most every LAST_SEEN_RESOLUTION."""
+    token = session.scalar(select(AuthToken).where(AuthToken.token_hash == token_digest(raw_token)))
+    now = utcnow()
+    if token is None or token.revoked:
+        raise unauthorized("invalid_token", "the token is unknown or was revoked")
+    if token.expires_at <= now:
+        raise unauthorized("token_expired", "the session has expired; log in again")
+    if token.last_seen_at + timedelta(minutes=idle_timeout_minutes) <= now:
+        raise unauthorized("session_idle", "the session ended after inactivity; log in again")
+    if write:
+        token.last_seen_at = now  # committed with the request's own transaction
+    elif now - token.last_seen_at > LAST_SEEN_RESOLUTION:
+        _touch(factory, token.id)
+    user = session.get(User, token.user_id)
+    if user is None or not user.active:
+        raise unauthorized("account_disabled", "the account is disabled")
+    return token, user
+
+
+def _touch(factory: sessionmaker[Session], token_id: int) -> None:
+    with factory() as s:
+        audit.begin_write(s)
+        row = s.get(AuthToken, token_id)
+        if row is not None:
+            row.last_seen_at = utcnow()
+        s.commit()
 
 
 def _failed(factory: sessionmaker[Session], username: str, client: str | None, why: str) -> None:

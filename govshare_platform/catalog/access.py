@@ -6,7 +6,7 @@ from fastapi import Response
 
 from govshare_core.schemas import CatalogEntryOut
 from govshare_core.vocab import EntryStatus, Role
-from govshare_core.workflow import Party, Transition
+from govshare_core.workflow import Parties, Refusal, Transition, refusal
 from govshare_platform.catalog import service
 from govshare_platform.catalog.models import CatalogEntry
 from govshare_platform.deps import Ctx
@@ -44,15 +44,21 @@ def require_owner_registrar(ctx: Ctx, entry: CatalogEntry) -> None:
         raise ctx.deny("only the owning department's registrar may do this", entry_id=entry.id)
 
 
+def parties(entry: CatalogEntry) -> Parties:
+    """The entry's side of `govshare_core.workflow.may_take`."""
+    return Parties(owner_dept=entry.department_id, submitter_id=entry.submitted_by)
+
+
 def authorize(ctx: Ctx, transition: Transition, entry: CatalogEntry) -> None:
-    """Enforce the transition's roles and party; a reviewer never approves their own work."""
-    ctx.require(*transition.roles)
-    if transition.party is Party.OWNER_DEPT and entry.department_id != ctx.department_id:
-        raise ctx.deny("only the owning department may do this", entry_id=entry.id)
-    if transition.action == "dept_approve" and entry.submitted_by == ctx.user.id:
-        problem = ctx.deny("a reviewer never approves their own submission", entry_id=entry.id)
+    """403 (audited) unless the core's rules let the caller take `transition` on `entry`:
+    role, party, and 第十五条's four eyes (code `own_submission`)."""
+    why = refusal(transition, ctx.actor, parties(entry))
+    if why is None:
+        return
+    problem = ctx.deny(why.label_en, entry_id=entry.id, action=transition.action, refusal=why)
+    if why is Refusal.OWN_SUBMISSION:
         problem.code = "own_submission"
-        raise problem
+    raise problem
 
 
 def entry_out(entry: CatalogEntry, response: Response | None = None) -> CatalogEntryOut:

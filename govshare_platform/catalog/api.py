@@ -142,7 +142,7 @@ def create_entry(
         ctx.audit("catalog_entry_create", object_type=OBJECT, object_id=entry.id)
         return entry_out(entry)
 
-    return idem.run(ctx, key, path=request.url.path, body=body, produce=produce)
+    return idem.run(ctx.db, ctx.user.id, key, path=request.url.path, body=body, produce=produce)
 
 
 @router.get("/entries/{entry_id}", response_model=CatalogEntryOut)

@@ -85,7 +85,7 @@ def upload_attachment(
         return AttachmentOut.model_validate(att)
 
     body = {"filename": name, "sha256": digest, "content_type": content_type}
-    return idem.run(ctx, key, path=request.url.path, body=body, produce=produce)
+    return idem.run(ctx.db, ctx.user.id, key, path=request.url.path, body=body, produce=produce)
 
 
 @router.get("/entries/{entry_id}/attachments", response_model=list[AttachmentOut])

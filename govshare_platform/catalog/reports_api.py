@@ -42,9 +42,9 @@ def create_change_report(
             object_id=report.id,
             details={"entry_id": entry.id, "fields": sorted(body.changes), "late": report.late},
         )
-        return ChangeReportOut.model_validate(report)
+        return service.report_outs(ctx.db, [report])[0]
 
-    return idem.run(ctx, key, path=request.url.path, body=body, produce=produce)
+    return idem.run(ctx.db, ctx.user.id, key, path=request.url.path, body=body, produce=produce)
 
 
 @router.get("/change-reports", response_model=Page)
@@ -65,7 +65,7 @@ def list_change_reports(
         query = query.where(ChangeReport.department_id == department_id)
     total = ctx.db.scalar(select(func.count()).select_from(query.subquery())) or 0
     rows = ctx.db.scalars(query.order_by(ChangeReport.id.desc()).offset(offset).limit(limit))
-    items = [ChangeReportOut.model_validate(r) for r in rows]
+    items = service.report_outs(ctx.db, list(rows))
     return Page(items=items, total=total, offset=offset, limit=limit)
 
 
@@ -79,7 +79,7 @@ def _report(ctx: WriteCtx, report_id: int, if_match: str | None) -> ChangeReport
 
 
 @router.post("/change-reports/{report_id}/apply", response_model=ChangeReportOut)
-def apply_change_report(report_id: int, ctx: WriteCtx, if_match: IfMatch = None) -> ChangeReport:
+def apply_change_report(report_id: int, ctx: WriteCtx, if_match: IfMatch = None) -> ChangeReportOut:
     """Apply the reported change to the share catalog (new version, snapshot)."""
     report = _report(ctx, report_id, if_match)
     entry = service.apply_change_report(ctx.db, report=report, actor_id=ctx.user.id)
@@ -96,13 +96,13 @@ def apply_change_report(report_id: int, ctx: WriteCtx, if_match: IfMatch = None)
         details={"change_report_id": report.id, "fields": sorted(report.changes)},
     )
     ctx.db.commit()
-    return report
+    return service.report_outs(ctx.db, [report])[0]
 
 
 @router.post("/change-reports/{report_id}/reject", response_model=ChangeReportOut)
 def reject_change_report(
     report_id: int, body: ReasonIn, ctx: WriteCtx, if_match: IfMatch = None
-) -> ChangeReport:
+) -> ChangeReportOut:
     report = _report(ctx, report_id, if_match)
     service.reject_change_report(ctx.db, report=report, actor_id=ctx.user.id, reason=body.reason)
     ctx.audit(
@@ -112,4 +112,4 @@ def reject_change_report(
         details={"entry_id": report.entry_id, "reason": body.reason},
     )
     ctx.db.commit()
-    return report
+    return service.report_outs(ctx.db, [report])[0]

@@ -15,7 +15,8 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from govshare_core.rescode import format_resource_code
-from govshare_core.schemas import CatalogEntryBase, CatalogEntryIn, ChangeReportIn
+from govshare_core.rules import change_report_due, change_report_late
+from govshare_core.schemas import CatalogEntryBase, CatalogEntryIn, ChangeReportIn, ChangeReportOut
 from govshare_core.validation import FieldError, field_error, validate_entry
 from govshare_core.vocab import ChangeReportStatus, EntryStatus
 from govshare_core.workflow import KEY_ELEMENTS, Transition
@@ -30,7 +31,7 @@ from govshare_platform.catalog.models import (
 )
 from govshare_platform.db import utcnow
 from govshare_platform.errors import Problem, conflict, invalid, not_found
-from govshare_platform.policy.service import get_policy
+from govshare_platform.policy.service import deadlines, get_policy
 
 EDITABLE_STATES = frozenset({EntryStatus.DRAFT, EntryStatus.RETURNED, EntryStatus.PUBLISHED})
 CLASSIFICATION = ("resource_class", "class_item", "class_catalog", "class_detail")
@@ -281,7 +282,7 @@ def create_change_report(
         department_id=entry.department_id,
         effective_date=data.effective_date,
         reported_on=today,
-        late=(today - data.effective_date).days > get_policy(session).change_report_days,
+        late=change_report_late(data.effective_date, today, get_policy(session).change_report_days),
         description=data.description,
         changes={name: merged[name] for name in data.changes},
         status=ChangeReportStatus.SUBMITTED,
@@ -290,6 +291,21 @@ def create_change_report(
     session.add(report)
     session.flush()
     return report
+
+
+def report_outs(session: Session, reports: list[ChangeReport]) -> list[ChangeReportOut]:
+    """Change reports as returned: undecided ones with the 第十七条 window's last day (`due`)
+    and the working days left to it, counted with the platform's calendar."""
+    clock_ = deadlines(session, clock.today())
+    days = get_policy(session).change_report_days
+    outs = []
+    for report in reports:
+        out = ChangeReportOut.model_validate(report)
+        if report.status == ChangeReportStatus.SUBMITTED:
+            out.due = change_report_due(report.effective_date, days)
+            out.working_days_left = clock_.left(out.due)
+        outs.append(out)
+    return outs
 
 
 def get_change_report(session: Session, *, report_id: int) -> ChangeReport:

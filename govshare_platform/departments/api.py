@@ -61,7 +61,7 @@ def create_department(
         )
         return DepartmentOut.model_validate(dept)
 
-    return idem.run(ctx, key, path=request.url.path, body=body, produce=produce)
+    return idem.run(ctx.db, ctx.user.id, key, path=request.url.path, body=body, produce=produce)
 
 
 def _require_user_admin(ctx: Ctx) -> None:
@@ -103,7 +103,9 @@ def create_user(
         return UserOut.model_validate(user)
 
     fingerprint_body = body.model_copy(update={"password": "***"})
-    return idem.run(ctx, key, path=request.url.path, body=fingerprint_body, produce=produce)
+    return idem.run(
+        ctx.db, ctx.user.id, key, path=request.url.path, body=fingerprint_body, produce=produce
+    )
 
 
 @router.patch("/users/{user_id}", response_model=UserOut)
@@ -179,4 +181,4 @@ def file_resource_admin(
         )
         return ResourceAdminFilingOut.model_validate(filing)
 
-    return idem.run(ctx, key, path=request.url.path, body=body, produce=produce)
+    return idem.run(ctx.db, ctx.user.id, key, path=request.url.path, body=body, produce=produce)

@@ -1,25 +1,50 @@
-"""Grants: created on activation, listed, revoked, and expired by a sweep (第二十九条, 第三十条)."""
+"""Grants: created on activation, listed, revoked, and expired by a sweep (第二十九条, 第三十条).
+
+The grant ledger knows nothing of the share-request workflow: `govshare_platform.requests` issues
+grants when a request becomes active and moves the request when its grants end
+(`requests/grant_flow.py`), never the other way round.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import Literal
+from typing import Literal, Protocol
 
 from sqlalchemy import ColumnElement, and_, func, or_, select, true
 from sqlalchemy.orm import Session
 
+from govshare_core.rules import GRANT_EXPIRY_WARNING_DAYS, grant_expiring_soon
 from govshare_core.schemas import GrantOut
-from govshare_core.vocab import GrantStatus, RequestStatus, ShareMode
-from govshare_core.workflow import SHARE_REQUEST
+from govshare_core.vocab import GrantStatus, ShareMode
 from govshare_platform.audit import service as audit
 from govshare_platform.db import utcnow
 from govshare_platform.grants.models import Grant
-from govshare_platform.requests.models import ShareRequest
+from govshare_platform.policy.service import Deadlines
 
 GrantSide = Literal["given", "received", "all"]
 
 
-def create_for_request(session: Session, *, request: ShareRequest, today: date) -> list[Grant]:
+class GrantSource(Protocol):
+    """What a grant is issued from: an active share request (duck-typed, no import of it)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def entry_id(self) -> int: ...
+    @property
+    def provider_department_id(self) -> int: ...
+    @property
+    def consumer_department_id(self) -> int: ...
+    @property
+    def data_items(self) -> Sequence[str]: ...
+    @property
+    def share_mode(self) -> str: ...
+    @property
+    def end_date(self) -> date: ...
+
+
+def create_for_request(session: Session, *, request: GrantSource, today: date) -> list[Grant]:
     """One grant per requested data item, valid until the request's 截止时间 (第二十九条)."""
     grants = [
         Grant(
@@ -47,7 +72,9 @@ def effective_status(grant: Grant, today: date) -> GrantStatus:
     return GrantStatus(grant.status)
 
 
-def to_out(grant: Grant, today: date) -> GrantOut:
+def to_out(grant: Grant, deadlines: Deadlines) -> GrantOut:
+    status = effective_status(grant, deadlines.today)
+    due = grant.valid_until if status is GrantStatus.ACTIVE else None
     return GrantOut(
         id=grant.id,
         request_id=grant.request_id,
@@ -59,8 +86,11 @@ def to_out(grant: Grant, today: date) -> GrantOut:
         share_mode=ShareMode(grant.share_mode),
         valid_from=grant.valid_from,
         valid_until=grant.valid_until,
-        status=effective_status(grant, today),
+        status=status,
         revoked_reason=grant.revoked_reason,
+        due=due,
+        working_days_left=deadlines.left(due),
+        expiring_soon=due is not None and grant_expiring_soon(due, deadlines.today),
     )
 
 
@@ -109,37 +139,25 @@ def list_grants(
     return list(rows), total
 
 
-def _active_left(session: Session, request_id: int, today: date) -> int:
+def active_left(session: Session, request_id: int, today: date) -> int:
+    """How many grants of the request are still active on `today`."""
     query = select(func.count(Grant.id)).where(
         Grant.request_id == request_id, _status_clause(GrantStatus.ACTIVE, today)
     )
     return session.scalar(query) or 0
 
 
-def revoke(
-    session: Session,
-    *,
-    grant: Grant,
-    request: ShareRequest,
-    actor_id: int,
-    reason: str,
-    today: date,
-) -> bool:
-    """Revoke one item's grant; True when none remain active and the request became revoked."""
+def revoke(session: Session, *, grant: Grant, actor_id: int, reason: str) -> None:
+    """Revoke one item's grant (the caller has checked who and whether it is active)."""
     grant.status = GrantStatus.REVOKED
     grant.revoked_at = utcnow()
     grant.revoked_by = actor_id
     grant.revoked_reason = reason
     session.flush()
-    if _active_left(session, request.id, today):
-        return False
-    request.move(SHARE_REQUEST.find("revoke", request.status), actor_id=actor_id, comment=reason)
-    session.flush()
-    return True
 
 
-def expire_grants(session: Session, *, today: date) -> int:
-    """Sweep: mark grants past 截止时间 expired; a request whose grants all ended expires too."""
+def expire_grants(session: Session, *, today: date) -> list[Grant]:
+    """Sweep: mark grants past 截止时间 expired (audited); returns them."""
     due = session.scalars(
         select(Grant).where(Grant.status == GrantStatus.ACTIVE, Grant.valid_until < today)
     ).all()
@@ -147,26 +165,16 @@ def expire_grants(session: Session, *, today: date) -> int:
         grant.status = GrantStatus.EXPIRED
         audit.append(session, action="grant_expired", object_type="grant", object_id=grant.id)
     session.flush()
-    for request_id in sorted({g.request_id for g in due}):
-        _expire_request(session, request_id, today)
-    return len(due)
-
-
-def _expire_request(session: Session, request_id: int, today: date) -> None:
-    request = session.get(ShareRequest, request_id)
-    if request is None or request.status != RequestStatus.ACTIVE:
-        return
-    if _active_left(session, request_id, today):
-        return
-    request.move(SHARE_REQUEST.find("expire", request.status), actor_id=None, comment=None)
-    audit.append(
-        session, action="request_expired", object_type="share_request", object_id=request_id
-    )
-    session.flush()
+    return list(due)
 
 
 def expiring_received(
-    session: Session, *, department_id: int, today: date, days: int, limit: int
+    session: Session,
+    *,
+    department_id: int,
+    today: date,
+    limit: int,
+    days: int = GRANT_EXPIRY_WARNING_DAYS,
 ) -> list[Grant]:
     """Active grants the department receives that end within `days` (reminders before expiry)."""
     query = select(Grant).where(

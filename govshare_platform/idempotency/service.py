@@ -15,8 +15,8 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
-from govshare_platform.deps import Ctx
 from govshare_platform.errors import Problem
 from govshare_platform.idempotency.models import IdempotencyRecord
 
@@ -30,7 +30,8 @@ def fingerprint(method: str, path: str, body: BaseModel | dict[str, Any] | None)
 
 
 def run(
-    ctx: Ctx,
+    session: Session,
+    user_id: int,
     key: str | None,
     *,
     path: str,
@@ -40,14 +41,14 @@ def run(
 ) -> JSONResponse:
     """Run `produce` once per (user, key); commit; return (or replay) its JSON response."""
     fp = fingerprint("POST", path, body)
-    if key and (replay := _replay(ctx, key, fp)) is not None:
+    if key and (replay := _replay(session, user_id, key, fp)) is not None:
         return replay
     try:
         payload = jsonable_encoder(produce())
         if key:
-            ctx.db.add(
+            session.add(
                 IdempotencyRecord(
-                    user_id=ctx.user.id,
+                    user_id=user_id,
                     key=key,
                     method="POST",
                     path=path,
@@ -56,21 +57,21 @@ def run(
                     response=payload,
                 )
             )
-        ctx.db.commit()
+        session.commit()
     except (IntegrityError, Problem) as exc:
         # A concurrent request with the same key may have committed first, so that this one
         # met its row (a uniqueness conflict) or its key: answer with the first result then.
         if isinstance(exc, Problem) and exc.status != 409:
             raise
-        ctx.db.rollback()
-        if key and (replay := _replay(ctx, key, fp)) is not None:
+        session.rollback()
+        if key and (replay := _replay(session, user_id, key, fp)) is not None:
             return replay
         raise
     return JSONResponse(payload, status_code=status_code)
 
 
-def _replay(ctx: Ctx, key: str, fp: str) -> JSONResponse | None:
-    previous = ctx.db.get(IdempotencyRecord, (ctx.user.id, key))
+def _replay(session: Session, user_id: int, key: str, fp: str) -> JSONResponse | None:
+    previous = session.get(IdempotencyRecord, (user_id, key))
     if previous is None:
         return None
     if previous.fingerprint != fp:

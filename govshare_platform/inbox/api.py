@@ -14,11 +14,5 @@ router = APIRouter(tags=["inbox"])
 
 @router.get("/inbox", response_model=list[InboxItem])
 def read_inbox(ctx: ReadCtx) -> list[InboxItem]:
-    """Items for the caller's roles, overdue first, then by due date (at most 200)."""
-    return service.inbox(
-        ctx.db,
-        user_id=ctx.user.id,
-        department_id=ctx.department_id,
-        roles=ctx.roles,
-        today=clock.today(),
-    )
+    """Items the caller can act on, overdue first, then by due date (at most 200)."""
+    return service.inbox(ctx.db, actor=ctx.actor, today=clock.today())

@@ -1,67 +1,96 @@
-"""待办 (to-do) items for a user's roles, with review deadlines in working days (第二十七条).
+"""待办 (to-do) items for a user, with deadlines in working days (第二十七条, 第十七条).
 
-`working_days_left` is defined as follows (None when the item has no due date):
-- due today or later: the working days d with today < d <= due, so 0 means "due today";
-- overdue (due before today): minus the working days d with due < d <= today, so -1 means the
-  deadline passed one working day ago.
+An item goes only to someone who can close it today: each kind names the workflow actions that
+close it (`CLOSED_BY`), and an item is listed only when `govshare_core.workflow.may_take` lets
+the user take one of them (role, party, four eyes). Reminders (`grant_expiring`) and the
+platform's follow-up of late providers (`request_overdue`) close no action.
+
+`working_days_left` is `govshare_core.workdays.working_days_left` with the platform's calendar:
+0 means "due today", negative means overdue by that many working days.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
+from govshare_core.rules import change_report_due
 from govshare_core.schemas import InboxItem
-from govshare_core.vocab import (
-    ChangeReportStatus,
-    DisputeStatus,
-    EntryStatus,
-    RequestStatus,
-    Role,
+from govshare_core.vocab import ChangeReportStatus, DisputeStatus, EntryStatus, RequestStatus, Role
+from govshare_core.workflow import (
+    CATALOG_ENTRY,
+    REQUEST_REVIEW_STATES,
+    SHARE_REQUEST,
+    Actor,
+    Parties,
+    StateMachine,
+    may_take,
 )
-from govshare_core.workdays import WorkdayCalendar, working_days_between
 from govshare_platform.catalog.models import CatalogEntry, ChangeReport
 from govshare_platform.grants import service as grants
-from govshare_platform.policy.service import get_calendar
+from govshare_platform.policy.service import Deadlines, deadlines, get_policy
 from govshare_platform.requests.models import Dispute, ShareRequest
 
 LIMIT = 200
-EXPIRY_REMINDER_DAYS = 14
 _R = RequestStatus
 
+CLOSED_BY: dict[str, tuple[StateMachine, frozenset[str]]] = {
+    "entry_returned": (CATALOG_ENTRY, frozenset({"submit"})),
+    "entry_review": (CATALOG_ENTRY, frozenset({"dept_approve", "dept_return"})),
+    "entry_confirm": (CATALOG_ENTRY, frozenset({"publish", "platform_return"})),
+    "request_decide": (SHARE_REQUEST, frozenset({"provider_approve", "provider_reject"})),
+    "request_platform_decide": (
+        SHARE_REQUEST,
+        frozenset({"platform_approve", "platform_approve_statutory", "platform_reject"}),
+    ),
+    "dispute": (SHARE_REQUEST, frozenset({"mediate_uphold", "mediate_overturn"})),
+    "request_rejected": (SHARE_REQUEST, frozenset({"dispute"})),
+    # 第三十条: signing itself comes with the agreement workflow; today the platform marks it.
+    "agreement_pending": (SHARE_REQUEST, frozenset({"mark_agreement_signed"})),
+}
+"""Inbox kind → the actions that close it; the item goes only to who may take one of them."""
 
-def working_days_left(today: date, due: date | None, calendar: WorkdayCalendar) -> int | None:
-    """Working days until `due` (0 = due today), negative when overdue (see module docstring)."""
-    if due is None:
-        return None
-    if due >= today:
-        return working_days_between(today, due, calendar=calendar)
-    return -working_days_between(due, today, calendar=calendar)
+
+def can_close(kind: str, state: str, actor: Actor, parties: Parties) -> bool:
+    """Whether `actor` may take one of the actions that close an item of `kind` now."""
+    machine, actions = CLOSED_BY[kind]
+    return any(
+        may_take(t, actor, parties)
+        for t in machine.transitions
+        if t.action in actions and state in t.source
+    )
 
 
+@dataclass
 class _Builder:
     """Collects inbox items, computing the deadline fields once per item."""
 
-    def __init__(self, session: Session, today: date) -> None:
-        self.session = session
-        self.today = today
-        self.calendar = get_calendar(session)
-        self.items: list[InboxItem] = []
+    session: Session
+    actor: Actor
+    clock: Deadlines
+    items: list[InboxItem]
 
     def entries(self, kind: str, *where: ColumnElement[bool]) -> None:
         query = select(CatalogEntry).where(*where).order_by(CatalogEntry.id).limit(LIMIT)
         for entry in self.session.scalars(query):
-            self.add(kind, entry.id, entry.name, entry.status, None)
+            parties = Parties(owner_dept=entry.department_id, submitter_id=entry.submitted_by)
+            if can_close(kind, entry.status, self.actor, parties):
+                self.add(kind, entry.id, entry.name, entry.status, None)
 
     def requests(self, kind: str, *where: ColumnElement[bool]) -> None:
         query = select(ShareRequest).where(*where)
         query = query.order_by(ShareRequest.review_due, ShareRequest.id).limit(LIMIT)
         for req in self.session.scalars(query):
-            review = req.status in (_R.SUBMITTED, _R.PROVIDER_APPROVED, _R.DISPUTED)
-            due = req.review_due if review else None
+            parties = Parties(
+                owner_dept=req.consumer_department_id, provider_dept=req.provider_department_id
+            )
+            if kind in CLOSED_BY and not can_close(kind, req.status, self.actor, parties):
+                continue
+            due = req.review_due if req.status in REQUEST_REVIEW_STATES else None
             self.add(kind, req.id, req.entry.name, req.status, due, req.review_due_provisional)
 
     def add(
@@ -83,8 +112,8 @@ class _Builder:
                 state=state,
                 due=due,
                 due_provisional=provisional,
-                working_days_left=working_days_left(self.today, due, self.calendar),
-                overdue=can_be_late and due is not None and due < self.today,
+                working_days_left=self.clock.left(due),
+                overdue=can_be_late and self.clock.overdue(due),
             )
         )
 
@@ -101,67 +130,69 @@ class _Builder:
         return sorted(self.items, key=key)[:LIMIT]
 
 
-def _registrar(b: _Builder, user_id: int, dept: int) -> None:
+def _registrar(b: _Builder) -> None:
     b.entries(
         "entry_returned",
-        CatalogEntry.department_id == dept,
+        CatalogEntry.department_id == b.actor.department_id,
         CatalogEntry.status == EntryStatus.RETURNED,
     )
 
 
-def _reviewer(b: _Builder, user_id: int, dept: int) -> None:
+def _reviewer(b: _Builder) -> None:
+    # 第十五条 (never one's own submission) is applied by can_close, from the workflow table
     b.entries(
         "entry_review",
-        CatalogEntry.department_id == dept,
+        CatalogEntry.department_id == b.actor.department_id,
         CatalogEntry.status == EntryStatus.SUBMITTED,
-        # 第十五条: never review one's own submission
-        (CatalogEntry.submitted_by.is_(None)) | (CatalogEntry.submitted_by != user_id),
     )
 
 
-def _platform_admin(b: _Builder, user_id: int, dept: int) -> None:
-    b.entries("entry_confirm", CatalogEntry.status == EntryStatus.DEPT_APPROVED)
+def _change_reports(b: _Builder) -> None:
+    """Reported key-element changes to apply, due by the end of the 第十七条 window."""
+    days = get_policy(b.session).change_report_days
     reports = select(ChangeReport).where(ChangeReport.status == ChangeReportStatus.SUBMITTED)
     for report in b.session.scalars(reports.order_by(ChangeReport.id).limit(LIMIT)):
-        b.add("change_report", report.id, report.description[:100], report.status, None)
+        due = change_report_due(report.effective_date, days)
+        b.add("change_report", report.id, report.description[:100], report.status, due)
+
+
+def _platform_admin(b: _Builder) -> None:
+    b.entries("entry_confirm", CatalogEntry.status == EntryStatus.DEPT_APPROVED)
+    _change_reports(b)
     b.requests("request_platform_decide", ShareRequest.status == _R.PROVIDER_APPROVED)
     open_disputes = select(Dispute.request_id).where(Dispute.status == DisputeStatus.OPEN)
     b.requests("dispute", ShareRequest.id.in_(open_disputes))
+    b.requests("agreement_pending", ShareRequest.status == _R.AWAITING_AGREEMENT)
     # late at the provider: the platform follows up (overdue platform items are listed above)
     b.requests(
         "request_overdue",
         ShareRequest.status == _R.SUBMITTED,
-        ShareRequest.review_due < b.today,
+        ShareRequest.review_due < b.clock.today,
     )
 
 
-def _resource_admin(b: _Builder, user_id: int, dept: int) -> None:
+def _resource_admin(b: _Builder) -> None:
     b.requests(
         "request_decide",
-        ShareRequest.provider_department_id == dept,
+        ShareRequest.provider_department_id == b.actor.department_id,
         ShareRequest.status == _R.SUBMITTED,
     )
 
 
-def _applicant(b: _Builder, user_id: int, dept: int) -> None:
+def _applicant(b: _Builder) -> None:
     disputed = select(Dispute.request_id)
     b.requests(
         "request_rejected",
-        ShareRequest.applicant_id == user_id,
+        ShareRequest.applicant_id == b.actor.user_id,
         ShareRequest.status.in_([_R.PROVIDER_REJECTED, _R.REJECTED]),
         ShareRequest.id.not_in(disputed),
     )
-    b.requests(
-        "agreement_pending",
-        ShareRequest.applicant_id == user_id,
-        ShareRequest.status == _R.AWAITING_AGREEMENT,
-    )
 
 
-def _expiring_grants(b: _Builder, dept: int) -> None:
-    """Reminders before expiry: one item per request whose grants end within 14 days."""
+def _expiring_grants(b: _Builder) -> None:
+    """Reminders before expiry: one item per request whose grants end within the window."""
     rows = grants.expiring_received(
-        b.session, department_id=dept, today=b.today, days=EXPIRY_REMINDER_DAYS, limit=LIMIT
+        b.session, department_id=b.actor.department_id, today=b.clock.today, limit=LIMIT
     )
     seen: set[int] = set()
     for grant in rows:  # soonest first, so each request shows its earliest end
@@ -178,7 +209,7 @@ def _expiring_grants(b: _Builder, dept: int) -> None:
         )
 
 
-_BY_ROLE: dict[Role, Callable[[_Builder, int, int], None]] = {
+_BY_ROLE: dict[Role, Callable[[_Builder], None]] = {
     Role.REGISTRAR: _registrar,
     Role.CATALOG_REVIEWER: _reviewer,
     Role.PLATFORM_ADMIN: _platform_admin,
@@ -187,14 +218,12 @@ _BY_ROLE: dict[Role, Callable[[_Builder, int, int], None]] = {
 }
 
 
-def inbox(
-    session: Session, *, user_id: int, department_id: int, roles: Iterable[Role], today: date
-) -> list[InboxItem]:
+def inbox(session: Session, *, actor: Actor, today: date) -> list[InboxItem]:
     """The user's to-do items (at most 200): overdue first, then by due date."""
-    b = _Builder(session, today)
-    for role in sorted(set(roles)):
+    b = _Builder(session, actor, deadlines(session, today), [])
+    for role in sorted(actor.roles):
         collect = _BY_ROLE.get(role)
         if collect is not None:
-            collect(b, user_id, department_id)
-    _expiring_grants(b, department_id)
+            collect(b)
+    _expiring_grants(b)
     return b.sorted()

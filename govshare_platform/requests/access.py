@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import lazyload
 
 from govshare_core.vocab import Role
-from govshare_core.workflow import Party, Transition
+from govshare_core.workflow import Parties, Transition, refusal
 from govshare_platform.deps import Ctx
 from govshare_platform.errors import not_found
 from govshare_platform.requests.models import ShareRequest
@@ -33,26 +33,20 @@ def load(ctx: Ctx, request_id: int, *, acting: bool = False) -> ShareRequest:
     return request
 
 
-def may_take(ctx: Ctx, request: ShareRequest, transition: Transition) -> bool:
-    """Role AND party: consumer for OWNER_DEPT, provider (or listed platform admin) for PROVIDER."""
-    if transition.party is Party.PLATFORM:
-        return ctx.has(*transition.roles)
-    if transition.party is Party.OWNER_DEPT:
-        return ctx.department_id == request.consumer_department_id and ctx.has(*transition.roles)
-    if transition.party is Party.PROVIDER_DEPT:
-        if Role.PLATFORM_ADMIN in transition.roles and ctx.has(Role.PLATFORM_ADMIN):
-            return True
-        dept_roles = transition.roles - {Role.PLATFORM_ADMIN}
-        return ctx.department_id == request.provider_department_id and ctx.has(*dept_roles)
-    return False  # Party.SYSTEM: only the platform itself
+def parties(request: ShareRequest) -> Parties:
+    """The request's side of `govshare_core.workflow.may_take`: consumer owns, provider provides."""
+    return Parties(
+        owner_dept=request.consumer_department_id, provider_dept=request.provider_department_id
+    )
 
 
 def authorize(ctx: Ctx, request: ShareRequest, transition: Transition) -> None:
-    """403 (audited) unless the caller may take `transition` on `request`."""
-    if not may_take(ctx, request, transition):
+    """403 (audited) unless the core's rules let the caller take `transition` on `request`."""
+    why = refusal(transition, ctx.actor, parties(request))
+    if why is not None:
         raise ctx.deny(
-            f"{transition.action} needs {transition.party} with one of: "
-            + ", ".join(sorted(transition.roles)),
+            f"{transition.action}: {why.label_en}",
             request_id=request.id,
             action=transition.action,
+            refusal=why,
         )

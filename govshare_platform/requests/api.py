@@ -25,6 +25,7 @@ from govshare_platform import clock
 from govshare_platform.deps import Ctx, IdempotencyKey, IfMatch, ReadCtx, WriteCtx
 from govshare_platform.errors import conflict
 from govshare_platform.idempotency import service as idem
+from govshare_platform.policy.service import deadlines
 from govshare_platform.requests import access, service
 from govshare_platform.requests.models import ShareRequest
 from govshare_platform.requests.service import RequestSide
@@ -36,7 +37,7 @@ OBJECT = "share_request"
 
 def _detail(ctx: Ctx, request: ShareRequest, response: Response) -> ShareRequestDetailOut:
     response.headers["ETag"] = etag(request.version)
-    return service.to_detail(request, clock.today())
+    return service.to_detail(request, deadlines(ctx.db, clock.today()))
 
 
 def _audit(ctx: Ctx, request: ShareRequest, action: str, **details: Any) -> None:
@@ -64,9 +65,9 @@ def create_request(
             today=clock.today(),
         )
         _audit(ctx, created, "create", entry_id=created.entry_id, items=created.data_items)
-        return service.to_detail(created, clock.today())
+        return service.to_detail(created, deadlines(ctx.db, clock.today()))
 
-    return idem.run(ctx, key, path=request.url.path, body=body, produce=produce)
+    return idem.run(ctx.db, ctx.user.id, key, path=request.url.path, body=body, produce=produce)
 
 
 @router.get("/requests", response_model=Page)
@@ -91,7 +92,8 @@ def list_requests(
         offset=offset,
         limit=limit,
     )
-    items = [service.to_out(r, today) for r in rows]
+    clock_ = deadlines(ctx.db, today)
+    items = [service.to_out(r, clock_) for r in rows]
     return Page(items=items, total=total, offset=offset, limit=limit)
 
 

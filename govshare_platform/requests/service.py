@@ -22,9 +22,9 @@ from govshare_core.schemas import (
     ShareRequestOut,
 )
 from govshare_core.validation import (
-    FieldError,
     effective_share_type,
-    field_error,
+    validate_decision,
+    validate_request_target,
     validate_share_request,
 )
 from govshare_core.vocab import (
@@ -41,47 +41,11 @@ from govshare_platform.catalog.models import CatalogEntry
 from govshare_platform.db import utcnow
 from govshare_platform.errors import conflict, invalid
 from govshare_platform.grants import service as grants
-from govshare_platform.policy.service import get_calendar, get_policy
+from govshare_platform.policy.service import Deadlines, get_calendar, get_policy
 from govshare_platform.requests.models import Dispute, ShareRequest
 
 RequestSide = Literal["consumer", "provider", "all"]
 _R = RequestStatus
-
-
-def _error(field: str, code: str, zh: str, en: str) -> FieldError:
-    return FieldError(field, code, zh, en)
-
-
-def _entry_errors(entry: CatalogEntry | None, consumer_department_id: int) -> list[FieldError]:
-    if entry is None or entry.status != EntryStatus.PUBLISHED:
-        return [
-            _error(
-                "entry_id",
-                "entry_not_published",
-                "只能申请已发布的信息资源（第二十二条）",
-                "Only published resources can be requested (Art. 22)",
-            )
-        ]
-    if entry.department_id == consumer_department_id:
-        return [
-            _error(
-                "entry_id",
-                "own_resource",
-                "不能申请本部门提供的信息资源",
-                "A department cannot request its own resource",
-            )
-        ]
-    return []
-
-
-def _duplicate_errors(data: ShareRequestIn) -> list[FieldError]:
-    seen: set[str] = set()
-    errors = []
-    for i, name in enumerate(data.data_items):
-        if name in seen:
-            errors.append(field_error(f"data_items[{i}]", "duplicate_item", value=name))
-        seen.add(name)
-    return errors
 
 
 def check_against_entry(
@@ -89,7 +53,11 @@ def check_against_entry(
 ) -> tuple[CatalogEntry, ShareType]:
     """The entry and the effective share type; 422 on any broken rule (第五条, 第二十八条)."""
     entry = session.get(CatalogEntry, data.entry_id)
-    errors = _entry_errors(entry, consumer_department_id)
+    errors = validate_request_target(
+        entry_published=entry is not None and entry.status == EntryStatus.PUBLISHED,
+        entry_department_id=entry.department_id if entry else None,
+        consumer_department_id=consumer_department_id,
+    )
     if errors or entry is None:
         raise invalid(errors)
     items = {i.name: ShareType(i.share_type) if i.share_type else None for i in entry.items}
@@ -97,7 +65,6 @@ def check_against_entry(
     errors = validate_share_request(
         data, entry_share_type=entry_type, entry_items=items, today=today
     )
-    errors += _duplicate_errors(data)
     if errors:
         raise invalid(errors)
     requested = [items[name] for name in data.data_items]
@@ -191,15 +158,6 @@ def submit(session: Session, *, request: ShareRequest, actor_id: int, today: dat
     return actions
 
 
-def _ground_required() -> FieldError:
-    return _error(
-        "ground",
-        "ground_required",
-        "拒绝共享申请必须说明法定事由（第二十二条）",
-        "A rejection must name its legal ground (Art. 22)",
-    )
-
-
 def provider_transition(request: ShareRequest, decision: DecisionIn) -> Transition:
     """The provider's approve or reject transition from the request's state."""
     action = "provider_approve" if decision.approve else "provider_reject"
@@ -227,9 +185,10 @@ def decide(
     today: date,
 ) -> None:
     """Record a provider or platform decision; a rejection needs its ground (第二十二条)."""
+    errors = validate_decision(approve=decision.approve, ground=decision.ground)
+    if errors:
+        raise invalid(errors)
     if not decision.approve:
-        if decision.ground is None:
-            raise invalid([_ground_required()])
         request.rejection_ground = decision.ground
         request.rejection_comment = decision.comment
     if transition.action.startswith("provider_"):
@@ -399,14 +358,14 @@ def is_visible(request: ShareRequest, *, department_id: int, platform_admin: boo
     return platform_admin or request.provider_department_id == department_id
 
 
-def to_out(request: ShareRequest, today: date) -> ShareRequestOut:
-    return ShareRequestOut.model_validate(_fields(request, today))
+def to_out(request: ShareRequest, deadlines: Deadlines) -> ShareRequestOut:
+    return ShareRequestOut.model_validate(_fields(request, deadlines))
 
 
-def to_detail(request: ShareRequest, today: date) -> ShareRequestDetailOut:
+def to_detail(request: ShareRequest, deadlines: Deadlines) -> ShareRequestDetailOut:
     return ShareRequestDetailOut.model_validate(
         {
-            **_fields(request, today),
+            **_fields(request, deadlines),
             "provider_decided_by": request.provider_decided_by,
             "provider_decided_at": request.provider_decided_at,
             "platform_decided_by": request.platform_decided_by,
@@ -417,11 +376,22 @@ def to_detail(request: ShareRequest, today: date) -> ShareRequestDetailOut:
     )
 
 
-def _fields(request: ShareRequest, today: date) -> dict[str, object]:
-    names = ShareRequestOut.model_fields.keys() - {"entry_name", "resource_code", "overdue"}
+def current_due(request: ShareRequest) -> date | None:
+    """The deadline that applies now: the review deadline while a reviewer is due to act."""
+    return request.review_due if request.status in REQUEST_REVIEW_STATES else None
+
+
+_COMPUTED = {"entry_name", "resource_code", "overdue", "due", "working_days_left"}
+
+
+def _fields(request: ShareRequest, deadlines: Deadlines) -> dict[str, object]:
+    names = ShareRequestOut.model_fields.keys() - _COMPUTED
+    due = current_due(request)
     return {
         **{name: getattr(request, name) for name in names},
         "entry_name": request.entry.name,
         "resource_code": request.entry.resource_code,
-        "overdue": is_overdue(request, today),
+        "overdue": is_overdue(request, deadlines.today),
+        "due": due,
+        "working_days_left": deadlines.left(due),
     }

@@ -94,6 +94,7 @@ def test_machine_has_exactly_the_expected_transitions(
     assert [t.action for t in machine.transitions] == list(table)
     for t in machine.transitions:
         sources, target, roles, party, reason = table[t.action]
+        assert t.override_roles <= t.roles, t.action
         assert (set(t.source), t.target, set(t.roles), t.party, t.needs_reason) == (
             sources,
             target,

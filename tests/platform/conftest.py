@@ -27,9 +27,9 @@ from govshare_core.vocab import Role
 from govshare_platform.app import create_app
 from govshare_platform.auth.models import AuthToken
 from govshare_platform.auth.passwords import hasher
+from govshare_platform.auth.service import token_digest
 from govshare_platform.db import utcnow
 from govshare_platform.departments.models import Department, User, UserRole
-from govshare_platform.deps import token_digest
 from govshare_platform.migrate import upgrade
 from govshare_platform.settings import Settings
 

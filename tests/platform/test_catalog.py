@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from govshare_core.rescode import is_valid_resource_code
@@ -108,15 +109,25 @@ def test_recall_and_illegal_transition(world: World) -> None:
     assert act(world, entry["id"], "recall", "A", Role.REGISTRAR)["status"] == "draft"
 
 
-def test_reviewer_never_approves_own_submission(world: World) -> None:
+@pytest.mark.parametrize(
+    ("step", "body", "by_another"),
+    [("dept-approve", None, "dept_approved"), ("dept-return", {"reason": "请补充"}, "returned")],
+)
+def test_reviewer_never_reviews_own_submission(
+    world: World, step: str, body: dict[str, str] | None, by_another: str
+) -> None:
+    # 第十五条: 登记 and 审核 are separate duties — neither approving nor returning one's own entry
     both = world.add_user("A", Role.REGISTRAR, Role.CATALOG_REVIEWER, username="a_both")
     headers = {"Authorization": f"Bearer {world.token(both)}"}
     r = world.client.post(f"{API}/entries", json=entry_payload(), headers=headers)
     eid = r.json()["id"]
     assert world.client.post(f"{API}/entries/{eid}/submit", headers=headers).status_code == 200
-    own = world.client.post(f"{API}/entries/{eid}/dept-approve", headers=headers)
+    own = world.client.post(f"{API}/entries/{eid}/{step}", json=body, headers=headers)
     assert own.status_code == 403 and own.json()["code"] == "own_submission"
-    act(world, eid, "dept-approve", "A", Role.CATALOG_REVIEWER)
+    with world.session() as s:
+        denied = s.scalars(select(AuditEvent).where(AuditEvent.action == "permission_denied")).all()
+    assert [e.details["refusal"] for e in denied] == ["own_submission"]
+    assert act(world, eid, step, "A", Role.CATALOG_REVIEWER, **(body or {}))["status"] == by_another
 
 
 def test_roles_and_party_are_enforced(world: World) -> None:

@@ -14,8 +14,7 @@ from sqlalchemy import func, select
 
 from govshare_core.creditcode import make_credit_code
 from govshare_core.vocab import Role
-from govshare_platform.departments.models import Department, User
-from govshare_platform.deps import Ctx
+from govshare_platform.departments.models import Department
 from govshare_platform.errors import conflict
 from govshare_platform.idempotency import service as idem
 from govshare_platform.idempotency.models import IdempotencyRecord
@@ -135,7 +134,6 @@ def test_losing_a_race_to_the_same_key_replays_the_winner(world: World) -> None:
         raise conflict("duplicate_name", "exists")  # ... so this one meets its row
 
     with world.session() as s:
-        ctx = Ctx(s, s.get(User, uid), None, None, world.app.state.session_factory, None)  # type: ignore[arg-type]
-        response = idem.run(ctx, "race-2", path="/x", body={"a": 1}, produce=produce)
+        response = idem.run(s, uid, "race-2", path="/x", body={"a": 1}, produce=produce)
     assert response.status_code == 201
     assert response.headers[REPLAY_HEADER] == "true" and response.body == b'{"id":7}'

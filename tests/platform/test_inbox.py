@@ -7,9 +7,8 @@ from datetime import date, timedelta
 import pytest
 
 from govshare_core.vocab import Role
-from govshare_core.workdays import DEFAULT_CALENDAR, working_days_between
+from govshare_core.workdays import working_days_between
 from govshare_platform.catalog.models import CatalogEntry
-from govshare_platform.inbox.service import working_days_left
 from tests.platform.conftest import World
 from tests.platform.test_requests_support import (
     TODAY,
@@ -56,7 +55,11 @@ def test_request_items_per_role(world: World, monkeypatch: pytest.MonkeyPatch) -
     assert _kinds(world, "B", AP) == []
     assert ("dispute", second["id"]) in _kinds(world, "P", PA)
     ok(act(world, first["id"], "platform-decision", "P", PA, approve=True))
-    assert _kinds(world, "B", AP) == [("agreement_pending", first["id"])]
+    # 第三十条: nobody on the applicant's side can sign today; the platform admin marks it signed
+    assert _kinds(world, "B", AP) == []
+    assert ("agreement_pending", first["id"]) in _kinds(world, "P", PA)
+    ok(act(world, first["id"], "agreement-signed", "P", PA))
+    assert ("agreement_pending", first["id"]) not in _kinds(world, "P", PA)
 
 
 def test_overdue_first_with_negative_days(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -74,15 +77,6 @@ def test_overdue_first_with_negative_days(world: World, monkeypatch: pytest.Monk
     assert items[0]["working_days_left"] < 0
     assert items[1]["overdue"] is False
     assert ("request_overdue", old["id"]) in _kinds(world, "P", PA)
-
-
-def test_working_days_left_definition() -> None:
-    monday = date(2026, 6, 1)
-    friday = date(2026, 6, 5)
-    assert working_days_left(monday, None, DEFAULT_CALENDAR) is None
-    assert working_days_left(monday, monday, DEFAULT_CALENDAR) == 0
-    assert working_days_left(monday, friday, DEFAULT_CALENDAR) == 4
-    assert working_days_left(date(2026, 6, 8), friday, DEFAULT_CALENDAR) == -1  # Monday after
 
 
 def test_catalog_items(world: World, monkeypatch: pytest.MonkeyPatch) -> None:

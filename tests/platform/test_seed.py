@@ -15,16 +15,16 @@ from govshare_core.vocab import EntryStatus, RequestStatus, Role, ShareType
 from govshare_platform.app import create_app
 from govshare_platform.audit.service import verify_chain
 from govshare_platform.catalog.models import CatalogEntry, ChangeReport
-from govshare_platform.demo_data import (
+from govshare_platform.demo.data import (
     ACCOUNTS,
     DEMO_PASSWORD,
     DEPARTMENTS,
     RESOURCES,
     synthetic_specs,
 )
+from govshare_platform.demo.seed import demo_accounts, seed_demo
 from govshare_platform.departments.models import Department, UserRole
 from govshare_platform.requests.models import ShareRequest
-from govshare_platform.seed import demo_accounts, seed_demo
 from govshare_platform.settings import Settings
 
 

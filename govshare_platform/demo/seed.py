@@ -31,7 +31,7 @@ from govshare_platform import clock
 from govshare_platform.app import API_PREFIX, create_app
 from govshare_platform.audit import service as audit
 from govshare_platform.db import make_engine, make_session_factory
-from govshare_platform.demo_data import (
+from govshare_platform.demo.data import (
     ACCOUNTS,
     DEMO_PASSWORD,
     DEPARTMENT_BY_KEY,
