@@ -48,9 +48,9 @@ class EmbeddedPlatform:
             return self.url
         report("import")
         from govshare_platform.app import create_app
+        from govshare_platform.demo.seed import demo_accounts, has_data
         from govshare_platform.local_server import LocalServer
         from govshare_platform.migrate import upgrade
-        from govshare_platform.seed import demo_accounts, has_data
 
         self.accounts = demo_accounts()
         self.data_dir.mkdir(parents=True, exist_ok=True)
@@ -88,8 +88,8 @@ class EmbeddedPlatform:
         beside, a seed that fails (or a process killed meanwhile) leaves no half city behind
         that the next start would take for seeded data.
         """
+        from govshare_platform.demo.seed import seed_demo
         from govshare_platform.migrate import upgrade
-        from govshare_platform.seed import seed_demo
 
         partial = self.db_path.with_name(self.db_path.name + ".seeding")
         _remove_database(partial)

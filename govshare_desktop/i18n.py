@@ -6,15 +6,22 @@ resources/translations/govshare_en.qm, built from govshare_en.ts by tools/build_
     lang = install(app, "en")     # before any window is built
     language()                    # "zh_CN" or "en"
     label(EntryStatus.DRAFT)      # the vocab label in the UI language
+
+This module is also the one home of the language-dependent format helpers every screen uses:
+vocab labels (`label`, `label_of`), field labels (`field_label`), rule messages (`message`,
+`rule_message`), local times and dates (`local_time`, `parse_date`).
 """
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
+from enum import StrEnum
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from govshare_core.validation import FIELD_LABELS, RULE_MESSAGES, FieldError
 from govshare_desktop import host
 
 LANGUAGES = ("zh_CN", "en")
@@ -24,6 +31,7 @@ _active = DEFAULT_LANGUAGE
 _installed: list[QTranslator] = []
 
 
+@runtime_checkable
 class Labelled(Protocol):
     @property
     def label_zh(self) -> str: ...
@@ -87,6 +95,64 @@ def language() -> str:
     return _active
 
 
+def english() -> bool:
+    return _active == "en"
+
+
 def label(value: Labelled) -> str:
     """A govshare_core.vocab label in the UI language."""
-    return value.label_en if _active == "en" else value.label_zh
+    return value.label_en if english() else value.label_zh
+
+
+def label_of(enum: type[StrEnum], code: object) -> str:
+    """The label of `code` in `enum`, or the code itself when unknown ("" for None)."""
+    if code is None:
+        return ""
+    try:
+        member = enum(str(code))
+    except ValueError:
+        return str(code)
+    return label(member) if isinstance(member, Labelled) else str(code)
+
+
+def field_label(name: str) -> str:
+    """The label of an entry field (govshare_core.validation.FIELD_LABELS)."""
+    zh, en = FIELD_LABELS.get(name, (name, name))
+    return en if english() else zh
+
+
+def message(error: FieldError) -> str:
+    """A core rule's message in the UI language."""
+    return error.message_en if english() else error.message_zh
+
+
+def rule_message(code: str, what: str, **params: object) -> str:
+    """A core rule's message (govshare_core.validation.RULE_MESSAGES) in the UI language, about
+    `what` (already in the UI language) instead of the field's own label."""
+    zh, en = RULE_MESSAGES[code]
+    return (en if english() else zh).format(label=what, **params)
+
+
+def parse_date(value: object) -> date | None:
+    """An API date (or the date part of a timestamp); None for None or ""."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def local_time(value: object) -> str:
+    """An API timestamp (ISO 8601, UTC when naive) as local "YYYY-MM-DD HH:MM"."""
+    if not value:
+        return ""
+    if isinstance(value, datetime):
+        moment = value
+    else:
+        try:
+            moment = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+        except ValueError:
+            return str(value)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")

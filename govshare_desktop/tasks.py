@@ -110,18 +110,19 @@ class Task(QRunnable):
         self.bridge.progressed.emit(percent, text)
 
     def run(self) -> None:
+        signal, value = self.bridge.succeeded, None
         try:
-            result = self._op(self)
+            value = self._op(self)
         except Exception as exc:  # handed to the UI thread, which decides what to show
             log.debug("background operation failed: %r", exc)
-            if not self.cancelled:
-                self.bridge.failed.emit(exc)
-        else:
-            if not self.cancelled:
-                self.bridge.succeeded.emit(result)
+            signal, value = self.bridge.failed, exc
         finally:
+            # done before the result is handed over: the UI thread may handle the result (and
+            # ask for the same work again) before this thread runs another line
             self.done.set()
             Task._running.discard(self)
+        if not self.cancelled:
+            signal.emit(value)
 
 
 def run_in_background(

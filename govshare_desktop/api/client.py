@@ -4,6 +4,12 @@ One `requests.Session` per profile; every call has a timeout; idempotent calls (
 DELETE) and POSTs that carry an Idempotency-Key are retried with backoff on connection errors
 and 502/503/504; problem+json answers become `ApiError`. Never call it from the UI thread: run
 it through `govshare_desktop.tasks`.
+
+Paths come from `api.actions`; every answer is checked against the govshare_core schema the
+platform promises for it (`actions.schema_for`) before it is returned, so a platform of another
+version is reported (`unexpected_response`) instead of half-shown. Screens read through the
+typed methods below and send changes only through the session's SyncEngine, which calls
+`send(action, key=...)`; the write helpers (`post`, `create_entry`, …) are for tools and tests.
 """
 
 from __future__ import annotations
@@ -14,7 +20,10 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 import requests
+from pydantic import ValidationError
 
+from govshare_desktop.api import actions as A
+from govshare_desktop.api.actions import HEALTH, Action, JsonObject
 from govshare_desktop.api.errors import ApiError, network_error
 
 RETRY_STATUSES = frozenset({502, 503, 504})
@@ -108,100 +117,174 @@ class PlatformClient:
         return headers
 
     def get(self, path: str, **params: Any) -> Any:
-        return self.request("GET", path, params=params).json()
+        """GET a path (from `actions`) and check the answer against its schema."""
+        return _checked_json("GET", path, self.request("GET", path, params=params).json())
+
+    def send(self, action: Action, *, key: str | None = None) -> JsonObject | None:
+        """Send one change; the answer is checked against the schema the platform promises.
+
+        Screens do not call this: they hand actions to the session's sync engine, which calls
+        it with the action's idempotency key (also when replaying the outbox)."""
+        answer = self.request(
+            action.method,
+            action.path,
+            json=action.body,
+            if_match=action.if_match,
+            idempotency_key=key,
+        )
+        data = answer.json() if answer.content else None
+        return _checked_json(action.method, action.path, data)
 
     def post(
         self, path: str, body: Any = None, *, key: str | None = None, if_match: int | None = None
     ) -> Any:
-        r = self.request("POST", path, json=body, idempotency_key=key, if_match=if_match)
-        return r.json() if r.content else None
+        """A raw POST (tools and tests set up data with it; screens send `Action`s)."""
+        return self.send(Action("POST", path, body, if_match), key=key)
 
     def put(self, path: str, body: Any, *, if_match: int) -> Any:
-        return self.request("PUT", path, json=body, if_match=if_match).json()
+        return self.send(Action("PUT", path, body, if_match))
 
     def delete(self, path: str, *, if_match: int | None = None) -> None:
-        self.request("DELETE", path, if_match=if_match)
+        self.send(Action("DELETE", path, None, if_match))
 
     # --- session -----------------------------------------------------------------------------
 
+    def healthy(self, timeout: float) -> bool:
+        """Whether the platform answers /healthz within `timeout` seconds (no retries)."""
+        try:
+            answer = self.session.get(self.base_url + HEALTH, timeout=(timeout, timeout))
+        except requests.RequestException:
+            return False
+        return answer.status_code == 200
+
     def health(self) -> dict[str, Any]:
-        return dict(self.request("GET", "/healthz").json())
+        return dict(self.request("GET", HEALTH).json())
 
     def login(self, username: str, password: str) -> dict[str, Any]:
-        data = self.post("/api/v1/auth/login", {"username": username, "password": password})
+        data = self.post(A.login_path(), {"username": username, "password": password})
         self.token = data["access_token"]
         return dict(data)
 
     def logout(self) -> None:
         try:
-            self.post("/api/v1/auth/logout")
+            self.post(A.logout_path())
         finally:
             self.token = None
 
-    def me(self) -> dict[str, Any]:
-        return dict(self.get("/api/v1/me"))
+    def me(self) -> JsonObject:
+        return dict(self.get(A.me_path()))
 
-    def inbox(self) -> list[dict[str, Any]]:
-        return list(self.get("/api/v1/inbox"))
+    def inbox(self) -> list[JsonObject]:
+        return list(self.get(A.inbox_path()))
 
-    def departments(self) -> list[dict[str, Any]]:
-        return list(self.get("/api/v1/departments", limit=500)["items"])
+    def policy(self) -> JsonObject:
+        """The platform's policy values (readable by every signed-in role)."""
+        return dict(self.get(A.policy_path()))
+
+    def workday_overrides(self) -> list[JsonObject]:
+        """The platform admin's working-day overrides: [{day, working, note}]."""
+        return list(self.get(A.workday_overrides_path()))
+
+    def departments(self) -> list[JsonObject]:
+        return list(self.get(A.departments_path(), limit=500)["items"])
 
     # --- catalog -----------------------------------------------------------------------------
 
-    def entries(self, **filters: Any) -> dict[str, Any]:
-        return dict(self.get("/api/v1/catalog/entries", **filters))
+    def entries(self, **filters: Any) -> JsonObject:
+        return dict(self.get(A.entries_path(), **filters))
 
-    def share_catalog(self, **filters: Any) -> dict[str, Any]:
-        return dict(self.get("/api/v1/catalog/share-catalog", **filters))
+    def share_catalog(self, **filters: Any) -> JsonObject:
+        return dict(self.get(A.share_catalog_path(), **filters))
 
-    def entry(self, entry_id: int) -> dict[str, Any]:
-        return dict(self.get(f"/api/v1/catalog/entries/{entry_id}"))
+    def entry(self, entry_id: int) -> JsonObject:
+        return dict(self.get(A.entry_path(entry_id)))
 
-    def create_entry(self, data: dict[str, Any], *, key: str) -> dict[str, Any]:
-        return dict(self.post("/api/v1/catalog/entries", data, key=key))
+    def entry_diff(self, entry_id: int) -> list[JsonObject]:
+        return list(self.get(A.entry_diff_path(entry_id)))
 
-    def update_entry(self, entry_id: int, data: dict[str, Any], *, version: int) -> dict[str, Any]:
-        return dict(self.put(f"/api/v1/catalog/entries/{entry_id}", data, if_match=version))
+    def attachments(self, entry_id: int) -> list[JsonObject]:
+        return list(self.get(A.attachments_path(entry_id)))
+
+    def upload_attachment(
+        self, entry_id: int, filename: str, content: bytes, content_type: str, *, key: str
+    ) -> JsonObject:
+        """Upload an interface document (第十九条). Binary, so online only: not an outbox
+        action (the entry form asks to save the entry first)."""
+        answer = self.request(
+            "POST",
+            A.attachments_path(entry_id),
+            params={"filename": filename},
+            content=content,
+            content_type=content_type,
+            idempotency_key=key,
+        )
+        return dict(_checked_json("GET", A.attachments_path(entry_id), [answer.json()])[0])
+
+    def source_hints(
+        self, items: list[str], *, exclude_entry_id: int | None = None
+    ) -> list[JsonObject]:
+        """一数一源 (第十八条): entries of other departments providing these data items."""
+        path = A.source_hints_path()
+        return list(self.get(path, item=items, exclude_entry_id=exclude_entry_id))
+
+    def change_reports(self, **filters: Any) -> JsonObject:
+        return dict(self.get(A.change_reports_path(), **filters))
+
+    def create_entry(self, data: JsonObject, *, key: str) -> JsonObject:
+        return dict(self.send(A.create_entry(data), key=key) or {})
+
+    def update_entry(self, entry_id: int, data: JsonObject, *, version: int) -> JsonObject:
+        return dict(self.send(A.update_entry(entry_id, data, version=version)) or {})
 
     def entry_action(
         self,
         entry_id: int,
-        action: str,
-        body: dict[str, Any] | None = None,
+        action: A.EntryAction,
+        body: JsonObject | None = None,
         *,
         version: int | None = None,
-    ) -> dict[str, Any]:
-        path = f"/api/v1/catalog/entries/{entry_id}/{action}"
-        return dict(self.post(path, body, if_match=version))
-
-    def source_hints(self, items: list[str]) -> list[dict[str, Any]]:
-        return list(self.get("/api/v1/catalog/source-hints", item=items))
+    ) -> JsonObject:
+        return dict(self.send(A.entry_action(entry_id, action, body, version=version)) or {})
 
     # --- share requests and grants -----------------------------------------------------------
 
-    def requests(self, **filters: Any) -> dict[str, Any]:
-        return dict(self.get("/api/v1/requests", **filters))
+    def requests(self, **filters: Any) -> JsonObject:
+        return dict(self.get(A.requests_path(), **filters))
 
-    def share_request(self, request_id: int) -> dict[str, Any]:
-        return dict(self.get(f"/api/v1/requests/{request_id}"))
+    def share_request(self, request_id: int) -> JsonObject:
+        return dict(self.get(A.request_path(request_id)))
 
-    def create_request(self, data: dict[str, Any], *, key: str) -> dict[str, Any]:
-        return dict(self.post("/api/v1/requests", data, key=key))
+    def create_request(self, data: JsonObject, *, key: str | None) -> JsonObject:
+        return dict(self.send(A.create_request(data), key=key) or {})
 
     def request_action(
         self,
         request_id: int,
-        action: str,
-        body: dict[str, Any] | None = None,
+        action: A.RequestAction,
+        body: JsonObject | None = None,
         *,
         version: int | None = None,
-    ) -> dict[str, Any]:
-        path = f"/api/v1/requests/{request_id}/{action}"
-        return dict(self.post(path, body, if_match=version))
+    ) -> JsonObject:
+        return dict(self.send(A.request_action(request_id, action, body, version=version)) or {})
 
-    def grants(self, **filters: Any) -> dict[str, Any]:
-        return dict(self.get("/api/v1/grants", **filters))
+    def grants(self, **filters: Any) -> JsonObject:
+        return dict(self.get(A.grants_path(), **filters))
+
+
+def _checked_json(method: str, path: str, data: Any) -> Any:
+    """The answer, after checking it against the platform's promised schema (ApiError
+    "unexpected_response" when it does not fit: a platform of another version)."""
+    schema = A.schema_for(method, path)
+    item_schema = A.LIST_SCHEMAS.get(path) or A.LIST_SCHEMAS.get(path.rsplit("/", 1)[-1])
+    try:
+        if schema is not None and data is not None:
+            schema.model_validate(data)
+        elif item_schema is not None and isinstance(data, list):
+            for item in data:
+                item_schema.model_validate(item)
+    except ValidationError as exc:
+        raise ApiError(200, "unexpected_response", str(exc)) from exc
+    return data
 
 
 def _clean(params: Mapping[str, Any] | None) -> dict[str, Any] | None:

@@ -39,6 +39,9 @@ _MESSAGES: dict[str, object] = {
         "ApiError", "已发布目录的关键要素须通过变更报告修改（第十七条）。"
     ),
     "idempotency_key_reused": QT_TRANSLATE_NOOP("ApiError", "重复提交的内容与首次不一致。"),
+    "unexpected_response": QT_TRANSLATE_NOOP(
+        "ApiError", "共享平台的答复格式与本客户端不一致，请联系管理员核对版本。"
+    ),
     "internal_error": QT_TRANSLATE_NOOP("ApiError", "共享平台内部错误，已记录，请联系管理员。"),
 }
 

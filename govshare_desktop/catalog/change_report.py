@@ -1,11 +1,12 @@
-"""Key-element change report (第十七条): what changed, since when, and the days left of the 20."""
+"""Key-element change report (第十七条): what changed, since when, and the days left of the
+platform's change-report window (policy `change_report_days`, 20 by default)."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,15 +19,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from govshare_core.validation import validate_reason
 from govshare_core.vocab import ShareMode, ShareType, UpdateCycle
 from govshare_core.workflow import KEY_ELEMENTS
+from govshare_desktop import i18n
+from govshare_desktop.api import actions
 from govshare_desktop.api.client import new_idempotency_key
-from govshare_desktop.api.errors import ApiError
 from govshare_desktop.catalog import presenter as P
 from govshare_desktop.catalog.items_table import ItemTable
+from govshare_desktop.common import policy
 from govshare_desktop.common.forms import FieldErrors
+from govshare_desktop.common.sizing import fit_to_screen
 from govshare_desktop.common.uiload import load_form
 from govshare_desktop.context import AppContext
+from govshare_desktop.sync.engine import Outcome, OutcomeStatus
 
 ENUM_FIELDS: dict[str, Any] = {
     "share_type": ShareType,
@@ -41,9 +47,13 @@ class ChangeReportDialog(QDialog):
 
     Signals:
         reported(object): the platform accepted the report (its dict).
+        queued(str): kept in the outbox (offline); what the user was told.
     """
 
     reported = Signal(object)
+    queued = Signal(str)
+
+    PREFERRED_SIZE = QSize(760, 680)  # shrunk to the screen (1366×728 at least)
 
     def __init__(
         self,
@@ -59,6 +69,7 @@ class ChangeReportDialog(QDialog):
         self.entry = entry
         self.today = today or date.today()
         self._changes = dict(changes)
+        self.report_days = policy.current(context).change_report_days  # the platform's policy
         self._key = new_idempotency_key()
         self.ui = load_form("change_report.ui", self)
         self.setWindowTitle(self.tr("关键要素变更报告"))
@@ -66,6 +77,8 @@ class ChangeReportDialog(QDialog):
         self.errors.bind("changes", self.ui.changesTable, self.ui.changesError)
         self.errors.bind("effective_date", self.ui.effectiveDateEdit, self.ui.effectiveError)
         self.errors.bind("description", self.ui.descriptionEdit, self.ui.descriptionError)
+        for label in (self.ui.statusLabel, self.ui.entryLabel, self.ui.daysLeftLabel):
+            label.setWordWrap(True)  # a long message must not widen the dialog off the screen
         self.ui.entryLabel.setText(
             f"{entry.get('name', '')}  {entry.get('resource_code') or ''}".strip()
         )
@@ -77,7 +90,7 @@ class ChangeReportDialog(QDialog):
         self.ui.sendButton.clicked.connect(self.send)
         self.ui.cancelButton.clicked.connect(self.reject)
         self._on_effective_date_edit_date_changed()
-        self.resize(760, 680)
+        fit_to_screen(self, self.PREFERRED_SIZE, parent=parent)
 
     def _fill_table(self) -> None:
         table = self.ui.changesTable
@@ -94,7 +107,7 @@ class ChangeReportDialog(QDialog):
         table.setRowCount(len(KEY_ELEMENTS))
         self.editors: dict[str, QWidget] = {}
         for row, name in enumerate(KEY_ELEMENTS):
-            label = QTableWidgetItem(P.field_label(name))
+            label = QTableWidgetItem(i18n.field_label(name))
             label.setData(Qt.ItemDataRole.UserRole, name)
             before_text = P.show_value(self.entry.get(name)) or self.tr("（空）")
             before = QTableWidgetItem(before_text)
@@ -115,7 +128,7 @@ class ChangeReportDialog(QDialog):
             combo = QComboBox()
             combo.addItem(self.tr("（不变更）"), None)
             for member in ENUM_FIELDS[name]:
-                combo.addItem(P.label(member), member.value)
+                combo.addItem(i18n.label(member), member.value)
             combo.setCurrentIndex(max(combo.findData(value), 0) if value else 0)
             combo.currentIndexChanged.connect(self._on_editor_changed)
             return combo
@@ -190,13 +203,18 @@ class ChangeReportDialog(QDialog):
         return value
 
     def days_left(self) -> int:
-        return P.days_left(self.effective_date(), self.today)
+        """Calendar days left of the platform's change-report window (第十七条)."""
+        return P.change_report_days_left(self.effective_date(), self.today, days=self.report_days)
 
     def _on_effective_date_edit_date_changed(self, *_args: Any) -> None:
         left = self.days_left()
         label = self.ui.daysLeftLabel
         if left >= 0:
-            label.setText(self.tr("距报送期限还剩 %1 天（共20天）").replace("%1", str(left)))
+            label.setText(
+                self.tr("距报送期限还剩 %1 天（共%2天）")
+                .replace("%1", str(left))
+                .replace("%2", str(self.report_days))
+            )
             label.setStyleSheet("color: #188038;" if left > 3 else "color: #b06000;")
         else:
             label.setText(self.tr("已逾期 %1 天，将记为迟报（第十七条）").replace("%1", str(-left)))
@@ -210,37 +228,37 @@ class ChangeReportDialog(QDialog):
             "changes": self.changes(),
         }
         errors: dict[str, str] = {}
-        if len(body["description"]) < 2:
-            errors["description"] = self.tr("变更说明不能为空")
+        for error in validate_reason(body["description"], "description"):
+            errors["description"] = i18n.message(error)  # the core's rule, in the UI language
         if not body["changes"]:
             errors["changes"] = self.tr("请至少填写一项变更后的关键要素")
         self.errors.show(errors)
         if errors:
             return
-        client, key, entry_id = self.context.client, self._key, int(self.entry["id"])
-        path = f"/api/v1/catalog/entries/{entry_id}/change-reports"
-
-        def op(_task: object) -> dict[str, Any]:
-            return dict(client.post(path, body, key=key))
-
+        label = self.tr("报送变更报告：%1").replace("%1", str(self.entry.get("name", "")))
+        action = actions.report_change(int(self.entry["id"]), body, label=label)
         self.ui.sendButton.setEnabled(False)
         self.ui.statusLabel.setText(self.tr("正在报送…"))
-        self.context.run(op, success=self._on_sent, failure=self._on_failed)
+        self.context.sync.submit(action, done=self._on_outcome, key=self._key)
 
-    def _on_sent(self, report: dict[str, Any]) -> None:
-        self.report = report
-        self.context.data_changed.emit("entry")
-        self.reported.emit(report)
-        self.accept()
-
-    def _on_failed(self, exc: Exception) -> None:
-        self.ui.sendButton.setEnabled(True)
-        if isinstance(exc, ApiError):
-            if exc.status == 422:
-                self.errors.show(exc.field_messages(P.language()))
-            self.ui.statusLabel.setText(exc.message())
+    def _on_outcome(self, outcome: Outcome) -> None:
+        if outcome.status == OutcomeStatus.SENT and outcome.result is not None:
+            self.report = outcome.result
+            self.reported.emit(outcome.result)
+            self.accept()
+        elif outcome.status in (OutcomeStatus.QUEUED, OutcomeStatus.CONFLICT):
+            self.ui.statusLabel.setText(outcome.message)  # the outbox sends it later
+            self.queued.emit(outcome.message)
+            self.accept()
         else:
-            self.ui.statusLabel.setText(str(exc))
+            self._on_failed(outcome)
+
+    def _on_failed(self, outcome: Outcome) -> None:
+        self.ui.sendButton.setEnabled(True)
+        error = outcome.api_error
+        if error is not None and error.status == 422:
+            self.errors.show(error.field_messages(i18n.language()))
+        self.ui.statusLabel.setText(outcome.message)
 
 
 class ItemsDialog(QDialog):
@@ -251,6 +269,8 @@ class ItemsDialog(QDialog):
     """
 
     items_chosen = Signal(object)
+
+    PREFERRED_SIZE = QSize(780, 440)  # shrunk to the screen (1366×728 at least)
 
     def __init__(self, *, items: list[dict[str, Any]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -264,7 +284,7 @@ class ItemsDialog(QDialog):
         self.ui.downItemButton.clicked.connect(lambda: self.editor.move_current(1))
         self.ui.okButton.clicked.connect(self._on_ok_button_clicked)
         self.ui.cancelButton.clicked.connect(self.reject)
-        self.resize(780, 440)
+        fit_to_screen(self, self.PREFERRED_SIZE, parent=parent)
 
     def _on_add_item_button_clicked(self) -> None:
         row = self.editor.append({})

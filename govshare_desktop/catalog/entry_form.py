@@ -1,62 +1,57 @@
-"""The catalog entry form (ui/entry_form.ui): the 13 core elements, inline validation, 一数一源
-hints, interface documents, autosaved drafts, save/submit online or queued offline.
+"""The catalog entry form (ui/entry_form.ui): the 13 core elements, inline validation, autosaved
+drafts, and the state of the form's buttons. Its parts live beside it: the write path
+(`submission.EntrySubmission`: save/submit online or queued offline), interface documents
+(`attachments.AttachmentsPanel`) and 一数一源 hints (`hints.SourceHints`).
 
     dialog = open_entry_form(context, entry_id=None, parent=window)
 """
 
 from __future__ import annotations
 
-import importlib
-import mimetypes
 import uuid
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from pydantic import ValidationError
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QFileDialog,
-    QLineEdit,
-    QListWidgetItem,
     QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
+from govshare_core.schemas import CatalogEntryIn
 from govshare_core.vocab import (
     DataType,
     EntryStatus,
-    FormatClass,
-    ResourceClass,
-    ShareMode,
-    ShareType,
-    UpdateCycle,
 )
+from govshare_desktop import i18n
+from govshare_desktop.api.actions import JsonObject
 from govshare_desktop.api.client import new_idempotency_key
 from govshare_desktop.api.errors import ApiError
+from govshare_desktop.catalog import entry_fields as fields
 from govshare_desktop.catalog import presenter as P
+from govshare_desktop.catalog.attachments import AttachmentsPanel
+from govshare_desktop.catalog.change_report import ChangeReportDialog
+from govshare_desktop.catalog.hints import HINT_STYLE, SourceHints, hints_html
 from govshare_desktop.catalog.items_table import ItemTable, row_errors
+from govshare_desktop.catalog.submission import DRAFT_KIND, EntrySubmission
 from govshare_desktop.common.autosave import AutosaveController
+from govshare_desktop.common.conflict import open_conflict_dialog
 from govshare_desktop.common.forms import FieldErrors
-from govshare_desktop.common.offline import engine_for, outcome_status
 from govshare_desktop.common.paged_model import Debouncer
+from govshare_desktop.common.sizing import fit_to_screen
 from govshare_desktop.common.uiload import load_form
 from govshare_desktop.context import AppContext
+from govshare_desktop.store.local import OutboxItem
+from govshare_desktop.sync.conflict import Resolution
+from govshare_desktop.sync.engine import Outcome, OutcomeStatus
 
-DRAFT_KIND = "entry"
-ENTRIES = "/api/v1/catalog/entries"
 # Share-dependent rows of shareLayout (第五条, 第十三条).
 ROW_CONDITIONS, ROW_SCOPE, ROW_LEGAL = 1, 2, 3
-
-
-def _created_ref(key: str) -> str:
-    """The outbox placeholder for the id a queued create will get (sync.replay)."""
-    try:
-        replay = importlib.import_module("govshare_desktop.sync.replay")
-        return str(replay.created_ref(key))
-    except (ImportError, AttributeError):
-        return "{created:" + key + "}"
 
 
 class EntryForm(QWidget):
@@ -80,19 +75,14 @@ class EntryForm(QWidget):
         context: AppContext,
         entry_id: int | None = None,
         draft_key: str | None = None,
-        sync: Any = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.context = context
-        self._sync = sync
-        self._queued_create: Any = None  # the outbox item of a queued create (no id yet)
-        self._queued_submit = False
+        self._queued_submit = False  # a submit waits in the outbox
         self.conflict_dialog: QDialog | None = None
         self.ui = load_form("entry_form.ui", self)
-        self.entry: dict[str, Any] | None = None
-        self.attachments: list[dict[str, Any]] = []
-        self.source_hints: list[dict[str, Any]] = []
+        self.entry: JsonObject | None = None
         self.busy = False
         self._filling = False
         self._touched: set[str] = set()
@@ -106,8 +96,13 @@ class EntryForm(QWidget):
         self._validate_later = Debouncer(delay_ms=150, parent=self)
         self._validate_later.fired.connect(self._revalidate)
         self._hints_later = Debouncer(delay_ms=500, callback=self._fetch_hints, parent=self)
+        self.submission = EntrySubmission(context.sync, draft_key=self._draft_key, parent=self)
+        self.hints = SourceHints(context=context, parent=self)
+        self.attachment_panel = AttachmentsPanel(
+            context=context, list_widget=self.ui.attachmentsList, parent=self
+        )
         self._setup_widgets()
-        self._bind_errors()
+        fields.bind_errors(self.ui, self.errors)
         self._connect()
         self._fill(P.empty_entry())
         self.ui.providerEdit.setText(str(context.me["department"]["name"]))
@@ -121,58 +116,16 @@ class EntryForm(QWidget):
     # --- setup -------------------------------------------------------------------------------
 
     def _setup_widgets(self) -> None:
-        ui = self.ui
-        for combo, enum in (
-            (ui.resourceClassCombo, ResourceClass),
-            (ui.formatClassCombo, FormatClass),
-            (ui.shareTypeCombo, ShareType),
-            (ui.shareModeCombo, ShareMode),
-            (ui.updateCycleCombo, UpdateCycle),
-        ):
-            for member in enum:
-                combo.addItem(P.label(member), member.value)
-        self.item_editor = ItemTable(ui.itemsTable, parent=self)
+        fields.fill_choices(self.ui)
+        self.item_editor = ItemTable(self.ui.itemsTable, parent=self)
         self.ui.returnReasonLabel.hide()
         self.ui.sourceHintLabel.hide()
-
-    def _bind_errors(self) -> None:
-        ui, bind = self.ui, self.errors.bind
-        bind("class_item", ui.classItemEdit, ui.classItemError)
-        bind("class_catalog", ui.classCatalogEdit, ui.classCatalogError)
-        bind("class_detail", ui.classDetailEdit, ui.classDetailError)
-        bind("name", ui.nameEdit, ui.nameError)
-        bind("summary", ui.summaryEdit, ui.summaryError)
-        bind("format_type", ui.formatTypeCombo, ui.formatTypeError)
-        bind("data_items", ui.itemsTable, ui.itemsError)
-        bind("share_conditions", ui.shareConditionsEdit, ui.shareConditionsError)
-        bind("share_scope", ui.shareScopeEdit, ui.shareScopeError)
-        bind("legal_basis", ui.legalBasisEdit, ui.legalBasisError)
-        bind("open_to_public", ui.openCheck, ui.openError)
-        bind("related_codes", ui.relatedCodesEdit, ui.relatedCodesError)
-        bind("involves_state_secret", ui.stateSecretCheck, ui.stateSecretError)
+        self.ui.readOnlyBanner.hide()
+        self._placeholders: dict[str, str] = {}
 
     def _connect(self) -> None:
         ui = self.ui
-        edits: list[tuple[QObject, str, str]] = [
-            (ui.classItemEdit, "textChanged", "class_item"),
-            (ui.classCatalogEdit, "textChanged", "class_catalog"),
-            (ui.classDetailEdit, "textChanged", "class_detail"),
-            (ui.nameEdit, "textChanged", "name"),
-            (ui.summaryEdit, "textChanged", "summary"),
-            (ui.formatTypeEdit, "textChanged", "format_type"),
-            (ui.formatTypeCombo, "currentIndexChanged", "format_type"),
-            (ui.shareConditionsEdit, "textChanged", "share_conditions"),
-            (ui.shareScopeEdit, "textChanged", "share_scope"),
-            (ui.legalBasisEdit, "textChanged", "legal_basis"),
-            (ui.shareModeCombo, "currentIndexChanged", "share_mode"),
-            (ui.openCheck, "toggled", "open_to_public"),
-            (ui.openConditionsEdit, "textChanged", "open_conditions"),
-            (ui.updateCycleCombo, "currentIndexChanged", "update_cycle"),
-            (ui.relatedCodesEdit, "textChanged", "related_codes"),
-            (ui.stateSecretCheck, "toggled", "involves_state_secret"),
-            (ui.resourceClassCombo, "currentIndexChanged", "resource_class"),
-        ]
-        for widget, signal, name in edits:
+        for widget, signal, name in fields.edit_signals(ui):
             getattr(widget, signal).connect(lambda *_a, n=name: self._on_field_edited(n))
         ui.formatClassCombo.currentIndexChanged.connect(self._on_format_class_changed)
         ui.shareTypeCombo.currentIndexChanged.connect(self._on_share_type_changed)
@@ -190,93 +143,38 @@ class EntryForm(QWidget):
         ui.removeAttachmentButton.clicked.connect(self._on_remove_attachment_clicked)
         self.autosave.saved.connect(self._on_autosave_saved)
         self.autosave.save_failed.connect(self.ui.statusLabel.setText)
+        self.submission.outcome.connect(self._on_outcome)
+        self.submission.entry_learned.connect(self._on_entry_learned)
+        self.hints.found.connect(self._show_hints)
+        self.attachment_panel.status.connect(self.ui.statusLabel.setText)
 
     # --- data in and out ---------------------------------------------------------------------
 
-    def collect(self) -> dict[str, Any]:
+    def collect(self) -> JsonObject:
         """The form as a CatalogEntryIn body."""
-        ui = self.ui
-        self_describing = ui.formatClassCombo.currentData() == FormatClass.SELF_DESCRIBING
-        fmt = ui.formatTypeEdit.text() if self_describing else ui.formatTypeCombo.currentText()
-        share = ui.shareTypeCombo.currentData()
+        return fields.collect(self.ui, self.items())
+
+    def _draft_data(self) -> JsonObject:
         return {
-            "resource_class": ui.resourceClassCombo.currentData(),
-            "class_item": ui.classItemEdit.text().strip(),
-            "class_catalog": ui.classCatalogEdit.text().strip(),
-            "class_detail": ui.classDetailEdit.text().strip() or None,
-            "name": ui.nameEdit.text().strip(),
-            "summary": ui.summaryEdit.toPlainText().strip(),
-            "format_class": ui.formatClassCombo.currentData(),
-            "format_type": fmt.strip(),
-            "data_items": self.items(),
-            "share_type": share,
-            "share_conditions": _text_or_none(ui.shareConditionsEdit.toPlainText())
-            if share == ShareType.CONDITIONAL
-            else None,
-            "share_scope": _text_or_none(ui.shareScopeEdit.text())
-            if share == ShareType.CONDITIONAL
-            else None,
-            "legal_basis": _text_or_none(ui.legalBasisEdit.toPlainText())
-            if share == ShareType.NOT_SHARED
-            else None,
-            "share_mode": ui.shareModeCombo.currentData(),
-            "open_to_public": ui.openCheck.isChecked(),
-            "open_conditions": _text_or_none(ui.openConditionsEdit.text())
-            if ui.openCheck.isChecked()
-            else None,
-            "update_cycle": ui.updateCycleCombo.currentData(),
-            "related_codes": P.split_items(ui.relatedCodesEdit.text()),
-            "involves_state_secret": ui.stateSecretCheck.isChecked(),
+            **self.collect(),
+            **fields.hidden_texts(self.ui),
+            "_idempotency_key": self._idem_key,
         }
 
-    def _draft_data(self) -> dict[str, Any]:
-        data = self.collect()
-        data["_idempotency_key"] = self._idem_key
-        # keep the hidden conditional texts too: switching the share type back loses nothing
-        data["_share_conditions"] = self.ui.shareConditionsEdit.toPlainText()
-        data["_share_scope"] = self.ui.shareScopeEdit.text()
-        data["_legal_basis"] = self.ui.legalBasisEdit.toPlainText()
-        return data
-
-    def _fill(self, data: dict[str, Any]) -> None:
+    def _fill(self, data: JsonObject) -> None:
         self._filling = True
         try:
-            ui = self.ui
-            _select(ui.resourceClassCombo, data.get("resource_class"))
-            ui.classItemEdit.setText(data.get("class_item") or "")
-            ui.classCatalogEdit.setText(data.get("class_catalog") or "")
-            ui.classDetailEdit.setText(data.get("class_detail") or "")
-            ui.nameEdit.setText(data.get("name") or "")
-            ui.summaryEdit.setPlainText(data.get("summary") or "")
-            _select(ui.formatClassCombo, data.get("format_class"))
-            self._fill_format_types()
-            fmt = data.get("format_type") or ""
-            ui.formatTypeEdit.setText(fmt)
-            index = ui.formatTypeCombo.findText(fmt)
-            ui.formatTypeCombo.setCurrentIndex(index)
+            fields.fill(self.ui, data)
             self.set_items(list(data.get("data_items") or []))
-            _select(ui.shareTypeCombo, data.get("share_type"))
-            ui.shareConditionsEdit.setPlainText(
-                data.get("share_conditions") or data.get("_share_conditions") or ""
-            )
-            ui.shareScopeEdit.setText(data.get("share_scope") or data.get("_share_scope") or "")
-            ui.legalBasisEdit.setPlainText(
-                data.get("legal_basis") or data.get("_legal_basis") or ""
-            )
-            _select(ui.shareModeCombo, data.get("share_mode"))
-            ui.openCheck.setChecked(bool(data.get("open_to_public")))
-            ui.openConditionsEdit.setText(data.get("open_conditions") or "")
-            _select(ui.updateCycleCombo, data.get("update_cycle"))
-            ui.relatedCodesEdit.setText("，".join(data.get("related_codes") or []))
-            ui.stateSecretCheck.setChecked(bool(data.get("involves_state_secret")))
             if data.get("_idempotency_key"):
                 self._idem_key = str(data["_idempotency_key"])
         finally:
             self._filling = False
         self._update_visibility()
 
-    def _fill_server(self, entry: dict[str, Any]) -> None:
+    def _fill_server(self, entry: JsonObject) -> None:
         self.entry = entry
+        self.submission.entry_id = int(entry["id"])
         self.autosave.set_server(int(entry["id"]), int(entry["version"]))
         self._fill(P.entry_input(entry))
         self.ui.codeEdit.setText(entry.get("resource_code") or "")
@@ -342,18 +240,9 @@ class EntryForm(QWidget):
             self._revalidate()
 
     def _on_format_class_changed(self) -> None:
-        self._fill_format_types()
+        fields.fill_format_types(self.ui)
         self._update_visibility()
         self._on_field_edited("format_type")
-
-    def _fill_format_types(self) -> None:
-        combo = self.ui.formatTypeCombo
-        current = combo.currentText()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItems(list(P.format_types(self.ui.formatClassCombo.currentData() or "")))
-        combo.setCurrentIndex(combo.findText(current))
-        combo.blockSignals(False)
 
     def _update_visibility(self) -> None:
         ui = self.ui
@@ -401,16 +290,22 @@ class EntryForm(QWidget):
     def _update_state(self) -> None:
         ui = self.ui
         status = (self.entry or {}).get("status", EntryStatus.DRAFT)
-        can_edit = P.editable(self.entry)
+        can_edit = P.editable(self.entry, self.context.actor)
         secret = ui.stateSecretCheck.isChecked()
         published = status == EntryStatus.PUBLISHED
         locked = self._queued_submit  # a submit waits in the outbox: nothing more to edit
-        ui.formContent.setEnabled(can_edit and not self.busy and not locked)
+        read_only = not can_edit or locked
+        ui.formContent.setEnabled(not self.busy)
+        self._show_read_only(read_only, str(status))
+        ui.saveButton.setVisible(not read_only)
         ui.saveButton.setEnabled(can_edit and not secret and not self.busy and not locked)
-        ui.submitButton.setVisible(status in (EntryStatus.DRAFT, EntryStatus.RETURNED))
+        ui.submitButton.setVisible(
+            status in (EntryStatus.DRAFT, EntryStatus.RETURNED) and not read_only
+        )
         ui.submitButton.setEnabled(not secret and not self.busy and not locked)
         ui.changeReportButton.setVisible(published)
-        ui.stateSecretCheck.setEnabled(not published)
+        if not read_only:
+            ui.stateSecretCheck.setEnabled(not published)
         ui.titleLabel.setText(
             self.tr("新建目录")
             if self.entry is None
@@ -418,6 +313,29 @@ class EntryForm(QWidget):
         )
         if secret:  # 第六条: not registered on the platform at all
             ui.statusLabel.setText(self.tr("涉及国家秘密的资源不得在共享平台登记。"))
+
+    @property
+    def read_only(self) -> bool:
+        return bool(self.ui.readOnlyBanner.isVisibleTo(self))
+
+    def _show_read_only(self, read_only: bool, status: str) -> None:
+        """Legible read-only fields and a banner saying why (第十五条: a submitted entry is
+        reviewed as submitted)."""
+        fields.set_read_only(self.ui, read_only, self._placeholders)
+        self.item_editor.set_read_only(read_only)
+        banner = self.ui.readOnlyBanner
+        banner.setVisible(read_only)
+        if not read_only:
+            return
+        if self._queued_submit:
+            text = self.tr("提交已排队，恢复连接后自动发送；发送前不能修改。")
+        elif status == EntryStatus.SUBMITTED:
+            text = self.tr("已提交审核，不能修改。")
+        elif status == EntryStatus.DEPT_APPROVED:
+            text = self.tr("已通过部门审核，等待共享平台确认，不能修改。")
+        else:
+            text = self.tr("当前状态（%1）下不能修改。").replace("%1", P.status_label(status))
+        banner.setText(text)
 
     def _set_busy(self, busy: bool, text: str = "") -> None:
         self.busy = busy
@@ -434,18 +352,16 @@ class EntryForm(QWidget):
     def load(self, entry_id: int) -> None:
         client = self.context.client
 
-        def op(_task: object) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-            entry = client.entry(entry_id)
-            files = list(client.get(f"{ENTRIES}/{entry_id}/attachments"))
-            return entry, files
+        def op(_task: object) -> tuple[JsonObject, list[JsonObject]]:
+            return client.entry(entry_id), client.attachments(entry_id)
 
         self._set_busy(True, self.tr("正在加载…"))
         self.context.run(op, success=self._on_loaded, failure=self._on_load_failed)
 
-    def _on_loaded(self, result: tuple[dict[str, Any], list[dict[str, Any]]]) -> None:
+    def _on_loaded(self, result: tuple[JsonObject, list[JsonObject]]) -> None:
         entry, files = result
         self._fill_server(entry)
-        self._set_attachments(files)
+        self.attachment_panel.show_files(files)
         draft = self.context.store.load_draft(DRAFT_KIND, self._draft_key)
         if draft is not None and draft.server_version == entry["version"]:
             self._fill(draft.data)  # unsent local edits of this version win
@@ -467,7 +383,7 @@ class EntryForm(QWidget):
             self._fill(draft.data)
             self.ui.statusLabel.setText(self.tr("已恢复草稿"))
 
-    # --- save and submit ---------------------------------------------------------------------
+    # --- save and submit (through the session's SyncEngine) ----------------------------------
 
     def save(self) -> None:
         self._send(submit=False)
@@ -479,169 +395,54 @@ class EntryForm(QWidget):
         if self.busy:
             return
         data = self.collect()
+        if not self._may_send(data, submit):
+            return
+        self.autosave.save_now()
+        self._set_busy(True, self.tr("正在提交…") if submit else self.tr("正在保存…"))
+        self.submission.send(data, entry=self.entry, submit=submit, create_key=self._idem_key)
+
+    def _may_send(self, data: JsonObject, submit: bool) -> bool:
+        """Check the form before sending; show what stops it."""
         errors = P.validate(data)
         if "involves_state_secret" in errors:
             self.show_all_errors()
-            return
+            return False
         if submit and errors:
             self.show_all_errors()
             self.ui.statusLabel.setText(self.tr("请先修改标出的问题再提交。"))
-            return
-        blocking = {k: v for k, v in errors.items() if _pydantic_error(k, data)}
-        if blocking:
+            return False
+        if _shape_errors(data):
             self.show_all_errors()
-            return
+            return False
         entry = self.entry
-        if entry is not None and entry.get("status") == EntryStatus.PUBLISHED:
-            if P.key_element_changes(P.entry_input(entry), data):
-                QMessageBox.information(
-                    self,
-                    self.tr("关键要素变更"),
-                    self.tr("已发布目录的关键要素须通过变更报告修改（第十七条）。"),
-                )
-                self.open_change_report()
-                return
-        self.autosave.save_now()
-        engine = self.engine
-        if engine is not None:
-            self._send_via(engine, data, submit)
-            return
-        client, key = self.context.client, self._idem_key
-        entry_id = None if entry is None else int(entry["id"])
-        version = None if entry is None else int(entry["version"])
-
-        def op(_task: object) -> dict[str, Any]:
-            if entry_id is None:
-                result = client.create_entry(data, key=key)
-            else:
-                assert version is not None
-                result = client.update_entry(entry_id, data, version=version)
-            if submit:
-                result = client.entry_action(
-                    int(result["id"]), "submit", version=int(result["version"])
-                )
-            return result
-
-        self._set_busy(True, self.tr("正在提交…") if submit else self.tr("正在保存…"))
-        self.context.run(
-            op,
-            success=lambda r: self._on_sent(r, submit),
-            failure=lambda e: self._on_send_failed(e, data, submit),
-        )
-
-    # --- through the SyncEngine (offline outbox, conflicts) ----------------------------------
-
-    @property
-    def engine(self) -> Any:
-        """The session's SyncEngine, or None (then the form calls the platform directly)."""
-        return engine_for(self.context, self, self._sync)
-
-    def _connect_engine(self, engine: Any) -> None:
-        if getattr(self, "_engine_connected", None) is not engine:
-            engine.item_sent.connect(self._on_engine_item_sent)
-            self._engine_connected = engine
-
-    def _send_via(self, engine: Any, data: dict[str, Any], submit: bool) -> None:
-        """Create/update (and submit) now, or queue it in the outbox with its idempotency key."""
-        self._connect_engine(engine)
-        name = data.get("name") or self.tr("未命名目录")
-        draft = (DRAFT_KIND, self._draft_key)
-        self._set_busy(True, self.tr("正在提交…") if submit else self.tr("正在保存…"))
-
-        def done(outcome: Any) -> None:
-            self._on_outcome(outcome, data, submit)
-
-        if self.entry is None and self._queued_create is not None:
-            self._update_queued_create(engine, data, submit, name)
-        elif self.entry is None and submit:
-            label = self.tr("新建并提交目录：%1").replace("%1", name)
-            engine.create_and_act(ENTRIES, data, "submit", label=label, draft=draft, done=done)
-        elif self.entry is None:
-            label = self.tr("新建目录：%1").replace("%1", name)
-            engine.submit_or_queue("POST", ENTRIES, data, label=label, draft=draft, done=done)
-        else:
-            entry_id, version = int(self.entry["id"]), int(self.entry["version"])
-
-            def then_submit(outcome: Any) -> None:
-                if outcome_status(outcome) not in ("sent", "queued"):
-                    self._on_outcome(outcome, data, submit)
-                    return
-                sent = outcome_status(outcome) == "sent"
-                if sent:
-                    self._fill_server(outcome.result)
-                engine.submit_or_queue(
-                    "POST",
-                    f"{ENTRIES}/{entry_id}/submit",
-                    None,
-                    if_match=int(outcome.result["version"]) if sent else None,
-                    label=self.tr("提交目录：%1").replace("%1", name),
-                    draft=draft,
-                    done=done,
-                )
-
-            engine.submit_or_queue(
-                "PUT",
-                f"{ENTRIES}/{entry_id}",
-                data,
-                if_match=version,
-                label=self.tr("修改目录：%1").replace("%1", name),
-                draft=None if submit else draft,
-                done=then_submit if submit else done,
+        published = entry is not None and entry.get("status") == EntryStatus.PUBLISHED
+        if published and entry and P.key_element_changes(P.entry_input(entry), data):
+            QMessageBox.information(
+                self,
+                self.tr("关键要素变更"),
+                self.tr("已发布目录的关键要素须通过变更报告修改（第十七条）。"),
             )
+            self.open_change_report()
+            return False
+        return True
 
-    def _update_queued_create(
-        self, engine: Any, data: dict[str, Any], submit: bool, name: str
-    ) -> None:
-        """A create is still queued: rewrite its body in place (same key), queue the submit."""
-        store, seq = self.context.store, int(self._queued_create.seq)
-        ref = _created_ref(str(self._queued_create.idempotency_key))
-
-        def op(_task: object) -> bool:
-            item = store.item(seq)
-            if item is None or item.state != "pending":
-                return False
-            store.update_item(seq, body=data)
-            return True
-
-        def updated(still_queued: bool) -> None:
-            if not still_queued:  # sent meanwhile: item_sent gives the id; save again then
-                self._set_busy(False, self.tr("排队的新建已发送，正在同步，请稍后再保存。"))
-                return
-            if submit:
-                engine.submit_or_queue(
-                    "POST",
-                    f"{ENTRIES}/{ref}/submit",
-                    None,
-                    label=self.tr("提交目录：%1").replace("%1", name),
-                    draft=(DRAFT_KIND, self._draft_key),
-                    done=lambda o: self._on_outcome(o, data, submit),
-                )
-                return
-            self._show_queued(self.tr("修改已合并到待发送的新建操作中。"), submit)
-
-        self.context.run(op, success=updated, failure=self._on_failed)
-
-    def _on_outcome(self, outcome: Any, data: dict[str, Any], submit: bool) -> None:
-        status = outcome_status(outcome)
-        if status == "sent":
-            self._queued_create = None
+    def _on_outcome(self, outcome: Outcome, submit: bool) -> None:
+        if outcome.status == OutcomeStatus.SENT and outcome.result is not None:
             self._on_sent(outcome.result, submit)
             return
         self._set_busy(False)
-        if status == "queued":
-            if self.entry is None and not submit:
-                self._queued_create = outcome.item
+        if outcome.status == OutcomeStatus.QUEUED:
             self._show_queued(outcome.message, submit)
-        elif status == "conflict":
+        elif outcome.status == OutcomeStatus.CONFLICT:
             self.ui.statusLabel.setText(
                 self.tr("该目录已被他人修改：请在对比窗口中选择保留哪些内容。")
             )
             self.open_conflict(outcome.item, outcome.server_object)
         else:
-            exc = outcome.error
-            if isinstance(exc, ApiError) and exc.status == 422:
-                self.show_errors(exc.field_messages(P.language()))
-            self.ui.statusLabel.setText(outcome.message or _message(exc or Exception()))
+            error = outcome.api_error
+            if error is not None and error.status == 422:
+                self.show_errors(error.field_messages(i18n.language()))
+            self.ui.statusLabel.setText(outcome.message or _message(outcome.error or Exception()))
 
     def _show_queued(self, message: str, submit: bool) -> None:
         head = (
@@ -656,44 +457,36 @@ class EntryForm(QWidget):
         self.ui.statusLabel.setText(text)
         self.queued.emit(text)
 
-    def open_conflict(self, item: Any, server_object: Any) -> QDialog | None:
+    def open_conflict(
+        self, item: OutboxItem | None, server_object: JsonObject | None
+    ) -> QDialog | None:
         """412: show the compare view (keep mine / take theirs / per field); the engine applies
         the choice and replays."""
-        from govshare_desktop.common.conflict import open_conflict_dialog
-
-        engine = self.engine
-        if engine is None or item is None:
+        if item is None:
             return None
-        dialog = open_conflict_dialog(engine, item, server_object, self)
+        dialog = open_conflict_dialog(self.context.sync, item, server_object, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.resolved.connect(self._on_conflict_dialog_resolved)
         self.conflict_dialog = dialog
         return dialog
 
-    def _on_conflict_dialog_resolved(self, _item: Any, resolution: str, _body: Any) -> None:
-        if resolution == "theirs" and self.entry is not None:
+    def _on_conflict_dialog_resolved(self, _item: OutboxItem, resolution: str, _body: Any) -> None:
+        if resolution == Resolution.THEIRS and self.entry is not None:
             self.ui.statusLabel.setText(self.tr("已采用服务器上的内容，正在重新加载…"))
             self.load(int(self.entry["id"]))
         else:
             self.ui.statusLabel.setText(self.tr("已按您的选择重新排队，将自动同步。"))
 
-    def _on_engine_item_sent(self, item: Any, result: Any) -> None:
-        """A queued action of this form got through: learn the entry's id and version."""
-        if not isinstance(result, dict) or "id" not in result:
-            return
-        ours = self._queued_create is not None and (
-            item.idempotency_key == self._queued_create.idempotency_key
-        )
-        mine = self.entry is not None and int(self.entry["id"]) == int(result["id"])
-        if ours or mine or (item.draft_key == self._draft_key and self.entry is None):
-            self._queued_create = None
-            self.entry = {**(self.entry or {}), **result}
-            self.autosave.set_server(int(result["id"]), int(result["version"]))
-            self.ui.codeEdit.setText(result.get("resource_code") or "")
-            self.ui.statusLabel.setText(self.tr("排队的操作已发送到共享平台。"))
-            self._update_state()
+    def _on_entry_learned(self, result: JsonObject) -> None:
+        """A queued action of this form got through (or a create whose submit was refused):
+        learn the entry's id and version."""
+        self.entry = {**(self.entry or {}), **result}
+        self.autosave.set_server(int(result["id"]), int(result["version"]))
+        self.ui.codeEdit.setText(result.get("resource_code") or "")
+        self.ui.statusLabel.setText(self.tr("排队的操作已发送到共享平台。"))
+        self._update_state()
 
-    def _on_sent(self, result: dict[str, Any], submit: bool) -> None:
+    def _on_sent(self, result: JsonObject, submit: bool) -> None:
         self._fill_server(result)
         self.show_errors({})
         self.autosave.set_server(int(result["id"]), int(result["version"]))
@@ -705,137 +498,32 @@ class EntryForm(QWidget):
             self.autosave.save_now()
             self.ui.statusLabel.setText(self.tr("已保存到共享平台。"))
         self._set_busy(False)
-        self.context.data_changed.emit("entry")
         (self.submitted if submit else self.saved).emit(result)
-
-    def _on_send_failed(self, exc: Exception, data: dict[str, Any], submit: bool) -> None:
-        self._set_busy(False)
-        if isinstance(exc, ApiError) and exc.is_network:
-            self._queue(data, submit)
-            return
-        if isinstance(exc, ApiError) and exc.status == 422:
-            self.show_errors(exc.field_messages(P.language()))
-            self.ui.statusLabel.setText(exc.message())
-            return
-        if isinstance(exc, ApiError) and exc.status == 412:
-            self.ui.statusLabel.setText(exc.message())
-            self._on_conflict(data)
-            return
-        self.ui.statusLabel.setText(_message(exc))
-
-    def _queue(self, data: dict[str, Any], submit: bool) -> None:
-        """Offline: queue the create/update and the submit; they replay in order (outbox)."""
-        store, key = self.context.store, self._idem_key
-        draft = (DRAFT_KIND, self._draft_key)
-        queued_keys = {i.idempotency_key for i in store.outbox(states=("pending",))}
-        name = data.get("name") or self.tr("未命名目录")
-        if self.entry is None:
-            path_id = _created_ref(key)
-            if key in queued_keys:
-                item = next(i for i in store.outbox() if i.idempotency_key == key)
-                store.update_item(item.seq, body=data)
-            else:
-                store.enqueue(
-                    method="POST",
-                    path=ENTRIES,
-                    body=data,
-                    label=self.tr("新建目录：%1").replace("%1", name),
-                    draft=draft,
-                    idempotency_key=key,
-                )
-            version = None
-        else:
-            path_id = str(self.entry["id"])
-            version = int(self.entry["version"])
-            store.enqueue(
-                method="PUT",
-                path=f"{ENTRIES}/{path_id}",
-                body=data,
-                if_match=version,
-                label=self.tr("修改目录：%1").replace("%1", name),
-                draft=draft,
-            )
-        if submit:
-            store.enqueue(
-                method="POST",
-                path=f"{ENTRIES}/{path_id}/submit",
-                label=self.tr("提交目录：%1").replace("%1", name),
-                draft=draft,
-            )
-        self.context.outbox_changed.emit(store.pending_count())
-        text = (
-            self.tr("共享平台暂时无法连接：提交已排队，恢复连接后自动发送。")
-            if submit
-            else self.tr("共享平台暂时无法连接：保存已排队，恢复连接后自动发送。")
-        )
-        self.ui.statusLabel.setText(text)
-        self.queued.emit(text)
-
-    def _on_conflict(self, mine: dict[str, Any]) -> None:
-        """412: someone changed the entry; keep the user's text and offer the compare view."""
-        self.autosave.touch()
-        self.autosave.save_now()
-        try:
-            conflict = importlib.import_module("govshare_desktop.common.conflict")
-        except ImportError:
-            conflict = None
-        opener = getattr(conflict, "resolve_entry_conflict", None) if conflict else None
-        if opener is not None and self.entry is not None:
-            opener(self.context, entry_id=int(self.entry["id"]), mine=mine, parent=self)
-            return
-        QMessageBox.warning(
-            self,
-            self.tr("版本冲突"),
-            self.tr("该目录已被他人修改。您的内容已保留在本地草稿中，请刷新后核对再保存。"),
-        )
 
     # --- 一数一源 hints (第十八条) -----------------------------------------------------------
 
+    @property
+    def source_hints(self) -> list[JsonObject]:
+        return self.hints.hints
+
     def _fetch_hints(self, _value: object = None) -> None:
         names = [i["name"] for i in self.items() if i["name"]]
-        if not names:
-            self._show_hints([])
-            return
-        client = self.context.client
-        params: dict[str, Any] = {"item": names[:100]}
-        if self.entry is not None:
-            params["exclude_entry_id"] = self.entry["id"]
+        exclude = None if self.entry is None else int(self.entry["id"])
+        self.hints.fetch(names, exclude_entry_id=exclude)
 
-        def op(_task: object) -> list[dict[str, Any]]:
-            return list(client.get("/api/v1/catalog/source-hints", **params))
-
-        self.context.run(op, success=self._show_hints, failure=lambda _e: None)
-
-    def _show_hints(self, hints: list[dict[str, Any]]) -> None:
-        self.source_hints = hints
+    def _show_hints(self, hints: list[JsonObject]) -> None:
         self.item_editor.highlight_names(n for h in hints for n in h.get("matching_items", []))
         label = self.ui.sourceHintLabel
-        if not hints:
-            label.hide()
-            return
-        lines = [
-            self.tr("%1《%2》%3：%4")
-            .replace("%1", h["department_name"])
-            .replace("%2", h["entry_name"])
-            .replace("%3", f"（{h['resource_code']}）" if h.get("resource_code") else "")
-            .replace("%4", "、".join(h["matching_items"]))
-            for h in hints
-        ]
-        head = self.tr("一数一源提示（第十八条）：已有部门提供：")
-        label.setText(f"<b>{_esc(head)}</b><br>" + "<br>".join(_esc(t) for t in lines))
-        label.setStyleSheet("background: #e8f0fe; border: 1px solid #aecbfa; padding: 6px;")
-        label.show()
+        label.setVisible(bool(hints))
+        if hints:
+            label.setText(hints_html(hints))
+            label.setStyleSheet(HINT_STYLE)
 
     # --- attachments (第十九条) --------------------------------------------------------------
 
-    def _set_attachments(self, files: list[dict[str, Any]]) -> None:
-        self.attachments = files
-        lst = self.ui.attachmentsList
-        lst.clear()
-        for f in files:
-            item = QListWidgetItem(f"{f['filename']}  ({_size(int(f['size']))})")
-            item.setData(Qt.ItemDataRole.UserRole, f["id"])
-            lst.addItem(item)
+    @property
+    def attachments(self) -> list[JsonObject]:
+        return self.attachment_panel.files
 
     def _on_add_attachment_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -851,52 +539,22 @@ class EntryForm(QWidget):
         if self.entry is None:
             self.ui.statusLabel.setText(self.tr("请先保存目录，再上传接口文档。"))
             return
-        entry_id, client = int(self.entry["id"]), self.context.client
-        ctype = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-
-        def op(_task: object) -> list[dict[str, Any]]:
-            client.request(
-                "POST",
-                f"{ENTRIES}/{entry_id}/attachments",
-                params={"filename": path.name},
-                content=path.read_bytes(),
-                content_type=ctype,
-                idempotency_key=new_idempotency_key(),
-            )
-            return list(client.get(f"{ENTRIES}/{entry_id}/attachments"))
-
-        self.ui.statusLabel.setText(self.tr("正在上传…"))
-        self.context.run(op, success=self._on_attachments_changed, failure=self._on_failed)
+        self.attachment_panel.upload(int(self.entry["id"]), path)
 
     def _on_remove_attachment_clicked(self) -> None:
-        item = self.ui.attachmentsList.currentItem()
-        if item is not None and self.entry is not None:
-            self.remove_attachment(int(item.data(Qt.ItemDataRole.UserRole)))
+        attachment_id = self.attachment_panel.current_id()
+        if attachment_id is not None:
+            self.remove_attachment(attachment_id)
 
     def remove_attachment(self, attachment_id: int) -> None:
-        assert self.entry is not None
-        entry_id, client = int(self.entry["id"]), self.context.client
-
-        def op(_task: object) -> list[dict[str, Any]]:
-            client.delete(f"/api/v1/catalog/attachments/{attachment_id}")
-            return list(client.get(f"{ENTRIES}/{entry_id}/attachments"))
-
-        self.context.run(op, success=self._on_attachments_changed, failure=self._on_failed)
-
-    def _on_attachments_changed(self, files: list[dict[str, Any]]) -> None:
-        self._set_attachments(files)
-        self.ui.statusLabel.setText(self.tr("接口文档已更新。"))
-
-    def _on_failed(self, exc: Exception) -> None:
-        self.ui.statusLabel.setText(_message(exc))
+        if self.entry is not None:
+            self.attachment_panel.remove(int(self.entry["id"]), attachment_id)
 
     # --- change report -----------------------------------------------------------------------
 
     def open_change_report(self) -> QDialog | None:
         if self.entry is None:
             return None
-        from govshare_desktop.catalog.change_report import ChangeReportDialog
-
         changes = P.key_element_changes(P.entry_input(self.entry), self.collect())
         dialog = ChangeReportDialog(
             context=self.context, entry=self.entry, changes=changes, parent=self
@@ -907,12 +565,23 @@ class EntryForm(QWidget):
 
     def flush(self) -> None:
         """Write any unsaved edit now (on close)."""
-        if self.autosave._enabled:
-            self.autosave.flush()
+        self.autosave.flush()
+
+    def save_draft(self) -> bool:
+        """文件 → 保存草稿 (Ctrl+S): write the form's draft to this computer now (DraftPage).
+        False for a read-only entry (nothing of the user's to keep)."""
+        if self.read_only:
+            return False
+        self.autosave.touch()
+        self.autosave.flush()
+        self.ui.statusLabel.setText(self.tr("草稿已保存在本机。"))
+        return True
 
 
 class EntryFormDialog(QDialog):
     """A window holding an EntryForm (non-modal: several entries can be open)."""
+
+    PREFERRED_SIZE = QSize(900, 860)  # shrunk to the screen (1366×728 at least)
 
     def __init__(
         self,
@@ -920,21 +589,20 @@ class EntryFormDialog(QDialog):
         context: AppContext,
         entry_id: int | None = None,
         draft_key: str | None = None,
-        sync: Any = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("目录登记"))
-        self.form = EntryForm(
-            context=context, entry_id=entry_id, draft_key=draft_key, sync=sync, parent=self
-        )
+        self.form = EntryForm(context=context, entry_id=entry_id, draft_key=draft_key, parent=self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.form)
         self.form.close_requested.connect(self.close)
-        self.resize(900, 860)
+        save = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        save.activated.connect(self.form.save_draft)
+        fit_to_screen(self, self.PREFERRED_SIZE, parent=parent)
 
-    def closeEvent(self, event: Any) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.form.flush()
         super().closeEvent(event)
 
@@ -946,41 +614,21 @@ def open_entry_form(
     *,
     draft_key: str | None = None,
     show: bool = True,
-    sync: Any = None,
 ) -> EntryFormDialog:
     """Open the entry form (new when `entry_id` is None) in its own window."""
-    dialog = EntryFormDialog(
-        context=context,
-        entry_id=entry_id,
-        draft_key=draft_key,
-        sync=engine_for(context, parent, sync),
-        parent=parent,
-    )
+    dialog = EntryFormDialog(context=context, entry_id=entry_id, draft_key=draft_key, parent=parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     if show:
         dialog.show()
     return dialog
 
 
-def _select(combo: QComboBox, value: Any) -> None:
-    index = combo.findData(value)
-    combo.setCurrentIndex(max(index, 0))
-
-
-def _text_or_none(text: str) -> str | None:
-    return text.strip() or None
-
-
 def _top(path: str) -> str:
     return path.split(".")[0].split("[")[0]
 
 
-def _pydantic_error(path: str, data: dict[str, Any]) -> bool:
-    """True for errors the platform would refuse even for a draft (shape, not rules)."""
-    from pydantic import ValidationError
-
-    from govshare_core.schemas import CatalogEntryIn
-
+def _shape_errors(data: JsonObject) -> bool:
+    """True when the platform would refuse the body even as a draft (its shape, not rules)."""
     try:
         CatalogEntryIn.model_validate(data)
     except ValidationError:
@@ -992,14 +640,3 @@ def _message(exc: Exception) -> str:
     if isinstance(exc, ApiError):
         return exc.message()
     return QCoreApplication.translate("EntryForm", "操作失败：%1").replace("%1", str(exc))
-
-
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _size(n: int) -> str:
-    return f"{n / 1024:.0f} KB" if n >= 1024 else f"{n} B"
-
-
-__all__ = ["EntryForm", "EntryFormDialog", "QLineEdit", "open_entry_form"]

@@ -18,10 +18,16 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+)
 
 from govshare_core.vocab import DataType, ShareType
-from govshare_desktop.catalog import presenter as P
+from govshare_desktop import i18n
 
 COLUMNS = 5  # name, data type, length, share type, description
 ERROR_BG = QColor("#fce8e6")
@@ -51,6 +57,8 @@ class ItemTable(QObject):
         self.table = table
         self.errors: dict[int, str] = {}
         self.hinted: set[str] = set()
+        self.read_only = False
+        self._triggers = table.editTriggers()
         table.setColumnCount(COLUMNS)
         table.setHorizontalHeaderLabels(
             [
@@ -107,7 +115,7 @@ class ItemTable(QObject):
         table.setItem(row, 0, QTableWidgetItem(item.get("name") or ""))
         types = QComboBox()
         for member in DataType:
-            types.addItem(P.label(member), member.value)
+            types.addItem(i18n.label(member), member.value)
         _select(types, item.get("data_type") or DataType.CHAR.value)
         table.setCellWidget(row, 1, types)
         length = item.get("length")
@@ -115,9 +123,11 @@ class ItemTable(QObject):
         shares = QComboBox()
         shares.addItem(self.tr("同资源"), None)
         for share in ShareType:
-            shares.addItem(P.label(share), share.value)
+            shares.addItem(i18n.label(share), share.value)
         _select(shares, item.get("share_type"))
         table.setCellWidget(row, 3, shares)
+        types.setEnabled(not self.read_only)
+        shares.setEnabled(not self.read_only)
         table.setItem(row, 4, QTableWidgetItem(item.get("description") or ""))
         table.blockSignals(blocked)
         types.currentIndexChanged.connect(self._on_combo_changed)
@@ -146,6 +156,19 @@ class ItemTable(QObject):
         self.table.setCurrentCell(target, 0)
         self.edited.emit()
         return True
+
+    def set_read_only(self, read_only: bool) -> None:
+        """No cell editing and the type/share combos disabled (legible: see
+        common.forms.legible_when_disabled on the form)."""
+        self.read_only = read_only
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.NoEditTriggers if read_only else self._triggers
+        )
+        for row in range(self.table.rowCount()):
+            for col in (1, 3):
+                widget = self.table.cellWidget(row, col)
+                if widget is not None:
+                    widget.setEnabled(not read_only)
 
     # --- marks -------------------------------------------------------------------------------
 

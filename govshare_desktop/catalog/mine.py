@@ -5,22 +5,27 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QHeaderView, QListWidgetItem, QMessageBox, QWidget
+from PySide6.QtWidgets import QListWidgetItem, QMessageBox, QWidget
 
 from govshare_core.vocab import EntryStatus, ShareType, UpdateCycle
+from govshare_desktop import i18n
+from govshare_desktop.api import actions
 from govshare_desktop.api.errors import ApiError
 from govshare_desktop.catalog import presenter as P
 from govshare_desktop.catalog.entry_form import DRAFT_KIND, EntryFormDialog, open_entry_form
-from govshare_desktop.common.offline import engine_for, outcome_status
+from govshare_desktop.common.conflict import open_conflict_dialog
+from govshare_desktop.common.finder import RowFinder, find_object
+from govshare_desktop.common.outcome import ERROR, OK, QUEUED, clear_outcome, show_outcome
 from govshare_desktop.common.paged_model import Column, Debouncer, PagedTableModel
+from govshare_desktop.common.tables import ColumnSizer, Fit, Stretch, compact_rows, enable_sorting
 from govshare_desktop.common.uiload import load_form
 from govshare_desktop.context import AppContext
 from govshare_desktop.store.local import OPEN_STATES
+from govshare_desktop.sync.engine import Outcome, OutcomeStatus
 
 CACHE_NAME = "my_entries"
-ENTRIES = "/api/v1/catalog/entries"
 STATUS_COLOURS = {
     EntryStatus.RETURNED: "#d93025",
     EntryStatus.PUBLISHED: "#188038",
@@ -31,7 +36,11 @@ STATUS_COLOURS = {
 
 def entry_columns() -> list[Column]:
     return [
-        Column("name", QCoreApplication.translate("MyEntriesPage", "信息资源名称")),
+        Column(
+            "name",
+            QCoreApplication.translate("MyEntriesPage", "信息资源名称"),
+            tooltip=lambda r: str(r.get("name", "")),
+        ),
         Column("resource_code", QCoreApplication.translate("MyEntriesPage", "信息资源代码")),
         Column(
             "status",
@@ -51,8 +60,21 @@ def entry_columns() -> list[Column]:
         Column(
             "updated_at",
             QCoreApplication.translate("MyEntriesPage", "更新时间"),
-            render=lambda r: P.local_time(r.get("updated_at")),
+            render=lambda r: i18n.local_time(r.get("updated_at")),
+            sort_key=lambda r: str(r.get("updated_at") or ""),
         ),
+    ]
+
+
+def entry_plans() -> list[Any]:
+    """The name stretches; the other columns fit their contents (the longest label)."""
+    return [
+        Stretch(),
+        Fit(["311010/000001"]),
+        Fit([i18n.label(s) for s in EntryStatus]),
+        Fit([i18n.label(t) for t in ShareType]),
+        Fit([i18n.label(c) for c in UpdateCycle]),
+        Fit(["2026-12-31 23:59"]),
     ]
 
 
@@ -63,14 +85,16 @@ class MyEntriesPage(QWidget):
     (queued offline, 412 → compare view), else straight to the platform.
     """
 
-    def __init__(
-        self, *, context: AppContext, sync: Any = None, parent: QWidget | None = None
-    ) -> None:
+    object_missing = Signal(str, int)
+    """show_object looked in vain (kind, id): the object is no longer listed."""
+
+    def __init__(self, *, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self._sync = sync
         self.confirm_box: QMessageBox | None = None
         self.conflict_dialog: QWidget | None = None
+        self.last_dialog: EntryFormDialog | None = None
+        self.finder: RowFinder | None = None
         self.ui = load_form("my_entries.ui", self)
         self.model = PagedTableModel(
             fetch_page=self._fetcher(), columns=entry_columns(), runner=context.run
@@ -78,11 +102,11 @@ class MyEntriesPage(QWidget):
         self.model.set_role_hook(self._role_hook)
         view = self.ui.entriesView
         view.setModel(self.model)
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((1, 150), (2, 90), (3, 100), (4, 80), (5, 130)):
-            view.setColumnWidth(col, width)
         view.verticalHeader().hide()
+        compact_rows(view)
+        enable_sorting(view, on_unavailable=self.ui.statusLabel.setText)
+        ColumnSizer(view, entry_plans())
+        clear_outcome(self.ui.outcomeLabel)
         self._search = Debouncer(delay_ms=250, callback=self._on_search_fired, parent=self)
         self._setup_filters()
         self._connect()
@@ -93,13 +117,13 @@ class MyEntriesPage(QWidget):
         ui = self.ui
         ui.statusCombo.addItem(self.tr("全部状态"), None)
         for s in EntryStatus:
-            ui.statusCombo.addItem(P.label(s), s.value)
+            ui.statusCombo.addItem(i18n.label(s), s.value)
         ui.shareTypeCombo.addItem(self.tr("全部共享类型"), None)
         for t in ShareType:
-            ui.shareTypeCombo.addItem(P.label(t), t.value)
+            ui.shareTypeCombo.addItem(i18n.label(t), t.value)
         ui.updateCycleCombo.addItem(self.tr("全部更新周期"), None)
         for c in UpdateCycle:
-            ui.updateCycleCombo.addItem(P.label(c), c.value)
+            ui.updateCycleCombo.addItem(i18n.label(c), c.value)
 
     def _connect(self) -> None:
         ui = self.ui
@@ -142,13 +166,78 @@ class MyEntriesPage(QWidget):
         client, params = self.context.client, self.filters()
 
         def fetch(offset: int, limit: int) -> tuple[list[dict[str, Any]], int | None]:
-            page = client.get("/api/v1/catalog/entries", offset=offset, limit=limit, **params)
+            page = client.entries(offset=offset, limit=limit, **params)
             return list(page["items"]), int(page["total"])
 
         return fetch
 
     def reload(self) -> None:
         self.model.reset(self._fetcher())
+
+    def refresh(self) -> None:
+        """视图 → 刷新 (F5): the list and the local drafts (RefreshablePage)."""
+        self.refresh_drafts()
+        self.reload()
+
+    def focus_search(self) -> None:
+        """编辑 → 查找 (Ctrl+F) (SearchablePage)."""
+        self.ui.searchEdit.setFocus()
+        self.ui.searchEdit.selectAll()
+
+    def save_draft(self) -> bool:
+        """文件 → 保存草稿 (Ctrl+S): the open entry form's draft (DraftPage)."""
+        dialog = self.last_dialog
+        try:
+            open_form = dialog is not None and dialog.isVisible()
+        except RuntimeError:  # closed and deleted
+            open_form = False
+        return bool(open_form and dialog is not None and dialog.form.save_draft())
+
+    def create_new(self) -> EntryFormDialog:
+        """文件 → 新建目录条目 (Ctrl+N)."""
+        return self._open(None)
+
+    # --- opening a to-do's object (shell ObjectPage) -----------------------------------------
+
+    def show_object(self, kind: str, object_id: int) -> bool:
+        """A returned entry (to-do "entry_returned"): list the returned entries, select it and
+        open it with the reason. Any other kind names no entry of this list: False."""
+        if kind != "entry_returned":
+            return False
+        if self.finder is not None:
+            self.finder.cancel()
+        ui = self.ui
+        for widget in (ui.searchEdit, ui.statusCombo, ui.shareTypeCombo, ui.updateCycleCombo):
+            widget.blockSignals(True)
+        ui.searchEdit.clear()
+        ui.statusCombo.setCurrentIndex(max(ui.statusCombo.findData(EntryStatus.RETURNED.value), 0))
+        ui.shareTypeCombo.setCurrentIndex(0)
+        ui.updateCycleCombo.setCurrentIndex(0)
+        for widget in (ui.searchEdit, ui.statusCombo, ui.shareTypeCombo, ui.updateCycleCombo):
+            widget.blockSignals(False)
+        self._search.cancel()
+        self.reload()
+        self.finder = find_object(
+            self.model,
+            object_id,
+            found=self._on_object_found,
+            missing=lambda: self._on_object_missing(object_id),
+            parent=self,
+        )
+        return True
+
+    def _on_object_found(self, row: int) -> None:
+        self.select_row(row)
+        entry = self.model.row_data(row)
+        self._open(int(entry["id"]))
+
+    def _on_object_missing(self, object_id: int) -> None:
+        self.ui.statusLabel.setText(
+            self.tr("编号 %1 的目录已不在退回列表中，可能已重新提交。").replace(
+                "%1", str(object_id)
+            )
+        )
+        self.object_missing.emit("entry_returned", object_id)
 
     def refresh_drafts(self) -> None:
         lst = self.ui.draftsList
@@ -213,20 +302,18 @@ class MyEntriesPage(QWidget):
         return self.model.row_data(rows[0].row()) if rows else None
 
     def select_row(self, row: int) -> None:
-        self.ui.entriesView.selectRow(row)
+        view = self.ui.entriesView
+        view.setCurrentIndex(self.model.index(row, 0))
+        view.selectRow(row)
+        view.scrollTo(self.model.index(row, 0))
 
     def _update_buttons(self, *_args: Any) -> None:
         ui, entry = self.ui, self.selected()
         ui.newButton.setEnabled(self.context.has("registrar"))
-        actions = (
-            P.entry_actions(entry, self.context.roles, user_id=self.context.user_id)
-            if entry
-            else []
-        )
+        actions = P.entry_actions(entry, self.context.actor) if entry else []
         ui.editButton.setEnabled(entry is not None)
-        ui.editButton.setText(
-            self.tr("编辑") if entry is None or P.editable(entry) else self.tr("查看")
-        )
+        can_edit = entry is None or P.editable(entry, self.context.actor)
+        ui.editButton.setText(self.tr("编辑") if can_edit else self.tr("查看"))
         ui.deleteButton.setEnabled(
             entry is not None
             and entry.get("status") == EntryStatus.DRAFT
@@ -267,59 +354,43 @@ class MyEntriesPage(QWidget):
             self.tr("修改关键要素后点击“变更报告…”报送（第十七条）。")
         )
 
-    @property
-    def engine(self) -> Any:
-        return engine_for(self.context, self, self._sync)
-
-    def act(self, action: str) -> None:
+    def act(self, action: actions.EntryAction) -> None:
         """Submit or recall the selected entry (queued in the outbox when offline)."""
         entry = self.selected()
         if entry is None:
             return
         entry_id, version = int(entry["id"]), int(entry["version"])
-        path = f"{ENTRIES}/{entry_id}/{action}"
         verb = self.tr("提交目录：%1") if action == "submit" else self.tr("撤回目录：%1")
-        self._send("POST", path, version, verb.replace("%1", str(entry.get("name", ""))))
+        label = verb.replace("%1", str(entry.get("name", "")))
+        done = (
+            self.tr("已提交《%1》，等待本部门审核。")
+            if action == "submit"
+            else self.tr("已撤回《%1》，可以修改后重新提交。")
+        ).replace("%1", str(entry.get("name", "")))
+        clear_outcome(self.ui.outcomeLabel)
+        self.context.sync.submit(
+            actions.entry_action(entry_id, action, version=version, label=label),
+            done=lambda outcome: self._on_outcome(outcome, done),
+        )
 
-    def _send(self, method: str, path: str, version: int, label: str) -> None:
-        engine = self.engine
-        if engine is not None:
-            engine.submit_or_queue(
-                method, path, None, if_match=version, label=label, done=self._on_outcome
-            )
-            return
-        client = self.context.client
-
-        def op(_task: object) -> Any:
-            if method == "DELETE":
-                return client.delete(path, if_match=version)
-            return client.post(path, None, if_match=version)
-
-        self.context.run(op, success=self._on_done, failure=self._on_action_failed)
-
-    def _on_done(self, _result: Any = None) -> None:
-        self.ui.statusLabel.setText(self.tr("操作已完成。"))
-        self.context.data_changed.emit("entry")
-
-    def _on_outcome(self, outcome: Any) -> None:
-        status = outcome_status(outcome)
-        if status == "sent":
-            self.ui.statusLabel.setText(self.tr("操作已完成。"))
-        elif status == "queued":
-            self.ui.statusLabel.setText(outcome.message)
-        elif status == "conflict":
-            from govshare_desktop.common.conflict import open_conflict_dialog
-
-            self.ui.statusLabel.setText(self.tr("该目录已被他人修改，请在对比窗口中处理。"))
+    def _on_outcome(self, outcome: Outcome, done_text: str = "") -> None:
+        """The outcome stays on the page until the next action (list reloads keep it)."""
+        label = self.ui.outcomeLabel
+        if outcome.status == OutcomeStatus.SENT:
+            show_outcome(label, done_text or self.tr("操作已完成。"), OK)
+        elif outcome.status == OutcomeStatus.QUEUED:
+            show_outcome(label, outcome.message, QUEUED)
+        elif outcome.status == OutcomeStatus.CONFLICT and outcome.item is not None:
+            show_outcome(label, self.tr("该目录已被他人修改，请在对比窗口中处理。"), QUEUED)
             self.conflict_dialog = open_conflict_dialog(
-                self.engine, outcome.item, outcome.server_object, self
+                self.context.sync, outcome.item, outcome.server_object, self
             )
         else:
-            self.ui.statusLabel.setText(self.tr("操作未完成：%1").replace("%1", outcome.message))
+            show_outcome(label, self.tr("操作未完成：%1").replace("%1", outcome.message), ERROR)
 
     def _on_action_failed(self, exc: Exception) -> None:
         text = exc.message() if isinstance(exc, ApiError) else str(exc)
-        self.ui.statusLabel.setText(self.tr("操作未完成：%1").replace("%1", text))
+        show_outcome(self.ui.outcomeLabel, self.tr("操作未完成：%1").replace("%1", text), ERROR)
 
     # --- deleting drafts ---------------------------------------------------------------------
 
@@ -352,7 +423,10 @@ class MyEntriesPage(QWidget):
         self.context.run(lambda _t: store.delete_draft(DRAFT_KIND, f"entry-{entry_id}"))
         name = str(entry.get("name", ""))
         label = self.tr("删除草稿目录：%1").replace("%1", name)
-        self._send("DELETE", f"{ENTRIES}/{entry_id}", int(entry["version"]), label)
+        action = actions.delete_entry(entry_id, version=int(entry["version"]), label=label)
+        done = self.tr("已删除草稿目录《%1》。").replace("%1", name)
+        clear_outcome(self.ui.outcomeLabel)
+        self.context.sync.submit(action, done=lambda outcome: self._on_outcome(outcome, done))
 
     def _on_open_draft_button_clicked(self) -> None:
         item = self.ui.draftsList.currentItem()
@@ -386,7 +460,7 @@ class MyEntriesPage(QWidget):
         def done(pending: int) -> None:
             self.context.outbox_changed.emit(pending)
             self.refresh_drafts()
-            self.ui.statusLabel.setText(self.tr("本地草稿已删除。"))
+            show_outcome(self.ui.outcomeLabel, self.tr("本地草稿已删除。"), OK)
 
         self.context.run(op, success=done, failure=self._on_action_failed)
 

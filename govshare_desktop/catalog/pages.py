@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from govshare_desktop.shell.pages import PageSpec
+from govshare_desktop.catalog.mine import MyEntriesPage
+from govshare_desktop.catalog.review import ReviewPage
+from govshare_desktop.common.pages import PageSpec
 
 
 def page_specs() -> list[PageSpec]:
-    from govshare_desktop.catalog.mine import MyEntriesPage
-    from govshare_desktop.catalog.review import ReviewPage
-
     group = QCoreApplication.translate("CatalogPages", "政务信息资源目录")
     return [
         PageSpec(

@@ -7,26 +7,35 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 from pydantic import ValidationError
+from PySide6.QtCore import QCoreApplication
 
+from govshare_core.rules import DEFAULT_CHANGE_REPORT_DAYS, change_report_due
 from govshare_core.schemas import CatalogEntryIn
-from govshare_core.validation import FIELD_LABELS, field_error, validate_entry
+from govshare_core.validation import field_error, validate_entry
 from govshare_core.vocab import (
     FORMAT_TYPES,
     EntryStatus,
     FormatClass,
     ResourceClass,
-    Role,
     ShareMode,
     ShareType,
     UpdateCycle,
 )
-from govshare_core.workflow import CATALOG_ENTRY, KEY_ELEMENTS
-
-CHANGE_REPORT_DAYS = 20  # 第十七条: report within 20 days of the change (platform policy default)
+from govshare_core.workflow import (
+    CATALOG_ENTRY,
+    KEY_ELEMENTS,
+    Actor,
+    Parties,
+    Refusal,
+    allowed_actions,
+    refusal,
+)
+from govshare_desktop.common.labels import format_type_label as format_type_label
+from govshare_desktop.i18n import label, message
 
 # The editable fields of an entry, in the order of the form (13 core elements, docs/design.md §3).
 ENTRY_FIELDS = (
@@ -50,23 +59,6 @@ ENTRY_FIELDS = (
     "related_codes",
     "involves_state_secret",
 )
-
-
-def language() -> str:
-    """ "en" or "zh" for vocab labels (i18n.language() once it exists)."""
-    from govshare_desktop import i18n
-
-    return "en" if str(i18n.language()).startswith("en") else "zh"
-
-
-def label(value: Any) -> str:
-    """The UI-language label of a vocab enum member."""
-    return str(value.label_en if language() == "en" else value.label_zh)
-
-
-def field_label(name: str) -> str:
-    zh, en = FIELD_LABELS.get(name, (name, name))
-    return en if language() == "en" else zh
 
 
 def status_label(status: str) -> str:
@@ -113,7 +105,6 @@ def entry_input(entry: dict[str, Any]) -> dict[str, Any]:
 
 def validate(data: dict[str, Any]) -> dict[str, str]:
     """{field path: message} for everything wrong with the form's data (empty: may submit)."""
-    lang = language()
     try:
         entry = CatalogEntryIn.model_validate(data)
     except ValidationError as exc:
@@ -121,11 +112,11 @@ def validate(data: dict[str, Any]) -> dict[str, str]:
         for err in exc.errors():
             path = _path(err["loc"])
             fe = field_error(path, "invalid_value", value=str(err.get("input", ""))[:40])
-            out.setdefault(path, fe.message_en if lang == "en" else fe.message_zh)
+            out.setdefault(path, message(fe))
         return out
     out = {}
     for fe in validate_entry(entry):
-        msg = fe.message_en if lang == "en" else fe.message_zh
+        msg = message(fe)
         out[fe.field] = f"{out[fe.field]}；{msg}" if fe.field in out else msg
     return out
 
@@ -169,21 +160,44 @@ def format_types(format_class: str) -> tuple[str, ...]:
         return ()
 
 
-def entry_actions(entry: dict[str, Any], roles: set[str], *, user_id: int) -> list[str]:
-    """Workflow actions this user may take on `entry` (party checks included where known)."""
-    role_set = {Role(r) for r in roles if r in Role._value2member_map_}
-    actions = CATALOG_ENTRY.actions_from(str(entry.get("status", "draft")), role_set)
-    if entry.get("submitted_by") == user_id:  # 第十五条: never review one's own submission
-        actions = [a for a in actions if a not in ("dept_approve", "dept_return")]
-    return actions
-
-
-def editable(entry: dict[str, Any] | None) -> bool:
-    return entry is None or entry.get("status") in (
-        EntryStatus.DRAFT,
-        EntryStatus.RETURNED,
-        EntryStatus.PUBLISHED,
+def entry_parties(entry: dict[str, Any], actor: Actor) -> Parties:
+    """The entry's side of the core's "who may act": its department and its submitter. An entry
+    without a department yet is one this user is registering (their own department's)."""
+    owner = entry.get("department_id")
+    submitter = entry.get("submitted_by")
+    return Parties(
+        owner_dept=int(owner) if owner is not None else actor.department_id,
+        submitter_id=int(submitter) if submitter is not None else None,
     )
+
+
+def entry_actions(entry: dict[str, Any], actor: Actor) -> list[str]:
+    """The workflow actions `actor` may take on `entry`: govshare_core.workflow's answer (role,
+    department, and 第十五条's four eyes: the submitter neither approves nor returns)."""
+    status = str(entry.get("status") or CATALOG_ENTRY.initial)
+    return allowed_actions(CATALOG_ENTRY, status, actor, entry_parties(entry, actor))
+
+
+def own_submission(entry: dict[str, Any], actor: Actor, action: str = "dept_approve") -> bool:
+    """Whether 第十五条 alone keeps `actor` from `action` on `entry`: their own submission."""
+    transition = CATALOG_ENTRY.transition(action)
+    return refusal(transition, actor, entry_parties(entry, actor)) is Refusal.OWN_SUBMISSION
+
+
+_EDIT_TRANSITION = CATALOG_ENTRY.transition("submit")
+"""Editing (PUT) is the owning department's registrar's, as submitting is (第十四条)."""
+_EDITABLE_STATES = _EDIT_TRANSITION.source | {EntryStatus.PUBLISHED}
+"""A draft or returned entry, or a published one (its non-key fields; key elements through a
+change report, 第十七条)."""
+
+
+def editable(entry: dict[str, Any] | None, actor: Actor) -> bool:
+    """Whether `actor` may edit `entry` (None: a new entry, always the registrar's own)."""
+    if entry is None:
+        return True
+    if entry.get("status", EntryStatus.DRAFT) not in _EDITABLE_STATES:
+        return False
+    return refusal(_EDIT_TRANSITION, actor, entry_parties(entry, actor)) is None
 
 
 def key_element_changes(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
@@ -191,22 +205,12 @@ def key_element_changes(before: dict[str, Any], after: dict[str, Any]) -> dict[s
     return {k: after.get(k) for k in KEY_ELEMENTS if before.get(k) != after.get(k)}
 
 
-def days_left(effective: date, today: date, *, limit: int = CHANGE_REPORT_DAYS) -> int:
-    """Days left of the 20 (第十七条); negative when the report is late."""
-    return limit - (today - effective).days
-
-
-def local_time(value: Any) -> str:
-    """An API timestamp (ISO 8601, UTC when naive) as local "YYYY-MM-DD HH:MM"."""
-    if not value:
-        return ""
-    try:
-        moment = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    except ValueError:
-        return str(value)
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+def change_report_days_left(
+    effective: date, today: date, *, days: int = DEFAULT_CHANGE_REPORT_DAYS
+) -> int:
+    """Calendar days left to report a change that took effect on `effective` (第十七条, with the
+    platform's `change_report_days`); negative when the report is late."""
+    return (change_report_due(effective, days) - today).days
 
 
 def split_items(text: str) -> list[str]:
@@ -223,7 +227,11 @@ def show_value(value: Any) -> str:
     if isinstance(value, list):
         return "、".join(str(v.get("name", v)) if isinstance(v, dict) else str(v) for v in value)
     if isinstance(value, bool):
-        return "是" if value else "否"
+        return (
+            QCoreApplication.translate("CatalogPresenter", "是")
+            if value
+            else QCoreApplication.translate("CatalogPresenter", "否")
+        )
     for enum in VOCAB_ENUMS:
         try:
             return label(enum(value))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,17 +19,37 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from govshare_core.vocab import EntryStatus
+from govshare_core.validation import validate_reason
+from govshare_core.vocab import EntryStatus, ShareType
+from govshare_desktop import i18n
+from govshare_desktop.api import actions
+from govshare_desktop.api.actions import Action
 from govshare_desktop.api.errors import ApiError
 from govshare_desktop.catalog import presenter as P
 from govshare_desktop.catalog.entry_form import open_entry_form
-from govshare_desktop.common.offline import engine_for, outcome_status
+from govshare_desktop.common import policy
+from govshare_desktop.common.confirm import confirm_decision
+from govshare_desktop.common.conflict import open_conflict_dialog
+from govshare_desktop.common.finder import RowFinder, find_object
+from govshare_desktop.common.outcome import ERROR, OK, QUEUED, clear_outcome, show_outcome
 from govshare_desktop.common.paged_model import Column, PagedTableModel
+from govshare_desktop.common.sizing import fit_to_screen
+from govshare_desktop.common.tables import (
+    Capped,
+    ColumnSizer,
+    Fit,
+    Plan,
+    Stretch,
+    compact_rows,
+    enable_sorting,
+)
 from govshare_desktop.common.uiload import load_form
 from govshare_desktop.context import AppContext
+from govshare_desktop.sync.engine import Outcome, OutcomeStatus
 
 DEPT_QUEUE, PLATFORM_QUEUE, REPORT_QUEUE = "dept", "platform", "reports"
-ENTRIES = "/api/v1/catalog/entries"
+TODO_QUEUES = {"entry_review": DEPT_QUEUE, "entry_confirm": PLATFORM_QUEUE}
+"""To-do kind → the queue listing its entry; "change_report" (a report id) → REPORT_QUEUE."""
 SHOWN_FIELDS = tuple(f for f in P.ENTRY_FIELDS if f != "involves_state_secret")
 CHANGED = QColor("#fff4c2")
 
@@ -42,6 +62,8 @@ class ReasonDialog(QDialog):
     """
 
     reason_given = Signal(str)
+
+    PREFERRED_SIZE = QSize(460, 240)  # shrunk to the screen (1366×728 at least)
 
     def __init__(self, *, title: str, prompt: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,10 +84,10 @@ class ReasonDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.edit.textChanged.connect(self._on_edit_text_changed)
         self._on_edit_text_changed()
-        self.resize(460, 240)
+        fit_to_screen(self, self.PREFERRED_SIZE, parent=parent)
 
     def _on_edit_text_changed(self) -> None:
-        ok = len(self.edit.toPlainText().strip()) >= 2  # ReasonIn: at least 2 characters
+        ok = not validate_reason(self.edit.toPlainText())  # ReasonIn (govshare_core.validation)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 
     def accept(self) -> None:
@@ -82,28 +104,31 @@ class ReviewPage(QWidget):
     """
 
     decided = Signal(str, object)
+    object_missing = Signal(str, int)
 
-    def __init__(
-        self, *, context: AppContext, sync: Any = None, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, *, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self._sync = sync
         self.conflict_dialog: QWidget | None = None
+        self.confirm_box: QWidget | None = None
         self.ui = load_form("review_page.ui", self)
         self.current: dict[str, Any] | None = None
         self.reason_dialog: ReasonDialog | None = None
+        self.finder: RowFinder | None = None
         if context.has("catalog_reviewer"):
             self.ui.queueCombo.addItem(self.tr("本部门待审核目录"), DEPT_QUEUE)
         if context.has("platform_admin"):
             self.ui.queueCombo.addItem(self.tr("待平台确认目录"), PLATFORM_QUEUE)
             self.ui.queueCombo.addItem(self.tr("待处理的变更报告"), REPORT_QUEUE)
         self.model = PagedTableModel(
-            fetch_page=None, columns=[], page_size=25, runner=context.run, parent=self
+            fetch_page=None, columns=self._columns(), page_size=25, runner=context.run, parent=self
         )
-        self.ui.queueView.setModel(self.model)
-        self.ui.queueView.verticalHeader().hide()
-        self.ui.splitter.setSizes([460, 640])
+        view = self.ui.queueView
+        view.setModel(self.model)
+        view.verticalHeader().hide()
+        compact_rows(view)
+        self.sizer = ColumnSizer(view, self._plans())
+        self.ui.splitter.setSizes([560, 540])
         table = self.ui.diffTable
         table.setColumnCount(3)
         table.setHorizontalHeaderLabels([self.tr("要素"), self.tr("上一发布版本"), self.tr("本次")])
@@ -113,10 +138,11 @@ class ReviewPage(QWidget):
         table.verticalHeader().hide()
         table.verticalHeader().setDefaultSectionSize(26)
         table.setWordWrap(True)
-        self.ui.queueView.verticalHeader().setDefaultSectionSize(28)
+        enable_sorting(view, on_unavailable=self._status)
+        clear_outcome(self.ui.outcomeLabel)
         self.ui.queueCombo.currentIndexChanged.connect(lambda *_: self.reload())
-        self.ui.refreshButton.clicked.connect(self.reload)
-        self.ui.queueView.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.ui.refreshButton.clicked.connect(self.refresh)
+        view.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.ui.approveButton.clicked.connect(self.approve)
         self.ui.returnButton.clicked.connect(self.ask_return)
         self.ui.openButton.clicked.connect(self._on_open_button_clicked)
@@ -135,52 +161,79 @@ class ReviewPage(QWidget):
     def _columns(self) -> list[Column]:
         if self.queue == REPORT_QUEUE:
             return [
-                Column("entry_name", self.tr("信息资源")),
+                Column("entry_name", self.tr("信息资源"), tooltip=lambda r: str(r["entry_name"])),
                 Column("effective_date", self.tr("生效日期")),
                 Column("reported_on", self.tr("报送日期")),
+                Column("due", self.tr("报送期限"), render=_deadline),
                 Column(
                     "late",
                     self.tr("是否迟报"),
                     render=lambda r: self.tr("迟报") if r["late"] else "",
                 ),
             ]
-        columns = [
-            Column("name", self.tr("信息资源名称")),
-            Column("department_name", self.tr("提供方")),
+        when = self.tr("提交时间") if self.queue == DEPT_QUEUE else self.tr("部门审核时间")
+        return [
+            Column("name", self.tr("信息资源名称"), tooltip=lambda r: str(r["name"])),
+            Column(
+                "department_name",
+                self.tr("提供方"),
+                tooltip=lambda r: str(r.get("department_name", "")),
+            ),
             Column(
                 "share_type", self.tr("共享类型"), render=lambda r: P.show_value(r["share_type"])
             ),
+            Column("submitted_by", self.tr("提交人"), render=self._submitter),
+            Column(
+                "submitted_at",
+                when,
+                render=lambda r: i18n.local_time(r.get("submitted_at") or r.get("updated_at")),
+                sort_key=lambda r: str(r.get("submitted_at") or r.get("updated_at") or ""),
+            ),
+            Column("review_due", self.tr("审核期限"), render=_deadline),
         ]
-        if self.queue == DEPT_QUEUE:  # 第十五条: one's own submission is greyed out
-            columns.append(
-                Column(
-                    "submitted_by",
-                    self.tr("提交人"),
-                    render=lambda r: self.tr("本人提交") if self._own(r) else "",
-                )
-            )
-        return columns
+
+    def _plans(self) -> list[Plan]:
+        if self.queue == REPORT_QUEUE:
+            due = Fit([_deadline({"due": "2026-12-31", "working_days_left": -10})])
+            return [Stretch(), Fit(["2026-12-31"]), Fit(["2026-12-31"]), due, Fit()]
+        return [
+            Stretch(),
+            Capped(220),
+            Fit([i18n.label(t) for t in ShareType]),
+            Capped(140, [self.tr("本人提交")]),
+            Fit(["2026-12-31 23:59"]),
+            Fit(["2026-12-31"]),
+        ]
+
+    def _submitter(self, row: dict[str, Any]) -> str:
+        """Who submitted (第十五条: one's own submission is marked and cannot be taken). The
+        platform gives the submitter's id only; a name is shown once it sends one."""
+        if self._own(row):
+            return self.tr("本人提交")
+        name = row.get("submitted_by_name")
+        if name:
+            return str(name)
+        who = row.get("submitted_by")
+        return self.tr("用户 %1").replace("%1", str(who)) if who else "—"
 
     def _own(self, row: dict[str, Any]) -> bool:
-        return self.queue == DEPT_QUEUE and row.get("submitted_by") == self.context.user_id
+        """第十五条: the department's review is never by the one who submitted the entry (the
+        core's refusal `own_submission`)."""
+        return self.queue == DEPT_QUEUE and P.own_submission(row, self.context.actor)
 
     def _fetcher(self) -> Any:
         client, queue = self.context.client, self.queue
 
         def entries(status: str) -> Any:
             def fetch(offset: int, limit: int) -> tuple[list[dict[str, Any]], int | None]:
-                page = client.get(
-                    "/api/v1/catalog/entries", status=status, offset=offset, limit=limit
-                )
+                page = client.entries(status=status, offset=offset, limit=limit)
                 # the summaries lack the submitter: the queue is short, read each entry
                 return [client.entry(int(i["id"])) for i in page["items"]], int(page["total"])
 
             return fetch
 
         def reports(offset: int, limit: int) -> tuple[list[dict[str, Any]], int | None]:
-            page = client.get(
-                "/api/v1/catalog/change-reports", status="submitted", offset=offset, limit=limit
-            )
+            page = client.change_reports(status="submitted", offset=offset, limit=limit)
             items = []
             for r in page["items"]:
                 entry = client.entry(int(r["entry_id"]))
@@ -192,16 +245,16 @@ class ReviewPage(QWidget):
         return entries(EntryStatus.SUBMITTED if queue == DEPT_QUEUE else EntryStatus.DEPT_APPROVED)
 
     def reload(self) -> None:
+        self.ui.queueView.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.model.set_columns(self._columns())
         self.model.set_enabled_rule(lambda r: not self._own(r))
+        self.sizer.set_plans(self._plans())
         self.model.reset(self._fetcher() if self.queue else None)
-        header = self.ui.queueView.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        if self.queue != REPORT_QUEUE:  # long department names must not squeeze the name
-            header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-            self.ui.queueView.setColumnWidth(1, 140)
         self._show_detail(None)
+
+    def refresh(self) -> None:
+        """视图 → 刷新 (F5): reload the queue (RefreshablePage)."""
+        self.reload()
 
     def _on_model_page_loaded(self, loaded: int, total: object) -> None:
         if loaded == 0:
@@ -214,11 +267,47 @@ class ReviewPage(QWidget):
             self.reload()
 
     def select_row(self, row: int) -> None:
-        self.ui.queueView.selectRow(row)
+        view = self.ui.queueView
+        view.setCurrentIndex(self.model.index(row, 0))
+        view.selectRow(row)
+        view.scrollTo(self.model.index(row, 0))
 
     def _on_selection_changed(self, *_args: Any) -> None:
         rows = self.ui.queueView.selectionModel().selectedRows()
         self._show_detail(self.model.row_data(rows[0].row()) if rows else None)
+
+    # --- opening a to-do's object (shell ObjectPage) -------------------------------------------
+
+    def show_object(self, kind: str, object_id: int) -> bool:
+        """Switch to the queue listing the to-do's entry (or change report), select it and show
+        its changes. False when this user has no such queue; when the object is no longer
+        listed (someone decided it meanwhile) the page says so and emits object_missing."""
+        queue = REPORT_QUEUE if kind == "change_report" else TODO_QUEUES.get(kind)
+        index = self.ui.queueCombo.findData(queue) if queue else -1
+        if index < 0:
+            return False
+        if self.finder is not None:
+            self.finder.cancel()
+        if index != self.ui.queueCombo.currentIndex():
+            self.ui.queueCombo.setCurrentIndex(index)  # reloads
+        else:
+            self.reload()
+        self.finder = find_object(
+            self.model,
+            object_id,
+            found=self.select_row,
+            missing=lambda: self._object_missing(kind, object_id),
+            parent=self,
+        )
+        return True
+
+    def _object_missing(self, kind: str, object_id: int) -> None:
+        self._status(
+            self.tr("编号 %1 的事项已不在待审核队列中，可能已由他人处理。").replace(
+                "%1", str(object_id)
+            )
+        )
+        self.object_missing.emit(kind, object_id)
 
     # --- detail (side by side) ---------------------------------------------------------------
 
@@ -242,7 +331,7 @@ class ReviewPage(QWidget):
         self.context.run(
             lambda _t: (
                 client.entry(entry_id),
-                client.get(f"/api/v1/catalog/entries/{entry_id}/diff"),
+                client.entry_diff(entry_id),
             ),
             success=self._on_detail_loaded,
             failure=self._status,
@@ -275,11 +364,10 @@ class ReviewPage(QWidget):
                 "%1", str(len(changed))
             )
         )
-        own = entry.get("submitted_by") == self.context.user_id and self.queue == DEPT_QUEUE
-        if own:
+        if self._own(entry):
             info += self.tr(" 本人提交的目录须由其他审核员审核（第十五条）。")
         self.ui.detailInfo.setText(info)
-        actions = P.entry_actions(entry, self.context.roles, user_id=self.context.user_id)
+        actions = P.entry_actions(entry, self.context.actor)
         approve = "dept_approve" if self.queue == DEPT_QUEUE else "publish"
         self.ui.approveButton.setText(
             self.tr("审核通过") if self.queue == DEPT_QUEUE else self.tr("确认发布")
@@ -293,7 +381,8 @@ class ReviewPage(QWidget):
     def _show_report(self, report: dict[str, Any]) -> None:
         entry = report["entry"]
         self.ui.detailTitle.setText(self.tr("变更报告：%1").replace("%1", str(entry["name"])))
-        late = self.tr("（迟报，超过20日）") if report.get("late") else ""
+        days = policy.current(self.context).change_report_days
+        late = self.tr("（迟报，超过%1日）").replace("%1", str(days)) if report.get("late") else ""
         self.ui.detailInfo.setText(
             self.tr("生效日期 %1，报送日期 %2%3。说明：%4")
             .replace("%1", str(report["effective_date"]))
@@ -317,7 +406,7 @@ class ReviewPage(QWidget):
         table.horizontalHeaderItem(2).setText(self.tr("登记内容") if first else self.tr("本次"))
         table.setRowCount(len(rows))
         for i, (name, before, after, changed) in enumerate(rows):
-            cells = (P.field_label(name), P.show_value(before), P.show_value(after))
+            cells = (i18n.field_label(name), P.show_value(before), P.show_value(after))
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
@@ -335,16 +424,22 @@ class ReviewPage(QWidget):
 
     # --- decisions ---------------------------------------------------------------------------
 
-    def approve(self) -> None:
+    def approve(self) -> QWidget | None:
+        """审核通过 / 确认发布 / 应用变更: asks for confirmation first (it cannot be undone)."""
         if self.current is None:
-            return
+            return None
+        current, version = self.current, _version(self.current)
         if self.queue == REPORT_QUEUE:
-            path = f"/api/v1/catalog/change-reports/{self.current['id']}/apply"
-            self._do("apply", path, None, self.current.get("version"))
-        else:
-            action = "dept-approve" if self.queue == DEPT_QUEUE else "publish"
-            path = f"/api/v1/catalog/entries/{self.current['id']}/{action}"
-            self._do(action.replace("-", "_"), path, None, self.current.get("version"))
+            change = actions.change_report_action(
+                int(current["id"]), "apply", version=version, label=self._label("apply")
+            )
+            return self._confirm("apply", change)
+        action: actions.EntryAction = "dept-approve" if self.queue == DEPT_QUEUE else "publish"
+        name = action.replace("-", "_")
+        change = actions.entry_action(
+            int(current["id"]), action, version=version, label=self._label(name)
+        )
+        return self._confirm(name, change)
 
     def ask_return(self) -> ReasonDialog | None:
         if self.current is None:
@@ -361,78 +456,111 @@ class ReviewPage(QWidget):
         dialog.open()
         return dialog
 
-    def return_with(self, reason: str) -> None:
+    def return_with(self, reason: str) -> QWidget | None:
+        """退回 / 驳回 with the reason given: confirmed like the other decisions."""
         if self.current is None:
-            return
+            return None
+        current, version, body = self.current, _version(self.current), {"reason": reason}
         if self.queue == REPORT_QUEUE:
-            path = f"/api/v1/catalog/change-reports/{self.current['id']}/reject"
-            self._do("reject", path, {"reason": reason}, self.current.get("version"))
-            return
-        action = "dept-return" if self.queue == DEPT_QUEUE else "platform-return"
-        path = f"/api/v1/catalog/entries/{self.current['id']}/{action}"
-        self._do(action.replace("-", "_"), path, {"reason": reason}, self.current.get("version"))
+            report = actions.change_report_action(
+                int(current["id"]), "reject", body, version=version, label=self._label("reject")
+            )
+            return self._confirm("reject", report, reason)
+        action: actions.EntryAction = (
+            "dept-return" if self.queue == DEPT_QUEUE else "platform-return"
+        )
+        name = action.replace("-", "_")
+        change = actions.entry_action(
+            int(current["id"]), action, body, version=version, label=self._label(name)
+        )
+        return self._confirm(name, change, reason)
 
-    @property
-    def engine(self) -> Any:
-        return engine_for(self.context, self, self._sync)
+    def _verbs(self) -> dict[str, str]:
+        return {
+            "dept_approve": self.tr("审核通过"),
+            "dept_return": self.tr("退回目录"),
+            "publish": self.tr("确认发布"),
+            "platform_return": self.tr("平台退回"),
+            "apply": self.tr("应用变更报告"),
+            "reject": self.tr("驳回变更报告"),
+        }
 
-    def _do(self, action: str, path: str, body: dict[str, Any] | None, version: Any) -> None:
+    def _decisions(self) -> dict[str, str]:
+        """What each decision does, as the confirmation names it."""
+        return {
+            "dept_approve": self.tr("审核通过，报送共享平台确认（第十五条）"),
+            "dept_return": self.tr("退回登记人修改"),
+            "publish": self.tr("确认发布到政务信息资源目录并赋信息资源代码（第十六条）"),
+            "platform_return": self.tr("退回提供部门修改"),
+            "apply": self.tr("按变更报告调整共享目录（第十七条）"),
+            "reject": self.tr("驳回变更报告，不调整共享目录"),
+        }
+
+    def _object_name(self) -> str:
+        current = self.current or {}
+        return str(current.get("name") or current.get("entry_name") or "")
+
+    def _label(self, action: str) -> str:
+        """The outbox label of a decision on the current item."""
+        return f"{self._verbs().get(action, action)}：{self._object_name()}"
+
+    def _confirm(self, action: str, change: Action, reason: str = "") -> QWidget:
+        """Name the object and the decision; send only when the user confirms."""
+        note = self.tr("理由：%1。").replace("%1", reason) if reason else ""
+        self.confirm_box = confirm_decision(
+            self,
+            title=self._verbs().get(action, action),
+            object_name=self._object_name(),
+            decision=self._decisions().get(action, action),
+            button=self._verbs().get(action, action),
+            then=lambda: self._do(action, change),
+            note=note,
+        )
+        return self.confirm_box
+
+    def _do(self, action: str, change: Action) -> None:
         """Send the decision now, or queue it in the outbox when the platform is unreachable."""
         self.ui.approveButton.setEnabled(False)
         self.ui.returnButton.setEnabled(False)
+        clear_outcome(self.ui.outcomeLabel)
         self._status(self.tr("正在提交…"))
-        if_match = int(version) if version else None
-        engine = self.engine
-        if engine is not None:
-            name = str((self.current or {}).get("name") or (self.current or {}).get("entry_name"))
-            verbs = {
-                "dept_approve": self.tr("审核通过"),
-                "dept_return": self.tr("退回目录"),
-                "publish": self.tr("确认发布"),
-                "platform_return": self.tr("平台退回"),
-                "apply": self.tr("应用变更报告"),
-                "reject": self.tr("驳回变更报告"),
-            }
-            label = f"{verbs.get(action, action)}：{name}"
-            engine.submit_or_queue(
-                "POST",
-                path,
-                body,
-                if_match=if_match,
-                label=label,
-                done=lambda outcome: self._on_outcome(action, outcome),
-            )
-            return
-        client = self.context.client
+        name = self._object_name()
+        self.context.sync.submit(
+            change, done=lambda outcome: self._on_outcome(action, outcome, name)
+        )
 
-        def op(_task: object) -> Any:
-            return client.post(path, body, if_match=if_match)
-
-        def done(result: Any) -> None:
-            self._status(self.tr("已处理。"))
-            self.decided.emit(action, result)
-            self.context.data_changed.emit("entry")
-
-        self.context.run(op, success=done, failure=self._status)
-
-    def _on_outcome(self, action: str, outcome: Any) -> None:
-        status = outcome_status(outcome)
-        if status == "sent":
-            self._status(self.tr("已处理。"))
+    def _on_outcome(self, action: str, outcome: Outcome, name: str = "") -> None:
+        verb = self._verbs().get(action, action)
+        if outcome.status == OutcomeStatus.SENT:
+            show_outcome(self.ui.outcomeLabel, self._done_text(action, verb, name, outcome), OK)
+            self._status("")
             self.decided.emit(action, outcome.result)
-        elif status == "queued":
-            self._status(outcome.message)
+        elif outcome.status == OutcomeStatus.QUEUED:
+            text = self.tr("“%1”：%2。%3").replace("%1", name).replace("%2", verb)
+            show_outcome(self.ui.outcomeLabel, text.replace("%3", outcome.message), QUEUED)
             self.decided.emit(action, None)
-        elif status == "conflict":
-            from govshare_desktop.common.conflict import open_conflict_dialog
-
-            self._status(self.tr("该目录已被他人处理或修改，请在对比窗口中选择。"))
+        elif outcome.status == OutcomeStatus.CONFLICT and outcome.item is not None:
+            show_outcome(
+                self.ui.outcomeLabel,
+                self.tr("该目录已被他人处理或修改，请在对比窗口中选择。"),
+                QUEUED,
+            )
             self.conflict_dialog = open_conflict_dialog(
-                self.engine, outcome.item, outcome.server_object, self
+                self.context.sync, outcome.item, outcome.server_object, self
             )
         else:
-            self._status(outcome.message)
+            text = self.tr("“%1”未能%2：%3").replace("%1", name).replace("%2", verb)
+            show_outcome(self.ui.outcomeLabel, text.replace("%3", outcome.message), ERROR)
             self._on_selection_changed()
+
+    def _done_text(self, action: str, verb: str, name: str, outcome: Outcome) -> str:
+        """What was done, lasting until the next decision; a publication names the resource
+        code the platform assigned (第十六条)."""
+        text = self.tr("已%1：“%2”。").replace("%1", verb).replace("%2", name)
+        result = outcome.result if isinstance(outcome.result, dict) else {}
+        if action == "publish" and result.get("resource_code"):
+            text += self.tr("信息资源代码：%1").replace("%1", str(result["resource_code"]))
+        return text
 
     def _status(self, what: object) -> None:
         if isinstance(what, ApiError):
@@ -442,3 +570,24 @@ class ReviewPage(QWidget):
         else:
             text = str(what)
         self.ui.statusLabel.setText(text)
+
+
+def _version(row: dict[str, Any]) -> int | None:
+    version = row.get("version")
+    return int(version) if version else None
+
+
+def _deadline(row: dict[str, Any]) -> str:
+    """The deadline the platform gives (a change report's 20 days, 第十七条; an entry's review
+    deadline once the platform sends one) with its working days left; "—" without one."""
+    due = row.get("due") or row.get("review_due")
+    if not due:
+        return "—"
+    left = row.get("working_days_left")
+    if left is None:
+        return str(due)
+    if int(left) < 0:
+        tail = QCoreApplication.translate("ReviewPage", "（超期 %1 个工作日）")
+        return str(due) + tail.replace("%1", str(-int(left)))
+    tail = QCoreApplication.translate("ReviewPage", "（剩 %1 个工作日）")
+    return str(due) + tail.replace("%1", str(left))

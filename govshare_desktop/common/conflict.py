@@ -1,10 +1,12 @@
 """The compare view of a 412 conflict: my queued change against the platform's current object.
 
-Pure part (testable without widgets): `differing_fields` lists the fields whose values differ,
-with labels from govshare_core.validation.FIELD_LABELS and readable values; `merge` builds the
-body from a per-field choice; `apply_resolution` writes the user's decision to the store.
-Widget part: `ConflictDialog` (ui/conflict_dialog.ui) shows the table with a mine/theirs radio
-per row and the buttons 保留我的 / 采用服务器的 / 按所选合并.
+The rules (which fields differ, the bodies of the three choices, writing the choice to the
+store) are in sync/conflict.py; this module shows them. Pure part (testable without widgets):
+`differing_fields` lists the differing fields with labels (govshare_core.validation.FIELD_LABELS)
+and readable values, `ConflictPresenter` keeps the per-field choice. Widget part:
+`ConflictDialog` (ui/conflict_dialog.ui) shows the table with a mine/theirs radio per row and
+the buttons 保留我的 / 采用服务器的 / 按所选合并; `open_conflict_dialog` hands the choice to the
+session's SyncEngine.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -34,11 +36,13 @@ from govshare_core.vocab import (
     ShareType,
     UpdateCycle,
 )
+from govshare_desktop.common.labels import format_type_label
+from govshare_desktop.common.sizing import fit_to_screen
 from govshare_desktop.common.uiload import load_form
-from govshare_desktop.store.local import LocalStore, OutboxItem
-from govshare_desktop.sync.replay import normalize
-
-MINE, THEIRS, MERGE = "mine", "theirs", "merge"
+from govshare_desktop.i18n import english, field_label, label_of
+from govshare_desktop.store.local import OutboxItem
+from govshare_desktop.sync.conflict import Resolution, differing, merge
+from govshare_desktop.sync.engine import SyncEngine
 
 _ENUMS: dict[str, type[StrEnum]] = {
     "resource_class": ResourceClass,
@@ -50,43 +54,17 @@ _ENUMS: dict[str, type[StrEnum]] = {
 _ORDER = {name: n for n, name in enumerate(FIELD_LABELS)}
 
 
-def ui_language() -> str:
-    try:
-        from govshare_desktop import i18n
-
-        return str(i18n.language())
-    except (ImportError, AttributeError):
-        return "en" if QLocale().name().startswith("en") else "zh_CN"
-
-
-def _english(language: str) -> bool:
-    return language.startswith("en")
-
-
-def field_label(field: str, language: str = "zh_CN") -> str:
-    zh, en = FIELD_LABELS.get(field, (field, field))
-    return en if _english(language) else zh
-
-
-def _label_of(enum: type[StrEnum], value: Any, language: str) -> str:
-    try:
-        member = enum(value)
-    except ValueError:
-        return str(value)
-    return str(getattr(member, "label_en" if _english(language) else "label_zh"))
-
-
-def _data_item_text(item: Mapping[str, Any], language: str) -> str:
-    parts = [_label_of(DataType, item.get("data_type"), language)]
+def _data_item_text(item: Mapping[str, Any]) -> str:
+    parts = [label_of(DataType, item.get("data_type"))]
     if item.get("length"):
         parts.append(str(item["length"]))
     if item.get("share_type"):
-        parts.append(_label_of(ShareType, item["share_type"], language))
-    sep = ", " if _english(language) else "，"
+        parts.append(label_of(ShareType, item["share_type"]))
+    sep = ", " if english() else "，"
     return f"{item.get('name', '')}（{sep.join(parts)}）"
 
 
-def render_value(field: str, value: Any, language: str = "zh_CN") -> str:
+def render_value(field: str, value: Any) -> str:
     """A field value as the user reads it: labels for codes, one line per data item."""
     if value is None or value == "" or value == []:
         return QCoreApplication.translate("Conflict", "（空）")
@@ -97,11 +75,11 @@ def render_value(field: str, value: Any, language: str = "zh_CN") -> str:
             else QCoreApplication.translate("Conflict", "否")
         )
     if field in _ENUMS:
-        return _label_of(_ENUMS[field], value, language)
+        return label_of(_ENUMS[field], value)
+    if field == "format_type":
+        return format_type_label(str(value))
     if field == "data_items" and isinstance(value, list):
-        return "\n".join(
-            _data_item_text(i, language) if isinstance(i, Mapping) else str(i) for i in value
-        )
+        return "\n".join(_data_item_text(i) if isinstance(i, Mapping) else str(i) for i in value)
     if isinstance(value, list):
         return "、".join(str(v) for v in value)
     return str(value)
@@ -119,87 +97,41 @@ class FieldConflict:
     theirs_text: str
 
 
-def differing_fields(
-    mine: Mapping[str, Any], theirs: Mapping[str, Any], language: str = "zh_CN"
-) -> list[FieldConflict]:
-    """The fields of my change whose value differs on the platform, in form order."""
-    fields = sorted(mine, key=lambda f: (_ORDER.get(f, len(_ORDER)), f))
+def _is_default(value: Any) -> bool:
+    """False, empty or None: what a field the platform does not return amounts to."""
+    return value is None or value is False or value in ("", [], {})
+
+
+def differing_fields(mine: Mapping[str, Any], theirs: Mapping[str, Any]) -> list[FieldConflict]:
+    """The fields of my change whose value differs on the platform, in form order. A field
+    the platform's object lacks (e.g. 涉及国家秘密, never stored, 第六条) differs only when my
+    value is not the default one."""
+    real = [f for f in differing(mine, theirs) if f in theirs or not _is_default(mine[f])]
+    fields = sorted(real, key=lambda f: (_ORDER.get(f, len(_ORDER)), f))
     return [
         FieldConflict(
             f,
-            field_label(f, language),
+            field_label(f),
             mine[f],
             theirs.get(f),
-            render_value(f, mine[f], language),
-            render_value(f, theirs.get(f), language),
+            render_value(f, mine[f]),
+            render_value(f, theirs.get(f)),
         )
         for f in fields
-        if normalize(mine[f]) != normalize(theirs.get(f))
     ]
-
-
-def theirs_body(mine: Mapping[str, Any], theirs: Mapping[str, Any]) -> dict[str, Any]:
-    """The platform's values of the fields my change sets (the draft after "take theirs")."""
-    return {f: theirs.get(f) for f in mine}
-
-
-def merge(
-    mine: Mapping[str, Any], theirs: Mapping[str, Any], choices: Mapping[str, str]
-) -> dict[str, Any]:
-    """My body with the fields chosen as "theirs" taken from the platform (default: mine)."""
-    return {f: theirs.get(f) if choices.get(f) == THEIRS else v for f, v in mine.items()}
-
-
-def apply_resolution(
-    store: LocalStore,
-    item: OutboxItem,
-    server: Mapping[str, Any] | None,
-    resolution: str,
-    body: Any = None,
-) -> None:
-    """Write the decision: "mine"/"merge" re-queue the item with `body` against the platform's
-    current version; "theirs" drops the queued change and makes the draft the platform's."""
-    server = server or {}
-    version = server.get("version", item.if_match)
-    if resolution == THEIRS:
-        store.remove(item.seq)
-        if item.draft is not None:
-            if isinstance(item.body, Mapping) and server:
-                store.save_draft(
-                    *item.draft,
-                    theirs_body(item.body, server),
-                    title=str(server.get("name") or server.get("entry_name") or item.label),
-                    server_id=server.get("id"),
-                    server_version=version,
-                )
-            else:
-                store.delete_draft(*item.draft)
-        return
-    store.update_item(item.seq, body=body, if_match=version)  # same seq: the order holds
-    if item.draft is not None and isinstance(body, Mapping):
-        draft = store.load_draft(*item.draft)
-        store.save_draft(
-            *item.draft,
-            dict(body),
-            title=draft.title if draft else item.label,
-            server_id=server.get("id") or (draft.server_id if draft else None),
-            server_version=version,
-        )
 
 
 class ConflictPresenter:
     """The compare view's state: the differing rows and the user's choice per row."""
 
-    def __init__(
-        self, *, item: OutboxItem, server_object: Mapping[str, Any] | None, language: str
-    ) -> None:
+    def __init__(self, *, item: OutboxItem, server_object: Mapping[str, Any] | None) -> None:
         self.item = item
         self.server = dict(server_object or {})
         self.mine = dict(item.body) if isinstance(item.body, Mapping) else {}
-        self.rows = differing_fields(self.mine, self.server, language)
-        self.choices: dict[str, str] = {r.field: MINE for r in self.rows}
+        self.rows = differing_fields(self.mine, self.server)
+        self.choices: dict[str, Resolution] = {r.field: Resolution.MINE for r in self.rows}
 
-    def choose(self, field: str, side: str) -> None:
+    def choose(self, field: str, side: Resolution) -> None:
         self.choices[field] = side
 
     def keep_mine(self) -> Any:
@@ -217,7 +149,9 @@ class ConflictDialog(QDialog):
         resolved(object, str, object): the OutboxItem, the resolution and the body.
     """
 
-    resolved = Signal(object, str, object)
+    resolved = Signal(OutboxItem, str, object)
+
+    PREFERRED_SIZE = QSize(900, 540)  # shrunk to the screen (1366×728 at least)
 
     def __init__(
         self,
@@ -227,14 +161,12 @@ class ConflictDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.presenter = ConflictPresenter(
-            item=item, server_object=server_object, language=ui_language()
-        )
-        self.resolution: str | None = None
+        self.presenter = ConflictPresenter(item=item, server_object=server_object)
+        self.resolution: Resolution | None = None
         self.body: Any = None
         self.ui = load_form("conflict_dialog.ui", self)
         self.setWindowTitle(self.tr("修改冲突：%1").replace("%1", item.label or item.path))
-        self.resize(900, 540)
+        fit_to_screen(self, self.PREFERRED_SIZE, parent=parent)
         self._groups: list[QButtonGroup] = []
         self._fill()
         self.ui.keepMineButton.clicked.connect(self._on_keep_mine_clicked)
@@ -279,7 +211,9 @@ class ConflictDialog(QDialog):
         group.addButton(mine)
         group.addButton(theirs)
         self._groups.append(group)
-        mine.toggled.connect(lambda on: self.presenter.choose(field, MINE if on else THEIRS))
+        mine.toggled.connect(
+            lambda on: self.presenter.choose(field, Resolution.MINE if on else Resolution.THEIRS)
+        )
         layout.addWidget(mine)
         layout.addWidget(theirs)
         return cell
@@ -290,30 +224,47 @@ class ConflictDialog(QDialog):
         assert button is not None, field
         return button
 
-    def _finish(self, resolution: str, body: Any) -> None:
+    def _finish(self, resolution: Resolution, body: Any) -> None:
         self.resolution, self.body = resolution, body
         self.resolved.emit(self.presenter.item, resolution, body)
         self.accept()
 
     def _on_keep_mine_clicked(self) -> None:
-        self._finish(MINE, self.presenter.keep_mine())
+        self._finish(Resolution.MINE, self.presenter.keep_mine())
 
     def _on_take_theirs_clicked(self) -> None:
-        self._finish(THEIRS, None)
+        self._finish(Resolution.THEIRS, None)
 
     def _on_merge_clicked(self) -> None:
-        self._finish(MERGE, self.presenter.merged())
+        self._finish(Resolution.MERGE, self.presenter.merged())
+
+
+_OPEN: dict[str, ConflictDialog] = {}
+"""The compare view open for each outbox item (by idempotency key): one 412 reaches both the
+screen that sent the change and the shell (the engine's `conflict` signal); each asks for the
+view, and the second gets the first's window instead of a duplicate."""
 
 
 def open_conflict_dialog(
-    engine: Any, item: OutboxItem, server_object: Mapping[str, Any] | None, parent: QWidget
+    engine: SyncEngine, item: OutboxItem, server_object: Mapping[str, Any] | None, parent: QWidget
 ) -> ConflictDialog:
-    """Show the compare view (non-modal) and hand the user's choice to the sync engine."""
+    """Show the compare view (non-modal) and hand the user's choice to the sync engine; a view
+    already open for the same item is raised instead of opening a second one."""
+    key = item.idempotency_key
+    if key in _OPEN:
+        existing = _OPEN[key]
+        existing.raise_()
+        existing.activateWindow()
+        return existing
     dialog = ConflictDialog(item=item, server_object=server_object, parent=parent)
+    server = dict(server_object) if server_object is not None else None
     dialog.resolved.connect(
         lambda it, resolution, body: engine.resolve_conflict(
-            it, resolution, body, server_object=server_object
+            it, resolution, body, server_object=server
         )
     )
+    _OPEN[key] = dialog
+    dialog.finished.connect(lambda _result: _OPEN.pop(key, None))
+    dialog.destroyed.connect(lambda _obj=None: _OPEN.pop(key, None))
     dialog.open()
     return dialog

@@ -16,7 +16,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 ERROR_PROPERTY = "fieldError"
 ERROR_STYLE = '*[fieldError="true"] { border: 1px solid #d93025; border-radius: 3px; }'
@@ -53,6 +54,30 @@ def mark(widget: QWidget, on: bool) -> None:
     style.unpolish(widget)
     style.polish(widget)
     widget.update()
+
+
+_TEXT_ROLES = (
+    QPalette.ColorRole.Text,
+    QPalette.ColorRole.WindowText,
+    QPalette.ColorRole.ButtonText,
+)
+READ_ONLY_PROPERTY = "readOnlyView"
+
+
+def legible_when_disabled(widget: QWidget, on: bool) -> None:
+    """While `on`, disabled children of `widget` (combos, check boxes shown read-only) keep the
+    normal text colour instead of the pale grey of disabled controls."""
+    if bool(widget.property(READ_ONLY_PROPERTY)) == on:
+        return
+    widget.setProperty(READ_ONLY_PROPERTY, on)
+    palette = QPalette(widget.palette())
+    default = QApplication.palette(widget)
+    for role in _TEXT_ROLES:
+        colour = default.color(
+            QPalette.ColorGroup.Active if on else QPalette.ColorGroup.Disabled, role
+        )
+        palette.setColor(QPalette.ColorGroup.Disabled, role, colour)
+    widget.setPalette(palette)
 
 
 class FieldErrors(QObject):

@@ -8,16 +8,26 @@
 the page's rows (dicts) and the total count (or None when unknown; then the model keeps asking
 until a short page arrives). Rows are inserted on the UI thread when the page arrives, so the
 UI thread only ever does O(page) work. Built for the 1,000,000-entry share catalog.
+
+Sorting and filtering happen here, on the rows loaded: the platform's list endpoints take no
+sort parameter, so `sort(column, order)` (a header click) sorts client-side once the whole list
+is loaded — it loads the rest first when the list has at most `LOAD_ALL_LIMIT` rows, and
+refuses (`sort_unavailable`) for a longer one. `set_filter(match)` (a search box over a list
+the platform cannot search) loads a short list whole in the same way.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCollator,
+    QCoreApplication,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -32,6 +42,10 @@ Row = dict[str, Any]
 FetchPage = Callable[[int, int], tuple[list[Row], int | None]]
 Runner = Callable[..., Any]  # run_in_background or AppContext.run
 AnyIndex = QModelIndex | QPersistentModelIndex
+Match = Callable[[Row], bool]
+
+LOAD_ALL_LIMIT = 2000
+"""A sort or a filter loads the rest of a list of at most this many rows (client-side)."""
 
 
 @dataclass(frozen=True)
@@ -42,12 +56,63 @@ class Column:
     title: str
     render: Callable[[Row], str] | None = None
     tooltip: Callable[[Row], str] | None = field(default=None)
+    sort_key: Callable[[Row], Any] | None = field(default=None)
+    """What the column sorts by (default: a number as such, else the text shown)."""
 
     def text(self, row: Row) -> str:
         if self.render is not None:
             return self.render(row)
         value = row.get(self.key)
         return "" if value is None else str(value)
+
+    def sort_value(self, row: Row) -> tuple[int, Any]:
+        """(kind, value): numbers before texts, empty cells last."""
+        value = self.sort_key(row) if self.sort_key is not None else row.get(self.key)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return (0, value)
+        text = self.text(row) if self.sort_key is None else ("" if value is None else str(value))
+        return (1, text) if text else (2, "")
+
+
+def _collator() -> QCollator:
+    collator = QCollator(QLocale())
+    collator.setNumericMode(True)  # "申请 10" after "申请 9"
+    return collator
+
+
+def sort_rows(rows: list[Row], column: Column, order: Qt.SortOrder) -> list[Row]:
+    """`rows` sorted by `column` (Chinese texts in the locale's collation, e.g. pinyin);
+    empty cells stay last in both directions."""
+    collator = _collator()
+    descending = order == Qt.SortOrder.DescendingOrder
+
+    def compare(a: tuple[int, Any], b: tuple[int, Any]) -> int:
+        if a[0] != b[0]:
+            return -1 if a[0] < b[0] else 1
+        if a[0] == 0:
+            result = (a[1] > b[1]) - (a[1] < b[1])
+        elif a[0] == 1:
+            result = collator.compare(a[1], b[1])
+        else:
+            return 0
+        return -result if descending else result
+
+    key = functools.cmp_to_key(compare)
+    return sorted(rows, key=lambda r: key(column.sort_value(r)))
+
+
+def text_match(text: str, keys: Sequence[str]) -> Match | None:
+    """A filter for a search box: every word of `text` occurs in one of the row's `keys`
+    (None for an empty text)."""
+    words = text.split()
+    if not words:
+        return None
+
+    def match(row: Row) -> bool:
+        haystack = " ".join(str(row.get(k) or "") for k in keys).casefold()
+        return all(w.casefold() in haystack for w in words)
+
+    return match
 
 
 class PagedTableModel(QAbstractTableModel):
@@ -57,11 +122,13 @@ class PagedTableModel(QAbstractTableModel):
         loading(bool): a page request started (True) or finished (False).
         page_loaded(int, object): rows now loaded and the total (int or None).
         failed(object): the fetch raised this exception (ApiError or other).
+        sort_unavailable(str): a sort was refused (the list is too long to load whole); why.
     """
 
     loading = Signal(bool)
     page_loaded = Signal(int, object)
     failed = Signal(object)
+    sort_unavailable = Signal(str)
 
     def __init__(
         self,
@@ -77,7 +144,10 @@ class PagedTableModel(QAbstractTableModel):
         self._page_size = page_size
         self._runner: Runner = runner or run_in_background
         self._fetch: FetchPage | None = fetch_page
-        self._rows: list[Row] = []
+        self._rows: list[Row] = []  # shown: filtered and sorted
+        self._loaded: list[Row] = []  # every row fetched, in the platform's order
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._match: Match | None = None
         self._total: int | None = None
         self._exhausted = fetch_page is None
         self._generation = 0
@@ -114,10 +184,13 @@ class PagedTableModel(QAbstractTableModel):
         columns' keys, and a view sizing its columns to the contents reads them at once."""
         self.beginResetModel()
         self._columns = list(columns)
+        self._sort = None  # the column numbers mean other columns now
         if not keep_rows:
             self._generation += 1
-            self._rows = []
+            self._rows, self._loaded = [], []
             self._total = None
+        else:
+            self._rows = self._visible()
         self.endResetModel()
 
     def set_enabled_rule(self, rule: Callable[[Row], bool] | None) -> None:
@@ -138,7 +211,7 @@ class PagedTableModel(QAbstractTableModel):
             self._pending = None
             self.loading.emit(False)
         self.beginResetModel()
-        self._rows = []
+        self._rows, self._loaded = [], []
         self._total = None
         self._exhausted = self._fetch is None
         self.last_error = None
@@ -150,10 +223,91 @@ class PagedTableModel(QAbstractTableModel):
         """Show rows already at hand (e.g. the offline cache) without fetching."""
         self._generation += 1
         self.beginResetModel()
-        self._rows = list(rows)
+        self._loaded = list(rows)
+        self._rows = self._visible()
         self._total = total if total is not None else len(rows)
         self._exhausted = True
         self.endResetModel()
+
+    # --- sorting and filtering (client-side, on the rows loaded) ------------------------------
+
+    @property
+    def complete(self) -> bool:
+        """Whether every row of the list is loaded (a sort or filter then covers it all)."""
+        return self._exhausted or (self._total is not None and len(self._loaded) >= self._total)
+
+    @property
+    def loaded_count(self) -> int:
+        """Rows fetched so far (before the filter)."""
+        return len(self._loaded)
+
+    @property
+    def sort_column(self) -> int:
+        return self._sort[0] if self._sort is not None else -1
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by `column` (a header click; -1: the platform's order). Client-side: a list
+        not loaded whole is loaded first when short enough, else the sort is refused."""
+        if not (0 <= column < len(self._columns)):
+            if self._sort is not None:
+                self._sort = None
+                self._relayout()
+            return
+        if not self.complete and not self._may_load_all():
+            self._sort = None
+            self._relayout()
+            self.sort_unavailable.emit(self._too_long_text())
+            return
+        self._sort = (column, order)
+        self._relayout()
+        self._load_rest()
+
+    def set_filter(self, match: Match | None) -> None:
+        """Show only the rows for which `match(row)` is true (None: all). A short list is
+        loaded whole so the filter covers every row; a long one is filtered as it loads."""
+        self._match = match
+        self.beginResetModel()
+        self._rows = self._visible()
+        self.endResetModel()
+        self._load_rest()
+
+    def _may_load_all(self) -> bool:
+        return self._total is not None and self._total <= LOAD_ALL_LIMIT
+
+    def _too_long_text(self) -> str:
+        return QCoreApplication.translate(
+            "PagedTableModel", "列表共 %1 条，过长无法排序；请先搜索或筛选缩小范围。"
+        ).replace("%1", f"{self._total or 0:,}")
+
+    def _load_rest(self) -> None:
+        """While sorted or filtered, keep loading a short list until it is whole."""
+        if (self._sort is not None or self._match is not None) and self._may_load_all():
+            self.fetchMore(QModelIndex())
+
+    def _visible(self) -> list[Row]:
+        rows = self._loaded
+        if self._match is not None:
+            rows = [r for r in rows if self._match(r)]
+        if self._sort is not None:
+            column, order = self._sort
+            rows = sort_rows(rows, self._columns[column], order)
+        return list(rows)
+
+    def _relayout(self) -> None:
+        """Show the rows in the new order, keeping the selection (persistent indexes)."""
+        self.layoutAboutToBeChanged.emit()
+        old = self._rows
+        new = self._visible()
+        where = {id(r): n for n, r in enumerate(new)}
+        before = self.persistentIndexList()
+        moved = [where.get(id(old[i.row()]), -1) if 0 <= i.row() < len(old) else -1 for i in before]
+        self._rows = new
+        after = [
+            self.index(r, i.column()) if r >= 0 else QModelIndex()
+            for i, r in zip(before, moved, strict=True)
+        ]
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
 
     # --- Qt model ----------------------------------------------------------------------------
 
@@ -205,7 +359,7 @@ class PagedTableModel(QAbstractTableModel):
             return False
         if self.last_error is not None:
             return False  # do not hammer a failing server; reset() or retry() resumes
-        return self._total is None or len(self._rows) < self._total
+        return self._total is None or len(self._loaded) < self._total
 
     def fetchMore(self, parent: AnyIndex) -> None:
         if parent.isValid() or self._pending is not None or not self.canFetchMore(parent):
@@ -213,7 +367,7 @@ class PagedTableModel(QAbstractTableModel):
         fetch = self._fetch
         assert fetch is not None
         generation = self._generation
-        offset, limit = len(self._rows), self._page_size
+        offset, limit = len(self._loaded), self._page_size
 
         def op(task: Task) -> tuple[list[Row], int | None]:
             return fetch(offset, limit)
@@ -227,6 +381,7 @@ class PagedTableModel(QAbstractTableModel):
                 self._pending = None
             self.loading.emit(False)
             self.page_loaded.emit(len(self._rows), self._total)
+            self._load_rest()
 
         def fail(exc: Exception) -> None:
             if generation != self._generation:
@@ -246,19 +401,26 @@ class PagedTableModel(QAbstractTableModel):
 
     def _append(self, result: tuple[list[Row], int | None], offset: int, limit: int) -> None:
         items, total = result
-        if offset != len(self._rows):  # should not happen; be safe rather than duplicate
+        if offset != len(self._loaded):  # should not happen; be safe rather than duplicate
             return
         if total is not None:
             self._total = total
         if len(items) < limit:
             self._exhausted = True
-        if items:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(items) - 1)
-            self._rows.extend(items)
-            self.endInsertRows()
-        if self._total is not None and len(self._rows) >= self._total:
+        self._loaded.extend(items)
+        if self._total is not None and len(self._loaded) >= self._total:
             self._exhausted = True
+        if self._sort is not None and not self.complete and not self._may_load_all():
+            self._sort = None  # a new search made the list too long to sort
+            self.sort_unavailable.emit(self._too_long_text())
+        shown = [r for r in items if self._match(r)] if self._match is not None else items
+        if shown:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(shown) - 1)
+            self._rows.extend(shown)
+            self.endInsertRows()
+        if self._sort is not None:
+            self._relayout()  # the new rows into their places
 
 
 def api_page_fetcher(get: Callable[..., Any], path: str, **params: Any) -> FetchPage:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from govshare_desktop.api.errors import ApiError
 from govshare_desktop.context import AppContext
+from govshare_desktop.home import presenter as home_presenter
 from govshare_desktop.home.model import InboxModel
 from govshare_desktop.tasks import Task, run_in_background
 
@@ -52,16 +53,25 @@ class HomePage(QWidget):
     """The user's to-do list, overdue first; double-click opens the page that handles an item.
 
     Signals:
-        item_activated(str, int): the item's kind and object id (see presenter.TARGET_PAGES).
+        item_activated(str, int, str): the item's kind, object id and state (the page that
+            handles each kind: shell/pages.py TODO_TARGETS).
         loaded(int): the list was refreshed (from the platform or the cache) with n items.
     """
 
-    item_activated = Signal(str, int)
+    item_activated = Signal(str, int, str)
     loaded = Signal(int)
 
-    def __init__(self, *, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        context: AppContext,
+        can_act: Callable[[str], bool] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """`can_act(kind)`: whether the user can act on items of `kind` (others are hidden)."""
         super().__init__(parent)
         self.context = context
+        self.can_act = can_act
         self.model = InboxModel(parent=self)
         self.offline_as_of: datetime | None = None
         self._task: Task | None = None
@@ -111,8 +121,8 @@ class HomePage(QWidget):
         header_view.setSectionResizeMode(InboxModel.TITLE, QHeaderView.ResizeMode.Stretch)
         for column, width in ((0, 150), (2, 110), (3, 130), (4, 150)):
             self.table.setColumnWidth(column, width)
-        self.table.doubleClicked.connect(self._on_table_double_clicked)
-        self.table.activated.connect(self._on_table_double_clicked)
+        # double-click or Enter (single click where the desktop is set so): once, not twice
+        self.table.activated.connect(self._on_table_activated)
 
         self.empty_label = QLabel(self.tr("暂无待办事项。"))
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -174,7 +184,8 @@ class HomePage(QWidget):
         self._show(list(cached[0]), cached[1])
 
     def _show(self, items: list[dict[str, Any]], as_of: datetime | None) -> None:
-        """Show `items`; `as_of` is the cache time when the platform was unreachable."""
+        """Show the items the user can act on; `as_of` is the cache time when offline."""
+        items = home_presenter.actionable(items, self.can_act)
         self.offline_as_of = as_of
         self.model.set_items(items)
         self.refresh_button.setEnabled(True)
@@ -204,10 +215,11 @@ class HomePage(QWidget):
 
     # --- events -----------------------------------------------------------------------------
 
-    def _on_table_double_clicked(self, index: QModelIndex) -> None:
+    def _on_table_activated(self, index: QModelIndex) -> None:
         if index.isValid():
             item = self.model.item(index.row())
-            self.item_activated.emit(str(item["kind"]), int(item["object_id"]))
+            kind, state = str(item["kind"]), str(item.get("state", ""))
+            self.item_activated.emit(kind, int(item["object_id"]), state)
 
     def _on_context_data_changed(self, kind: str) -> None:
         if kind == CACHE_NAME:  # the sync engine just cached a fresh inbox

@@ -1,4 +1,4 @@
-"""The 待办 (to-do) home page without widgets: inbox rows, their texts and target pages.
+"""The 待办 (to-do) home page without widgets: which inbox rows a user sees, and their texts.
 
 Deadlines are in working days (第二十七条); `working_days_left` comes from the platform
 (negative = overdue); `due_provisional` marks deadlines beyond the holiday calendar's data.
@@ -6,6 +6,7 @@ Deadlines are in working days (第二十七条); `working_days_left` comes from 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
@@ -34,21 +35,6 @@ KIND_LABELS: dict[str, object] = {
     "agreement_pending": QT_TRANSLATE_NOOP("InboxPresenter", "待签署共享协议"),
     "grant_expiring": QT_TRANSLATE_NOOP("InboxPresenter", "授权即将到期"),
 }
-
-TARGET_PAGES: dict[str, str] = {
-    "entry_returned": "catalog.mine",
-    "entry_review": "catalog.review",
-    "entry_confirm": "catalog.review",
-    "change_report": "catalog.review",
-    "request_decide": "requests.inbox",
-    "request_platform_decide": "requests.inbox",
-    "request_overdue": "requests.inbox",
-    "dispute": "requests.inbox",
-    "request_rejected": "requests.mine",
-    "agreement_pending": "requests.mine",
-    "grant_expiring": "grants",
-}
-"""Inbox kind → the PageSpec key of the page that handles it."""
 
 _STATE_ENUMS: dict[str, Any] = {
     "entry": EntryStatus,
@@ -79,8 +65,15 @@ def _plurals() -> InboxPlurals:
     return _PLURALS[0]
 
 
-def target_page(kind: str) -> str | None:
-    return TARGET_PAGES.get(kind)
+def actionable(
+    items: Iterable[dict[str, Any]], can_act: Callable[[str], bool] | None
+) -> list[dict[str, Any]]:
+    """The items the user can act on (`can_act(kind)`, the shell's rule: shell/pages.py): the
+    platform may list more (an applicant's request waiting for the agreement, 第三十条, is the
+    platform's to-do, not the applicant's)."""
+    if can_act is None:
+        return list(items)
+    return [i for i in items if can_act(str(i.get("kind", "")))]
 
 
 def kind_text(kind: str) -> str:

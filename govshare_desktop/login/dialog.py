@@ -11,18 +11,21 @@ import html
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QRect, Qt, QUrl, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLayout, QTreeWidgetItem, QWidget
 
 from govshare_core.vocab import Role
 from govshare_desktop import i18n
+from govshare_desktop.common import sizing
 from govshare_desktop.common.uiload import load_form
-from govshare_desktop.login.presenter import LoginPresenter, SignedIn
+from govshare_desktop.login.presenter import LoginPresenter, SignedIn, profile_label
 from govshare_desktop.profiles import Profile, ProfileStore
 
 ERROR_STYLE = "color: #b3261e; background: #fdecea; border: 1px solid #f4c7c3; padding: 6px;"
 NOTE_STYLE = "color: #5f4b00; background: #fff8e1; border: 1px solid #f0dc9a; padding: 6px;"
+DEMO_WIDTH, DEMO_HEIGHT = 1000, 520
+"""The dialog's size with the demo accounts beside the form (shrunk to fit the screen)."""
 FAILURE_STYLE = (
     "#startFailureFrame { background: #fdecea; border: 1px solid #f4c7c3; }"
     "#startFailureTitle, #startFailureLabel { color: #b3261e; }"
@@ -105,7 +108,7 @@ class LoginDialog(QDialog):
         combo.blockSignals(True)
         combo.clear()
         for p in self.profiles.profiles():
-            combo.addItem(p.name, p.name)
+            combo.addItem(profile_label(p.name), p.name)
             combo.setItemData(combo.count() - 1, p.url, Qt.ItemDataRole.ToolTipRole)
         combo.setCurrentIndex(max(0, combo.findData(wanted)))
         combo.blockSignals(False)
@@ -189,6 +192,11 @@ class LoginDialog(QDialog):
         layout.activate()
         height = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
         self.resize(self.width(), max(height, layout.totalMinimumSize().height()))
+        self.fit_to_screen()
+
+    def fit_to_screen(self, available: QRect | None = None) -> None:
+        """Keep the whole dialog, buttons included, on the screen (1366×768 at least)."""
+        sizing.clamp_to(self, available or sizing.available_geometry(self))
 
     def _on_retry_clicked(self) -> None:
         self.ui.startFailureFrame.setVisible(False)
@@ -216,8 +224,9 @@ class LoginDialog(QDialog):
                     "%1", str(accounts[0].get("password", ""))
                 )
             )
-        if accounts:
-            self.resize(max(self.width(), 1040), max(self.height(), 520))
+        if accounts:  # room for the accounts' columns, as far as the screen allows
+            self.resize(max(self.width(), DEMO_WIDTH), max(self.height(), DEMO_HEIGHT))
+            self.fit_to_screen()
 
     def show_error(self, text: str) -> None:
         self.ui.errorLabel.setText(text)

@@ -13,10 +13,11 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject, Signal
 
+from govshare_desktop import i18n
 from govshare_desktop.api.client import PlatformClient
 from govshare_desktop.api.errors import ApiError
 from govshare_desktop.credentials import TokenVault
-from govshare_desktop.profiles import Profile, ProfileStore
+from govshare_desktop.profiles import DEMO_PROFILE, Profile, ProfileStore
 from govshare_desktop.store.local import LocalStore
 from govshare_desktop.store.paths import store_path
 from govshare_desktop.tasks import Task, run_in_background
@@ -42,6 +43,20 @@ class LoginPlurals(QObject):
         return self.tr("再输错 %n 次，账号将被临时锁定。", None, n)
 
 
+def sentences(*parts: str) -> str:
+    """Sentences run together: no space after a Chinese full stop, one in English."""
+    joiner = "" if i18n.language() == "zh_CN" else " "
+    return joiner.join(p.strip() for p in parts if p.strip())
+
+
+def profile_label(name: str) -> str:
+    """What the UI shows for a profile: the demo profile's name in the UI language (the stored
+    name, the key of settings, offline stores and keyring entries, stays `DEMO_PROFILE`)."""
+    if name == DEMO_PROFILE:
+        return QCoreApplication.translate("LoginPresenter", "演示平台")
+    return name
+
+
 def format_local_time(iso: str) -> str:
     """An ISO 8601 UTC time as local wall-clock time, e.g. "14:05" (with the date if not today)."""
     try:
@@ -61,10 +76,9 @@ def login_error_text(exc: Exception) -> str:
         return QCoreApplication.translate("LoginPresenter", "登录失败：%1").replace("%1", str(exc))
     if exc.code == "invalid_credentials":
         left = exc.body.get("attempts_left")
-        text = exc.message()
         if isinstance(left, int) and left > 0:
-            text += " " + LoginPlurals().attempts_left(left)
-        return text
+            return sentences(exc.message(), LoginPlurals().attempts_left(left))
+        return exc.message()
     if exc.code == "account_locked":
         until = exc.body.get("locked_until")
         if isinstance(until, str):

@@ -24,11 +24,13 @@ from govshare_core.vocab import (
     UpdateCycle,
 )
 from govshare_desktop.api.errors import ApiError
+from govshare_desktop.common.finder import RowFinder, find_object
+from govshare_desktop.common.labels import format_type_label
 from govshare_desktop.common.paged_model import Column, Debouncer, PagedTableModel, Row
 from govshare_desktop.common.uiload import load_form
 from govshare_desktop.context import AppContext
+from govshare_desktop.i18n import field_label, label, label_of, local_time
 from govshare_desktop.requests import lookups
-from govshare_desktop.requests.presenters import label, label_of, local_time
 from govshare_desktop.requests.request_form import RequestFormDialog
 from govshare_desktop.requests.tables import (
     Capped,
@@ -36,6 +38,7 @@ from govshare_desktop.requests.tables import (
     Fit,
     Stretch,
     compact_rows,
+    enable_sorting,
     size_columns,
 )
 from govshare_desktop.tasks import run_in_background
@@ -44,7 +47,7 @@ SEARCH_DEBOUNCE_MS = 120
 """Quiet time after the last key before searching (the list updates within 300 ms)."""
 PAGE_SIZE = 50
 CACHE_NAME = "share_catalog"
-DEPARTMENT_WIDTH = 120
+DEPARTMENT_WIDTH = 240
 """Department names longer than this (px) are elided; the full name is the tooltip."""
 SHAREABLE = (ShareType.UNCONDITIONAL, ShareType.CONDITIONAL)  # the 共享目录 excludes 不予共享
 
@@ -69,7 +72,7 @@ def catalog_columns() -> list[Column]:
         ),
         Column(
             "share_mode",
-            QCoreApplication.translate("ShareCatalogPage", "共享方式"),
+            field_label("share_mode"),
             lambda r: label_of(ShareMode, r.get("share_mode")),
         ),
         Column(
@@ -125,6 +128,7 @@ class ShareCatalogPage(QWidget):
 
     entry_loaded = Signal(object)
     request_dialog_opened = Signal(object)
+    object_missing = Signal(str, int)
 
     def __init__(self, *, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -133,6 +137,7 @@ class ShareCatalogPage(QWidget):
         self.ui = load_form("share_catalog.ui", self)
         self.entry: dict[str, Any] | None = None
         self.request_dialog: RequestFormDialog | None = None
+        self.finder: RowFinder | None = None
         self.offline_as_of: datetime | None = None
         self._detail_generation = 0
         self.model = PagedTableModel(
@@ -157,12 +162,13 @@ class ShareCatalogPage(QWidget):
         view = self.ui.tableView
         view.setModel(self.model)
         compact_rows(view)
+        enable_sorting(view, on_unavailable=self.ui.countLabel.setText)
         widths = size_columns(
             view,
             [
                 Stretch(),
                 Fit(["000000/000000"]),
-                Capped(DEPARTMENT_WIDTH, ["南通市人力资源和社会保障局"]),
+                Capped(DEPARTMENT_WIDTH),
                 Fit([label(t) for t in SHAREABLE]),
                 Fit([label(m) for m in ShareMode]),
                 Fit([label(c) for c in UpdateCycle]),
@@ -175,6 +181,7 @@ class ShareCatalogPage(QWidget):
         items = self.ui.itemsView
         items.setModel(self.items_model)
         compact_rows(items)
+        enable_sorting(items, on_unavailable=self.ui.detailStatusLabel.setText)
         size_columns(
             items,
             [
@@ -311,10 +318,74 @@ class ShareCatalogPage(QWidget):
         if kind == "entry":
             self.reload()
 
+    def refresh(self) -> None:
+        """视图 → 刷新 (F5) (RefreshablePage)."""
+        self.reload()
+
+    def focus_search(self) -> None:
+        """编辑 → 查找 (Ctrl+F) (SearchablePage)."""
+        self.ui.searchEdit.setFocus()
+        self.ui.searchEdit.selectAll()
+
+    def save_draft(self) -> bool:
+        """文件 → 保存草稿 (Ctrl+S): the open request form's draft (DraftPage)."""
+        dialog = self.request_dialog
+        try:
+            visible = dialog is not None and dialog.isVisible()
+        except RuntimeError:
+            visible = False
+        return bool(visible and dialog is not None and dialog.save_draft())
+
+    # --- opening an object (shell ObjectPage) ------------------------------------------------
+
+    def show_object(self, kind: str, object_id: int) -> bool:
+        """A catalog entry ("entry"): search the share catalog for it (by its resource code,
+        else its name), select it and show its detail. False for other kinds."""
+        if kind != "entry":
+            return False
+        if self.finder is not None:
+            self.finder.cancel()
+        client = self.context.client
+
+        def found_entry(entry: dict[str, Any]) -> None:
+            ui = self.ui
+            for combo in (ui.deptCombo, ui.typeCombo, ui.modeCombo, ui.cycleCombo, ui.classCombo):
+                combo.blockSignals(True)
+                combo.setCurrentIndex(0)
+                combo.blockSignals(False)
+            ui.searchEdit.blockSignals(True)
+            ui.searchEdit.setText(str(entry.get("resource_code") or entry.get("name") or ""))
+            ui.searchEdit.blockSignals(False)
+            self.debouncer.cancel()
+            self.reload()
+            self.finder = find_object(
+                self.model,
+                object_id,
+                found=self.select_row,
+                missing=lambda: self._object_missing(object_id),
+                parent=self,
+            )
+
+        self.context.run(
+            lambda _t: client.entry(object_id),
+            success=found_entry,
+            failure=lambda _e: self._object_missing(object_id),
+        )
+        return True
+
+    def _object_missing(self, entry_id: int) -> None:
+        self.ui.countLabel.setText(
+            self.tr("编号 %1 的目录不在共享目录中。").replace("%1", str(entry_id))
+        )
+        self.object_missing.emit("entry", entry_id)
+
     # --- detail ------------------------------------------------------------------------------
 
     def select_row(self, row: int) -> None:
-        self.ui.tableView.selectRow(row)
+        view = self.ui.tableView
+        view.setCurrentIndex(self.model.index(row, 0))
+        view.selectRow(row)
+        view.scrollTo(self.model.index(row, 0))
 
     def _on_table_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
@@ -399,7 +470,7 @@ def detail_fields(entry: Mapping[str, Any]) -> dict[str, str]:
         "class": f"{label_of(ResourceClass, entry.get('resource_class'))}（{klass}）",
         "summary": str(entry.get("summary", "")),
         "format": f"{label_of(FormatClass, entry.get('format_class'))} / "
-        f"{entry.get('format_type', '')}",
+        f"{format_type_label(str(entry.get('format_type') or ''))}",
         "shareType": label_of(ShareType, entry.get("share_type")),
         "conditions": str(entry.get("share_conditions") or "—"),
         "scope": str(entry.get("share_scope") or "—"),

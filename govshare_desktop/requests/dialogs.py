@@ -10,10 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from govshare_desktop.common.offline import outcome_status, queued_text
+from govshare_desktop.api.actions import JsonObject
+from govshare_desktop.common.confirm import confirm_decision
+from govshare_desktop.common.offline import queued_text
+from govshare_desktop.common.sizing import fit_to_screen
 from govshare_desktop.common.uiload import Form, load_form
 from govshare_desktop.context import AppContext
 from govshare_desktop.requests.presenters import (
@@ -22,11 +25,11 @@ from govshare_desktop.requests.presenters import (
     reason_error,
     rejection_grounds,
 )
+from govshare_desktop.sync.engine import Done, Outcome, OutcomeStatus
 
-Done = Callable[[Any], None]
-Send = Callable[[dict[str, Any], Done], None]
-"""Starts sending the checked body; calls `done(Outcome)` (sync.engine.Outcome) on the UI thread
-(common.offline.send_action)."""
+Send = Callable[[JsonObject | None, Done], None]
+"""Starts sending the checked body through the session's SyncEngine; `done(Outcome)` runs on
+the UI thread."""
 
 
 class _SendingDialog(QDialog):
@@ -47,20 +50,41 @@ class _SendingDialog(QDialog):
         self.context = context
         self._send = send
         self.answer: Any = None
+        self.confirm_box: QMessageBox | None = None
+        self._confirmation: tuple[str, str, str] | None = None  # object, decision, button
 
-    def _submit(self, body: dict[str, Any]) -> None:
+    def confirm_with(self, *, object_name: str, decision: str, button: str) -> None:
+        """Before sending, ask the user to confirm this decision on this object."""
+        self._confirmation = (object_name, decision, button)
+
+    def _submit(self, body: dict[str, Any], decision: str = "") -> None:
+        if self._confirmation is None:
+            self._send_now(body)
+            return
+        object_name, default_decision, button = self._confirmation
+        self.confirm_box = confirm_decision(
+            self,
+            title=self.windowTitle(),
+            object_name=object_name,
+            decision=decision or default_decision,
+            button=button,
+            then=lambda: self._send_now(body),
+        )
+
+    def _send_now(self, body: dict[str, Any]) -> None:
         self.ui.okButton.setEnabled(False)
         self.ui.errorLabel.setText(self.tr("正在提交……"))
         self._send(body, self._on_send_outcome)
 
-    def _on_send_outcome(self, outcome: Any) -> None:
-        status = outcome_status(outcome)
-        if status == "sent":
+    def _on_send_outcome(self, outcome: Outcome) -> None:
+        status = outcome.status
+        if status == OutcomeStatus.SENT:
             self.answer = outcome.result
             self.ui.errorLabel.setText("")
             self.sent.emit(outcome.result)
             self.accept()
-        elif status in ("queued", "conflict"):  # a conflict waits in the outbox for the user
+        elif status in (OutcomeStatus.QUEUED, OutcomeStatus.CONFLICT):
+            # a conflict waits in the outbox for the user
             self.ui.errorLabel.setText("")
             self.queued.emit(queued_text(self.context, outcome))
             self.accept()
@@ -77,6 +101,8 @@ class DecisionDialog(_SendingDialog):
     """Approve, or reject on a legal ground chosen from the list (第二十二条); or, with
     `mediation`, uphold or overturn a disputed rejection (第二十五条)."""
 
+    PREFERRED_SIZE = QSize(580, 460)  # shrunk to the screen (1366×728 at least)
+
     def __init__(
         self,
         *,
@@ -84,13 +110,15 @@ class DecisionDialog(_SendingDialog):
         summary: str,
         send: Send,
         mediation: bool = False,
+        object_name: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(context=context, send=send, parent=parent)
         self.setObjectName("decisionDialog")
         self.mediation = mediation
+        self.object_name = object_name or summary
         self.ui = load_form("decision_dialog.ui", self)
-        self.resize(580, 460)
+        fit_to_screen(self, self.PREFERRED_SIZE, parent=parent)
         self.ui.summaryLabel.setText(summary)
         if mediation:
             self.setWindowTitle(self.tr("争议协调（第二十五条）"))
@@ -107,6 +135,8 @@ class DecisionDialog(_SendingDialog):
                 self.ui.groundCombo.addItem(text, code)
             self.ui.approveRadio.toggled.connect(self._on_approve_radio_toggled)
             self._on_approve_radio_toggled(False)
+            self.ui.groundCombo.currentIndexChanged.connect(self._clear_error)
+        self.ui.rejectRadio.toggled.connect(self._clear_error)
         self.ui.okButton.clicked.connect(self._on_ok_button_clicked)
         self.ui.cancelButton.clicked.connect(self.reject)
 
@@ -131,6 +161,11 @@ class DecisionDialog(_SendingDialog):
     def _on_approve_radio_toggled(self, approved: bool) -> None:
         self.ui.groundCombo.setEnabled(not approved)
         self.ui.groundLabel.setEnabled(not approved)
+        self._clear_error()
+
+    def _clear_error(self, *_args: object) -> None:
+        """A changed choice makes the last complaint (e.g. 拒绝须选择法定事由) obsolete."""
+        self.ui.errorLabel.setText("")
 
     def _on_ok_button_clicked(self) -> None:
         comment = self.ui.commentEdit.toPlainText()
@@ -142,11 +177,37 @@ class DecisionDialog(_SendingDialog):
         if body is None:
             self.ui.errorLabel.setText(error)
             return
+        self.confirm_with(
+            object_name=self.object_name, decision=self._decision_text(), button=self._button()
+        )
         self._submit(body)
+
+    def _decision_text(self) -> str:
+        """The decision in words, for the confirmation (第二十二条, 第二十五条)."""
+        approve = self._choice()
+        if self.mediation:
+            return (
+                self.tr("撤销提供方的拒绝，转共享平台审核（第二十五条）")
+                if approve
+                else self.tr("维持提供方的拒绝（第二十五条）")
+            )
+        if approve:
+            return self.tr("同意共享")
+        return self.tr("拒绝共享，法定事由：%1").replace(
+            "%1", str(self.ui.groundCombo.currentText())
+        )
+
+    def _button(self) -> str:
+        approve = self._choice()
+        if self.mediation:
+            return self.tr("撤销拒绝") if approve else self.tr("维持拒绝")
+        return self.tr("同意") if approve else self.tr("拒绝")
 
 
 class ReasonDialog(_SendingDialog):
     """Ask for a reason (dispute 第二十五条, grant revocation), then send {"reason": text}."""
+
+    PREFERRED_SIZE = QSize(540, 320)  # shrunk to the screen (1366×728 at least)
 
     def __init__(
         self,
@@ -160,7 +221,7 @@ class ReasonDialog(_SendingDialog):
         super().__init__(context=context, send=send, parent=parent)
         self.setObjectName("reasonDialog")
         self.ui = load_form("share_reason_dialog.ui", self)
-        self.resize(540, 320)
+        fit_to_screen(self, self.PREFERRED_SIZE, parent=parent)
         self.setWindowTitle(title)
         self.ui.promptLabel.setText(prompt)
         self.ui.okButton.clicked.connect(self._on_ok_button_clicked)

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -12,19 +11,26 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QTableView, QWidget
 
 from govshare_core.vocab import GrantStatus, Role, ShareMode
+from govshare_core.workdays import WorkdayCalendar
+from govshare_desktop.api import actions
+from govshare_desktop.api.actions import JsonObject
 from govshare_desktop.api.errors import ApiError
-from govshare_desktop.common.offline import send_action
-from govshare_desktop.common.paged_model import Column, PagedTableModel, Row
+from govshare_desktop.common import policy
+from govshare_desktop.common.finder import RowFinder, find_object
+from govshare_desktop.common.outcome import OK, QUEUED, clear_outcome, show_outcome
+from govshare_desktop.common.paged_model import (
+    Column,
+    Debouncer,
+    PagedTableModel,
+    Row,
+    text_match,
+)
 from govshare_desktop.common.uiload import load_form
 from govshare_desktop.context import AppContext
+from govshare_desktop.i18n import field_label, label, label_of
 from govshare_desktop.requests import lookups
 from govshare_desktop.requests.dialogs import ReasonDialog
-from govshare_desktop.requests.presenters import (
-    can_revoke_grant,
-    grant_expiry_info,
-    label,
-    label_of,
-)
+from govshare_desktop.requests.presenters import can_revoke_grant, grant_expiry_info
 from govshare_desktop.requests.tables import (
     Capped,
     ColumnDropper,
@@ -32,12 +38,16 @@ from govshare_desktop.requests.tables import (
     Plan,
     Stretch,
     compact_rows,
+    enable_sorting,
     size_columns,
 )
+from govshare_desktop.sync.engine import Done
 
 PAGE_SIZE = 100
 EXPIRING_BACKGROUND = QColor("#fff3c4")
-DEPARTMENT_WIDTH = 130
+DEPARTMENT_WIDTH = 220
+"""Department names fit up to this (px); longer ones elide, the full name is the tooltip."""
+SEARCH_KEYS = ("entry_name", "data_item", "provider_name", "consumer_name")
 
 
 def grant_columns() -> list[Column]:
@@ -64,12 +74,16 @@ def grant_columns() -> list[Column]:
         ),
         Column(
             "share_mode",
-            QCoreApplication.translate("GrantsPage", "共享模式"),
+            field_label("share_mode"),  # 共享方式, the catalog's term (第二十四条)
             lambda r: label_of(ShareMode, r.get("share_mode")),
         ),
         Column("valid_from", QCoreApplication.translate("GrantsPage", "生效日期")),
         Column("valid_until", QCoreApplication.translate("GrantsPage", "有效期至")),
-        Column("_expiry", QCoreApplication.translate("GrantsPage", "剩余")),
+        Column(
+            "_expiry",
+            QCoreApplication.translate("GrantsPage", "剩余"),
+            sort_key=lambda r: r.get("_days_left"),
+        ),
         Column(
             "status",
             QCoreApplication.translate("GrantsPage", "状态"),
@@ -83,16 +97,21 @@ def grant_columns() -> list[Column]:
     ]
 
 
-def enrich_grants(rows: list[Row], names: dict[int, str], today: date) -> list[Row]:
+def enrich_grants(
+    rows: list[Row], names: dict[int, str], today: date, *, calendar: WorkdayCalendar
+) -> list[Row]:
+    """Department names and the expiry (the platform's `working_days_left`/`expiring_soon`;
+    `calendar`, the platform's, only for cached rows without them)."""
     out = []
     for row in rows:
-        info = grant_expiry_info(row, today)
+        info = grant_expiry_info(row, today, calendar=calendar)
         out.append(
             dict(
                 row,
                 provider_name=names.get(int(row["provider_department_id"]), ""),
                 consumer_name=names.get(int(row["consumer_department_id"]), ""),
                 _expiry=info.text,
+                _days_left=info.days_left,
                 _expiring=info.expiring_soon,
             )
         )
@@ -107,10 +126,10 @@ def _row_role(row: Row, role: int) -> Any:
 
 def column_plans() -> list[Plan]:
     """Grant columns sized to fit beside the navigation at 1280 px; long names elide."""
-    dept = Capped(DEPARTMENT_WIDTH, ["南通市人力资源和社会保障局"])
+    dept = Capped(DEPARTMENT_WIDTH)
     return [
         Stretch(),
-        Capped(110, ["公民身份号码"]),
+        Capped(160, ["公民身份号码"]),
         dept,
         dept,
         Fit([label(m) for m in ShareMode]),
@@ -118,13 +137,13 @@ def column_plans() -> list[Plan]:
         Fit(["2026-12-31"]),
         Fit(
             [
-                QCoreApplication.translate("SharePresenter", "剩 %1 天").replace("%1", "365"),
+                QCoreApplication.translate("SharePresenter", "剩 %1 个工作日").replace("%1", "250"),
                 QCoreApplication.translate("SharePresenter", "今日到期"),
                 QCoreApplication.translate("SharePresenter", "已过期"),
             ]
         ),
         Fit([label(s) for s in GrantStatus]),
-        Fit([]),  # 撤销理由: the last section stretches; the full text is the tooltip
+        Capped(200),  # 撤销理由: the full text is the tooltip
     ]
 
 
@@ -138,17 +157,17 @@ class GrantsPage(QWidget):
 
     revoked = Signal(object)
     dialog_opened = Signal(object)
+    object_missing = Signal(str, int)
 
-    def __init__(
-        self, *, context: AppContext, sync: Any = None, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, *, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("grantsPage")
         self.context = context
-        self._sync = sync
         self.ui = load_form("grants.ui", self)
         self.active_dialog: ReasonDialog | None = None
+        self.finder: RowFinder | None = None
         self.models: dict[str, PagedTableModel] = {}
+        self._tab_chosen = False  # the user (or a to-do) picked a tab: keep it
         sides = ["given", "received"]
         if context.has(Role.PLATFORM_ADMIN):
             sides.append("all")
@@ -164,33 +183,136 @@ class GrantsPage(QWidget):
             )
             model.set_role_hook(_row_role)
             model.failed.connect(self._on_model_failed)
+            model.page_loaded.connect(self._on_model_page_loaded)
             view: QTableView = getattr(self.ui, f"{side}View")
             view.setModel(model)
             compact_rows(view)
+            enable_sorting(view, on_unavailable=self._say)
             widths = size_columns(view, column_plans())
-            # narrow windows drop 撤销理由, 生效日期 and 共享模式 before squeezing the names
+            # narrow windows drop 撤销理由, 生效日期 and 共享方式 before squeezing the names
             ColumnDropper(view, widths=widths, optional=(9, 5, 4), stretch=0, min_stretch=140)
             view.selectionModel().currentRowChanged.connect(self._on_selection_changed)
             self.models[side] = model
+        self._search = Debouncer(delay_ms=200, callback=self._on_search_fired, parent=self)
+        self.ui.tabWidget.setCurrentWidget(getattr(self.ui, f"{self._first_side()}Tab"))
+        clear_outcome(self.ui.statusLabel)
         self.ui.revokeButton.setVisible(context.has(Role.RESOURCE_ADMIN, Role.PLATFORM_ADMIN))
         self.ui.revokeButton.setEnabled(False)
-        self.ui.tabWidget.currentChanged.connect(self._on_selection_changed)
+        self.ui.tabWidget.currentChanged.connect(self._on_tab_changed)
+        self.ui.tabWidget.tabBarClicked.connect(self._on_tab_bar_clicked)
+        self.ui.searchEdit.textChanged.connect(self._search.push)
         self.ui.refreshButton.clicked.connect(self.reload)
         self.ui.revokeButton.clicked.connect(self._on_revoke_button_clicked)
         context.data_changed.connect(self._on_context_data_changed)
         self.reload()
 
+    def _first_side(self) -> str:
+        """The tab to open on: the platform admin's department neither gives nor receives
+        grants (all of them are its to watch); a resource admin gives, an applicant receives."""
+        if "all" in self.models:
+            return "all"
+        if self.context.has(Role.RESOURCE_ADMIN):
+            return "given"
+        return "received"
+
     def reload(self) -> None:
+        """Reload every tab (the outcome line of the last revocation stays)."""
         context = self.context
         for side, model in self.models.items():
 
             def fetch(offset: int, limit: int, side: str = side) -> tuple[list[Row], int | None]:
                 names = lookups.department_names(context)
+                calendar = policy.calendar(context)
                 page = context.client.grants(side=side, offset=offset, limit=limit)
-                return enrich_grants(list(page["items"]), names, date.today()), int(page["total"])
+                return enrich_grants(
+                    list(page["items"]), names, date.today(), calendar=calendar
+                ), int(page["total"])
 
             model.reset(fetch)
-        self.ui.statusLabel.setText("")
+
+    def refresh(self) -> None:
+        """视图 → 刷新 (F5) (RefreshablePage)."""
+        self.reload()
+
+    def focus_search(self) -> None:
+        """编辑 → 查找 (Ctrl+F) (SearchablePage)."""
+        self.ui.searchEdit.setFocus()
+        self.ui.searchEdit.selectAll()
+
+    def _say(self, text: str) -> None:
+        self.ui.countLabel.setText(text)
+
+    # --- search and empty lists --------------------------------------------------------------
+
+    def _on_search_fired(self, _text: object) -> None:
+        """The platform's grant list has no text search: filter the loaded lists (a short
+        list is loaded whole first, see PagedTableModel.set_filter)."""
+        match = text_match(self.ui.searchEdit.text(), SEARCH_KEYS)
+        for model in self.models.values():
+            model.set_filter(match)
+        self._update_empty_state()
+
+    def _on_model_page_loaded(self, *_args: Any) -> None:
+        if not self._tab_chosen:
+            self._open_a_tab_with_content()
+        self._update_empty_state()
+
+    def _open_a_tab_with_content(self) -> None:
+        """While the user has not picked a tab: if the current one stays empty, open the first
+        one that has grants."""
+        current = self.models[self.current_side()]
+        if current.rowCount() > 0 or not current.complete:
+            return
+        for side, model in self.models.items():
+            if model.rowCount() > 0:
+                self.ui.tabWidget.blockSignals(True)
+                self.ui.tabWidget.setCurrentWidget(getattr(self.ui, f"{side}Tab"))
+                self.ui.tabWidget.blockSignals(False)
+                self._on_selection_changed()
+                return
+
+    def empty_text(self, side: str) -> str:
+        """What would appear on an empty tab, and why it is empty."""
+        query = self.ui.searchEdit.text().strip()
+        if query:
+            return self.tr("没有符合“%1”的授权。").replace("%1", query)
+        texts = {
+            "given": self.tr(
+                "本部门还没有提供给其他部门的授权。其他部门对本部门信息资源的共享申请获批后，"
+                "授权将按信息项列在这里。"
+            ),
+            "received": self.tr(
+                "本部门还没有获得授权。本部门的共享申请获批后（可在“共享目录”中申请），"
+                "获得的授权将按信息项列在这里。"
+            ),
+            "all": self.tr("共享平台上还没有授权。共享申请获批后，授权将按信息项列在这里。"),
+        }
+        return texts.get(side, "")
+
+    def _update_empty_state(self) -> None:
+        side = self.current_side()
+        model = self.models[side]
+        empty = model.rowCount() == 0 and not model.is_loading
+        self.ui.emptyLabel.setText(self.empty_text(side) if empty else "")
+        self.ui.emptyLabel.setVisible(empty)
+        total = model.total
+        if self.ui.searchEdit.text().strip() and total is not None:
+            self._say(
+                self.tr("筛选出 %1 条（共 %2 条）")
+                .replace("%1", str(model.rowCount()))
+                .replace("%2", str(total))
+            )
+        else:
+            self._say(self.tr("共 %1 条").replace("%1", str(total)) if total else "")
+
+    def _on_tab_bar_clicked(self, _index: int) -> None:
+        self._tab_chosen = True
+
+    def _on_tab_changed(self, _index: int) -> None:
+        self._update_empty_state()
+        self._on_selection_changed()
+
+    # --- selection, opening a to-do's object ---------------------------------------------------
 
     def current_side(self) -> str:
         widget = self.ui.tabWidget.currentWidget()
@@ -204,13 +326,46 @@ class GrantsPage(QWidget):
 
     def select(self, side: str, row: int) -> None:
         self.ui.tabWidget.setCurrentWidget(getattr(self.ui, f"{side}Tab"))
-        getattr(self.ui, f"{side}View").selectRow(row)
+        view: QTableView = getattr(self.ui, f"{side}View")
+        view.setCurrentIndex(self.models[side].index(row, 0))
+        view.selectRow(row)
+        view.scrollTo(self.models[side].index(row, 0))
+
+    def show_object(self, kind: str, object_id: int) -> bool:
+        """ "grant_expiring" (a request id): the received tab with that request's grants, the
+        soonest ending selected. False for other kinds or without a received tab."""
+        if kind != "grant_expiring" or "received" not in self.models:
+            return False
+        if self.finder is not None:
+            self.finder.cancel()
+        self._tab_chosen = True
+        self.ui.searchEdit.blockSignals(True)
+        self.ui.searchEdit.clear()
+        self.ui.searchEdit.blockSignals(False)
+        self._search.cancel()
+        for model in self.models.values():
+            model.set_filter(None)
+        self.ui.tabWidget.setCurrentWidget(self.ui.receivedTab)
+        self.reload()
+        self.finder = find_object(
+            self.models["received"],
+            object_id,
+            key="request_id",
+            found=lambda row: self.select("received", row),
+            missing=lambda: self._object_missing(object_id),
+            parent=self,
+        )
+        return True
+
+    def _object_missing(self, request_id: int) -> None:
+        self._say(
+            self.tr("申请 #%1 的授权已不在“本部门获得的授权”中。").replace("%1", str(request_id))
+        )
+        self.object_missing.emit("grant_expiring", request_id)
 
     def _on_selection_changed(self, *_args: Any) -> None:
         grant = self.current_grant()
-        allowed = grant is not None and can_revoke_grant(
-            grant, roles=self.context.roles, department_id=self.context.department_id
-        )
+        allowed = grant is not None and can_revoke_grant(grant, self.context.actor)
         self.ui.revokeButton.setEnabled(allowed)
 
     def _on_revoke_button_clicked(self) -> None:
@@ -224,9 +379,10 @@ class GrantsPage(QWidget):
             .replace("%2", str(grant.get("data_item", "")))
         )
 
-        def send(body: dict[str, Any], done: Callable[[Any], None]) -> None:
-            path = f"/api/v1/grants/{grant_id}/revoke"
-            send_action(self.context, self, self._sync, "POST", path, body, label=label, done=done)
+        def send(body: JsonObject | None, done: Done) -> None:
+            self.context.sync.submit(
+                actions.revoke_grant(grant_id, body or {}, label=label), done=done
+            )
 
         dialog = ReasonDialog(
             context=self.context,
@@ -237,20 +393,36 @@ class GrantsPage(QWidget):
             send=send,
             parent=self,
         )
+        dialog.confirm_with(
+            object_name=f"{grant.get('entry_name')} / {grant.get('data_item')}",
+            decision=self.tr("撤销“%1”的这项授权（第三十条）").replace(
+                "%1", str(grant.get("consumer_name", ""))
+            ),
+            button=self.tr("撤销授权"),
+        )
         dialog.sent.connect(self._on_dialog_sent)
         dialog.queued.connect(self._on_dialog_queued)
+        clear_outcome(self.ui.statusLabel)
         self.active_dialog = dialog
         dialog.open()
         self.dialog_opened.emit(dialog)
 
     def _on_dialog_sent(self, answer: Any) -> None:
-        self.ui.statusLabel.setText(self.tr("授权已撤销。"))
+        """The outcome stays on the page until the next revocation (reloads keep it)."""
+        grant = answer if isinstance(answer, dict) else {}
+        text = (
+            self.tr("已撤销授权：%1 / %2（%3）。")
+            .replace("%1", str(grant.get("entry_name", "")))
+            .replace("%2", str(grant.get("data_item", "")))
+            .replace("%3", label_of(GrantStatus, grant.get("status")))
+        )
+        show_outcome(self.ui.statusLabel, text, OK)
         self.revoked.emit(answer)
         for kind in ("grant", "request"):
             self.context.data_changed.emit(kind)
 
     def _on_dialog_queued(self, text: str) -> None:
-        self.ui.statusLabel.setText(text)
+        show_outcome(self.ui.statusLabel, text, QUEUED)
         self.ui.revokeButton.setEnabled(False)
 
     def _on_context_data_changed(self, kind: str) -> None:
@@ -259,4 +431,4 @@ class GrantsPage(QWidget):
 
     def _on_model_failed(self, exc: Exception) -> None:
         text = exc.message() if isinstance(exc, ApiError) else str(exc)
-        self.ui.statusLabel.setText(self.tr("加载失败：%1").replace("%1", text))
+        self._say(self.tr("加载失败：%1").replace("%1", text))

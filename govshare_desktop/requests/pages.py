@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from govshare_desktop.shell.pages import PageSpec
+from govshare_desktop.common.pages import PageSpec
+from govshare_desktop.requests.catalog_page import ShareCatalogPage
+from govshare_desktop.requests.grants_page import GrantsPage
+from govshare_desktop.requests.requests_page import RequestsPage
 
 
 def page_specs() -> list[PageSpec]:
-    from govshare_desktop.requests.catalog_page import ShareCatalogPage
-    from govshare_desktop.requests.grants_page import GrantsPage
-    from govshare_desktop.requests.requests_page import RequestsPage
-
     group = QCoreApplication.translate("RequestPages", "信息资源共享")
     return [
         PageSpec(

@@ -1,23 +1,34 @@
 """Presentation logic of the share screens, free of widgets (testable without a window).
 
-Labels come from `govshare_core.vocab`, rules from `govshare_core.validation` and
-`govshare_core.workflow`, deadlines from `govshare_core.workdays`; sentences go through Qt's
-translation (context "SharePresenter").
+Labels come from `govshare_core.vocab`, rules from `govshare_core.validation`,
+`govshare_core.workflow` and `govshare_core.rules`; deadlines are the platform's (`due`,
+`working_days_left`, `expiring_soon`, counted with its calendar), and only a cached row from before
+the platform sent them is counted here, with the platform's calendar (`common.policy.calendar`).
+Sentences go through Qt's translation (context "SharePresenter"); rule messages are the core's in
+the UI language (`i18n.message`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from enum import StrEnum
+from datetime import date, timedelta
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from govshare_core.rules import MIN_REASON_LENGTH, grant_expiring_soon
 from govshare_core.schemas import ShareRequestIn
-from govshare_core.validation import FieldError, field_error, validate_share_request
+from govshare_core.validation import (
+    FieldError,
+    field_error,
+    validate_decision,
+    validate_mediation,
+    validate_reason,
+    validate_request_form,
+    validate_share_request,
+)
 from govshare_core.vocab import (
     GrantStatus,
     RejectionGround,
@@ -26,101 +37,71 @@ from govshare_core.vocab import (
     ShareMode,
     ShareType,
 )
-from govshare_core.workdays import working_days_between
-from govshare_core.workflow import SHARE_REQUEST, Party
-
-EXPIRY_WARNING_DAYS = 14
-"""Grants ending within this many days are highlighted."""
-
-
-def language() -> str:
-    """The UI language: "en" or "zh_CN" (the shell's i18n module once it exists)."""
-    try:
-        from govshare_desktop import i18n
-
-        return str(i18n.language())
-    except (ImportError, AttributeError):
-        return "en" if QLocale().name().startswith("en") else "zh_CN"
-
-
-def english() -> bool:
-    return language().startswith("en")
-
-
-def label(member: Any) -> str:
-    """The UI-language label of a vocab enum member."""
-    return str(member.label_en if english() else member.label_zh)
-
-
-def label_of(enum: type[StrEnum], code: str | None) -> str:
-    """The label of `code` in `enum`, or the code itself when unknown (or "" for None)."""
-    if code is None:
-        return ""
-    try:
-        return label(enum(code))
-    except ValueError:
-        return str(code)
-
-
-def message(error: FieldError) -> str:
-    return error.message_en if english() else error.message_zh
-
-
-def parse_date(value: Any) -> date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value)[:10])
-
-
-def local_time(value: Any) -> str:
-    """A UTC ISO timestamp as local "yyyy-MM-dd HH:mm"."""
-    if not value:
-        return ""
-    when = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
-    return when.astimezone().strftime("%Y-%m-%d %H:%M")
-
+from govshare_core.workdays import WorkdayCalendar, working_days_left
+from govshare_core.workflow import (
+    GRANT,
+    SHARE_REQUEST,
+    Actor,
+    Parties,
+    allowed_actions,
+    waiting_for_review,
+)
+from govshare_desktop.i18n import label, label_of, message, parse_date, rule_message
 
 # --- deadlines and expiry ------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class DeadlineInfo:
-    """A review deadline as shown: the text, working days left, and the flags behind it."""
+    """A review deadline as shown: the text, the due date, working days left, and the flags."""
 
     text: str
     days_left: int | None
     overdue: bool
     provisional: bool
+    due: date | None = None
 
 
-def review_deadline_info(row: Mapping[str, Any], today: date) -> DeadlineInfo:
-    """Review deadline of a request row with the working days left (第二十七条)."""
+_NO_DEADLINE = DeadlineInfo("", None, False, False)
+
+
+def _review_deadline(
+    row: Mapping[str, Any], today: date, calendar: WorkdayCalendar
+) -> tuple[date | None, int | None]:
+    """(due, working days left): the platform's; counted here with the platform's `calendar`
+    only for a row without them (cached before the platform sent them)."""
+    if "working_days_left" in row or "due" in row:
+        left = row.get("working_days_left")
+        return parse_date(row.get("due")), int(left) if left is not None else None
+    if not waiting_for_review(SHARE_REQUEST, str(row.get("status"))):
+        return None, None
     due = parse_date(row.get("review_due"))
+    return due, working_days_left(today, due, calendar=calendar)
+
+
+def review_deadline_info(
+    row: Mapping[str, Any], today: date, *, calendar: WorkdayCalendar
+) -> DeadlineInfo:
+    """Review deadline of a request row with the working days left (第二十七条)."""
+    due, left = _review_deadline(row, today, calendar)
+    if due is None or left is None:
+        return _NO_DEADLINE
     provisional = bool(row.get("review_due_provisional"))
-    if due is None or row.get("status") not in _WAITING:
-        return DeadlineInfo("", None, False, False)
-    overdue = bool(row.get("overdue")) or due < today
     mark = QCoreApplication.translate("SharePresenter", "（暂定）") if provisional else ""
-    if overdue:
-        late = working_days_between(due, today)
+    if left < 0 or due < today:
+        late = max(-left, 0)
         text = (
             QCoreApplication.translate("SharePresenter", "%1 已超期 %2 个工作日")
             .replace("%1", due.isoformat())
             .replace("%2", str(late))
         )
-        return DeadlineInfo(text + mark, -late, True, provisional)
-    left = working_days_between(today, due)
+        return DeadlineInfo(text + mark, -late, True, provisional, due)
     text = (
         QCoreApplication.translate("SharePresenter", "%1（剩 %2 个工作日）")
         .replace("%1", due.isoformat())
         .replace("%2", str(left))
     )
-    return DeadlineInfo(text + mark, left, False, provisional)
-
-
-_WAITING = {RequestStatus.SUBMITTED, RequestStatus.PROVIDER_APPROVED, RequestStatus.DISPUTED}
+    return DeadlineInfo(text + mark, left, False, provisional, due)
 
 
 @dataclass(frozen=True)
@@ -130,19 +111,28 @@ class ExpiryInfo:
     expiring_soon: bool
 
 
-def grant_expiry_info(row: Mapping[str, Any], today: date) -> ExpiryInfo:
-    """Days until a grant ends; active grants ending within 14 days are flagged."""
+def grant_expiry_info(
+    row: Mapping[str, Any], today: date, *, calendar: WorkdayCalendar
+) -> ExpiryInfo:
+    """Working days until an active grant ends, and whether it is flagged: the platform's
+    `working_days_left` and `expiring_soon`; for a cached row without them, counted here with
+    the platform's `calendar` and `govshare_core.rules.grant_expiring_soon`."""
     until = parse_date(row.get("valid_until"))
     if until is None or row.get("status") != GrantStatus.ACTIVE:
         return ExpiryInfo("", None, False)
-    left = (until - today).days
-    soon = left <= EXPIRY_WARNING_DAYS
-    if left < 0:
+    if "working_days_left" in row and "expiring_soon" in row:
+        raw = row.get("working_days_left")
+        left = int(raw) if raw is not None else working_days_left(today, until, calendar=calendar)
+        soon = bool(row.get("expiring_soon"))
+    else:
+        left = working_days_left(today, until, calendar=calendar)
+        soon = grant_expiring_soon(until, today)
+    if until < today:
         return ExpiryInfo(QCoreApplication.translate("SharePresenter", "已过期"), left, True)
-    if left == 0:
+    if until == today:
         return ExpiryInfo(QCoreApplication.translate("SharePresenter", "今日到期"), 0, True)
     return ExpiryInfo(
-        QCoreApplication.translate("SharePresenter", "剩 %1 天").replace("%1", str(left)),
+        QCoreApplication.translate("SharePresenter", "剩 %1 个工作日").replace("%1", str(left)),
         left,
         soon,
     )
@@ -151,38 +141,24 @@ def grant_expiry_info(row: Mapping[str, Any], today: date) -> ExpiryInfo:
 # --- actions a user may take -----------------------------------------------------------------
 
 
-def request_actions(
-    row: Mapping[str, Any], *, roles: Iterable[str], department_id: int
-) -> list[str]:
-    """Actions of SHARE_REQUEST the user may take on the request (role AND party, as the platform
-    checks them); the server still decides."""
-    held = {Role(r) for r in roles if r in Role._value2member_map_}
-    status = str(row.get("status"))
-    allowed: list[str] = []
-    for action in SHARE_REQUEST.actions_from(status, held):
-        transition = SHARE_REQUEST.find(action, status)
-        if transition.party is Party.PLATFORM:
-            ok = True
-        elif transition.party is Party.OWNER_DEPT:
-            ok = row.get("consumer_department_id") == department_id
-        else:  # provider department (or a listed platform admin)
-            ok = (Role.PLATFORM_ADMIN in transition.roles and Role.PLATFORM_ADMIN in held) or (
-                row.get("provider_department_id") == department_id
-                and bool((transition.roles - {Role.PLATFORM_ADMIN}) & held)
-            )
-        if ok:
-            allowed.append(action)
-    return allowed
+def request_parties(row: Mapping[str, Any]) -> Parties:
+    """A share request's (or grant's) side of "who may act": the consumer and the provider."""
+    consumer, provider = row.get("consumer_department_id"), row.get("provider_department_id")
+    return Parties(
+        owner_dept=int(consumer) if consumer is not None else None,
+        provider_dept=int(provider) if provider is not None else None,
+    )
 
 
-def can_revoke_grant(row: Mapping[str, Any], *, roles: Iterable[str], department_id: int) -> bool:
-    """Provider's resource admin or the platform admin, on an active grant (第二十九条)."""
-    held = set(roles)
-    if row.get("status") != GrantStatus.ACTIVE:
-        return False
-    if Role.PLATFORM_ADMIN in held:
-        return True
-    return Role.RESOURCE_ADMIN in held and row.get("provider_department_id") == department_id
+def request_actions(row: Mapping[str, Any], actor: Actor) -> list[str]:
+    """Actions of SHARE_REQUEST `actor` may take on the request: govshare_core.workflow's
+    `allowed_actions` (role and party, as the platform checks them); the server still decides."""
+    return allowed_actions(SHARE_REQUEST, str(row.get("status")), actor, request_parties(row))
+
+
+def can_revoke_grant(row: Mapping[str, Any], actor: Actor) -> bool:
+    """The provider's resource admin or the platform admin, on an active grant (第二十九条)."""
+    return "revoke" in allowed_actions(GRANT, str(row.get("status")), actor, request_parties(row))
 
 
 # --- decisions -------------------------------------------------------------------------------
@@ -193,37 +169,39 @@ def rejection_grounds() -> list[tuple[str, str]]:
     return [(g.value, label(g)) for g in RejectionGround]
 
 
+def _messages(errors: list[FieldError]) -> str:
+    return "；".join(message(e) for e in errors)
+
+
 def decision_body(
     *, approve: bool | None, ground: str | None, comment: str
 ) -> tuple[dict[str, Any] | None, str]:
-    """The DecisionIn body, or None and why not (a rejection needs its legal ground)."""
-    if approve is None:
-        return None, QCoreApplication.translate("SharePresenter", "请选择同意或拒绝。")
+    """The DecisionIn body, or None and why not (`validate_decision`: a rejection needs its
+    legal ground, 第二十二条)."""
+    errors = validate_decision(approve=approve, ground=ground or None)
+    if errors:
+        return None, _messages(errors)
     if approve:
         return {"approve": True, "comment": comment.strip() or None}, ""
-    if not ground:
-        return None, QCoreApplication.translate(
-            "SharePresenter", "拒绝须选择法定事由（第二十二条：非因法定事由不得拒绝）。"
-        )
     return {"approve": False, "ground": ground, "comment": comment.strip() or None}, ""
 
 
 def mediation_body(*, overturn: bool | None, comment: str) -> tuple[dict[str, Any] | None, str]:
-    """The MediationIn body, or None and why not (第二十五条)."""
-    if overturn is None:
-        return None, QCoreApplication.translate("SharePresenter", "请选择维持拒绝或撤销拒绝。")
-    if len(comment.strip()) < 2:
-        return None, QCoreApplication.translate("SharePresenter", "请填写协调意见（至少 2 个字）。")
+    """The MediationIn body, or None and why not (`validate_mediation`, 第二十五条)."""
+    errors = validate_mediation(overturn=overturn, comment=comment)
+    if errors:
+        return None, _messages(errors)
     return {"overturn": overturn, "comment": comment.strip()}, ""
 
 
 def reason_error(text: str) -> str:
-    """Why a free-text reason (dispute, revocation) is not acceptable, or ""."""
-    return (
-        QCoreApplication.translate("SharePresenter", "请填写理由（至少 2 个字）。")
-        if len(text.strip()) < 2
-        else ""
-    )
+    """Why a free-text reason (dispute, revocation) is not acceptable (`validate_reason`), or
+    ""."""
+    errors = validate_reason(text)
+    if not errors:
+        return ""
+    what = QCoreApplication.translate("SharePresenter", "理由")
+    return rule_message(errors[0].code, what, n=MIN_REASON_LENGTH)
 
 
 # --- the request form ------------------------------------------------------------------------
@@ -263,9 +241,6 @@ class RequestFormValues:
             end_date=parse_date(data.get("end_date")),
             statutory_citation=str(data.get("statutory_citation") or ""),
         )
-
-
-_MIN_LENGTH = {"business": 2, "users": 2, "reason": 2}
 
 
 class RequestFormPresenter:
@@ -321,7 +296,7 @@ class RequestFormPresenter:
         self, values: RequestFormValues, *, today: date
     ) -> tuple[ShareRequestIn | None, list[FieldError]]:
         """The request to send, or the rule violations naming the field and the reason."""
-        errors = self._structural(values)
+        errors = validate_request_form(values.as_dict())
         if errors:
             return None, errors
         data = {k: v for k, v in values.as_dict().items() if v not in ("", None)}
@@ -338,43 +313,6 @@ class RequestFormPresenter:
         )
         return (None, errors) if errors else (request, [])
 
-    def _structural(self, values: RequestFormValues) -> list[FieldError]:
-        errors: list[FieldError] = []
-        if not values.data_items:
-            errors.append(
-                _custom(
-                    "data_items",
-                    QCoreApplication.translate("SharePresenter", "请至少选择一个要申请的信息项"),
-                )
-            )
-        for name in ("business", "users", "reason"):
-            text = getattr(values, name).strip()
-            if not text:
-                errors.append(field_error(name, "required"))
-            elif len(text) < _MIN_LENGTH[name]:
-                errors.append(_too_short(name))
-        if values.share_mode not in ShareMode._value2member_map_:
-            errors.append(field_error("share_mode", "required"))
-        if values.end_date is None:
-            errors.append(field_error("end_date", "required"))
-        return errors
-
-
-def _custom(fieldpath: str, text: str) -> FieldError:
-    return FieldError(fieldpath, "custom", text, text)
-
-
-def _too_short(name: str) -> FieldError:
-    base = field_error(name, "required")
-    label_zh = base.message_zh.removesuffix("不能为空")
-    label_en = base.message_en.removesuffix(" is required")
-    return FieldError(
-        name,
-        "too_short",
-        QCoreApplication.translate("SharePresenter", "%1至少需要 2 个字").replace("%1", label_zh),
-        f"{label_en} needs at least 2 characters",
-    )
-
 
 def _pydantic_error(error: Mapping[str, Any]) -> FieldError:
     loc = [str(p) for p in error.get("loc", ())]
@@ -384,20 +322,20 @@ def _pydantic_error(error: Mapping[str, Any]) -> FieldError:
     return field_error(path, "invalid_value", value=str(error.get("input", ""))[:40])
 
 
-def result_text(detail: Mapping[str, Any], today: date) -> str:
-    """What happened on submission: granted at once (无条件共享) or the review deadline."""
+def result_text(detail: Mapping[str, Any], today: date, *, calendar: WorkdayCalendar) -> str:
+    """What happened on submission: granted at once (无条件共享) or the review deadline (the
+    platform's `due` and `working_days_left`)."""
     status = str(detail.get("status"))
     if status == RequestStatus.ACTIVE:
         return QCoreApplication.translate(
             "SharePresenter", "无条件共享：申请已自动通过，授权立即生效，可在“授权”页查看。"
         )
-    due = parse_date(detail.get("review_due"))
     head = QCoreApplication.translate("SharePresenter", "申请已提交，当前状态：%1。").replace(
         "%1", label_of(RequestStatus, status)
     )
-    if due is None:
+    due, left = _review_deadline(detail, today, calendar)
+    if due is None or left is None:
         return head
-    left = working_days_between(today, due)
     tail = QCoreApplication.translate(
         "SharePresenter", "须在 %1 前完成审核（剩 %2 个工作日，第二十七条）"
     ).replace("%1", due.isoformat())
@@ -409,3 +347,135 @@ def result_text(detail: Mapping[str, Any], today: date) -> str:
 
 def default_end_date(today: date) -> date:
     return today + timedelta(days=365)
+
+
+# --- the requests pages' lists ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ListMode:
+    """What a requests page lists: title, filter choices (label, query params), cache name."""
+
+    key: str
+    title: str
+    filters: list[tuple[str, dict[str, Any]]]
+    counterpart: str  # "provider" or "consumer": whose department name the list shows
+    drafts: bool
+
+
+def mine_mode() -> ListMode:
+    filters: list[tuple[str, dict[str, Any]]] = [
+        (QCoreApplication.translate("RequestsPage", "全部申请"), {})
+    ]
+    filters += [(label(s), {"status": s.value}) for s in RequestStatus if s != RequestStatus.DRAFT]
+    filters.append((QCoreApplication.translate("RequestsPage", "已超期"), {"overdue": True}))
+    return ListMode(
+        "mine", QCoreApplication.translate("RequestsPage", "我的申请"), filters, "provider", True
+    )
+
+
+def inbox_mode(roles: set[str]) -> ListMode:
+    filters: list[tuple[str, dict[str, Any]]] = []
+    if Role.RESOURCE_ADMIN in roles:
+        filters.append(
+            (
+                QCoreApplication.translate("RequestsPage", "待本部门审核"),
+                {"side": "provider", "status": "submitted"},
+            )
+        )
+    if Role.PLATFORM_ADMIN in roles:
+        filters += [
+            (
+                QCoreApplication.translate("RequestsPage", "待平台审核"),
+                {"status": "provider_approved"},
+            ),
+            (QCoreApplication.translate("RequestsPage", "争议待协调"), {"status": "disputed"}),
+            (
+                QCoreApplication.translate("RequestsPage", "待签署保密协议"),
+                {"status": "awaiting_agreement"},
+            ),
+            (QCoreApplication.translate("RequestsPage", "已超期"), {"overdue": True}),
+        ]
+    if Role.RESOURCE_ADMIN in roles:
+        filters.append(
+            (
+                QCoreApplication.translate("RequestsPage", "本部门资源的全部申请"),
+                {"side": "provider"},
+            )
+        )
+    return ListMode(
+        "inbox", QCoreApplication.translate("RequestsPage", "待审申请"), filters, "consumer", False
+    )
+
+
+def days_left_text(info: DeadlineInfo) -> str:
+    """The 剩余工作日 cell: the working days left, or how many are overdue."""
+    if info.days_left is None:
+        return ""
+    if info.overdue:
+        return QCoreApplication.translate("RequestsPage", "超期 %1").replace(
+            "%1", str(abs(info.days_left))
+        )
+    mark = QCoreApplication.translate("RequestsPage", "（暂定）") if info.provisional else ""
+    return f"{info.days_left}{mark}"
+
+
+def enrich(
+    rows: list[dict[str, Any]], names: dict[int, str], today: date, *, calendar: WorkdayCalendar
+) -> list[dict[str, Any]]:
+    """Add department names and the working-day deadline to request rows (background work;
+    `calendar`: the platform's, for rows without its `working_days_left`)."""
+    out = []
+    for row in rows:
+        info = review_deadline_info(row, today, calendar=calendar)
+        out.append(
+            dict(
+                row,
+                provider_name=names.get(int(row["provider_department_id"]), ""),
+                consumer_name=names.get(int(row["consumer_department_id"]), ""),
+                _deadline=info.text,
+                _due=info.due.isoformat() if info.due is not None else "",
+                _left=days_left_text(info),
+                _days_left=info.days_left,
+                _overdue=info.overdue,
+            )
+        )
+    return out
+
+
+_ACTIONS = {
+    "create": QT_TRANSLATE_NOOP("RequestsPage", "创建申请"),
+    "update": QT_TRANSLATE_NOOP("RequestsPage", "修改申请"),
+    "submit": QT_TRANSLATE_NOOP("RequestsPage", "提交申请"),
+    "auto_grant": QT_TRANSLATE_NOOP("RequestsPage", "无条件共享，自动授权"),
+    "route_statutory": QT_TRANSLATE_NOOP("RequestsPage", "依法定依据转平台审核"),
+    "provider_approve": QT_TRANSLATE_NOOP("RequestsPage", "提供方同意"),
+    "provider_reject": QT_TRANSLATE_NOOP("RequestsPage", "提供方拒绝"),
+    "platform_approve": QT_TRANSLATE_NOOP("RequestsPage", "平台同意"),
+    "platform_approve_statutory": QT_TRANSLATE_NOOP("RequestsPage", "平台同意（法定共享）"),
+    "platform_reject": QT_TRANSLATE_NOOP("RequestsPage", "平台拒绝"),
+    "mark_agreement_signed": QT_TRANSLATE_NOOP("RequestsPage", "保密协议已签署"),
+    "dispute": QT_TRANSLATE_NOOP("RequestsPage", "提出异议"),
+    "mediate_uphold": QT_TRANSLATE_NOOP("RequestsPage", "协调：维持拒绝"),
+    "mediate_overturn": QT_TRANSLATE_NOOP("RequestsPage", "协调：撤销拒绝"),
+    "withdraw": QT_TRANSLATE_NOOP("RequestsPage", "撤回"),
+    "revoke": QT_TRANSLATE_NOOP("RequestsPage", "撤销授权"),
+    "expire": QT_TRANSLATE_NOOP("RequestsPage", "到期"),
+    "escalate": QT_TRANSLATE_NOOP("RequestsPage", "超期督办"),
+    "review": QT_TRANSLATE_NOOP("RequestsPage", "审核申请"),
+    "mediate": QT_TRANSLATE_NOOP("RequestsPage", "争议协调"),
+}
+
+
+# endpoint suffix → the history action it records (for the outbox label)
+OUTBOX_ACTIONS = {
+    "provider-decision": "review",
+    "platform-decision": "review",
+    "mediate": "mediate",
+    "agreement-signed": "mark_agreement_signed",
+}
+
+
+def action_label(action: str) -> str:
+    text = _ACTIONS.get(action)
+    return QCoreApplication.translate("RequestsPage", str(text)) if text else action

@@ -6,27 +6,27 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QSize, Qt, Signal
 from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
 
 from govshare_core.validation import FieldError
 from govshare_core.vocab import ShareMode, ShareType
-from govshare_desktop.api.errors import ApiError
+from govshare_desktop import i18n
+from govshare_desktop.common import policy
 from govshare_desktop.common.autosave import AutosaveController
-from govshare_desktop.common.offline import engine_for, outcome_status, queued_text
+from govshare_desktop.common.offline import queued_text
+from govshare_desktop.common.sizing import fit_to_screen
 from govshare_desktop.common.uiload import load_form
 from govshare_desktop.context import AppContext
+from govshare_desktop.i18n import label, label_of, message
 from govshare_desktop.requests import submission
 from govshare_desktop.requests.presenters import (
     RequestFormPresenter,
     RequestFormValues,
     default_end_date,
-    english,
-    label,
-    label_of,
-    message,
     result_text,
 )
+from govshare_desktop.sync.engine import Outcome, OutcomeStatus
 
 _ERROR_LABELS = {
     "data_items": "itemsError",
@@ -48,6 +48,8 @@ class RequestFormDialog(QDialog):
 
     submitted = Signal(object)
 
+    PREFERRED_SIZE = QSize(680, 640)  # shrunk to the screen (1366×728 at least)
+
     def __init__(
         self,
         *,
@@ -55,14 +57,11 @@ class RequestFormDialog(QDialog):
         entry: Mapping[str, Any],
         draft_key: str | None = None,
         values: RequestFormValues | None = None,
-        sync: Any = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._sync = sync
         self.setWindowTitle(self.tr("共享申请"))
         self.setObjectName("requestFormDialog")
-        self._fit_to_screen(parent)
         self.context = context
         self.presenter = RequestFormPresenter(entry)
         self.draft_key = draft_key or submission.new_draft_key()
@@ -81,6 +80,7 @@ class RequestFormDialog(QDialog):
         self._loading = True
         self._sending = False
         self._fill_static()
+        self._fit_to_screen(parent)
         self.set_values(values or self._defaults())
         self._loading = False
         self._connect()
@@ -88,9 +88,8 @@ class RequestFormDialog(QDialog):
     # --- setup -------------------------------------------------------------------------------
 
     def _fit_to_screen(self, parent: QWidget | None) -> None:
-        """680x640, smaller on a small screen (1024x700 leaves about 660 px of height)."""
-        screen = (parent or self).screen().availableGeometry()
-        self.resize(min(680, screen.width() - 40), min(640, screen.height() - 40))
+        """680x640, smaller on a small screen (the fields scroll; the buttons stay visible)."""
+        fit_to_screen(self, self.PREFERRED_SIZE, parent=parent)
 
     def _fill_static(self) -> None:
         ui = self.ui
@@ -227,11 +226,6 @@ class RequestFormDialog(QDialog):
     def _on_autosave_save_failed(self, text: str) -> None:
         self.ui.draftStatusLabel.setText(text)
 
-    @property
-    def engine(self) -> Any:
-        """The session's SyncEngine, or None (then the form calls the platform directly)."""
-        return engine_for(self.context, self, self._sync)
-
     def _on_submit_clicked(self) -> None:
         body = self.validate()
         if body is None:
@@ -242,40 +236,19 @@ class RequestFormDialog(QDialog):
         self.ui.formErrorLabel.setText(self.tr("正在提交……"))
         entry = self.presenter.entry
         title = self.tr("提交共享申请：%1").replace("%1", str(entry.get("name", "")))
-        engine = self.engine
-        if engine is not None:
-            # create + submit now, or both kept in the outbox (the submit waits for the id)
-            engine.create_and_act(
-                submission.CREATE_PATH,
-                body,
-                "submit",
-                label=title,
-                draft=(submission.KIND, self.draft_key),
-                done=self._on_submit_outcome,
-            )
-            return
-        client, key = self.context.client, self.draft_key
-        store = self.context.store
+        submission.submit(
+            self.context.sync, self.draft_key, body, label=title, done=self._on_submit_outcome
+        )
 
-        def op(task: Any) -> dict[str, Any]:
-            detail = submission.create_and_submit(client, key, body)
-            submission.delete_draft(store, key)
-            return detail
-
-        self.context.run(op, success=self._on_submit_done, failure=self._on_submit_failed)
-
-    def _on_submit_outcome(self, outcome: Any) -> None:
-        status = outcome_status(outcome)
-        if status == "sent":
+    def _on_submit_outcome(self, outcome: Outcome) -> None:
+        if outcome.status == OutcomeStatus.SENT:
             self._on_submit_done(dict(outcome.result or {}))
-        elif status in ("queued", "conflict"):
+        elif outcome.status in (OutcomeStatus.QUEUED, OutcomeStatus.CONFLICT):
             store, key = self.context.store, self.draft_key
             self.context.run(lambda task: submission.mark_queued(store, key))
             self._on_submit_done({"queued": True}, queued_text(self.context, outcome))
-        elif isinstance(outcome.error, ApiError):
-            self._on_submit_failed(outcome.error)
         else:
-            self._on_submit_failed(RuntimeError(str(outcome.message)))
+            self._on_submit_failed(outcome)
 
     def _on_submit_done(self, result: dict[str, Any], queued_message: str = "") -> None:
         self.outcome = result
@@ -284,7 +257,7 @@ class RequestFormDialog(QDialog):
         if result.get("queued"):
             text = queued_message or self.tr("已离线保存，恢复连接后自动提交。")
         else:
-            text = result_text(result, date.today())
+            text = result_text(result, date.today(), calendar=policy.calendar(self.context))
             self.context.data_changed.emit("request")
             self.context.data_changed.emit("grant")
         ui.resultLabel.setText(text)
@@ -294,16 +267,25 @@ class RequestFormDialog(QDialog):
             getattr(ui, name).setEnabled(False)
         self.submitted.emit(result)
 
-    def _on_submit_failed(self, exc: Exception) -> None:
+    def _on_submit_failed(self, outcome: Outcome) -> None:
         self._sending = False
         self.ui.submitButton.setEnabled(True)
-        if isinstance(exc, ApiError):
-            fields = exc.field_messages("en" if english() else "zh")
+        exc = outcome.api_error
+        if exc is not None:
+            fields = exc.field_messages(i18n.language())
             self.show_errors(fields)
             if not fields or exc.message() not in self.ui.formErrorLabel.text():
                 self.ui.formErrorLabel.setText(exc.message())
         else:
-            self.ui.formErrorLabel.setText(self.tr("提交失败：%1").replace("%1", str(exc)))
+            self.ui.formErrorLabel.setText(self.tr("提交失败：%1").replace("%1", outcome.message))
+
+    def save_draft(self) -> bool:
+        """Ctrl+S: write the draft to this computer now (False once submitted)."""
+        if self.outcome is not None or self._sending:
+            return False
+        self.autosave.touch()
+        self.autosave.flush()
+        return True
 
     def _on_close_clicked(self) -> None:
         if self.outcome is None and not self._sending:

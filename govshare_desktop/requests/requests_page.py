@@ -8,32 +8,38 @@ platform admin).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
-from html import escape
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QListWidgetItem, QMessageBox, QWidget
+from PySide6.QtWidgets import QListWidgetItem, QWidget
 
-from govshare_core.vocab import RejectionGround, RequestStatus, Role, ShareMode, ShareType
+from govshare_core.vocab import RequestStatus
+from govshare_desktop.api import actions
+from govshare_desktop.api.actions import JsonObject
 from govshare_desktop.api.errors import ApiError
-from govshare_desktop.common.offline import outcome_status, queued_text, send_action
-from govshare_desktop.common.paged_model import Column, PagedTableModel, Row
+from govshare_desktop.common import policy
+from govshare_desktop.common.confirm import confirm_decision
+from govshare_desktop.common.finder import RowFinder, find_object
+from govshare_desktop.common.offline import queued_text
+from govshare_desktop.common.outcome import ERROR, OK, QUEUED, clear_outcome, show_outcome
+from govshare_desktop.common.paged_model import Debouncer, PagedTableModel, Row, text_match
 from govshare_desktop.common.uiload import load_form
 from govshare_desktop.context import AppContext
+from govshare_desktop.i18n import label, label_of, local_time
 from govshare_desktop.requests import lookups, submission
+from govshare_desktop.requests.detail import detail_html
 from govshare_desktop.requests.dialogs import DecisionDialog, ReasonDialog, Send
 from govshare_desktop.requests.presenters import (
-    DeadlineInfo,
+    OUTBOX_ACTIONS,
+    ListMode,
     RequestFormValues,
-    label,
-    label_of,
-    local_time,
+    action_label,
+    enrich,
+    inbox_mode,
+    mine_mode,
     request_actions,
-    review_deadline_info,
 )
 from govshare_desktop.requests.request_form import RequestFormDialog
 from govshare_desktop.requests.tables import (
@@ -43,286 +49,29 @@ from govshare_desktop.requests.tables import (
     Fit,
     Stretch,
     compact_rows,
+    enable_sorting,
+    event_columns,
+    request_columns,
     size_columns,
 )
 from govshare_desktop.store.local import Draft
+from govshare_desktop.sync.engine import Done, Outcome, OutcomeStatus
 from govshare_desktop.tasks import run_in_background
 
 PAGE_SIZE = 50
-DEPARTMENT_WIDTH = 140
+DEPARTMENT_WIDTH = 240
+"""Department names fit up to this (px); longer ones elide, the full name is the tooltip."""
+STATUS_WIDTH = 150
 OVERDUE_COLOR = QColor("#c0392b")
-
-
-@dataclass(frozen=True)
-class ListMode:
-    """What a requests page lists: title, filter choices (label, query params), cache name."""
-
-    key: str
-    title: str
-    filters: list[tuple[str, dict[str, Any]]]
-    counterpart: str  # "provider" or "consumer": whose department name the list shows
-    drafts: bool
-
-
-def mine_mode() -> ListMode:
-    filters: list[tuple[str, dict[str, Any]]] = [
-        (QCoreApplication.translate("RequestsPage", "全部申请"), {})
-    ]
-    filters += [(label(s), {"status": s.value}) for s in RequestStatus if s != RequestStatus.DRAFT]
-    filters.append((QCoreApplication.translate("RequestsPage", "已超期"), {"overdue": True}))
-    return ListMode(
-        "mine", QCoreApplication.translate("RequestsPage", "我的申请"), filters, "provider", True
-    )
-
-
-def inbox_mode(roles: set[str]) -> ListMode:
-    filters: list[tuple[str, dict[str, Any]]] = []
-    if Role.RESOURCE_ADMIN in roles:
-        filters.append(
-            (
-                QCoreApplication.translate("RequestsPage", "待本部门审核"),
-                {"side": "provider", "status": "submitted"},
-            )
-        )
-    if Role.PLATFORM_ADMIN in roles:
-        filters += [
-            (
-                QCoreApplication.translate("RequestsPage", "待平台审核"),
-                {"status": "provider_approved"},
-            ),
-            (QCoreApplication.translate("RequestsPage", "争议待协调"), {"status": "disputed"}),
-            (
-                QCoreApplication.translate("RequestsPage", "待签署保密协议"),
-                {"status": "awaiting_agreement"},
-            ),
-            (QCoreApplication.translate("RequestsPage", "已超期"), {"overdue": True}),
-        ]
-    if Role.RESOURCE_ADMIN in roles:
-        filters.append(
-            (
-                QCoreApplication.translate("RequestsPage", "本部门资源的全部申请"),
-                {"side": "provider"},
-            )
-        )
-    return ListMode(
-        "inbox", QCoreApplication.translate("RequestsPage", "待审申请"), filters, "consumer", False
-    )
-
-
-def request_columns(counterpart: str) -> list[Column]:
-    other = (
-        QCoreApplication.translate("RequestsPage", "提供部门")
-        if counterpart == "provider"
-        else QCoreApplication.translate("RequestsPage", "申请部门")
-    )
-    return [
-        Column("id", QCoreApplication.translate("RequestsPage", "编号")),
-        Column(
-            "entry_name",
-            QCoreApplication.translate("RequestsPage", "信息资源"),
-            tooltip=lambda r: str(r.get("entry_name", "")),
-        ),
-        Column(f"{counterpart}_name", other, tooltip=lambda r: str(r.get(f"{counterpart}_name"))),
-        Column(
-            "status",
-            QCoreApplication.translate("RequestsPage", "状态"),
-            lambda r: label_of(RequestStatus, r.get("status")),
-        ),
-        Column(
-            "_due",
-            QCoreApplication.translate("RequestsPage", "截止日期"),
-            tooltip=lambda r: str(r.get("_deadline", "")),
-        ),
-        Column(
-            "_left",
-            QCoreApplication.translate("RequestsPage", "剩余工作日"),
-            tooltip=lambda r: str(r.get("_deadline", "")),
-        ),
-    ]  # the requested end of use (截止时间) is in the detail: the list fits beside it
-
-
-def days_left_text(info: DeadlineInfo) -> str:
-    """The 剩余工作日 cell: the working days left, or how many are overdue."""
-    if info.days_left is None:
-        return ""
-    if info.overdue:
-        return QCoreApplication.translate("RequestsPage", "超期 %1").replace(
-            "%1", str(abs(info.days_left))
-        )
-    mark = QCoreApplication.translate("RequestsPage", "（暂定）") if info.provisional else ""
-    return f"{info.days_left}{mark}"
-
-
-def enrich(rows: list[Row], names: dict[int, str], today: date) -> list[Row]:
-    """Add department names and the working-day deadline to request rows (background work)."""
-    out = []
-    for row in rows:
-        info = review_deadline_info(row, today)
-        out.append(
-            dict(
-                row,
-                provider_name=names.get(int(row["provider_department_id"]), ""),
-                consumer_name=names.get(int(row["consumer_department_id"]), ""),
-                _deadline=info.text,
-                _due=str(row.get("review_due") or "") if info.days_left is not None else "",
-                _left=days_left_text(info),
-                _days_left=info.days_left,
-                _overdue=info.overdue,
-            )
-        )
-    return out
-
-
-def event_columns() -> list[Column]:
-    return [
-        Column(
-            "at",
-            QCoreApplication.translate("RequestsPage", "时间"),
-            lambda r: local_time(r.get("at")),
-        ),
-        Column(
-            "action",
-            QCoreApplication.translate("RequestsPage", "环节"),
-            lambda r: action_label(str(r.get("action"))),
-        ),
-        Column(
-            "to_status",
-            QCoreApplication.translate("RequestsPage", "结果状态"),
-            lambda r: label_of(RequestStatus, r.get("to_status")),
-        ),
-        Column(
-            "comment",
-            QCoreApplication.translate("RequestsPage", "意见"),
-            tooltip=lambda r: str(r.get("comment") or ""),
-        ),
-    ]
-
-
-_ACTIONS = {
-    "create": QT_TRANSLATE_NOOP("RequestsPage", "创建申请"),
-    "update": QT_TRANSLATE_NOOP("RequestsPage", "修改申请"),
-    "submit": QT_TRANSLATE_NOOP("RequestsPage", "提交申请"),
-    "auto_grant": QT_TRANSLATE_NOOP("RequestsPage", "无条件共享，自动授权"),
-    "route_statutory": QT_TRANSLATE_NOOP("RequestsPage", "依法定依据转平台审核"),
-    "provider_approve": QT_TRANSLATE_NOOP("RequestsPage", "提供方同意"),
-    "provider_reject": QT_TRANSLATE_NOOP("RequestsPage", "提供方拒绝"),
-    "platform_approve": QT_TRANSLATE_NOOP("RequestsPage", "平台同意"),
-    "platform_approve_statutory": QT_TRANSLATE_NOOP("RequestsPage", "平台同意（法定共享）"),
-    "platform_reject": QT_TRANSLATE_NOOP("RequestsPage", "平台拒绝"),
-    "mark_agreement_signed": QT_TRANSLATE_NOOP("RequestsPage", "保密协议已签署"),
-    "dispute": QT_TRANSLATE_NOOP("RequestsPage", "提出异议"),
-    "mediate_uphold": QT_TRANSLATE_NOOP("RequestsPage", "协调：维持拒绝"),
-    "mediate_overturn": QT_TRANSLATE_NOOP("RequestsPage", "协调：撤销拒绝"),
-    "withdraw": QT_TRANSLATE_NOOP("RequestsPage", "撤回"),
-    "revoke": QT_TRANSLATE_NOOP("RequestsPage", "撤销授权"),
-    "expire": QT_TRANSLATE_NOOP("RequestsPage", "到期"),
-    "escalate": QT_TRANSLATE_NOOP("RequestsPage", "超期督办"),
-    "review": QT_TRANSLATE_NOOP("RequestsPage", "审核申请"),
-    "mediate": QT_TRANSLATE_NOOP("RequestsPage", "争议协调"),
+SEARCH_KEYS = ("entry_name", "provider_name", "consumer_name", "resource_code", "id")
+TODO_FILTERS: dict[str, dict[str, Any]] = {
+    "request_decide": {"side": "provider", "status": "submitted"},
+    "request_platform_decide": {"status": "provider_approved"},
+    "request_overdue": {"overdue": True},
+    "dispute": {"status": "disputed"},
+    "agreement_pending": {"status": "awaiting_agreement"},
 }
-
-
-# endpoint suffix → the history action it records (for the outbox label)
-_OUTBOX_ACTIONS = {
-    "provider-decision": "review",
-    "platform-decision": "review",
-    "mediate": "mediate",
-    "agreement-signed": "mark_agreement_signed",
-}
-
-
-def action_label(action: str) -> str:
-    text = _ACTIONS.get(action)
-    return QCoreApplication.translate("RequestsPage", str(text)) if text else action
-
-
-def detail_html(detail: dict[str, Any], names: dict[int, str], today: date) -> str:
-    """The request's fields as an HTML table for the detail browser."""
-    info = review_deadline_info(detail, today)
-    ground = detail.get("rejection_ground")
-    rows = [
-        (QCoreApplication.translate("RequestsPage", "编号"), str(detail.get("id"))),
-        (
-            QCoreApplication.translate("RequestsPage", "信息资源"),
-            f"{detail.get('entry_name')}（{detail.get('resource_code') or ''}）",
-        ),
-        (
-            QCoreApplication.translate("RequestsPage", "提供部门"),
-            names.get(int(detail["provider_department_id"]), ""),
-        ),
-        (
-            QCoreApplication.translate("RequestsPage", "申请部门"),
-            names.get(int(detail["consumer_department_id"]), ""),
-        ),
-        (
-            QCoreApplication.translate("RequestsPage", "共享类型"),
-            label_of(ShareType, detail.get("share_type")),
-        ),
-        (
-            QCoreApplication.translate("RequestsPage", "状态"),
-            label_of(RequestStatus, detail.get("status")),
-        ),
-        (
-            QCoreApplication.translate("RequestsPage", "信息项"),
-            "、".join(detail.get("data_items", [])),
-        ),
-        (QCoreApplication.translate("RequestsPage", "应用业务"), str(detail.get("business", ""))),
-        (QCoreApplication.translate("RequestsPage", "使用对象"), str(detail.get("users", ""))),
-        (
-            QCoreApplication.translate("RequestsPage", "共享模式"),
-            label_of(ShareMode, detail.get("share_mode")),
-        ),
-        (QCoreApplication.translate("RequestsPage", "申请理由"), str(detail.get("reason", ""))),
-        (QCoreApplication.translate("RequestsPage", "截止时间"), str(detail.get("end_date", ""))),
-        (
-            QCoreApplication.translate("RequestsPage", "受理日期"),
-            str(detail.get("received_on") or ""),
-        ),
-        (QCoreApplication.translate("RequestsPage", "审核期限"), info.text),
-    ]
-    if detail.get("statutory_citation"):
-        rows.append(
-            (
-                QCoreApplication.translate("RequestsPage", "法定共享依据"),
-                str(detail["statutory_citation"]),
-            )
-        )
-    if ground:
-        rows.append(
-            (
-                QCoreApplication.translate("RequestsPage", "拒绝事由"),
-                label_of(RejectionGround, ground),
-            )
-        )
-        rows.append(
-            (
-                QCoreApplication.translate("RequestsPage", "拒绝说明"),
-                str(detail.get("rejection_comment") or ""),
-            )
-        )
-    for dispute in detail.get("disputes", []):
-        rows.append(
-            (
-                QCoreApplication.translate("RequestsPage", "异议"),
-                f"{dispute.get('reason')}（{dispute.get('status')}）",
-            )
-        )
-        if dispute.get("resolution"):
-            rows.append(
-                (QCoreApplication.translate("RequestsPage", "协调意见"), str(dispute["resolution"]))
-            )
-    cells = "".join(
-        f"<tr><td style='color:#555;padding:2px 10px 2px 0;white-space:nowrap'>{escape(k)}</td>"
-        f"<td style='padding:2px 0'>{_colored(k, v, info.overdue)}</td></tr>"
-        for k, v in rows
-    )
-    return f"<table cellspacing='0'>{cells}</table>"
-
-
-def _colored(key: str, value: str, overdue: bool) -> str:
-    if key == QCoreApplication.translate("RequestsPage", "审核期限") and overdue:
-        return f"<span style='color:#c0392b;font-weight:bold'>{escape(value)}</span>"
-    return escape(value)
+"""To-do kind → the inbox filter listing its request (other kinds: the first, widest filter)."""
 
 
 class RequestsPage(QWidget):
@@ -339,23 +88,24 @@ class RequestsPage(QWidget):
     action_done = Signal(str, object)
     action_queued = Signal(str, str)
     dialog_opened = Signal(object)
+    object_missing = Signal(str, int)
 
     def __init__(
         self,
         *,
         context: AppContext,
         mode: ListMode,
-        sync: Any = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName(f"requestsPage_{mode.key}")
         self.context = context
-        self._sync = sync
         self.mode = mode
         self.ui = load_form("share_requests.ui", self)
         self.detail: dict[str, Any] | None = None
         self.active_dialog: QWidget | None = None
+        self.confirm_box: QWidget | None = None
+        self.finder: RowFinder | None = None
         self.names: dict[int, str] = {}
         self._detail_generation = 0
         self.model = PagedTableModel(
@@ -367,6 +117,7 @@ class RequestsPage(QWidget):
         )
         self.model.set_role_hook(self._row_role)
         self.events_model = PagedTableModel(fetch_page=None, columns=event_columns(), parent=self)
+        self._search = Debouncer(delay_ms=200, callback=self._on_search_fired, parent=self)
         self._setup()
         self._connect()
         self._show_detail(None)
@@ -375,16 +126,12 @@ class RequestsPage(QWidget):
             self.reload_drafts()
 
     @classmethod
-    def mine(
-        cls, *, context: AppContext, sync: Any = None, parent: QWidget | None = None
-    ) -> RequestsPage:
-        return cls(context=context, mode=mine_mode(), sync=sync, parent=parent)
+    def mine(cls, *, context: AppContext, parent: QWidget | None = None) -> RequestsPage:
+        return cls(context=context, mode=mine_mode(), parent=parent)
 
     @classmethod
-    def inbox(
-        cls, *, context: AppContext, sync: Any = None, parent: QWidget | None = None
-    ) -> RequestsPage:
-        return cls(context=context, mode=inbox_mode(context.roles), sync=sync, parent=parent)
+    def inbox(cls, *, context: AppContext, parent: QWidget | None = None) -> RequestsPage:
+        return cls(context=context, mode=inbox_mode(context.roles), parent=parent)
 
     # --- setup -------------------------------------------------------------------------------
 
@@ -395,13 +142,14 @@ class RequestsPage(QWidget):
             ui.filterCombo.addItem(text, params)
         ui.tableView.setModel(self.model)
         compact_rows(ui.tableView)
+        enable_sorting(ui.tableView, on_unavailable=ui.statusLabel.setText)
         widths = size_columns(
             ui.tableView,
             [
                 Fit(["9999"]),
                 Stretch(),
-                Capped(DEPARTMENT_WIDTH, ["南通市人力资源和社会保障局"]),
-                Fit([label(s) for s in RequestStatus]),
+                Capped(DEPARTMENT_WIDTH),
+                Capped(STATUS_WIDTH, [label(s) for s in RequestStatus]),
                 Fit(["2026-12-31"]),
                 Fit(
                     [
@@ -411,12 +159,14 @@ class RequestsPage(QWidget):
                 ),
             ],
         )
-        # narrow windows drop 申请/提供部门 before squeezing the resource names (detail has it)
+        # narrow windows drop 截止日期 (剩余工作日 and the detail tell it), then the
+        # department, before squeezing the resource names (the detail has them all)
         self.column_dropper = ColumnDropper(
-            ui.tableView, widths=widths, optional=(2,), stretch=1, min_stretch=130
+            ui.tableView, widths=widths, optional=(4, 2), stretch=1, min_stretch=130
         )
         ui.eventsView.setModel(self.events_model)
         compact_rows(ui.eventsView)
+        enable_sorting(ui.eventsView, on_unavailable=ui.actionStatusLabel.setText)
         size_columns(
             ui.eventsView,
             [Fit(["2026-12-31 23:59"]), Contents(), Contents(), Stretch()],
@@ -425,11 +175,12 @@ class RequestsPage(QWidget):
         ui.continueDraftButton.setVisible(self.mode.drafts)
         ui.splitter.setStretchFactor(0, 3)
         ui.splitter.setStretchFactor(1, 2)
-        ui.splitter.setSizes([600, 400])
+        ui.splitter.setSizes([720, 380])  # the list first: its columns need the room
 
     def _connect(self) -> None:
         ui = self.ui
         ui.filterCombo.currentIndexChanged.connect(self._on_filter_combo_changed)
+        ui.searchEdit.textChanged.connect(self._search.push)
         ui.refreshButton.clicked.connect(self._on_refresh_button_clicked)
         ui.tableView.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
         self.model.page_loaded.connect(self._on_model_page_loaded)
@@ -467,18 +218,47 @@ class RequestsPage(QWidget):
 
         def fetch(offset: int, limit: int) -> tuple[list[Row], int | None]:
             names = lookups.department_names(context)
+            calendar = policy.calendar(context)
             page = context.client.requests(offset=offset, limit=limit, **params)
-            return enrich(list(page["items"]), names, date.today()), int(page["total"])
+            rows = enrich(list(page["items"]), names, date.today(), calendar=calendar)
+            return rows, int(page["total"])
 
         self.ui.statusLabel.setText(self.tr("正在加载……"))
         self.model.reset(fetch)
 
-    def _on_model_page_loaded(self, loaded: int, total: Any) -> None:
-        if not loaded:
+    def _on_search_fired(self, _text: object) -> None:
+        """The platform's request list has no text search: filter the loaded list (a short
+        list is loaded whole first, see PagedTableModel.set_filter)."""
+        self.model.set_filter(text_match(self.ui.searchEdit.text(), SEARCH_KEYS))
+        self._show_count()
+
+    def _show_count(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total
+        if self.ui.searchEdit.text().strip():
+            text = self.tr("筛选出 %1 条（共 %2 条）")
+            self.ui.statusLabel.setText(
+                text.replace("%1", str(shown)).replace("%2", str(total or 0))
+            )
+        elif not shown:
             self.ui.statusLabel.setText(self.tr("没有申请。"))
         else:
             self.ui.statusLabel.setText(self.tr("共 %1 条").replace("%1", str(total)))
-        if loaded <= PAGE_SIZE:
+
+    def focus_search(self) -> None:
+        """编辑 → 查找 (Ctrl+F) (SearchablePage)."""
+        self.ui.searchEdit.setFocus()
+        self.ui.searchEdit.selectAll()
+
+    def save_draft(self) -> bool:
+        """文件 → 保存草稿 (Ctrl+S): an open request form's draft (DraftPage)."""
+        dialog = self.active_dialog
+        if isinstance(dialog, RequestFormDialog) and dialog.isVisible():
+            return dialog.save_draft()
+        return False
+
+    def _on_model_page_loaded(self, loaded: int, total: Any) -> None:
+        self._show_count()
+        if loaded <= PAGE_SIZE and not self.ui.searchEdit.text().strip():
             rows, store, name = self.model.rows(), self.context.store, self.cache_name
             run_in_background(lambda task: store.cache_put(name, rows))
 
@@ -529,7 +309,49 @@ class RequestsPage(QWidget):
     def select_request(self, request_id: int) -> None:
         row = self.row_index(request_id)
         if row >= 0:
-            self.ui.tableView.selectRow(row)
+            self.select_row(row)
+
+    def select_row(self, row: int) -> None:
+        view = self.ui.tableView
+        view.setCurrentIndex(self.model.index(row, 0))
+        view.selectRow(row)
+        view.scrollTo(self.model.index(row, 0))
+
+    # --- opening a to-do's object (shell ObjectPage) -----------------------------------------
+
+    def show_object(self, kind: str, object_id: int) -> bool:
+        """Switch the filter to the list that holds the to-do's request (the widest one when
+        the kind has none here), clear the search, select the request and show its detail."""
+        combo = self.ui.filterCombo
+        wanted = TODO_FILTERS.get(kind)
+        index = next((i for i in range(combo.count()) if combo.itemData(i) == wanted), 0)
+        if combo.count() == 0:
+            return False
+        if self.finder is not None:
+            self.finder.cancel()
+        self.ui.searchEdit.blockSignals(True)
+        self.ui.searchEdit.clear()
+        self.ui.searchEdit.blockSignals(False)
+        self._search.cancel()
+        self.model.set_filter(None)
+        combo.blockSignals(True)
+        combo.setCurrentIndex(index)
+        combo.blockSignals(False)
+        self.reload()
+        self.finder = find_object(
+            self.model,
+            object_id,
+            found=self.select_row,
+            missing=lambda: self._object_missing(kind, object_id),
+            parent=self,
+        )
+        return True
+
+    def _object_missing(self, kind: str, object_id: int) -> None:
+        self.ui.statusLabel.setText(
+            self.tr("申请 #%1 已不在此列表中，可能已由他人办理。").replace("%1", str(object_id))
+        )
+        self.object_missing.emit(kind, object_id)
 
     # --- detail ------------------------------------------------------------------------------
 
@@ -559,13 +381,7 @@ class RequestsPage(QWidget):
     def _show_detail(self, detail: dict[str, Any] | None) -> None:
         self.detail = detail
         ui = self.ui
-        actions = (
-            request_actions(
-                detail, roles=self.context.roles, department_id=self.context.department_id
-            )
-            if detail
-            else []
-        )
+        actions = request_actions(detail, self.context.actor) if detail else []
         ui.withdrawButton.setVisible("withdraw" in actions)
         ui.disputeButton.setVisible("dispute" in actions)
         ui.decideButton.setVisible(
@@ -577,19 +393,20 @@ class RequestsPage(QWidget):
             ui.detailBrowser.clear()
             self.events_model.set_rows([])
             return
-        ui.detailBrowser.setHtml(detail_html(detail, self.names, date.today()))
+        ui.detailBrowser.setHtml(
+            detail_html(detail, self.names, date.today(), calendar=policy.calendar(self.context))
+        )
         self.events_model.set_rows(list(detail.get("events", [])))
         self.detail_loaded.emit(detail)
 
     # --- actions -----------------------------------------------------------------------------
 
-    def _act(self, action: str, body: dict[str, Any] | None = None) -> Send:
+    def _act(self, action: actions.RequestAction) -> Send:
         """A `send` for the current request's `action` endpoint (with If-Match on its version):
         through the session's SyncEngine, so offline it waits in the outbox."""
         assert self.detail is not None
         request_id, version = int(self.detail["id"]), int(self.detail["version"])
-        path = f"/api/v1/requests/{request_id}/{action}"
-        verb = action_label(_OUTBOX_ACTIONS.get(action, action))
+        verb = action_label(OUTBOX_ACTIONS.get(action, action))
         title = (
             self.tr("%1：申请 #%2（%3）")
             .replace("%1", verb)
@@ -597,51 +414,64 @@ class RequestsPage(QWidget):
             .replace("%3", str(self.detail.get("entry_name", "")))
         )
 
-        def send(payload: dict[str, Any] | None, done: Callable[[Any], None]) -> None:
-            send_action(
-                self.context,
-                self,
-                self._sync,
-                "POST",
-                path,
-                payload or body,
-                if_match=version,
-                label=title,
-                done=done,
+        def send(payload: JsonObject | None, done: Done) -> None:
+            change = actions.request_action(
+                request_id, action, payload or None, version=version, label=title
             )
+            self.context.sync.submit(change, done=done)
 
         return send
 
     def _after_action(self, action: str, answer: Any) -> None:
-        self.ui.actionStatusLabel.setText(self.tr("操作已完成。"))
+        """Done: the outcome (the request and its new state) stays until the next action."""
+        show_outcome(self.ui.actionStatusLabel, self._done_text(action, answer), OK)
         for kind in ("request", "inbox", "grant"):
             self.context.data_changed.emit(kind)
         if isinstance(answer, dict) and "id" in answer:
             self._show_detail(answer)
         self.action_done.emit(action, answer)
 
+    def _done_text(self, action: str, answer: Any) -> str:
+        detail = answer if isinstance(answer, dict) else (self.detail or {})
+        verbs = {
+            "withdraw": self.tr("已撤回"),
+            "dispute": self.tr("已提出异议"),
+            "decide": self.tr("已作出审核决定"),
+            "mediate": self.tr("已作出协调结论"),
+            "agreement-signed": self.tr("已记录保密协议签署"),
+        }
+        text = (
+            self.tr("%1：申请 #%2（%3），当前状态：%4。")
+            .replace("%1", verbs.get(action, self.tr("操作已完成")))
+            .replace("%2", str(detail.get("id", "")))
+            .replace("%3", str(detail.get("entry_name", "")))
+            .replace("%4", label_of(RequestStatus, detail.get("status")))
+        )
+        return text
+
     def _after_queued(self, action: str, text: str) -> None:
         """Kept in the outbox: say so; the buttons stay off until the platform has it."""
-        self.ui.actionStatusLabel.setText(text)
+        show_outcome(self.ui.actionStatusLabel, text, QUEUED)
         for name in ("withdrawButton", "disputeButton", "decideButton", "mediateButton"):
             getattr(self.ui, name).setVisible(False)
         self.ui.agreementButton.setVisible(False)
         self.action_queued.emit(action, text)
 
-    def _run_action(self, action: str) -> None:
+    def _run_action(self, action: actions.RequestAction) -> None:
         send = self._act(action)
+        clear_outcome(self.ui.actionStatusLabel)
         self.ui.actionStatusLabel.setText(self.tr("正在提交……"))
+        self.ui.actionStatusLabel.show()
 
-        def done(outcome: Any) -> None:
-            status = outcome_status(outcome)
-            if status == "sent":
+        def done(outcome: Outcome) -> None:
+            if outcome.status == OutcomeStatus.SENT:
                 self._after_action(action, outcome.result)
-            elif status in ("queued", "conflict"):
+            elif outcome.status in (OutcomeStatus.QUEUED, OutcomeStatus.CONFLICT):
                 self._after_queued(action, queued_text(self.context, outcome))
             else:
-                self.ui.actionStatusLabel.setText(str(outcome.message))
+                show_outcome(self.ui.actionStatusLabel, outcome.message, ERROR)
 
-        send({}, done)  # no body: the action path says it all
+        send(None, done)  # no body: the action path says it all
 
     def _open(self, dialog: QWidget) -> None:
         self.active_dialog = dialog
@@ -659,18 +489,25 @@ class RequestsPage(QWidget):
             .replace("%4", "、".join(d.get("data_items", [])))
         )
 
-    def _on_withdraw_button_clicked(self) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("撤回申请"),
-            self.tr("确定撤回该共享申请吗？撤回后如需使用须重新申请。"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self,
+    def _request_name(self) -> str:
+        d = self.detail or {}
+        return (
+            self.tr("申请 #%1（%2）")
+            .replace("%1", str(d.get("id", "")))
+            .replace("%2", str(d.get("entry_name", "")))
         )
-        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("撤回"))
-        box.button(QMessageBox.StandardButton.No).setText(self.tr("取消"))
-        box.accepted.connect(lambda: self._run_action("withdraw"))
-        self._open(box)
+
+    def _on_withdraw_button_clicked(self) -> None:
+        box = confirm_decision(
+            self,
+            title=self.tr("撤回申请"),
+            object_name=self._request_name(),
+            decision=self.tr("撤回该共享申请（如需使用须重新申请）"),
+            button=self.tr("撤回申请"),
+            then=lambda: self._run_action("withdraw"),
+        )
+        self.confirm_box = box
+        self.dialog_opened.emit(box)
 
     def _on_dispute_button_clicked(self) -> None:
         dialog = ReasonDialog(
@@ -689,9 +526,15 @@ class RequestsPage(QWidget):
     def _on_decide_button_clicked(self) -> None:
         assert self.detail is not None
         status = self.detail.get("status")
-        action = "provider-decision" if status == RequestStatus.SUBMITTED else "platform-decision"
+        action: actions.RequestAction = (
+            "provider-decision" if status == RequestStatus.SUBMITTED else "platform-decision"
+        )
         dialog = DecisionDialog(
-            context=self.context, summary=self._summary(), send=self._act(action), parent=self
+            context=self.context,
+            summary=self._summary(),
+            send=self._act(action),
+            object_name=self._request_name(),
+            parent=self,
         )
         dialog.sent.connect(lambda answer: self._after_action("decide", answer))
         dialog.queued.connect(lambda text: self._after_queued("decide", text))
@@ -703,6 +546,7 @@ class RequestsPage(QWidget):
             summary=self._summary(),
             send=self._act("mediate"),
             mediation=True,
+            object_name=self._request_name(),
             parent=self,
         )
         dialog.sent.connect(lambda answer: self._after_action("mediate", answer))
@@ -710,7 +554,16 @@ class RequestsPage(QWidget):
         self._open(dialog)
 
     def _on_agreement_button_clicked(self) -> None:
-        self._run_action("agreement-signed")
+        box = confirm_decision(
+            self,
+            title=self.tr("标记协议已签署"),
+            object_name=self._request_name(),
+            decision=self.tr("记录三方数据保密协议已签署，授权随即生效（第三十条）"),
+            button=self.tr("标记已签署"),
+            then=lambda: self._run_action("agreement-signed"),
+        )
+        self.confirm_box = box
+        self.dialog_opened.emit(box)
 
     # --- local drafts (我的申请) ----------------------------------------------------------------
 
@@ -751,7 +604,6 @@ class RequestsPage(QWidget):
     def open_draft(self, draft: Draft) -> RequestFormDialog:
         dialog = RequestFormDialog(
             context=self.context,
-            sync=self._sync,
             entry=draft.data["entry"],
             draft_key=draft.key,
             values=RequestFormValues.from_dict(draft.data.get("form", {})),

@@ -1,12 +1,12 @@
-"""Share request drafts and their submission (a thin adapter over the offline store).
+"""Share request drafts and their submission (a thin adapter over the offline store and the
+session's SyncEngine).
 
-A request draft lives in the store as kind "request" under its key. Submission is
-POST /requests then POST /requests/{id}/submit: through the session's SyncEngine
-(`create_and_act`, queued in the outbox with their idempotency keys when offline, the draft
-going with the last item and marked queued here), or, without an engine, `create_and_submit`
-directly with the draft key as the create's Idempotency-Key.
+A request draft lives in the store as kind "request" under its key. Submission creates the
+request and submits it (`submit`: `create_and_act` through the engine, both queued in the
+outbox with their idempotency keys when offline, the draft going with the last item and marked
+queued here).
 
-Every function here does network or disk work: run it through `AppContext.run`.
+The draft functions do disk work: run them through `AppContext.run`.
 """
 
 from __future__ import annotations
@@ -15,12 +15,12 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
-from govshare_desktop.api.client import PlatformClient
-from govshare_desktop.api.errors import ApiError
+from govshare_desktop.api import actions
+from govshare_desktop.api.actions import JsonObject
 from govshare_desktop.store.local import Draft, LocalStore
+from govshare_desktop.sync.engine import Done, SyncEngine
 
 KIND = "request"
-CREATE_PATH = "/api/v1/requests"
 
 
 def new_draft_key() -> str:
@@ -54,19 +54,15 @@ def delete_draft(store: LocalStore, key: str) -> None:
             store.remove(item.seq)
 
 
-def create_and_submit(client: PlatformClient, key: str, body: Mapping[str, Any]) -> dict[str, Any]:
-    """POST /requests (idempotent by `key`) then submit it; returns the request detail."""
-    created = client.create_request(dict(body), key=key)
-    if created.get("status") != "draft":
-        return created
-    try:
-        return client.request_action(int(created["id"]), "submit", version=created.get("version"))
-    except ApiError as exc:
-        # A replayed create answers with the first (draft) result even if an earlier attempt
-        # already submitted it: then the current state is the answer.
-        if exc.status in (409, 412):
-            return client.share_request(int(created["id"]))
-        raise
+def submit(engine: SyncEngine, key: str, body: JsonObject, *, label: str, done: Done) -> None:
+    """Create the request and submit it (第二十二条) now, or queue both in the outbox (the
+    submit waiting for the created id); the draft goes with the submit."""
+    engine.create_and_act(
+        actions.create_request(body, label=label),
+        lambda ref: actions.request_action(ref, "submit", label=label),
+        draft=(KIND, key),
+        done=done,
+    )
 
 
 def mark_queued(store: LocalStore, key: str) -> None:

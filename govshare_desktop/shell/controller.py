@@ -15,6 +15,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from govshare_desktop import host, logs
+from govshare_desktop.common import policy
 from govshare_desktop.context import AppContext
 from govshare_desktop.credentials import TokenVault
 from govshare_desktop.demo import EmbeddedPlatform
@@ -23,6 +24,7 @@ from govshare_desktop.login.presenter import LoginPresenter, SignedIn
 from govshare_desktop.profiles import DEMO_PROFILE, Profile, ProfileStore
 from govshare_desktop.shell.main_window import MainWindow
 from govshare_desktop.shell.settings_dialog import SettingsDialog
+from govshare_desktop.sync.engine import SyncEngine
 from govshare_desktop.tasks import Task, run_in_background
 
 log = logging.getLogger("govshare.desktop.shell")
@@ -33,17 +35,11 @@ def application_icon() -> QIcon:
     return QIcon(str(path)) if path.is_file() else QIcon()
 
 
-def start_sync(context: AppContext, window: MainWindow) -> Any:
-    """Start the session's outbox replay and list refresh (govshare_desktop.sync), if present."""
-    try:
-        from govshare_desktop.sync.engine import SyncEngine
-    except ImportError:  # the sync package is optional for the shell
-        return None
+def start_sync(context: AppContext, window: MainWindow) -> SyncEngine:
+    """Start the session's outbox replay and list refresh (the context's own SyncEngine)."""
     from govshare_desktop.common.conflict import open_conflict_dialog
 
-    engine = SyncEngine(context, parent=window)
-    window.sync_engine = engine
-    context.sync = engine  # pages queue offline work through it (submit_or_queue)
+    engine = context.sync
 
     def on_conflict(item: Any, server_object: Any) -> None:
         # 412 on replay: the user chooses keep mine / take theirs / per field (docs/design.md §5).
@@ -54,7 +50,7 @@ def start_sync(context: AppContext, window: MainWindow) -> Any:
 
     engine.conflict.connect(on_conflict)
     engine.item_failed.connect(on_item_failed)
-    engine.start()
+    context.start_sync()
     return engine
 
 
@@ -122,7 +118,6 @@ class DesktopApp(QObject):
         self.session: SignedIn | None = None
         self._demo_task: Task | None = None
         self._demo_starting = False
-        self.sync_engine: Any = None
 
     # --- start ------------------------------------------------------------------------------
 
@@ -241,8 +236,9 @@ class DesktopApp(QObject):
         window.settings_requested.connect(self._on_window_settings_requested)
         context.session_expired.connect(self._on_context_session_expired)
         self.window = window
-        self.sync_engine = start_sync(context, window)
-        window.show()
+        policy.load_in_background(context)  # the platform's policy values and calendar
+        start_sync(context, window)
+        window.show_fitted()
         if self.login_dialog is not None:
             dialog, self.login_dialog = self.login_dialog, None
             dialog.rejected.disconnect(self._on_login_rejected)
@@ -288,9 +284,7 @@ class DesktopApp(QObject):
         if session is None or context is None or window is None:
             return
         self.session = self.context = self.window = None
-        if self.sync_engine is not None:
-            self.sync_engine.stop()
-            self.sync_engine = None
+        context.stop_sync()
         client, vault = session.client, self.vault
         profile, username = session.profile.name, session.username
         self.profiles.set_remembered_user(profile, None)
@@ -315,9 +309,8 @@ class DesktopApp(QObject):
         dialog.open()
 
     def shutdown(self) -> None:
-        if self.sync_engine is not None:
-            self.sync_engine.stop()
         if self.context is not None:
+            self.context.stop_sync()
             self.context.store.close()
         if self.demo is not None:
             self.demo.stop()

@@ -1,10 +1,12 @@
-"""The main window: navigation by the user's roles, lazily created pages, status bar, menus."""
+"""The main window: navigation by the user's roles, lazily created pages, status bar, menus,
+toolbar and shortcuts (shell/actions.py), and opening a to-do's object (shell/todo.py)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QRect, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
+    QLineEdit,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -14,21 +16,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from govshare_desktop import __version__
+from govshare_desktop.common import sizing as screen
 from govshare_desktop.context import AppContext
-from govshare_desktop.home import presenter as home_presenter
-from govshare_desktop.shell.navigation import HOME_KEY, all_page_specs, visible_groups
-from govshare_desktop.shell.pages import PageSpec
+from govshare_desktop.shell import help as shell_help
+from govshare_desktop.shell.actions import build_actions
+from govshare_desktop.shell.navigation import HOME_KEY, all_page_specs, page_icon, visible_groups
+from govshare_desktop.shell.pages import (
+    NEW_ENTRY_ROLES,
+    DraftPage,
+    PageSpec,
+    RefreshablePage,
+    SearchablePage,
+    todo_target,
+)
 from govshare_desktop.shell.status import SessionStatusBar
+from govshare_desktop.shell.todo import Opened, open_object
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+NEW_ENTRY_PAGE = "catalog.mine"
+STATUS_MS = 8000
 
 
 class MainWindow(QMainWindow):
     """One signed-in session's window.
 
-    Pages are created on first open (`PageSpec.factory(context)`) and kept in a stack. A page
-    may define `show_object(kind: str, object_id: int)`; the home page's double-click calls it.
+    Pages are created on first open (`PageSpec.factory(context)`) and kept in a stack. What the
+    window asks of a page (show a to-do's object, refresh, focus the search box, save a draft,
+    start a new entry) is in the protocols of shell/pages.py.
 
     Signals:
         logout_requested(): the user chose 注销.
@@ -56,13 +70,14 @@ class MainWindow(QMainWindow):
         )
         self.specs = {s.key: s for _, pages in self.groups for s in pages}
         self.pages: dict[str, QWidget] = {}
-        self.sync_engine: object | None = None  # set by the controller (govshare_desktop.sync)
+        self.guide: shell_help.UserGuideDialog | None = None
+        self.about_box: QMessageBox | None = None
         self.setWindowTitle(self.tr("GovShare 政务信息资源共享"))
         self._build()
-        self._build_menus()
+        self.actions_by_name: dict[str, QAction] = build_actions(self, context.roles)
+        self.logout_action = self.actions_by_name["logout"]
         self.status = SessionStatusBar(context=context, parent=self)
         self.setStatusBar(self.status)
-        self.resize(1280, 800)
         self.restore_layout()
         self.open_page(HOME_KEY)
 
@@ -73,7 +88,7 @@ class MainWindow(QMainWindow):
         self.nav.setHeaderHidden(True)
         self.nav.setRootIsDecorated(False)
         self.nav.setIndentation(12)
-        self.nav.setMinimumWidth(180)
+        self.nav.setMinimumWidth(160)
         self.nav.setObjectName("navigation")
         self.nav.setStyleSheet("QTreeWidget#navigation::item { padding: 5px 4px; }")
         for group, pages in self.groups:
@@ -86,6 +101,7 @@ class MainWindow(QMainWindow):
             for spec in pages:
                 child = QTreeWidgetItem([spec.title])
                 child.setData(0, KEY_ROLE, spec.key)
+                child.setIcon(0, page_icon(spec.key, self.style()))
                 top.addChild(child)
             top.setExpanded(True)
         self.nav.currentItemChanged.connect(self._on_nav_current_changed)
@@ -93,30 +109,12 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.splitter = QSplitter()
         self.splitter.setObjectName("mainSplitter")
+        self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.nav)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([220, 1060])
+        self.splitter.setSizes([200, 1080])
         self.setCentralWidget(self.splitter)
-
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
-        settings = QAction(self.tr("设置(&S)…"), self)
-        settings.setShortcut(QKeySequence.StandardKey.Preferences)
-        settings.triggered.connect(self.settings_requested)
-        file_menu.addAction(settings)
-        file_menu.addSeparator()
-        self.logout_action = QAction(self.tr("注销(&L)"), self)
-        self.logout_action.triggered.connect(self.logout_requested)
-        file_menu.addAction(self.logout_action)
-        quit_action = QAction(self.tr("退出(&X)"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
-        about = QAction(self.tr("关于 GovShare(&A)"), self)
-        about.triggered.connect(self.show_about)
-        help_menu.addAction(about)
 
     # --- pages ------------------------------------------------------------------------------
 
@@ -136,15 +134,21 @@ class MainWindow(QMainWindow):
             self.pages[key] = page
             self.stack.addWidget(page)
             if key == HOME_KEY and hasattr(page, "item_activated"):
-                page.item_activated.connect(self._on_home_item_activated)
+                page.item_activated.connect(self.open_todo)
         self.stack.setCurrentWidget(page)
         self._select_nav(key)
         self.page_opened.emit(key)
         return page
 
+    def open_home(self) -> None:
+        self.open_page(HOME_KEY)
+
     def current_key(self) -> str | None:
         page = self.stack.currentWidget()
         return next((k for k, p in self.pages.items() if p is page), None)
+
+    def current_page(self) -> QWidget | None:
+        return self.stack.currentWidget()
 
     def _select_nav(self, key: str) -> None:
         for i in range(self.nav.topLevelItemCount()):
@@ -160,22 +164,120 @@ class MainWindow(QMainWindow):
         if key and key != self.current_key():
             self.open_page(str(key))
 
-    def _on_home_item_activated(self, kind: str, object_id: int) -> None:
-        key = home_presenter.target_page(kind)
-        page = self.open_page(key) if key else None
-        if page is None:
-            self.statusBar().showMessage(self.tr("没有处理此事项的页面。"), 5000)
-            return
-        show = getattr(page, "show_object", None)
-        if callable(show):
-            show(kind, object_id)
+    def say(self, text: str) -> None:
+        self.statusBar().showMessage(text, STATUS_MS)
 
-    # --- layout memory ----------------------------------------------------------------------
+    def open_todo(self, kind: str, object_id: int, state: str = "") -> Opened | None:
+        """Open the page that handles a to-do of `kind` and its object (home double-click)."""
+        target = todo_target(kind)
+        page = self.open_page(target.page) if target is not None else None
+        if target is None or page is None:
+            self.say(self.tr("没有处理此事项的页面。"))
+            return None
+        opened = open_object(page, kind, object_id, state, target.filter)
+        if opened is Opened.NOT_LISTED:
+            self.say(self.tr("此事项已不在列表中，可能已由他人办理。请刷新待办事项。"))
+        elif opened is Opened.LISTED:
+            self.say(
+                self.tr("已打开办理此事项的列表，请在列表中选择编号为 %1 的事项。").replace(
+                    "%1", str(object_id)
+                )
+            )
+        return opened
+
+    # --- menu actions -----------------------------------------------------------------------
+
+    def refresh_current(self) -> None:
+        """视图 → 刷新 (F5): the current page reloads from the platform."""
+        page = self.current_page()
+        if isinstance(page, RefreshablePage):
+            page.refresh()
+        elif callable(reload := getattr(page, "reload", None)):
+            reload()
+        else:
+            self.say(self.tr("当前页面不能刷新。"))
+
+    def focus_search(self) -> None:
+        """编辑 → 查找 (Ctrl+F): the cursor goes to the current page's search box."""
+        page = self.current_page()
+        if isinstance(page, SearchablePage):
+            page.focus_search()
+            return
+        edit = page.findChild(QLineEdit, "searchEdit") if page is not None else None
+        if edit is None or not edit.isVisibleTo(page):
+            self.say(self.tr("当前页面没有搜索框。"))
+            return
+        edit.setFocus()
+        edit.selectAll()
+
+    def save_draft(self) -> None:
+        """文件 → 保存草稿 (Ctrl+S): forwarded to the current page (or its open form)."""
+        page = self.current_page()
+        if not isinstance(page, DraftPage):
+            self.say(self.tr("当前页面没有可保存的草稿。"))
+        elif page.save_draft():
+            self.say(self.tr("草稿已保存在本机。"))
+
+    def new_entry(self) -> None:
+        """文件 → 新建目录条目 (Ctrl+N): 我的目录 starts a new entry (registrars, 第十三条)."""
+        if not (NEW_ENTRY_ROLES & self.context.roles):
+            return
+        page = self.open_page(NEW_ENTRY_PAGE)
+        create = getattr(page, "create_new", None)
+        if callable(create):
+            create()
+            return
+        button = page.findChild(QWidget, "newButton") if page is not None else None
+        if button is not None and hasattr(button, "click"):
+            button.click()
+        else:
+            self.say(self.tr("无法新建目录条目。"))
+
+    def show_user_guide(self) -> shell_help.UserGuideDialog:
+        """帮助 → 用户指南 (F1), one non-modal window."""
+        if self.guide is None:
+            self.guide = shell_help.UserGuideDialog(self)
+            self.guide.finished.connect(self._on_guide_finished)
+        self.guide.show()
+        self.guide.raise_()
+        self.guide.activateWindow()
+        return self.guide
+
+    def _on_guide_finished(self, _result: int) -> None:
+        self.guide = None
+
+    def about_text(self) -> str:
+        return shell_help.about_text()
+
+    def show_about(self) -> QMessageBox:
+        self.about_box = shell_help.about_box(self, self.windowIcon())
+        self.about_box.open()
+        return self.about_box
+
+    # --- size and layout memory -------------------------------------------------------------
+
+    def show_fitted(self, available: QRect | None = None) -> None:
+        """Show at a size that fits the screen: maximised on a small screen (1366×768), else the
+        remembered geometry if it fits, else 1280×800 centred."""
+        available = available or screen.available_geometry(self)
+        if not self._restored_fits(available):
+            self.resize(screen.fitted_size(screen.MAIN_WINDOW_SIZE, available))
+            screen.centre_on(self, available)
+            if screen.should_maximise(available):
+                self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        self.show()
+
+    def _restored_fits(self, available: QRect) -> bool:
+        geometry = self.settings.value("mainwindow/geometry")
+        if not isinstance(geometry, QByteArray) or not self.restoreGeometry(geometry):
+            return False
+        if self.isMaximized():
+            return True
+        return screen.fits(self.frameGeometry(), available)
 
     def restore_layout(self) -> None:
-        geometry = self.settings.value("mainwindow/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+        """The toolbar and splitter as the user left them (the geometry: `show_fitted`)."""
+        self.resize(screen.fitted_size(screen.MAIN_WINDOW_SIZE, screen.available_geometry(self)))
         state = self.settings.value("mainwindow/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
@@ -192,23 +294,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
         super().closeEvent(event)
-
-    # --- help -------------------------------------------------------------------------------
-
-    def about_text(self) -> str:
-        return self.tr(
-            "<h3>GovShare 政务信息资源共享</h3><p>版本 %1</p>"
-            "<p>依据《南通市政务信息资源共享管理办法》的政务信息资源目录编制、"
-            "共享申请与授权管理客户端。</p>"
-        ).replace("%1", __version__)
-
-    def show_about(self) -> None:
-        box = QMessageBox(self)
-        box.setWindowTitle(self.tr("关于 GovShare"))
-        box.setTextFormat(Qt.TextFormat.RichText)
-        box.setText(self.about_text())
-        box.setIconPixmap(self.windowIcon().pixmap(48, 48))
-        box.open()
 
 
 __all__ = ["MainWindow"]

@@ -5,19 +5,37 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QStyle, QWidget
 
 from govshare_desktop.context import AppContext
-from govshare_desktop.shell.pages import PageSpec
+from govshare_desktop.shell.pages import PageSpec, can_act
 
 HOME_KEY = "home"
+
+_Px = QStyle.StandardPixmap
+PAGE_ICONS: dict[str, QStyle.StandardPixmap] = {
+    HOME_KEY: _Px.SP_DirHomeIcon,
+    "catalog.mine": _Px.SP_FileDialogDetailedView,
+    "catalog.review": _Px.SP_DialogApplyButton,
+    "requests.share_catalog": _Px.SP_FileDialogContentsView,
+    "requests.mine": _Px.SP_FileDialogListView,
+    "requests.inbox": _Px.SP_FileDialogInfoView,
+    "grants": _Px.SP_DialogYesButton,
+}
+"""Navigation icons by page key (QStyle's standard icons); other pages get a folder."""
+
+
+def page_icon(key: str, style: QStyle) -> QIcon:
+    return style.standardIcon(PAGE_ICONS.get(key, _Px.SP_DirIcon))
 
 
 def home_spec() -> PageSpec:
     from govshare_desktop.home.page import HomePage
 
     def make(context: AppContext) -> QWidget:
-        return HomePage(context=context)
+        roles = set(context.roles)
+        return HomePage(context=context, can_act=lambda kind: can_act(kind, roles))
 
     return PageSpec(
         key=HOME_KEY,

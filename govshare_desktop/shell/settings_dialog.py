@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QListWidge
 
 from govshare_desktop import i18n
 from govshare_desktop.common.uiload import load_form
+from govshare_desktop.login.presenter import profile_label
 from govshare_desktop.profiles import Profile, ProfileStore
 
 LANGUAGE_KEY = "ui/language"
@@ -79,7 +80,7 @@ class SettingsDialog(QDialog):
         lst = self.ui.profileList
         lst.clear()
         for p in self.profiles.profiles():
-            item = QListWidgetItem(p.name)
+            item = QListWidgetItem(profile_label(p.name))
             item.setData(Qt.ItemDataRole.UserRole, p.name)
             lst.addItem(item)
             if p.name == select:
@@ -88,7 +89,8 @@ class SettingsDialog(QDialog):
             lst.setCurrentRow(0)
 
     def _on_list_current_changed(self, current: QListWidgetItem | None, _prev: object) -> None:
-        profile = self.profiles.get(current.text()) if current else None
+        name = current.data(Qt.ItemDataRole.UserRole) if current else None
+        profile = self.profiles.get(str(name)) if name else None
         self._editing = profile.name if profile else None
         self.ui.nameEdit.setText(profile.name if profile else "")
         self.ui.urlEdit.setText(profile.url if profile else "")

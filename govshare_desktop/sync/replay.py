@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from govshare_core.workflow import CATALOG_ENTRY, SHARE_REQUEST, Party, StateMachine
+from govshare_core.workflow import CATALOG_ENTRY, SHARE_REQUEST, StateMachine
+from govshare_desktop.api import actions
 from govshare_desktop.api.errors import ApiError
 
 REF_PATTERN = re.compile(r"\{created:([0-9A-Za-z_-]+)\}")
-_RESOURCE = re.compile(r"^(/api/v1/(?:[a-z-]+/)*?[a-z-]+/\d+)(?:/([a-z-]+))?$")
 
 # Action path suffix (+ the decision in the body) → the state machine's transition names.
 _ACTIONS: dict[str, tuple[str, ...]] = {
@@ -48,10 +48,10 @@ def unresolved(path: str) -> bool:
 
 
 def resource_of(path: str) -> str | None:
-    """The object an action path touches (`/api/v1/catalog/entries/12/submit` → `…/12`)."""
+    """The object an action path touches (`…/catalog/entries/12/submit` → `…/12`)."""
     path = REF_PATTERN.sub("0", path) if unresolved(path) else path
-    match = _RESOURCE.match(path.split("?")[0])
-    return match.group(1) if match else None
+    parts = actions.split_path(path)
+    return parts[0] if parts else None
 
 
 def resource_key(item_path: str) -> str:
@@ -62,15 +62,7 @@ def resource_key(item_path: str) -> str:
     return resource_of(item_path) or item_path
 
 
-def data_kind(path: str) -> str:
-    """The data_changed kind of a path: "entry", "request", "grant" or "other"."""
-    if "/catalog/" in path:
-        return "entry"
-    if "/requests" in path:
-        return "request"
-    if "/grants" in path:
-        return "grant"
-    return "other"
+data_kind = actions.data_kind
 
 
 def is_transient(error: ApiError) -> bool:
@@ -79,11 +71,8 @@ def is_transient(error: ApiError) -> bool:
 
 
 def _machine(path: str) -> StateMachine | None:
-    if "/catalog/entries/" in path:
-        return CATALOG_ENTRY
-    if "/requests/" in path:
-        return SHARE_REQUEST
-    return None
+    kind = actions.object_kind(path)
+    return {"entry": CATALOG_ENTRY, "request": SHARE_REQUEST}.get(kind) if kind else None
 
 
 def _action_names(suffix: str, body: Any) -> tuple[str, ...]:
@@ -100,7 +89,7 @@ def _targets(machine: StateMachine, names: tuple[str, ...]) -> set[str]:
     """States the named transitions lead to, plus where the platform itself moves on from there
     (a 无条件 request is granted at once on submission)."""
     targets = {t.target for t in machine.transitions if t.action in names}
-    system = [t for t in machine.transitions if t.party is Party.SYSTEM]
+    system = machine.system_steps()
     follow = {t.target for t in system if t.source & targets and t.action != "expire"}
     return targets | follow
 
@@ -128,10 +117,10 @@ def already_applied(method: str, path: str, body: Any, if_match: int | None, ser
         return False
     if method == "PUT" and isinstance(body, dict):
         return same_fields(body, server)
-    match = _RESOURCE.match(path)
+    parts = actions.split_path(path)
     machine = _machine(path)
-    if method != "POST" or not match or not match.group(2) or machine is None:
+    if method != "POST" or parts is None or not parts[1] or machine is None:
         return False
-    names = _action_names(match.group(2), body)
+    names = _action_names(parts[1], body)
     moved = if_match is None or int(server.get("version", 0)) > int(if_match)
     return bool(names) and moved and server.get("status") in _targets(machine, names)

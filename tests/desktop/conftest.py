@@ -16,6 +16,7 @@ from govshare_core.vocab import Role
 from govshare_desktop.api.client import PlatformClient
 from govshare_desktop.context import AppContext
 from govshare_desktop.store.local import LocalStore
+from govshare_desktop.sync.engine import SyncTiming
 from govshare_platform.app import create_app
 from govshare_platform.auth.passwords import hasher
 from govshare_platform.departments.models import Department, User, UserRole
@@ -24,6 +25,8 @@ from govshare_platform.migrate import upgrade
 from govshare_platform.settings import Settings
 
 PASSWORD = "Demo-Passw0rd!"
+TEST_TIMING = SyncTiming(probe_interval_ms=60_000, backoff_ms=100, max_backoff_ms=400)
+"""The tests' sync engines: no periodic probe (tests probe or sync explicitly), short backoff."""
 DEPARTMENTS = {
     "P": ("南通市大数据管理局", "11320600MB0000001", True),
     "A": ("南通市公安局", "11320600014160001", False),
@@ -102,19 +105,27 @@ def live_server(tmp_path: Path) -> Iterator[LiveServer]:
 
 @pytest.fixture
 def make_context(live_server: LiveServer, tmp_path: Path, qapp):  # type: ignore[no-untyped-def]
-    """Factory: a signed-in AppContext for the (dept, role) user, with its own offline store."""
+    """Factory: a signed-in AppContext for the (dept, role) user, with its own offline store and
+    sync engine (not started: tests call probe()/sync_now() when they need a pass)."""
     made: list[AppContext] = []
 
     def make(dept: str, role: Role, *, url: str | None = None) -> AppContext:
         client = PlatformClient(url or live_server.url, retries=1, backoff=0.05)
         client.login(live_server.username(dept, role), PASSWORD)
         store = LocalStore(tmp_path / f"store-{dept}-{role.value}.db")
-        ctx = AppContext(client=client, store=store, me=client.me(), profile_name="test")
+        ctx = AppContext(
+            client=client,
+            store=store,
+            me=client.me(),
+            profile_name="test",
+            sync_timing=TEST_TIMING,
+        )
         made.append(ctx)
         return ctx
 
     yield make
     for ctx in made:
+        ctx.stop_sync()
         ctx.store.close()
 
 

@@ -10,12 +10,15 @@ import pytest
 from PySide6.QtWidgets import QTableWidgetItem
 
 from govshare_core.vocab import Role, ShareMode, ShareType
+from govshare_desktop.api import actions
 from govshare_desktop.api.client import new_idempotency_key
 from govshare_desktop.api.errors import ApiError
 from govshare_desktop.catalog import presenter as P
 from govshare_desktop.catalog.change_report import ChangeReportDialog
 from govshare_desktop.catalog.entry_form import EntryForm
 from govshare_desktop.catalog.pages import page_specs
+from govshare_desktop.common import policy
+from govshare_desktop.sync.engine import Outcome, OutcomeStatus
 from tests.desktop.test_catalog_support import entry_body
 
 
@@ -123,7 +126,8 @@ def test_server_422_shows_inline(make_context, qtbot) -> None:  # type: ignore[n
     with pytest.raises(ApiError) as info:  # the platform's own answer to an incomplete submit
         ctx.client.entry_action(created["id"], "submit")
     assert info.value.status == 422
-    form._on_send_failed(info.value, form.collect(), True)  # the form's failure path
+    refused = Outcome(OutcomeStatus.FAILED, message=info.value.message(), error=info.value)
+    form._on_outcome(refused, True)  # what the engine hands the form for this answer
     assert form.errors.message_for("summary") == "信息资源摘要不能为空"
     assert form.ui.summaryError.text() == "信息资源摘要不能为空"
     assert form.ui.nameEdit.text() == "待补充"  # nothing lost
@@ -154,11 +158,33 @@ def test_source_hints_for_items_another_department_provides(make_context, qtbot)
     assert "一数一源" in form.ui.itemsTable.item(0, 0).toolTip()
 
 
-def test_days_left_of_the_twenty() -> None:
+def test_days_left_of_the_change_report_window() -> None:
     today = date(2025, 3, 31)
-    assert P.days_left(today, today) == 20
-    assert P.days_left(today - timedelta(days=5), today) == 15
-    assert P.days_left(today - timedelta(days=23), today) == -3
+    assert P.change_report_days_left(today, today) == 20  # the core's default (第十七条)
+    assert P.change_report_days_left(today - timedelta(days=5), today) == 15
+    assert P.change_report_days_left(today - timedelta(days=23), today) == -3
+    assert P.change_report_days_left(today - timedelta(days=23), today, days=30) == 7
+
+
+def test_change_report_window_is_the_platforms_policy(make_context, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The platform admin sets change_report_days; the registrar's dialog counts with it, also
+    offline (from the cached policy)."""
+    admin = make_context("P", Role.PLATFORM_ADMIN)
+    version = admin.client.get(actions.policy_path())["version"]
+    admin.client.request(
+        "PATCH", actions.policy_path(), json={"change_report_days": 30}, if_match=version
+    )
+    reg = make_context("A", Role.REGISTRAR)
+    assert policy.current(reg).change_report_days == 20  # nothing fetched yet: the default
+    assert policy.fetch(reg).change_report_days == 30
+    assert policy.current(reg).change_report_days == 30  # cached for offline use
+    entry = {"id": 1, "name": "x", "status": "published", "update_cycle": "daily"}
+    dialog = ChangeReportDialog(
+        context=reg, entry=entry, changes={"update_cycle": "weekly"}, today=date.today()
+    )
+    qtbot.addWidget(dialog)
+    assert dialog.days_left() == 30
+    assert "30" in dialog.ui.daysLeftLabel.text()
 
 
 def test_change_report_dialog(make_context, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from govshare_core.vocab import Role
+from govshare_core.workflow import Actor
 from govshare_desktop.api.client import new_idempotency_key
+from govshare_desktop.catalog import presenter as P
 from govshare_desktop.catalog.entry_form import EntryForm
 from govshare_desktop.catalog.mine import MyEntriesPage
 from govshare_desktop.catalog.review import PLATFORM_QUEUE, REPORT_QUEUE, ReviewPage
+from govshare_desktop.common.confirm import accept_confirmation
 from tests.desktop.test_catalog_form import fill_valid
 from tests.desktop.test_catalog_support import create_entries, entry_body
 
@@ -18,8 +21,10 @@ def _loaded(qtbot, page) -> None:  # type: ignore[no-untyped-def]
 def _decide(qtbot, page: ReviewPage, row: int = 0) -> None:  # type: ignore[no-untyped-def]
     page.select_row(row)
     qtbot.waitUntil(lambda: page.ui.approveButton.isEnabled(), timeout=10000)
+    page.ui.approveButton.click()
+    assert page.confirm_box is not None  # a decision is confirmed first
     with qtbot.wait_signal(page.decided, timeout=10000):
-        page.ui.approveButton.click()
+        accept_confirmation(page.confirm_box)
 
 
 def test_round_trip_through_the_ui(make_context, qtbot, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
@@ -49,8 +54,9 @@ def test_round_trip_through_the_ui(make_context, qtbot, qtmodeltester) -> None: 
     qtbot.waitUntil(lambda: confirm.ui.approveButton.isEnabled(), timeout=10000)
     assert "新登记" in confirm.ui.detailInfo.text()  # no published version: all fields shown
     assert confirm.ui.diffTable.rowCount() > 10
+    confirm.ui.approveButton.click()
     with qtbot.wait_signal(confirm.decided, timeout=10000):
-        confirm.ui.approveButton.click()
+        accept_confirmation(confirm.confirm_box)
     published = admin.client.entry(entry_id)
     assert published["status"] == "published" and published["resource_code"]
 
@@ -80,8 +86,9 @@ def test_return_with_reason_reaches_the_registrar(make_context, qtbot) -> None: 
     ok = dialog.buttons.buttons()[0]
     assert not ok.isEnabled()  # a reason is required
     dialog.edit.setPlainText("摘要过于简略，请补充数据范围")
+    dialog.accept()
     with qtbot.wait_signal(review.decided, timeout=10000):
-        dialog.accept()
+        accept_confirmation(review.confirm_box)
     form = EntryForm(context=registrar, entry_id=e["id"])
     qtbot.addWidget(form)
     qtbot.waitUntil(lambda: form.entry is not None and not form.busy, timeout=10000)
@@ -94,9 +101,43 @@ def test_own_submission_is_greyed_out(make_context, qtbot) -> None:  # type: ign
     reviewer = make_context("A", Role.CATALOG_REVIEWER)
     review = ReviewPage(context=reviewer)
     qtbot.addWidget(review)
-    row = {"id": 1, "name": "x", "department_name": "", "share_type": "unconditional"}
+    row = {
+        "id": 1,
+        "name": "x",
+        "department_name": "",
+        "share_type": "unconditional",
+        "status": "submitted",
+        "department_id": reviewer.department_id,
+    }
     assert not review._own(row)
     assert review._own({**row, "submitted_by": reviewer.user_id})
+
+
+SUBMITTED = {"id": 1, "status": "submitted", "department_id": 2, "submitted_by": 5}
+
+
+def test_the_submitter_neither_approves_nor_returns() -> None:
+    """第十五条 through govshare_core.workflow: registering and reviewing are separate duties."""
+    both = Actor.of(user_id=5, roles=["registrar", "catalog_reviewer"], department_id=2)
+    assert P.entry_actions(SUBMITTED, both) == ["recall"]
+    assert P.own_submission(SUBMITTED, both)
+    colleague = Actor.of(user_id=6, roles=["catalog_reviewer"], department_id=2)
+    assert P.entry_actions(SUBMITTED, colleague) == ["dept_approve", "dept_return"]
+    assert not P.own_submission(SUBMITTED, colleague)
+
+
+def test_a_reviewer_of_another_department_sees_no_action() -> None:
+    other = Actor.of(user_id=7, roles=["catalog_reviewer", "registrar"], department_id=3)
+    assert P.entry_actions(SUBMITTED, other) == []
+    assert not P.own_submission(SUBMITTED, other)
+    draft = {**SUBMITTED, "status": "draft"}
+    assert not P.editable(draft, other)
+    owner = Actor.of(user_id=5, roles=["registrar"], department_id=2)
+    assert P.editable(draft, owner) and P.entry_actions(draft, owner) == ["submit"]
+    assert not P.editable({**SUBMITTED}, owner)  # under review: recall first
+    admin = Actor.of(user_id=1, roles=["platform_admin"], department_id=1, is_platform=True)
+    approved = {**SUBMITTED, "status": "dept_approved"}
+    assert P.entry_actions(approved, admin) == ["publish", "platform_return"]
 
 
 def test_change_report_applied_by_the_platform(make_context, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -120,7 +161,7 @@ def test_change_report_applied_by_the_platform(make_context, qtbot) -> None:  # 
     qtbot.addWidget(page)
     page.ui.queueCombo.setCurrentIndex(page.ui.queueCombo.findData(REPORT_QUEUE))
     _loaded(qtbot, page)
-    assert page.model.data(page.model.index(0, 3)) == "迟报"
+    assert page.model.data(page.model.index(0, 4)) == "迟报"
     _decide(qtbot, page)
     assert admin.client.entry(e["id"])["update_cycle"] == "weekly"
 

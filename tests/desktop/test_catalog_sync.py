@@ -14,26 +14,22 @@ from govshare_desktop.common.conflict import ConflictDialog
 from govshare_desktop.context import AppContext
 from govshare_desktop.store.local import OPEN_STATES
 from govshare_desktop.sync.engine import SyncEngine
+from tests.desktop.faultproxy import FaultProxy
 from tests.desktop.test_catalog_form import fill_valid
 from tests.desktop.test_catalog_support import entry_body
+from tests.desktop.test_sync import entries_named
 
 
 @pytest.fixture
 def make_engine() -> Iterator[Callable[[AppContext], SyncEngine]]:
-    made: list[SyncEngine] = []
-
     def make(ctx: AppContext) -> SyncEngine:
-        engine = SyncEngine(ctx, probe_interval_ms=60_000, backoff_ms=100, max_backoff_ms=400)
-        made.append(engine)
-        return engine
+        return ctx.sync  # the context's own engine (stopped by the make_context fixture)
 
     yield make
-    for engine in made:
-        engine.stop()
 
 
 def _form(qtbot, ctx, engine, **kw) -> EntryForm:  # type: ignore[no-untyped-def]
-    form = EntryForm(context=ctx, sync=engine, **kw)
+    form = EntryForm(context=ctx, **kw)
     qtbot.addWidget(form)
     form.show()
     return form
@@ -105,7 +101,7 @@ def test_save_meeting_412_opens_the_compare_view(  # type: ignore[no-untyped-def
 def _page(qtbot, ctx, engine=None):  # type: ignore[no-untyped-def]
     from govshare_desktop.catalog.mine import MyEntriesPage
 
-    page = MyEntriesPage(context=ctx, sync=engine)
+    page = MyEntriesPage(context=ctx)
     qtbot.addWidget(page)
     page.show()
     return page
@@ -162,27 +158,30 @@ def test_recall_is_queued_offline(make_context, make_engine, qtbot) -> None:  # 
     qtbot.waitUntil(lambda: ctx.store.pending_count() == 1, timeout=10000)
     [item] = ctx.store.outbox()
     assert item.path.endswith(f"/{e['id']}/recall") and item.if_match is not None
-    qtbot.waitUntil(lambda: "离线" in page.ui.statusLabel.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "离线" in page.ui.outcomeLabel.text(), timeout=5000)
 
 
 def test_review_decision_is_queued_offline_and_replayed(  # type: ignore[no-untyped-def]
     make_context, make_engine, qtbot
 ) -> None:
     from govshare_desktop.catalog.review import ReviewPage
+    from govshare_desktop.common.confirm import accept_confirmation
 
     registrar = make_context("A", Role.REGISTRAR)
     e = registrar.client.create_entry(entry_body("离线审核的目录"), key=new_idempotency_key())
     registrar.client.entry_action(e["id"], "submit")
     reviewer = make_context("A", Role.CATALOG_REVIEWER)
     engine = make_engine(reviewer)
-    review = ReviewPage(context=reviewer, sync=engine)
+    review = ReviewPage(context=reviewer)
     qtbot.addWidget(review)
     qtbot.waitUntil(lambda: review.model.rowCount() == 1, timeout=10000)
     review.select_row(0)
     qtbot.waitUntil(lambda: review.ui.approveButton.isEnabled(), timeout=10000)
     reviewer.set_online(False)
+    box = review.approve()
+    assert box is not None
     with qtbot.wait_signal(review.decided, timeout=10000) as sig:
-        review.approve()
+        accept_confirmation(box)
     assert sig.args == ["dept_approve", None]  # queued, no answer yet
     [item] = reviewer.store.outbox()
     assert item.path.endswith(f"/{e['id']}/dept-approve") and item.if_match is not None
@@ -190,3 +189,21 @@ def test_review_decision_is_queued_offline_and_replayed(  # type: ignore[no-unty
     engine.sync_now()
     qtbot.waitUntil(lambda: reviewer.store.pending_count() == 0, timeout=15000)
     assert registrar.client.entry(e["id"])["status"] == "dept_approved"
+
+
+def test_a_refused_submit_after_the_create_leaves_one_entry(  # type: ignore[no-untyped-def]
+    make_context, live_server, qtbot
+) -> None:
+    """New + 提交 where the platform takes the create but refuses the submit: the form learns
+    the created entry, so saving again updates it instead of registering a second one."""
+    with FaultProxy(live_server.url) as proxy:
+        ctx = make_context("A", Role.REGISTRAR, url=proxy.url)
+        form = _form(qtbot, ctx, ctx.sync)
+        fill_valid(form, "提交被拒的新目录")
+        proxy.fail(409, 1, match="/submit")
+        form.submit()
+        qtbot.waitUntil(lambda: form.entry is not None and not form.busy, timeout=10000)
+        assert form.entry is not None and form.entry["status"] == "draft"
+        with qtbot.wait_signal(form.saved, timeout=10000):
+            form.save()
+        assert entries_named(live_server, "提交被拒的新目录") == 1

@@ -6,21 +6,19 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from govshare_core.vocab import Role
+from govshare_desktop import i18n
 from govshare_desktop.api.client import new_idempotency_key
 from govshare_desktop.common.conflict import (
-    MERGE,
-    MINE,
-    THEIRS,
     ConflictDialog,
     differing_fields,
-    merge,
     open_conflict_dialog,
     render_value,
 )
 from govshare_desktop.store.local import OutboxItem
+from govshare_desktop.sync.conflict import Resolution, merge
 from govshare_desktop.sync.replay import already_applied, resource_of
 from tests.desktop import test_sync
 from tests.desktop.conftest import LiveServer
@@ -41,7 +39,9 @@ make_engine = test_sync.make_engine
 # --- pure rules -------------------------------------------------------------------------------
 
 
-def test_only_differing_fields_are_listed_with_labels_and_readable_values() -> None:
+def test_only_differing_fields_are_listed_with_labels_and_readable_values(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     mine = entry_body("人口", update_cycle="daily", open_to_public=True, class_detail="")
     theirs = {
         **entry_body("人口", update_cycle="monthly", open_to_public=False, class_detail=None),
@@ -56,15 +56,16 @@ def test_only_differing_fields_are_listed_with_labels_and_readable_values() -> N
     assert items.theirs_text == "姓名（字符型C，50）"
     assert (rows[1].mine_text, rows[1].theirs_text) == ("是", "否")
     assert (rows[2].mine_text, rows[2].theirs_text) == ("每日", "每月")
-    assert differing_fields(mine, theirs, "en")[2].theirs_text == "Monthly"
     assert render_value("related_codes", ["1/01", "2/02"]) == "1/01、2/02"
     assert render_value("share_conditions", None) == "（空）"
+    monkeypatch.setattr(i18n, "_active", "en")  # labels follow the UI language
+    assert differing_fields(mine, theirs)[2].theirs_text == "Monthly"
 
 
 def test_merge_takes_the_chosen_side_per_field() -> None:
     mine = {"name": "我的", "summary": "我的摘要", "update_cycle": "daily"}
     theirs = {"name": "他的", "summary": "他的摘要", "update_cycle": "monthly", "version": 3}
-    assert merge(mine, theirs, {"summary": THEIRS, "name": MINE}) == {
+    assert merge(mine, theirs, {"summary": Resolution.THEIRS, "name": Resolution.MINE}) == {
         "name": "我的",
         "summary": "他的摘要",
         "update_cycle": "daily",
@@ -131,7 +132,7 @@ def _conflicted(
     return ctx, engine, entry, item, server
 
 
-@pytest.mark.parametrize("choice", [MINE, THEIRS, MERGE])
+@pytest.mark.parametrize("choice", [Resolution.MINE, Resolution.THEIRS, Resolution.MERGE])
 def test_conflict_resolved_in_the_compare_view(
     qtbot, live_server: LiveServer, proxy: FaultProxy, make_context, make_engine, choice: str
 ) -> None:
@@ -155,27 +156,49 @@ def test_conflict_resolved_in_the_compare_view(
     assert "版本 1" in dialog.ui.versionLabel.text() and "版本 2" in dialog.ui.versionLabel.text()
 
     button = {
-        MINE: dialog.ui.keepMineButton,
-        THEIRS: dialog.ui.takeTheirsButton,
-        MERGE: dialog.ui.mergeButton,
+        Resolution.MINE: dialog.ui.keepMineButton,
+        Resolution.THEIRS: dialog.ui.takeTheirsButton,
+        Resolution.MERGE: dialog.ui.mergeButton,
     }[choice]
-    if choice == MERGE:  # keep my name, take their summary and update cycle
-        dialog.radio("summary", THEIRS).click()
-        dialog.radio("update_cycle", THEIRS).click()
+    if choice == Resolution.MERGE:  # keep my name, take their summary and update cycle
+        dialog.radio("summary", Resolution.THEIRS).click()
+        dialog.radio("update_cycle", Resolution.THEIRS).click()
     with qtbot.wait_signal(engine.sync_finished, timeout=20000):
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not engine.busy and ctx.store.pending_count() == 0, timeout=20000)
 
     now = ctx.client.entry(entry["id"])
     expected = {
-        MINE: ("我的名称", "我的摘要", "daily", 3),
-        THEIRS: ("冲突前", "他人摘要", "monthly", 2),
-        MERGE: ("我的名称", "他人摘要", "monthly", 3),
+        Resolution.MINE: ("我的名称", "我的摘要", "daily", 3),
+        Resolution.THEIRS: ("冲突前", "他人摘要", "monthly", 2),
+        Resolution.MERGE: ("我的名称", "他人摘要", "monthly", 3),
     }[choice]
     assert (now["name"], now["summary"], now["update_cycle"], now["version"]) == expected
     draft = ctx.store.load_draft("entry", "c1")
-    if choice == THEIRS:  # my change dropped; the draft now holds the platform's content
+    if choice == Resolution.THEIRS:  # my change dropped; the draft now holds the platform's content
         assert draft is not None and draft.data["summary"] == "他人摘要"
         assert draft.server_version == 2
     else:  # sent: the draft went with it
         assert draft is None
+
+
+def test_one_compare_view_per_conflict_even_when_asked_twice(
+    qtbot, live_server: LiveServer, proxy: FaultProxy, make_context, make_engine
+) -> None:
+    """A direct 412 reaches both the screen that sent it and the shell (the engine's conflict
+    signal): both ask for the compare view, and the user must get one window, not two."""
+    _ctx, engine, _entry, item, server = _conflicted(
+        qtbot, live_server, proxy, make_context, make_engine
+    )
+    screen, shell = QWidget(), QWidget()
+    qtbot.addWidget(screen)
+    qtbot.addWidget(shell)
+    first = open_conflict_dialog(engine, item, server, screen)
+    second = open_conflict_dialog(engine, item, server, shell)
+    assert second is first
+    views = [w for w in QApplication.topLevelWidgets() if isinstance(w, ConflictDialog)]
+    assert [w for w in views if w.isVisible()] == [first]
+    first.reject()
+    third = open_conflict_dialog(engine, item, server, shell)  # closed: a new one may open
+    assert third is not first
+    third.reject()

@@ -7,6 +7,8 @@ from datetime import date, timedelta
 from PySide6.QtCore import Qt
 
 from govshare_core.vocab import Role
+from govshare_core.workdays import WorkdayCalendar
+from govshare_desktop.common.confirm import accept_confirmation
 from govshare_desktop.requests.grants_page import EXPIRING_BACKGROUND, GrantsPage
 from govshare_desktop.requests.presenters import grant_expiry_info
 from tests.desktop.conftest import LiveServer
@@ -38,7 +40,9 @@ def test_revoke_a_grant_with_a_reason(
     qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=WAIT)
     qtmodeltester.check(model)
     row = model.rows()[0]
-    assert row["consumer_name"] == "南通市民政局" and row["_expiry"] == "剩 10 天"
+    assert row["consumer_name"] == "南通市民政局"
+    assert row["_expiry"] == f"剩 {row['working_days_left']} 个工作日"  # the platform's count
+    assert row["_days_left"] == row["working_days_left"] and row["expiring_soon"]
     background = model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole)
     assert background.color() == EXPIRING_BACKGROUND  # ends within 14 days: highlighted
     assert "all" not in page.models  # the 全部 tab is the platform admin's
@@ -49,10 +53,12 @@ def test_revoke_a_grant_with_a_reason(
         qtbot.mouseClick(page.ui.revokeButton, Qt.MouseButton.LeftButton)
     dialog = opened.args[0]
     qtbot.mouseClick(dialog.ui.okButton, Qt.MouseButton.LeftButton)
-    assert dialog.error_text == "请填写理由（至少 2 个字）。"
+    assert dialog.error_text == "理由不能为空"  # govshare_core.validation.validate_reason
     dialog.set_reason("使用方超范围使用数据")
+    qtbot.mouseClick(dialog.ui.okButton, Qt.MouseButton.LeftButton)
+    assert "撤销" in dialog.confirm_box.text()  # irreversible: confirmed first
     with qtbot.wait_signal(page.revoked, timeout=WAIT) as revoked:
-        qtbot.mouseClick(dialog.ui.okButton, Qt.MouseButton.LeftButton)
+        accept_confirmation(dialog.confirm_box)
     assert revoked.args[0]["status"] == "revoked"
     assert revoked.args[0]["revoked_reason"] == "使用方超范围使用数据"
     qtbot.waitUntil(
@@ -81,9 +87,13 @@ def test_platform_admin_sees_all_grants(live_server: LiveServer, make_context, q
 
 
 def test_expiry_info() -> None:
-    today = date(2026, 6, 1)
+    """Rows without the platform's values (cached earlier): govshare_core.rules decides."""
+    today, calendar = date(2026, 6, 1), WorkdayCalendar()
     row = {"status": "active", "valid_until": "2026-06-15"}
-    assert grant_expiry_info(row, today).expiring_soon
-    assert not grant_expiry_info(dict(row, valid_until="2026-06-16"), today).expiring_soon
-    assert grant_expiry_info(dict(row, valid_until="2026-06-01"), today).text == "今日到期"
-    assert not grant_expiry_info(dict(row, status="revoked"), today).expiring_soon
+    assert grant_expiry_info(row, today, calendar=calendar).expiring_soon
+    later = dict(row, valid_until="2026-06-16")
+    assert not grant_expiry_info(later, today, calendar=calendar).expiring_soon
+    ends_today = dict(row, valid_until="2026-06-01")
+    assert grant_expiry_info(ends_today, today, calendar=calendar).text == "今日到期"
+    revoked = dict(row, status="revoked")
+    assert not grant_expiry_info(revoked, today, calendar=calendar).expiring_soon

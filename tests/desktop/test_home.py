@@ -35,9 +35,8 @@ def test_home_lists_real_inbox_items(qtbot, live_server: LiveServer, make_contex
     qtmodeltester.check(model)
 
     with qtbot.wait_signal(page.item_activated) as activated:
-        page._on_table_double_clicked(model.index(0, 1))
-    assert activated.args == ["entry_review", entry["id"]]
-    assert p.target_page("entry_review") == "catalog.review"
+        page.table.activated.emit(model.index(0, 1))
+    assert activated.args == ["entry_review", entry["id"], "submitted"]
 
 
 def test_home_shows_the_cached_inbox_with_its_time_when_offline(

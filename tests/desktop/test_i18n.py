@@ -81,7 +81,7 @@ def test_main_window_in_english(english, qtbot, make_context, tmp_path: Path) ->
     window = MainWindow(context=make_context("A", Role.REGISTRAR), settings=settings)
     qtbot.addWidget(window)
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&File", "&Help"]
+    assert menus == ["&File", "&Edit", "&View", "&Help"]
     top = window.nav.topLevelItem(0)
     assert (top.text(0), top.child(0).text(0)) == ("Workbench", "To-do")
     assert window.status.online_label.text() == "● Online"

@@ -73,7 +73,7 @@ def test_wrong_password_says_how_many_attempts_are_left(
     attempt(qtbot, dialog, live_server.username("A", Role.REGISTRAR), "wrong-password")
     text = dialog.ui.errorLabel.text()
     assert dialog.ui.errorLabel.isVisible()
-    assert "用户名或密码错误" in text and "再输错 2 次" in text
+    assert "用户名或密码错误。再输错 2 次" in text  # no stray space between Chinese sentences
     assert dialog.isVisible()  # nothing lost: the dialog stays with the username
     assert dialog.ui.usernameEdit.text() == live_server.username("A", Role.REGISTRAR)
 

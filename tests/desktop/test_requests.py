@@ -4,15 +4,21 @@ drafts (the offline queue: test_requests_sync.py)."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from govshare_core.vocab import RequestStatus, Role
+from govshare_core.workdays import add_working_days, working_days_left
+from govshare_desktop.api import actions
+from govshare_desktop.common import policy
+from govshare_desktop.common.confirm import accept_confirmation
 from govshare_desktop.requests.catalog_page import ShareCatalogPage
 from govshare_desktop.requests.dialogs import DecisionDialog, ReasonDialog
 from govshare_desktop.requests.grants_page import GrantsPage
+from govshare_desktop.requests.presenters import review_deadline_info
 from govshare_desktop.requests.request_form import RequestFormDialog
 from govshare_desktop.requests.requests_page import RequestsPage
 from tests.desktop.conftest import LiveServer
@@ -37,6 +43,8 @@ def act_in_dialog(qtbot, page: RequestsPage, button, fill) -> dict[str, Any]:  #
     fill(dialog)
     with qtbot.wait_signal(page.action_done, timeout=WAIT) as done:
         qtbot.mouseClick(dialog.ui.okButton, Qt.MouseButton.LeftButton)
+        if dialog.confirm_box is not None:  # a decision: confirmed before it is sent
+            accept_confirmation(dialog.confirm_box)
     return dict(done.args[1])
 
 
@@ -112,8 +120,9 @@ def test_request_provider_platform_agreement_round_trip_through_the_ui(
     platform.ui.filterCombo.setCurrentIndex(platform.ui.filterCombo.findText("待签署保密协议"))
     open_requests(qtbot, platform, request_id)
     assert platform.ui.agreementButton.isVisibleTo(platform)
+    qtbot.mouseClick(platform.ui.agreementButton, Qt.MouseButton.LeftButton)
     with qtbot.wait_signal(platform.action_done, timeout=WAIT) as done:
-        qtbot.mouseClick(platform.ui.agreementButton, Qt.MouseButton.LeftButton)
+        accept_confirmation(platform.confirm_box)
     assert done.args[1]["status"] == "active"
 
     # --- grants appear for both departments ---
@@ -168,8 +177,11 @@ def test_reject_needs_a_ground_then_dispute_and_mediation(
     assert api(live_server, "B", Role.APPLICANT).share_request(request_id)["status"] == "submitted"
 
     dialog.choose(approve=False, ground="not_duty_related", comment="申请用途与其职责无关")
+    qtbot.mouseClick(dialog.ui.okButton, Qt.MouseButton.LeftButton)
+    assert dialog.error_text == ""
+    assert "不能撤销" in dialog.confirm_box.text() and "与履行职责无关" in dialog.confirm_box.text()
     with qtbot.wait_signal(provider.action_done, timeout=WAIT) as done:
-        qtbot.mouseClick(dialog.ui.okButton, Qt.MouseButton.LeftButton)
+        accept_confirmation(dialog.confirm_box)
     assert done.args[1]["status"] == "provider_rejected"
     assert done.args[1]["rejection_ground"] == "not_duty_related"
 
@@ -182,7 +194,7 @@ def test_reject_needs_a_ground_then_dispute_and_mediation(
     def dispute(d: ReasonDialog) -> None:
         d.set_reason("")
         qtbot.mouseClick(d.ui.okButton, Qt.MouseButton.LeftButton)
-        assert d.error_text == "请填写理由（至少 2 个字）。"
+        assert d.error_text == "理由不能为空"  # govshare_core.validation.validate_reason
         d.set_reason("核验户籍是低保审核的法定环节")
 
     answer = act_in_dialog(qtbot, mine, mine.ui.disputeButton, dispute)
@@ -212,8 +224,9 @@ def test_withdraw_from_my_requests(live_server: LiveServer, make_context, qtbot)
     with qtbot.wait_signal(mine.dialog_opened, timeout=WAIT) as opened:
         qtbot.mouseClick(mine.ui.withdrawButton, Qt.MouseButton.LeftButton)
     box: QMessageBox = opened.args[0]
+    assert f"#{request_id}" in box.text()  # names the request
     with qtbot.wait_signal(mine.action_done, timeout=WAIT) as done:
-        box.button(QMessageBox.StandardButton.Yes).click()
+        accept_confirmation(box)
     assert done.args[1]["status"] == "withdrawn"
     assert not mine.ui.withdrawButton.isVisibleTo(mine)
 
@@ -241,3 +254,39 @@ def test_draft_is_autosaved_and_continued(live_server: LiveServer, make_context,
     again: RequestFormDialog = opened.args[0]
     assert again.draft_key == form.draft_key
     assert again.ui.businessEdit.text() == "婚姻登记信息核验"
+
+
+def test_days_left_shown_are_the_platforms_with_the_admins_override(
+    live_server: LiveServer, make_context, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    """The platform admin takes a working day out of the calendar: the provider's inbox shows
+    the platform's `working_days_left`, one fewer than the official schedule alone gives; a
+    cached row without it is counted with the cached overrides, to the same number."""
+    submitted = submitted_request(live_server, publish_entry(live_server, "A"))
+    today, due = date.today(), date.fromisoformat(submitted["review_due"])
+    official = working_days_left(today, due)
+    assert official is not None and official > 0
+    closed = add_working_days(today, 1)  # the next working day, before the deadline
+    admin = api(live_server, "P", Role.PLATFORM_ADMIN)
+    admin.request(
+        "PUT",
+        f"{actions.workday_overrides_path()}/{closed.isoformat()}",
+        json={"day": closed.isoformat(), "working": False, "note": "停电检修"},
+    )
+    provider = make_context("A", Role.RESOURCE_ADMIN)
+    platform_left = provider.client.share_request(int(submitted["id"]))["working_days_left"]
+    assert platform_left == official - 1
+
+    page = RequestsPage.inbox(context=provider)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.row_index(int(submitted["id"])) >= 0, timeout=WAIT)
+    row = page.model.row_data(page.row_index(int(submitted["id"])))
+    assert row["_days_left"] == platform_left
+    assert row["_left"] == str(platform_left)
+
+    # a cached row from before the platform sent `working_days_left`: counted here with the
+    # platform's calendar (the cached overrides), never the official schedule alone
+    policy.fetch(provider)
+    old_row = {k: v for k, v in submitted.items() if k not in ("due", "working_days_left")}
+    info = review_deadline_info(old_row, today, calendar=policy.calendar(provider))
+    assert info.days_left == platform_left

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
 from govshare_core.vocab import RequestStatus, Role
+from govshare_desktop.common.confirm import accept_confirmation
 from govshare_desktop.context import AppContext
 from govshare_desktop.requests.dialogs import DecisionDialog
 from govshare_desktop.requests.request_form import RequestFormDialog
@@ -34,17 +35,10 @@ def proxy(live_server: LiveServer) -> Iterator[FaultProxy]:
 
 @pytest.fixture
 def make_engine() -> Iterator[Callable[[AppContext], SyncEngine]]:
-    made: list[SyncEngine] = []
-
     def make(ctx: AppContext) -> SyncEngine:
-        engine = SyncEngine(ctx, probe_interval_ms=60_000, backoff_ms=100, max_backoff_ms=400)
-        made.append(engine)
-        ctx.sync = engine  # as shell.controller.start_sync does
-        return engine
+        return ctx.sync  # the context's own engine (stopped by the make_context fixture)
 
     yield make
-    for engine in made:
-        engine.stop()
 
 
 def events(server: LiveServer, request_id: int, action: str) -> int:
@@ -135,8 +129,9 @@ def test_offline_provider_decision_is_queued_and_replayed_once(
         qtbot.mouseClick(page.ui.decideButton, Qt.MouseButton.LeftButton)
     dialog: DecisionDialog = opened.args[0]
     dialog.choose(approve=True, comment="同意共享，用于低保审核")
+    qtbot.mouseClick(dialog.ui.okButton, Qt.MouseButton.LeftButton)
     with qtbot.wait_signal(page.action_queued, timeout=WAIT) as queued:
-        qtbot.mouseClick(dialog.ui.okButton, Qt.MouseButton.LeftButton)
+        accept_confirmation(dialog.confirm_box)
     assert OFFLINE_TEXT in queued.args[1]
     assert OFFLINE_TEXT in page.ui.actionStatusLabel.text()
     assert not dialog.isVisible()

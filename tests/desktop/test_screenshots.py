@@ -1,8 +1,9 @@
-"""The screenshot script runs on a real X server (Xvfb) and produces the five Chinese screens.
+"""The screenshot script runs on a real X server (Xvfb) and produces every page of every role.
 
-It seeds a fresh demo platform, logs in as the demo users and grabs each screen; the test
-checks every PNG exists, has the window's size and is not blank. `tools/screenshots.py` is the
-same script a person runs to regenerate screenshots/.
+It seeds a fresh demo platform, signs in as one demo account per role and grabs each page of
+its navigation at 1366×768, the login dialog (also after a failed demo start), the user guide
+and the about box; the test checks that every screen is there, has its size and is not blank.
+`tools/screenshots.py` is the same script a person runs to regenerate screenshots/.
 """
 
 from __future__ import annotations
@@ -17,7 +18,17 @@ import pytest
 from PySide6.QtGui import QImage
 
 ROOT = Path(__file__).resolve().parents[2]
-SCREENS = ("login", "home", "entry_form", "share_catalog", "request_inbox")
+SCREENS = ("login", "login-failed", "user-guide", "about")
+ROLE_PAGES = {  # at least these pages per role (every role has the home page and 共享目录)
+    "registrar": ("home", "catalog_mine", "requests_share_catalog"),
+    "catalog_reviewer": ("home", "catalog_mine", "catalog_review"),
+    "applicant": ("home", "requests_share_catalog", "requests_mine", "grants"),
+    "resource_admin": ("home", "requests_inbox", "grants"),
+    "platform_admin": ("home", "catalog_review", "requests_inbox", "grants"),
+    "supervisor": ("home",),
+    "security_admin": ("home",),
+    "audit_admin": ("home",),
+}
 
 
 def _distinct_colours(image: QImage) -> int:
@@ -47,5 +58,15 @@ def test_screenshot_script_under_xvfb(tmp_path: Path, qapp) -> None:  # type: ig
     for name in SCREENS:
         image = QImage(str(tmp_path / f"{name}.png"))
         assert not image.isNull(), name
-        assert image.width() >= 600 and image.height() >= 400, (name, image.size())
+        assert 400 <= image.width() <= 1366 and 120 <= image.height() <= 728, (name, image.size())
         assert _distinct_colours(image) > 20, f"{name}.png looks blank"
+    for role, pages in ROLE_PAGES.items():
+        for page in pages:
+            assert (tmp_path / f"{role}-{page}.png").is_file(), f"{role}-{page}.png"
+    shots = sorted(tmp_path.glob("*-*.png"))
+    for path in shots:
+        if path.stem in SCREENS:
+            continue
+        image = QImage(str(path))
+        assert (image.width(), image.height()) == (1366, 728), (path.name, image.size())
+        assert _distinct_colours(image) > 20, f"{path.name} looks blank"

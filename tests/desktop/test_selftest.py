@@ -28,7 +28,7 @@ from govshare_desktop.shell.navigation import all_page_specs
 from govshare_desktop.shell.pages import PageSpec
 from govshare_platform.auth.passwords import hasher
 from govshare_platform.db import make_engine, make_session_factory
-from govshare_platform.demo_data import DEMO_PASSWORD, account
+from govshare_platform.demo.data import DEMO_PASSWORD, account
 from govshare_platform.departments.models import Department, User, UserRole
 from govshare_platform.migrate import upgrade
 from tests.desktop.shell_support import demo_desktop, program_env

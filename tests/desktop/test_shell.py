@@ -6,11 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QRect, QSettings
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QWidget
 
 from govshare_core.vocab import Role
 from govshare_desktop.api.client import PlatformClient
+from govshare_desktop.common import sizing as screen
 from govshare_desktop.context import AppContext
 from govshare_desktop.credentials import SERVICE, TokenVault, entry_name
 from govshare_desktop.shell.controller import DesktopApp
@@ -20,14 +21,18 @@ from govshare_desktop.shell.pages import PageSpec
 from tests.desktop.conftest import PASSWORD, LiveServer
 from tests.desktop.shell_support import MemoryKeyring, isolated_profiles
 
+OFFICE_SCREEN = QRect(0, 0, 1366, 728)  # 1366×768 minus the taskbar
+LARGE_SCREEN = QRect(0, 0, 1920, 1040)
+
 
 class FakePage(QLabel):
     def __init__(self, key: str) -> None:
         super().__init__(key)
         self.shown: list[tuple[str, int]] = []
 
-    def show_object(self, kind: str, object_id: int) -> None:
+    def show_object(self, kind: str, object_id: int) -> bool:
         self.shown.append((kind, object_id))
+        return True
 
 
 def sample_specs(created: list[str]) -> list[PageSpec]:
@@ -97,7 +102,7 @@ def test_pages_are_created_lazily_and_kept(qtbot, make_context, settings) -> Non
     first = window.open_page("catalog.review")
     assert window.open_page("catalog.review") is first
     assert created == ["catalog.review"]
-    window._on_home_item_activated("request_platform_decide", 7)
+    window.open_todo("request_platform_decide", 7, "provider_approved")
     assert window.current_key() == "requests.inbox"
     assert window.pages["requests.inbox"].shown == [("request_platform_decide", 7)]
 
@@ -120,12 +125,42 @@ def test_status_bar_follows_the_context(qtbot, make_context, settings) -> None:
 
 def test_window_layout_is_remembered(qtbot, make_context, settings) -> None:
     window = window_for(qtbot, make_context, settings, "A", Role.REGISTRAR)
-    window.show()
+    window.show_fitted(LARGE_SCREEN)
     window.resize(700, 520)
     qtbot.waitUntil(lambda: window.width() == 700)
     window.close()
     again = window_for(qtbot, make_context, settings, "A", Role.REGISTRAR)
+    again.show_fitted(LARGE_SCREEN)
     assert (again.width(), again.height()) == (700, 520)
+
+
+def test_a_remembered_geometry_that_does_not_fit_the_screen_is_not_restored(
+    qtbot, make_context, settings
+) -> None:
+    window = window_for(qtbot, make_context, settings, "A", Role.REGISTRAR)
+    window.show_fitted(LARGE_SCREEN)
+    window.setGeometry(400, 200, 1700, 1000)  # left there on a 1920×1080 screen
+    qtbot.waitUntil(lambda: window.width() == 1700)
+    window.close()
+    again = window_for(qtbot, make_context, settings, "A", Role.REGISTRAR)
+    again.show_fitted(OFFICE_SCREEN)  # next day, on the office PC
+    assert again.isMaximized() or OFFICE_SCREEN.contains(again.frameGeometry())
+    assert again.width() <= 1366 and again.height() <= 728
+
+
+def test_the_main_window_opens_maximised_on_a_small_screen_and_1280x800_on_a_large_one(
+    qtbot, make_context, settings
+) -> None:
+    window = window_for(qtbot, make_context, settings, "A", Role.REGISTRAR)
+    window.show_fitted(OFFICE_SCREEN)
+    assert window.isMaximized()
+    window.showNormal()
+    assert window.width() <= 1366 - 2 * screen.MARGIN and window.height() <= 728
+    window.close()
+    settings.clear()
+    again = window_for(qtbot, make_context, settings, "A", Role.REGISTRAR)
+    again.show_fitted(LARGE_SCREEN)
+    assert not again.isMaximized() and (again.width(), again.height()) == (1280, 800)
 
 
 @pytest.fixture

@@ -10,6 +10,8 @@ import pytest
 from sqlalchemy import func, select
 
 from govshare_core.vocab import Role
+from govshare_desktop.api import actions
+from govshare_desktop.api.actions import Action, Method
 from govshare_desktop.api.client import PlatformClient, new_idempotency_key
 from govshare_desktop.context import AppContext
 from govshare_desktop.sync.engine import Outcome, SyncEngine, SyncReport
@@ -71,9 +73,20 @@ def request_body(entry: dict[str, Any], business: str) -> dict[str, Any]:
     }
 
 
-def submit(qtbot, engine: SyncEngine, *args: Any, **kwargs: Any) -> Outcome:
+def submit(  # type: ignore[no-untyped-def]
+    qtbot,
+    engine: SyncEngine,
+    method: Method,
+    path: str,
+    body: dict[str, Any] | None = None,
+    *,
+    if_match: int | None = None,
+    label: str = "",
+    draft: tuple[str, str] | None = None,
+) -> Outcome:
+    """One change through the engine (as screens send them); waits for its outcome."""
     got: list[Outcome] = []
-    engine.submit_or_queue(*args, done=got.append, **kwargs)
+    engine.submit(Action(method, path, body, if_match, label), draft=draft, done=got.append)
     qtbot.waitUntil(lambda: bool(got), timeout=20000)
     return got[0]
 
@@ -89,9 +102,9 @@ def sync(qtbot, engine: SyncEngine) -> SyncReport:
 
 def go_offline(qtbot, engine: SyncEngine, proxy: FaultProxy) -> None:
     proxy.drop()
-    with qtbot.wait_signal(engine.context.online_changed, timeout=10000):
+    with qtbot.wait_signal(engine.online_changed, timeout=10000):
         engine.probe()
-    assert engine.context.online is False
+    assert engine.online is False
 
 
 @pytest.fixture
@@ -102,16 +115,10 @@ def proxy(live_server: LiveServer) -> Iterator[FaultProxy]:
 
 @pytest.fixture
 def make_engine() -> Iterator[Callable[[AppContext], SyncEngine]]:
-    made: list[SyncEngine] = []
-
     def make(ctx: AppContext) -> SyncEngine:
-        engine = SyncEngine(ctx, probe_interval_ms=60_000, backoff_ms=100, max_backoff_ms=400)
-        made.append(engine)
-        return engine
+        return ctx.sync  # the context's own engine (stopped by the make_context fixture)
 
     yield make
-    for engine in made:
-        engine.stop()
 
 
 # --- tests ------------------------------------------------------------------------------------
@@ -140,10 +147,8 @@ def test_offline_drafts_queue_and_replay_in_order(
     assert first.queued and "离线" in first.message
     got: list[Outcome] = []
     engine.create_and_act(
-        ENTRIES,
-        entry_body("离线登记二"),
-        "submit",
-        label="提交：离线登记二",
+        actions.create_entry(entry_body("离线登记二"), label="提交：离线登记二"),
+        lambda ref: actions.entry_action(ref, "submit"),
         draft=("entry", "d2"),
         done=got.append,
     )

@@ -80,6 +80,10 @@
         <translation>A repeated submission differs from the first one.</translation>
     </message>
     <message>
+        <source>共享平台的答复格式与本客户端不一致，请联系管理员核对版本。</source>
+        <translation>The platform answered in a format this client does not understand. Ask your administrator to check the versions.</translation>
+    </message>
+    <message>
         <source>共享平台内部错误，已记录，请联系管理员。</source>
         <translation>Internal error on the sharing platform (logged); please contact the administrator.</translation>
     </message>
@@ -108,6 +112,17 @@
     <message>
         <source>目录审核</source>
         <translation>Entry review</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogPresenter</name>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
     </message>
 </context>
 <context>
@@ -149,20 +164,20 @@
         <translation>After</translation>
     </message>
     <message>
-        <source>距报送期限还剩 %1 天（共20天）</source>
-        <translation>%1 days left to report (of 20)</translation>
+        <source>距报送期限还剩 %1 天（共%2天）</source>
+        <translation>%1 days left to report (of %2)</translation>
     </message>
     <message>
         <source>已逾期 %1 天，将记为迟报（第十七条）</source>
         <translation>%1 days late; it will be recorded as a late report (Art. 17)</translation>
     </message>
     <message>
-        <source>变更说明不能为空</source>
-        <translation>The description of the change is required</translation>
-    </message>
-    <message>
         <source>请至少填写一项变更后的关键要素</source>
         <translation>Fill in at least one changed key element</translation>
+    </message>
+    <message>
+        <source>报送变更报告：%1</source>
+        <translation>Report the change: %1</translation>
     </message>
     <message>
         <source>正在报送…</source>
@@ -198,6 +213,21 @@
     <message>
         <source>报送变更报告</source>
         <translation>Submit change report</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>Confirm</name>
+    <message>
+        <source>对“%1”作出决定：%2。</source>
+        <translation>Decision on “%1”: %2.</translation>
+    </message>
+    <message>
+        <source>此操作提交后不能撤销，确定继续吗？</source>
+        <translation>This cannot be undone once sent. Continue?</translation>
     </message>
     <message>
         <source>取消</source>
@@ -245,8 +275,8 @@
         <translation>Edit conflict</translation>
     </message>
     <message>
-        <source>您离线期间，该对象已被他人修改。请逐项比较，选择保留哪一方的内容。</source>
-        <translation>Someone else changed this object while you were offline. Compare field by field and choose which content to keep.</translation>
+        <source>其他人已修改了此对象，您的修改所基于的版本已不是最新。请逐项比较，选择保留哪一方的内容。</source>
+        <translation>Someone else has changed this object since the version your changes are based on. Compare field by field and choose which content to keep.</translation>
     </message>
     <message>
         <source>字段</source>
@@ -326,6 +356,26 @@
     <message>
         <source>（请选择拒绝的法定事由）</source>
         <translation>(choose the statutory grounds for rejection)</translation>
+    </message>
+    <message>
+        <source>撤销提供方的拒绝，转共享平台审核（第二十五条）</source>
+        <translation>Overturn the provider&apos;s rejection and pass the request to the platform&apos;s review (Art. 25)</translation>
+    </message>
+    <message>
+        <source>维持提供方的拒绝（第二十五条）</source>
+        <translation>Uphold the provider&apos;s rejection (Art. 25)</translation>
+    </message>
+    <message>
+        <source>同意共享</source>
+        <translation>Approve the sharing</translation>
+    </message>
+    <message>
+        <source>拒绝共享，法定事由：%1</source>
+        <translation>Reject the sharing, legal ground: %1</translation>
+    </message>
+    <message>
+        <source>撤销拒绝</source>
+        <translation>Overturn the rejection</translation>
     </message>
     <message>
         <source>审核决定</source>
@@ -426,18 +476,6 @@
         <translation>Someone else changed this entry: choose what to keep in the compare window.</translation>
     </message>
     <message>
-        <source>修改已合并到待发送的新建操作中。</source>
-        <translation>The changes were merged into the queued creation.</translation>
-    </message>
-    <message>
-        <source>排队的新建已发送，正在同步，请稍后再保存。</source>
-        <translation>The queued creation has just been sent; syncing — please save again in a moment.</translation>
-    </message>
-    <message>
-        <source>新建并提交目录：%1</source>
-        <translation>Register and submit entry: %1</translation>
-    </message>
-    <message>
         <source>退回原因：%1</source>
         <translation>Reason for returning: %1</translation>
     </message>
@@ -452,6 +490,22 @@
     <message>
         <source>涉及国家秘密的资源不得在共享平台登记。</source>
         <translation>Resources involving state secrets must not be registered on the sharing platform.</translation>
+    </message>
+    <message>
+        <source>提交已排队，恢复连接后自动发送；发送前不能修改。</source>
+        <translation>The submission is queued and will be sent when the connection is back; it cannot be changed until then.</translation>
+    </message>
+    <message>
+        <source>已提交审核，不能修改。</source>
+        <translation>Submitted for review: it cannot be changed.</translation>
+    </message>
+    <message>
+        <source>已通过部门审核，等待共享平台确认，不能修改。</source>
+        <translation>Approved by the department and awaiting the platform&apos;s confirmation: it cannot be changed.</translation>
+    </message>
+    <message>
+        <source>当前状态（%1）下不能修改。</source>
+        <translation>It cannot be changed in its current state (%1).</translation>
     </message>
     <message>
         <source>草稿已自动保存</source>
@@ -482,6 +536,10 @@
         <translation>Key elements of a published entry change only through a change report (Art. 17).</translation>
     </message>
     <message>
+        <source>草稿已保存在本机。</source>
+        <translation>Draft saved on this computer.</translation>
+    </message>
+    <message>
         <source>正在提交…</source>
         <translation>Submitting…</translation>
     </message>
@@ -498,46 +556,6 @@
         <translation>Saved to the sharing platform.</translation>
     </message>
     <message>
-        <source>未命名目录</source>
-        <translation>Untitled entry</translation>
-    </message>
-    <message>
-        <source>新建目录：%1</source>
-        <translation>New entry: %1</translation>
-    </message>
-    <message>
-        <source>修改目录：%1</source>
-        <translation>Edit entry: %1</translation>
-    </message>
-    <message>
-        <source>提交目录：%1</source>
-        <translation>Submit entry: %1</translation>
-    </message>
-    <message>
-        <source>共享平台暂时无法连接：提交已排队，恢复连接后自动发送。</source>
-        <translation>The sharing platform cannot be reached: the submission is queued and will be sent when the connection is back.</translation>
-    </message>
-    <message>
-        <source>共享平台暂时无法连接：保存已排队，恢复连接后自动发送。</source>
-        <translation>The sharing platform cannot be reached: the save is queued and will be sent when the connection is back.</translation>
-    </message>
-    <message>
-        <source>版本冲突</source>
-        <translation>Version conflict</translation>
-    </message>
-    <message>
-        <source>该目录已被他人修改。您的内容已保留在本地草稿中，请刷新后核对再保存。</source>
-        <translation>Someone else has changed this entry. Your content is kept in a local draft; refresh, check and save again.</translation>
-    </message>
-    <message>
-        <source>%1《%2》%3：%4</source>
-        <translation>%1 &quot;%2&quot; %3: %4</translation>
-    </message>
-    <message>
-        <source>一数一源提示（第十八条）：已有部门提供：</source>
-        <translation>One data, one source (Art. 18): already provided by:</translation>
-    </message>
-    <message>
         <source>选择接口规范说明文档</source>
         <translation>Choose interface specification documents</translation>
     </message>
@@ -548,14 +566,6 @@
     <message>
         <source>请先保存目录，再上传接口文档。</source>
         <translation>Save the entry before uploading interface documents.</translation>
-    </message>
-    <message>
-        <source>正在上传…</source>
-        <translation>Uploading…</translation>
-    </message>
-    <message>
-        <source>接口文档已更新。</source>
-        <translation>Interface documents updated.</translation>
     </message>
     <message>
         <source>操作失败：%1</source>
@@ -770,6 +780,17 @@
     </message>
 </context>
 <context>
+    <name>FormatType</name>
+    <message>
+        <source>达梦Dm</source>
+        <translation>Dameng (DM)</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+</context>
+<context>
     <name>GrantsPage</name>
     <message>
         <source>信息资源</source>
@@ -786,10 +807,6 @@
     <message>
         <source>使用部门</source>
         <translation>Consumer</translation>
-    </message>
-    <message>
-        <source>共享模式</source>
-        <translation>Share mode</translation>
     </message>
     <message>
         <source>生效日期</source>
@@ -812,6 +829,34 @@
         <translation>Reason for revocation</translation>
     </message>
     <message>
+        <source>没有符合“%1”的授权。</source>
+        <translation>No grants match “%1”.</translation>
+    </message>
+    <message>
+        <source>本部门还没有提供给其他部门的授权。其他部门对本部门信息资源的共享申请获批后，授权将按信息项列在这里。</source>
+        <translation>Your department has not granted access to other departments yet. When another department&apos;s request for your resources is approved, its grants are listed here by data item.</translation>
+    </message>
+    <message>
+        <source>本部门还没有获得授权。本部门的共享申请获批后（可在“共享目录”中申请），获得的授权将按信息项列在这里。</source>
+        <translation>Your department has no grants yet. When a request of yours is approved (apply in the Share catalog), the grants are listed here by data item.</translation>
+    </message>
+    <message>
+        <source>共享平台上还没有授权。共享申请获批后，授权将按信息项列在这里。</source>
+        <translation>There are no grants on the platform yet. When a share request is approved, its grants are listed here by data item.</translation>
+    </message>
+    <message>
+        <source>筛选出 %1 条（共 %2 条）</source>
+        <translation>%1 shown (of %2)</translation>
+    </message>
+    <message>
+        <source>共 %1 条</source>
+        <translation>%1 in all</translation>
+    </message>
+    <message>
+        <source>申请 #%1 的授权已不在“本部门获得的授权”中。</source>
+        <translation>The grants of request #%1 are no longer among your department&apos;s grants.</translation>
+    </message>
+    <message>
         <source>撤销授权：%1 / %2</source>
         <translation>Revoke grant: %1 / %2</translation>
     </message>
@@ -824,8 +869,12 @@
         <translation>Revoke the grant of &quot;%2&quot; to &quot;%1&quot;; please give your reasons:</translation>
     </message>
     <message>
-        <source>授权已撤销。</source>
-        <translation>Grant revoked.</translation>
+        <source>撤销“%1”的这项授权（第三十条）</source>
+        <translation>Revoke this grant of “%1” (Art. 30)</translation>
+    </message>
+    <message>
+        <source>已撤销授权：%1 / %2（%3）。</source>
+        <translation>Grant revoked: %1 / %2 (%3).</translation>
     </message>
     <message>
         <source>加载失败：%1</source>
@@ -838,6 +887,10 @@
     <message>
         <source>授权仅覆盖所列信息项（第二十九条）；到期自动失效，续用须重新申请。黄色底纹表示 14 天内到期。</source>
         <translation>A grant covers only the listed data items (Art. 29); it lapses when it expires, and continued use needs a new request. Yellow rows expire within 14 days.</translation>
+    </message>
+    <message>
+        <source>按信息资源、信息项或部门筛选</source>
+        <translation>Filter by resource, data item or department</translation>
     </message>
     <message>
         <source>本部门提供的授权</source>
@@ -1244,6 +1297,10 @@
 <context>
     <name>LoginPresenter</name>
     <message>
+        <source>演示平台</source>
+        <translation>Demo platform</translation>
+    </message>
+    <message>
         <source>登录失败：%1</source>
         <translation>Sign-in failed: %1</translation>
     </message>
@@ -1263,8 +1320,52 @@
         <translation>GovShare Government Information Sharing</translation>
     </message>
     <message>
+        <source>此事项已不在列表中，可能已由他人办理。请刷新待办事项。</source>
+        <translation>This item is no longer listed; someone may have dealt with it. Refresh the to-do list.</translation>
+    </message>
+    <message>
+        <source>已打开办理此事项的列表，请在列表中选择编号为 %1 的事项。</source>
+        <translation>The list that handles this item is open: select item no. %1 in it.</translation>
+    </message>
+    <message>
+        <source>当前页面不能刷新。</source>
+        <translation>This page cannot be refreshed.</translation>
+    </message>
+    <message>
+        <source>当前页面没有搜索框。</source>
+        <translation>This page has no search box.</translation>
+    </message>
+    <message>
+        <source>当前页面没有可保存的草稿。</source>
+        <translation>This page has no draft to save.</translation>
+    </message>
+    <message>
+        <source>草稿已保存在本机。</source>
+        <translation>Draft saved on this computer.</translation>
+    </message>
+    <message>
+        <source>无法新建目录条目。</source>
+        <translation>Cannot create a catalog entry here.</translation>
+    </message>
+    <message>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>视图(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>新建目录条目(&amp;N)…</source>
+        <translation>&amp;New catalog entry…</translation>
+    </message>
+    <message>
+        <source>保存草稿(&amp;D)</source>
+        <translation>Save &amp;draft</translation>
     </message>
     <message>
         <source>设置(&amp;S)…</source>
@@ -1279,8 +1380,28 @@
         <translation>E&amp;xit</translation>
     </message>
     <message>
+        <source>工具栏</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>查找(&amp;F)</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <source>待办事项(&amp;T)</source>
+        <translation>&amp;To-do list</translation>
+    </message>
+    <message>
+        <source>刷新(&amp;R)</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>用户指南(&amp;G)</source>
+        <translation>User &amp;guide</translation>
     </message>
     <message>
         <source>关于 GovShare(&amp;A)</source>
@@ -1320,6 +1441,18 @@
     <message>
         <source>确定删除本地草稿“%1”？草稿及其尚未发送的操作将被丢弃，无法恢复。</source>
         <translation>Delete the local draft “%1”? The draft and its unsent actions are discarded; this cannot be undone.</translation>
+    </message>
+    <message>
+        <source>已提交《%1》，等待本部门审核。</source>
+        <translation>“%1” submitted; awaiting your department&apos;s review.</translation>
+    </message>
+    <message>
+        <source>已撤回《%1》，可以修改后重新提交。</source>
+        <translation>“%1” recalled; you can edit it and submit it again.</translation>
+    </message>
+    <message>
+        <source>已删除草稿目录《%1》。</source>
+        <translation>Draft entry “%1” deleted.</translation>
     </message>
     <message>
         <source>删除本地草稿</source>
@@ -1400,6 +1533,10 @@
     <message>
         <source>全部更新周期</source>
         <translation>All update cycles</translation>
+    </message>
+    <message>
+        <source>编号 %1 的目录已不在退回列表中，可能已重新提交。</source>
+        <translation>Entry no. %1 is no longer among the returned entries; it may have been resubmitted.</translation>
     </message>
     <message>
         <source>%1（本地草稿，%2 保存）</source>
@@ -1489,6 +1626,13 @@
     </message>
 </context>
 <context>
+    <name>PagedTableModel</name>
+    <message>
+        <source>列表共 %1 条，过长无法排序；请先搜索或筛选缩小范围。</source>
+        <translation>The list has %1 rows, too many to sort: search or filter first.</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <source>退回原因将告知登记人（必填）</source>
@@ -1566,8 +1710,8 @@
         <translation>e.g. staff at our household registration counters</translation>
     </message>
     <message>
-        <source>共享模式：</source>
-        <translation>Share mode:</translation>
+        <source>共享方式：</source>
+        <translation>Sharing mode:</translation>
     </message>
     <message>
         <source>申请理由：</source>
@@ -1636,6 +1780,10 @@
         <translation>Loading…</translation>
     </message>
     <message>
+        <source>筛选出 %1 条（共 %2 条）</source>
+        <translation>%1 shown (of %2)</translation>
+    </message>
+    <message>
         <source>没有申请。</source>
         <translation>No requests.</translation>
     </message>
@@ -1652,8 +1800,8 @@
         <translation>Offline: cached data as of %1</translation>
     </message>
     <message>
-        <source>操作已完成。</source>
-        <translation>Done.</translation>
+        <source>申请 #%1 已不在此列表中，可能已由他人办理。</source>
+        <translation>Request #%1 is no longer in this list; someone may have dealt with it.</translation>
     </message>
     <message>
         <source>正在提交……</source>
@@ -1668,16 +1816,8 @@
         <translation>Withdraw request</translation>
     </message>
     <message>
-        <source>确定撤回该共享申请吗？撤回后如需使用须重新申请。</source>
-        <translation>Withdraw this share request? To use the data later you will need to apply again.</translation>
-    </message>
-    <message>
         <source>撤回</source>
         <translation>Withdraw</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
     </message>
     <message>
         <source>提出异议</source>
@@ -1860,10 +2000,6 @@
         <translation>Used by</translation>
     </message>
     <message>
-        <source>共享模式</source>
-        <translation>Share mode</translation>
-    </message>
-    <message>
         <source>申请理由</source>
         <translation>Reason</translation>
     </message>
@@ -1904,8 +2040,56 @@
         <translation>%1: request #%2 (%3)</translation>
     </message>
     <message>
+        <source>已撤回</source>
+        <translation>withdrawn</translation>
+    </message>
+    <message>
+        <source>已提出异议</source>
+        <translation>dispute raised</translation>
+    </message>
+    <message>
+        <source>已作出审核决定</source>
+        <translation>decision made</translation>
+    </message>
+    <message>
+        <source>已作出协调结论</source>
+        <translation>mediation concluded</translation>
+    </message>
+    <message>
+        <source>已记录保密协议签署</source>
+        <translation>agreement recorded as signed</translation>
+    </message>
+    <message>
+        <source>%1：申请 #%2（%3），当前状态：%4。</source>
+        <translation>%1: request #%2 (%3), now %4.</translation>
+    </message>
+    <message>
+        <source>操作已完成</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>申请 #%1（%2）</source>
+        <translation>request #%1 (%2)</translation>
+    </message>
+    <message>
+        <source>撤回该共享申请（如需使用须重新申请）</source>
+        <translation>Withdraw this share request (to use the data later, apply again)</translation>
+    </message>
+    <message>
         <source>对拒绝决定有异议的，可提请信息化主管部门协调（第二十五条）。请说明理由：</source>
         <translation>If you disagree with a rejection, you may ask the informatization authority to mediate (Art. 25). Please give your reasons:</translation>
+    </message>
+    <message>
+        <source>标记协议已签署</source>
+        <translation>Mark agreement signed</translation>
+    </message>
+    <message>
+        <source>记录三方数据保密协议已签署，授权随即生效（第三十条）</source>
+        <translation>Record that the three-party confidentiality agreement is signed; the grants take effect at once (Art. 30)</translation>
+    </message>
+    <message>
+        <source>标记已签署</source>
+        <translation>Mark signed</translation>
     </message>
     <message>
         <source>待发送</source>
@@ -1923,12 +2107,20 @@
         <translation>Registered content</translation>
     </message>
     <message>
+        <source>“%1”：%2。%3</source>
+        <translation>“%1”: %2. %3</translation>
+    </message>
+    <message>
         <source>该目录已被他人处理或修改，请在对比窗口中选择。</source>
         <translation>Someone else has handled or changed this entry; choose in the compare window.</translation>
     </message>
     <message>
         <source>应用变更报告</source>
         <translation>Apply change report</translation>
+    </message>
+    <message>
+        <source>（迟报，超过%1日）</source>
+        <translation>(late: more than %1 days)</translation>
     </message>
     <message>
         <source>平台退回</source>
@@ -1971,12 +2163,24 @@
         <translation>Reported on</translation>
     </message>
     <message>
+        <source>报送期限</source>
+        <translation>Report due</translation>
+    </message>
+    <message>
         <source>是否迟报</source>
         <translation>Late</translation>
     </message>
     <message>
         <source>迟报</source>
         <translation>Late</translation>
+    </message>
+    <message>
+        <source>提交时间</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>部门审核时间</source>
+        <translation>Department review</translation>
     </message>
     <message>
         <source>信息资源名称</source>
@@ -1995,8 +2199,16 @@
         <translation>Submitted by</translation>
     </message>
     <message>
+        <source>审核期限</source>
+        <translation>Review due</translation>
+    </message>
+    <message>
         <source>本人提交</source>
         <translation>Submitted by you</translation>
+    </message>
+    <message>
+        <source>用户 %1</source>
+        <translation>user %1</translation>
     </message>
     <message>
         <source>队列中没有待处理的事项。</source>
@@ -2005,6 +2217,10 @@
     <message>
         <source>共 %1 项</source>
         <translation>%1 items</translation>
+    </message>
+    <message>
+        <source>编号 %1 的事项已不在待审核队列中，可能已由他人处理。</source>
+        <translation>Item no. %1 is no longer in the review queue; someone may have dealt with it.</translation>
     </message>
     <message>
         <source>请选择左侧待审核的条目</source>
@@ -2043,10 +2259,6 @@
         <translation>Change report: %1</translation>
     </message>
     <message>
-        <source>（迟报，超过20日）</source>
-        <translation>(late: more than 20 days)</translation>
-    </message>
-    <message>
         <source>生效日期 %1，报送日期 %2%3。说明：%4</source>
         <translation>Effective %1, reported %2%3. Description: %4</translation>
     </message>
@@ -2075,12 +2287,56 @@
         <translation>Reason for returning it:</translation>
     </message>
     <message>
+        <source>审核通过，报送共享平台确认（第十五条）</source>
+        <translation>Approve and send to the platform for confirmation (Art. 15)</translation>
+    </message>
+    <message>
+        <source>退回登记人修改</source>
+        <translation>Return to the registrar for changes</translation>
+    </message>
+    <message>
+        <source>确认发布到政务信息资源目录并赋信息资源代码（第十六条）</source>
+        <translation>Publish in the government information resource catalog and assign its resource code (Art. 16)</translation>
+    </message>
+    <message>
+        <source>退回提供部门修改</source>
+        <translation>Return to the providing department for changes</translation>
+    </message>
+    <message>
+        <source>按变更报告调整共享目录（第十七条）</source>
+        <translation>Apply the change report to the share catalog (Art. 17)</translation>
+    </message>
+    <message>
+        <source>驳回变更报告，不调整共享目录</source>
+        <translation>Reject the change report; leave the share catalog as it is</translation>
+    </message>
+    <message>
+        <source>理由：%1。</source>
+        <translation>Reason: %1.</translation>
+    </message>
+    <message>
         <source>正在提交…</source>
         <translation>Submitting…</translation>
     </message>
     <message>
-        <source>已处理。</source>
-        <translation>Done.</translation>
+        <source>“%1”未能%2：%3</source>
+        <translation>“%1”: could not %2: %3</translation>
+    </message>
+    <message>
+        <source>已%1：“%2”。</source>
+        <translation>Done (%1): “%2”.</translation>
+    </message>
+    <message>
+        <source>信息资源代码：%1</source>
+        <translation>Resource code: %1</translation>
+    </message>
+    <message>
+        <source>（超期 %1 个工作日）</source>
+        <translation>(%1 working days overdue)</translation>
+    </message>
+    <message>
+        <source>（剩 %1 个工作日）</source>
+        <translation>(%1 working days left)</translation>
     </message>
     <message>
         <source>待审核队列</source>
@@ -2282,6 +2538,10 @@
         <translation>(cached data as of %1)</translation>
     </message>
     <message>
+        <source>编号 %1 的目录不在共享目录中。</source>
+        <translation>Entry no. %1 is not in the share catalog.</translation>
+    </message>
+    <message>
         <source>正在加载详情……</source>
         <translation>Loading details…</translation>
     </message>
@@ -2405,8 +2665,8 @@
 <context>
     <name>SharePresenter</name>
     <message>
-        <source>剩 %1 天</source>
-        <translation>%1 days left</translation>
+        <source>剩 %1 个工作日</source>
+        <translation>%1 working days left</translation>
     </message>
     <message>
         <source>今日到期</source>
@@ -2429,26 +2689,6 @@
         <translation>%1 (%2 working days left)</translation>
     </message>
     <message>
-        <source>请选择同意或拒绝。</source>
-        <translation>Please choose approve or reject.</translation>
-    </message>
-    <message>
-        <source>拒绝须选择法定事由（第二十二条：非因法定事由不得拒绝）。</source>
-        <translation>A rejection needs statutory grounds (Art. 22: no rejection without statutory grounds).</translation>
-    </message>
-    <message>
-        <source>请选择维持拒绝或撤销拒绝。</source>
-        <translation>Please choose to uphold or overturn the rejection.</translation>
-    </message>
-    <message>
-        <source>请填写协调意见（至少 2 个字）。</source>
-        <translation>Please give a mediation opinion (at least 2 characters).</translation>
-    </message>
-    <message>
-        <source>请填写理由（至少 2 个字）。</source>
-        <translation>Please give a reason (at least 2 characters).</translation>
-    </message>
-    <message>
         <source>资源代码：%1</source>
         <translation>Resource code: %1</translation>
     </message>
@@ -2465,12 +2705,8 @@
         <translation>Share type: %1</translation>
     </message>
     <message>
-        <source>请至少选择一个要申请的信息项</source>
-        <translation>Choose at least one data item to request</translation>
-    </message>
-    <message>
-        <source>%1至少需要 2 个字</source>
-        <translation>%1 needs at least 2 characters</translation>
+        <source>理由</source>
+        <translation>Reason</translation>
     </message>
     <message>
         <source>无条件共享：申请已自动通过，授权立即生效，可在“授权”页查看。</source>
@@ -2521,6 +2757,10 @@
     <message>
         <source>显示：</source>
         <translation>Show:</translation>
+    </message>
+    <message>
+        <source>按信息资源名称或部门筛选</source>
+        <translation>Filter by resource name or department</translation>
     </message>
     <message>
         <source>刷新</source>
@@ -2594,12 +2834,42 @@
         <translation>The action failed: </translation>
     </message>
     <message>
+        <source>排队的新建已发送，正在同步，请稍后再保存。</source>
+        <translation>The queued creation has been sent and is syncing; save again in a moment.</translation>
+    </message>
+    <message>
+        <source>修改已合并到待发送的新建操作中。</source>
+        <translation>Your changes were merged into the queued creation.</translation>
+    </message>
+    <message>
         <source>当前离线，操作已保存到待发送队列，恢复连接后将按顺序自动提交。</source>
         <translation>Offline: the action was saved to the outbox and will be submitted automatically, in order, when the connection is back.</translation>
     </message>
     <message>
         <source>前面还有待发送的操作，本操作已排在其后，将按顺序自动提交。</source>
         <translation>Earlier actions are still waiting to be sent; this one is queued after them and will be submitted automatically, in order.</translation>
+    </message>
+</context>
+<context>
+    <name>UserGuide</name>
+    <message>
+        <source># 用户指南
+
+找不到用户指南文件：%1</source>
+        <translation># User guide
+
+The user guide file was not found: %1</translation>
+    </message>
+</context>
+<context>
+    <name>UserGuideDialog</name>
+    <message>
+        <source>GovShare 用户指南</source>
+        <translation>GovShare user guide</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>

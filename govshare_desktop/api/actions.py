@@ -1,0 +1,322 @@
+"""Every platform path the desktop uses, and the typed changes (`Action`) it sends.
+
+This module is the one place that knows the platform's URL layout (`API_PREFIX` and the paths
+below); no other module spells out an `/api/v1` path (tests/desktop/test_api_paths.py checks).
+Reads use the path functions through `PlatformClient`; every change is an `Action` that screens
+hand to the session's sync engine (`AppContext.sync.submit`), which sends it at once when the
+platform is reachable and keeps it in the outbox (with its idempotency key) when not.
+
+    engine.submit(actions.entry_action(entry_id, "submit", version=v, label=...), done=...)
+
+`schema_for(method, path)` names the `govshare_core.schemas` model the platform answers with, so
+the client validates every answer at this boundary — also the answers to replayed outbox items,
+which only keep method and path.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from pydantic import BaseModel
+
+from govshare_core.schemas import (
+    AttachmentOut,
+    CatalogEntryOut,
+    ChangeReportOut,
+    FieldDiff,
+    GrantOut,
+    InboxItem,
+    MeOut,
+    Page,
+    PolicyOut,
+    ShareRequestDetailOut,
+    SourceHint,
+    TokenOut,
+    WorkdayOverrideOut,
+)
+
+API_PREFIX = "/api/v1"
+HEALTH = "/healthz"
+
+Method = Literal["GET", "POST", "PUT", "DELETE"]
+JsonObject = dict[str, Any]
+Id = int | str  # an object id, or the outbox's placeholder for one a queued create will get
+
+EntryAction = Literal[
+    "submit", "recall", "dept-approve", "dept-return", "publish", "platform-return", "withdraw"
+]
+RequestAction = Literal[
+    "submit",
+    "withdraw",
+    "provider-decision",
+    "platform-decision",
+    "agreement-signed",
+    "dispute",
+    "mediate",
+]
+ReportAction = Literal["apply", "reject"]
+
+ENTRIES = f"{API_PREFIX}/catalog/entries"
+REQUESTS = f"{API_PREFIX}/requests"
+_OBJECT = r"(?:\d+|\{created:[0-9A-Za-z_-]+\})"
+_RESOURCE = re.compile(
+    rf"^({re.escape(API_PREFIX)}/(?:[a-z-]+/)*?[a-z-]+/{_OBJECT})(?:/([a-z-]+))?$"
+)
+
+
+@dataclass(frozen=True)
+class Action:
+    """One change to send: method, path, JSON body, the If-Match version, and the outbox label
+    (what the user sees in the 待发送 list)."""
+
+    method: Method
+    path: str
+    body: JsonObject | None = None
+    if_match: int | None = None
+    label: str = ""
+
+
+# --- paths of reads ---------------------------------------------------------------------------
+
+
+def me_path() -> str:
+    return f"{API_PREFIX}/me"
+
+
+def login_path() -> str:
+    return f"{API_PREFIX}/auth/login"
+
+
+def logout_path() -> str:
+    return f"{API_PREFIX}/auth/logout"
+
+
+def inbox_path() -> str:
+    return f"{API_PREFIX}/inbox"
+
+
+def departments_path() -> str:
+    return f"{API_PREFIX}/departments"
+
+
+def entries_path() -> str:
+    return ENTRIES
+
+
+def entry_path(entry_id: Id) -> str:
+    return f"{ENTRIES}/{entry_id}"
+
+
+def entry_diff_path(entry_id: int) -> str:
+    return f"{ENTRIES}/{entry_id}/diff"
+
+
+def attachments_path(entry_id: int) -> str:
+    return f"{ENTRIES}/{entry_id}/attachments"
+
+
+def source_hints_path() -> str:
+    return f"{API_PREFIX}/catalog/source-hints"
+
+
+def share_catalog_path() -> str:
+    return f"{API_PREFIX}/catalog/share-catalog"
+
+
+def change_reports_path() -> str:
+    return f"{API_PREFIX}/catalog/change-reports"
+
+
+def requests_path() -> str:
+    return REQUESTS
+
+
+def request_path(request_id: Id) -> str:
+    return f"{REQUESTS}/{request_id}"
+
+
+def grants_path() -> str:
+    return f"{API_PREFIX}/grants"
+
+
+def policy_path() -> str:
+    """The platform admin's policy values (review working days, change-report days, ...)."""
+    return f"{API_PREFIX}/policy"
+
+
+def workday_overrides_path() -> str:
+    """The platform admin's working-day overrides (工作日历调整)."""
+    return f"{API_PREFIX}/workdays/overrides"
+
+
+# --- changes ----------------------------------------------------------------------------------
+
+
+def create_entry(body: JsonObject, *, label: str = "") -> Action:
+    return Action("POST", ENTRIES, body, label=label)
+
+
+def update_entry(entry_id: Id, body: JsonObject, *, version: int, label: str = "") -> Action:
+    return Action("PUT", entry_path(entry_id), body, if_match=version, label=label)
+
+
+def delete_entry(entry_id: int, *, version: int, label: str = "") -> Action:
+    return Action("DELETE", entry_path(entry_id), None, if_match=version, label=label)
+
+
+def entry_action(
+    entry_id: Id,
+    action: EntryAction,
+    body: JsonObject | None = None,
+    *,
+    version: int | None = None,
+    label: str = "",
+) -> Action:
+    """A workflow step of a catalog entry (第十四条–第十七条)."""
+    return Action("POST", f"{entry_path(entry_id)}/{action}", body, if_match=version, label=label)
+
+
+def report_change(entry_id: int, body: JsonObject, *, label: str = "") -> Action:
+    """A key-element change report of a published entry (第十七条)."""
+    return Action("POST", f"{entry_path(entry_id)}/change-reports", body, label=label)
+
+
+def change_report_action(
+    report_id: int,
+    action: ReportAction,
+    body: JsonObject | None = None,
+    *,
+    version: int | None = None,
+    label: str = "",
+) -> Action:
+    path = f"{change_reports_path()}/{report_id}/{action}"
+    return Action("POST", path, body, if_match=version, label=label)
+
+
+def delete_attachment(attachment_id: int, *, label: str = "") -> Action:
+    return Action("DELETE", f"{API_PREFIX}/catalog/attachments/{attachment_id}", label=label)
+
+
+def create_request(body: JsonObject, *, label: str = "") -> Action:
+    return Action("POST", REQUESTS, body, label=label)
+
+
+def request_action(
+    request_id: Id,
+    action: RequestAction,
+    body: JsonObject | None = None,
+    *,
+    version: int | None = None,
+    label: str = "",
+) -> Action:
+    """A workflow step of a share request (第二十二条–第二十五条)."""
+    return Action(
+        "POST", f"{request_path(request_id)}/{action}", body, if_match=version, label=label
+    )
+
+
+def revoke_grant(grant_id: int, body: JsonObject, *, label: str = "") -> Action:
+    """Revoke a grant with a reason (第三十条)."""
+    return Action("POST", f"{grants_path()}/{grant_id}/revoke", body, label=label)
+
+
+# --- reading paths back (outbox replay) -------------------------------------------------------
+
+
+def split_path(path: str) -> tuple[str, str | None] | None:
+    """(the object's path, the action suffix or None) of an object path; None for a
+    collection (`…/entries/12/submit` → (`…/entries/12`, "submit"))."""
+    match = _RESOURCE.match(path.split("?")[0])
+    return (match.group(1), match.group(2)) if match else None
+
+
+def is_collection(path: str) -> bool:
+    return split_path(path) is None
+
+
+def data_kind(path: str) -> str:
+    """The `data_changed` kind a change of this path affects: "entry", "request", "grant",
+    "other"."""
+    if path.startswith(f"{API_PREFIX}/catalog/"):
+        return "entry"
+    if path.startswith(REQUESTS):
+        return "request"
+    if path.startswith(grants_path()):
+        return "grant"
+    return "other"
+
+
+def object_kind(path: str) -> Literal["entry", "request"] | None:
+    """Whose state machine an action path drives (None for other objects)."""
+    if path.startswith(f"{ENTRIES}/"):
+        return "entry"
+    if path.startswith(f"{REQUESTS}/"):
+        return "request"
+    return None
+
+
+_ENTRY_ANSWERS = {None, *EntryAction.__args__}  # type: ignore[attr-defined]
+_REQUEST_ANSWERS = {None, *RequestAction.__args__}  # type: ignore[attr-defined]
+
+
+def schema_for(method: str, path: str) -> type[BaseModel] | None:
+    """The model the platform answers `method path` with (None: no body, or not checked)."""
+    if method == "DELETE":
+        return None
+    if method == "GET":
+        return _read_schema(path)
+    return _write_schema(path)
+
+
+def _read_schema(path: str) -> type[BaseModel] | None:
+    if path in _PAGES:
+        return Page
+    parts = split_path(path)
+    if parts is None or parts[1] is not None:
+        return _READS.get(path)
+    objects: dict[str, type[BaseModel]] = {
+        "entry": CatalogEntryOut,
+        "request": ShareRequestDetailOut,
+    }
+    default = GrantOut if path.startswith(grants_path()) else None
+    return objects.get(object_kind(path) or "", default)
+
+
+def _write_schema(path: str) -> type[BaseModel] | None:
+    parts = split_path(path)
+    suffix = parts[1] if parts else None
+    if path == ENTRIES or (object_kind(path) == "entry" and suffix in _ENTRY_ANSWERS):
+        return CatalogEntryOut
+    if path == REQUESTS or (object_kind(path) == "request" and suffix in _REQUEST_ANSWERS):
+        return ShareRequestDetailOut
+    if suffix in ("change-reports", "apply", "reject"):
+        return ChangeReportOut
+    if suffix == "revoke":
+        return GrantOut
+    return _READS.get(path)
+
+
+_PAGES = {
+    entries_path(),
+    requests_path(),
+    grants_path(),
+    share_catalog_path(),
+    change_reports_path(),
+    departments_path(),
+}
+_READS: dict[str, type[BaseModel]] = {
+    me_path(): MeOut,
+    login_path(): TokenOut,
+    policy_path(): PolicyOut,
+}
+
+LIST_SCHEMAS: dict[str, type[BaseModel]] = {
+    inbox_path(): InboxItem,
+    workday_overrides_path(): WorkdayOverrideOut,
+    source_hints_path(): SourceHint,
+    "attachments": AttachmentOut,
+    "diff": FieldDiff,
+}
+"""Item models of the reads that answer a JSON list (by path, or by the path's last part)."""

@@ -1,0 +1,62 @@
+"""Confirming a decision that cannot be undone (approve, reject, publish, withdraw, revoke,
+mediate): a window-modal QMessageBox naming the object and the decision; nothing is sent until
+the user presses the decision's own button (the default button is 取消).
+
+    box = confirm_decision(self, title="确认发布", object_name="户籍人口信息",
+                           decision="确认发布到共享目录", button="确认发布", then=self._send)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+def decision_text(object_name: str, decision: str, note: str = "") -> str:
+    """ "对“<object>”作出决定：<decision>。<note>此操作提交后不能撤销。" in the UI language."""
+    text = (
+        QCoreApplication.translate("Confirm", "对“%1”作出决定：%2。")
+        .replace("%1", object_name)
+        .replace("%2", decision)
+    )
+    tail = QCoreApplication.translate("Confirm", "此操作提交后不能撤销，确定继续吗？")
+    return f"{text}{note}\n\n{tail}"
+
+
+def confirm_decision(
+    parent: QWidget,
+    *,
+    title: str,
+    object_name: str,
+    decision: str,
+    button: str,
+    then: Callable[[], None],
+    note: str = "",
+) -> QMessageBox:
+    """Open the confirmation (not blocking); `then()` runs when the user confirms."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question, title, decision_text(object_name, decision, note), parent=parent
+    )
+    box.setObjectName("confirmDecisionBox")
+    yes = box.addButton(button, QMessageBox.ButtonRole.AcceptRole)
+    yes.setObjectName("confirmButton")
+    no = box.addButton(
+        QCoreApplication.translate("Confirm", "取消"), QMessageBox.ButtonRole.RejectRole
+    )
+    no.setObjectName("cancelButton")
+    box.setDefaultButton(no)
+    box.setEscapeButton(no)
+    box.setWindowModality(Qt.WindowModality.WindowModal)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.buttonClicked.connect(lambda clicked: then() if clicked is yes else None)
+    box.open()
+    return box
+
+
+def accept_confirmation(box: QMessageBox) -> None:
+    """Press the decision's button (keyboard users: Tab + Space; tests)."""
+    button = box.findChild(QWidget, "confirmButton")
+    assert button is not None
+    button.click()  # type: ignore[attr-defined]
