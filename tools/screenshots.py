@@ -4,9 +4,14 @@
     QT_QPA_PLATFORM=offscreen python tools/screenshots.py
 
 Starts the embedded demo platform (seeded into a temporary directory, or --demo-dir to reuse
-one), runs the real client in this process, signs in as the demo users each screen is for and
-saves: login.png, home.png, entry_form.png (with a validation error), share_catalog.png,
-request_inbox.png. Settings, offline stores and the keyring are kept away from the user's own.
+one), runs the real client in this process and saves, at the office screen's 1366×768 (the
+main window as it is maximised there, 1366×728):
+- login.png (a demo account picked), login-failed.png (the demo platform failed to start: a
+  damaged database, the error's details open);
+- <role>-<page>.png for one demo account of each role and every page of its navigation
+  (e.g. registrar-catalog_mine.png), the first row of the page's list selected;
+- user-guide.png and about.png.
+Settings, offline stores and the keyring are kept away from the user's own.
 """
 
 from __future__ import annotations
@@ -22,6 +27,22 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+OFFICE_WIDTH, OFFICE_HEIGHT = 1366, 728
+"""The main window maximised on a 1366×768 screen with a 40 px taskbar."""
+ACCOUNTS = {
+    "registrar": "ga_registrar",
+    "catalog_reviewer": "ga_catalog_reviewer",
+    "applicant": "mz_applicant",
+    "resource_admin": "",  # the busiest one (most requests to decide)
+    "platform_admin": "dsj_platform_admin",
+    "supervisor": "dsj_supervisor",
+    "security_admin": "dsj_security_admin",
+    "audit_admin": "dsj_audit_admin",
+}
+"""The demo account shown for each role (in govshare_core.vocab.Role order)."""
+GARBAGE = bytes(range(256)) * 16
+"""4 KiB that is no SQLite database: the demo platform fails to start on it."""
 
 
 def _isolate(tmp: Path) -> None:
@@ -98,7 +119,8 @@ def sign_in(desktop: Any, username: str, password: str) -> Any:
     wait_until(lambda: started, 30, f"sign-in of {username}")
     desktop.session_started.disconnect(started.append)
     window = started[0]
-    window.resize(1280, 800)
+    window.showNormal()
+    window.resize(OFFICE_WIDTH, OFFICE_HEIGHT)
     return window
 
 
@@ -145,9 +167,88 @@ def entry_form_with_error(window: Any) -> Any:
     return dialog
 
 
+def wait_idle(seconds: float = 20.0) -> None:
+    """Until no background work ran for a moment (pages loaded), at most `seconds`."""
+    from PySide6.QtCore import QThreadPool
+
+    pool = QThreadPool.globalInstance()
+    deadline, quiet = time.monotonic() + seconds, 0
+    while quiet < 6 and time.monotonic() < deadline:
+        settle(0.05)
+        quiet = quiet + 1 if pool.activeThreadCount() == 0 else 0
+
+
+def select_first_row(page: Any) -> None:
+    """Select the first row of the page's first visible list, so that its detail shows."""
+    from PySide6.QtWidgets import QAbstractItemView
+
+    for view in page.findChildren(QAbstractItemView):
+        model = view.model()
+        if view.isVisibleTo(page) and model is not None and model.rowCount() > 0:
+            view.setCurrentIndex(model.index(0, 0))
+            return
+
+
+def shoot_pages(window: Any, out: Path, role: str) -> None:
+    """Every page of the window's navigation, loaded, as <role>-<page>.png."""
+    for key in window.page_keys():
+        page = window.open_page(key)
+        wait_idle()
+        select_first_row(page)
+        wait_idle()
+        save(window, out, f"{role}-{key.replace('.', '_')}.png")
+
+
+def shoot_failed_start(out: Path, tmp: Path) -> None:
+    """The login dialog after the embedded demo platform failed to start, details open."""
+    from govshare_desktop.credentials import TokenVault
+    from govshare_desktop.demo import EmbeddedPlatform
+    from govshare_desktop.profiles import ProfileStore
+    from govshare_desktop.shell.controller import DesktopApp
+
+    broken = tmp / "broken-demo"
+    broken.mkdir(parents=True)
+    (broken / "platform.db").write_bytes(GARBAGE)
+    demo = EmbeddedPlatform(broken, maintenance_minutes=0)
+    desktop = DesktopApp(profiles=ProfileStore(), vault=TokenVault(memory_keyring()), demo=demo)
+    failed: list[str] = []
+    desktop.demo_failed.connect(failed.append)
+    desktop.start()
+    wait_until(lambda: failed, 120, "the failed demo start")
+    dialog = desktop.login_dialog
+    dialog.ui.detailsButton.setChecked(True)
+    save(dialog, out, "login-failed.png")
+    dialog.rejected.disconnect()  # closing it here must not quit the application
+    dialog.close()
+    desktop.shutdown()
+
+
+def shoot_login(desktop: Any, out: Path) -> None:
+    dialog = desktop.login_dialog
+    tree = dialog.ui.demoTree
+    pick = next(
+        tree.topLevelItem(i)
+        for i in range(tree.topLevelItemCount())
+        if tree.topLevelItem(i).text(0) == ACCOUNTS["registrar"]
+    )
+    tree.setCurrentItem(pick)
+    dialog._on_demo_clicked(pick, 0)
+    save(dialog, out, "login.png")
+
+
+def shoot_help(window: Any, out: Path) -> None:
+    guide = window.show_user_guide()
+    save(guide, out, "user-guide.png")
+    guide.close()
+    box = window.show_about()
+    save(box, out, "about.png")
+    box.close()
+
+
 def run(out: Path, demo_dir: Path | None) -> None:
     from PySide6.QtWidgets import QApplication
 
+    from govshare_core.vocab import Role
     from govshare_desktop import i18n
     from govshare_desktop.credentials import TokenVault
     from govshare_desktop.demo import EmbeddedPlatform
@@ -158,44 +259,29 @@ def run(out: Path, demo_dir: Path | None) -> None:
     app.setWindowIcon(application_icon())
     i18n.install(app, "zh_CN")
     tmp = Path(os.environ["GOVSHARE_DATA_DIR"]).parent
+    shoot_failed_start(out, tmp)
+
     demo = EmbeddedPlatform(demo_dir or tmp / "demo", maintenance_minutes=0)
     desktop = DesktopApp(profiles=ProfileStore(), vault=TokenVault(memory_keyring()), demo=demo)
     desktop.start()
     wait_until(lambda: demo.url and desktop.login_dialog.ui.demoTree.topLevelItemCount(), 180)
     settle(0.3)
-
-    dialog = desktop.login_dialog
-    tree = dialog.ui.demoTree
-    pick = next(
-        tree.topLevelItem(i)
-        for i in range(tree.topLevelItemCount())
-        if tree.topLevelItem(i).text(0) == "ga_registrar"
-    )
-    tree.setCurrentItem(pick)
-    dialog._on_demo_clicked(pick, 0)
-    save(dialog, out, "login.png")
+    shoot_login(desktop, out)
 
     password = str(demo.accounts[0]["password"])  # every demo account has the same one
-    window = sign_in(desktop, "ga_registrar", password)
-    form = entry_form_with_error(window)
-    form.resize(960, 900)
-    save(form, out, "entry_form.png")
-    form.close()
-    page = window.open_page("requests.share_catalog")
-    wait_until(lambda: page is not None and table_rows(page) > 0, 30, "the share catalog")
-    save(window, out, "share_catalog.png")
+    window = None
+    for role in Role:
+        username = ACCOUNTS[role.value] or busiest(
+            demo.url, demo.accounts, role.value, ("request_decide",)
+        )
+        if window is None:
+            window = sign_in(desktop, username, password)
+            shoot_help(window, out)
+        else:
+            window = switch_user(desktop, username, password)
+        shoot_pages(window, out, role.value)
 
-    window = switch_user(desktop, "dsj_platform_admin", password)
-    home = window.pages["home"]
-    wait_until(lambda: home.model.rowCount() > 0, 30, "the home page's inbox")
-    save(window, out, "home.png")
-
-    admin = busiest(demo.url, demo.accounts, "resource_admin", ("request_decide",))
-    window = switch_user(desktop, admin, password)
-    page = window.open_page("requests.inbox")
-    wait_until(lambda: page is not None and table_rows(page) > 0, 30, "the request inbox")
-    save(window, out, "request_inbox.png")
-
+    assert window is not None
     window.close()
     desktop.shutdown()
 

@@ -4,7 +4,7 @@ from the seeded embedded demo platform, for looking at their layout.
 
     QT_QPA_PLATFORM=offscreen python tools/shots_catalog.py [--out /tmp/shots_catalog]
 
-The platform is the demo city (govshare_platform.seed.seed_demo); a few entries are put in the
+The platform is the demo city (govshare_platform.demo.seed.seed_demo); a few entries are put in the
 states the screens need through the real API first (a returned one, one waiting for the
 department reviewer, a change report waiting for the platform). Reuses tools/screenshots.py.
 """
