@@ -17,7 +17,7 @@ from govshare_core.vocab import Role
 from govshare_desktop.api import actions
 from govshare_desktop.api.client import _checked_json
 from govshare_desktop.api.errors import ApiError
-from tests.desktop.test_catalog_support import entry_body
+from tests.desktop.catalog_support import entry_body
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,7 @@ from govshare_desktop.catalog.entry_form import EntryForm
 from govshare_desktop.catalog.pages import page_specs
 from govshare_desktop.common import policy
 from govshare_desktop.sync.engine import Outcome, OutcomeStatus
-from tests.desktop.test_catalog_support import entry_body
+from tests.desktop.catalog_support import entry_body
 
 
 def _form(qtbot, ctx, **kw) -> EntryForm:  # type: ignore[no-untyped-def]

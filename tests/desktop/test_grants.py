@@ -12,7 +12,7 @@ from govshare_desktop.common.confirm import accept_confirmation
 from govshare_desktop.requests.grants_page import EXPIRING_BACKGROUND, GrantsPage
 from govshare_desktop.requests.presenters import grant_expiry_info
 from tests.desktop.conftest import LiveServer
-from tests.desktop.test_requests_support import api, publish_entry, request_body
+from tests.desktop.requests_support import api, publish_entry, request_body
 
 WAIT = 8000
 

@@ -43,11 +43,11 @@ from govshare_desktop.requests.request_form import RequestFormDialog
 from govshare_desktop.requests.requests_page import RequestsPage
 from govshare_desktop.shell.pages import TODO_TARGETS
 from govshare_desktop.store.local import OutboxItem
+from tests.desktop.catalog_support import entry_body
 from tests.desktop.conftest import LiveServer
+from tests.desktop.requests_support import api, publish_entry
 from tests.desktop.test_catalog_form import fill_valid
-from tests.desktop.test_catalog_support import entry_body
 from tests.desktop.test_grants import active_grants
-from tests.desktop.test_requests_support import api, publish_entry
 from tests.desktop.test_shell_todos import CASES, Case, Http, provider_approved
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -628,7 +628,7 @@ def test_grants_and_inbox_search(qtbot, live_server: LiveServer, make_context) -
 
     entry = publish_entry(live_server, "A", name="婚姻登记信息")
     client = api(live_server, "B", Role.APPLICANT)
-    from tests.desktop.test_requests_support import request_body
+    from tests.desktop.requests_support import request_body
 
     created = client.create_request(request_body(entry), key=None)  # type: ignore[arg-type]
     client.request_action(created["id"], "submit")

@@ -14,7 +14,7 @@ from govshare_desktop.common.paged_model import (
     PagedTableModel,
     api_page_fetcher,
 )
-from tests.desktop.test_catalog_support import create_entries
+from tests.desktop.catalog_support import create_entries
 
 COLUMNS = [Column("name", "名称"), Column("status", "状态", render=lambda r: r["status"].upper())]
 

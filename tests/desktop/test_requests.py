@@ -22,7 +22,7 @@ from govshare_desktop.requests.presenters import review_deadline_info
 from govshare_desktop.requests.request_form import RequestFormDialog
 from govshare_desktop.requests.requests_page import RequestsPage
 from tests.desktop.conftest import LiveServer
-from tests.desktop.test_requests_support import api, publish_entry, request_body
+from tests.desktop.requests_support import api, publish_entry, request_body
 
 WAIT = 8000
 

@@ -20,7 +20,7 @@ from govshare_desktop.sync.engine import SyncEngine
 from govshare_platform.requests.models import RequestEvent
 from tests.desktop.conftest import LiveServer
 from tests.desktop.faultproxy import FaultProxy
-from tests.desktop.test_requests_support import api, publish_entry, request_body
+from tests.desktop.requests_support import api, publish_entry, request_body
 from tests.desktop.test_sync import go_offline, requests_for, sync
 
 WAIT = 10000

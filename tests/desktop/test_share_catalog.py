@@ -8,7 +8,7 @@ from PySide6.QtGui import QKeyEvent
 from govshare_core.vocab import Role
 from govshare_desktop.requests.catalog_page import ShareCatalogPage
 from tests.desktop.conftest import LiveServer
-from tests.desktop.test_requests_support import publish_entry
+from tests.desktop.requests_support import publish_entry
 
 
 def type_text(widget, text: str) -> None:  # type: ignore[no-untyped-def]

@@ -10,7 +10,7 @@ from govshare_core.vocab import Role
 from govshare_desktop.common.conflict import ConflictDialog
 from govshare_desktop.shell.controller import start_sync
 from govshare_desktop.shell.main_window import MainWindow
-from tests.desktop.test_catalog_support import entry_body
+from tests.desktop.catalog_support import entry_body
 
 
 def test_engine_conflicts_and_failures_reach_the_window(qtbot, make_context, tmp_path: Path):  # type: ignore[no-untyped-def]

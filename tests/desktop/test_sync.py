@@ -17,9 +17,9 @@ from govshare_desktop.context import AppContext
 from govshare_desktop.sync.engine import Outcome, SyncEngine, SyncReport
 from govshare_platform.catalog.models import CatalogEntry
 from govshare_platform.requests.models import ShareRequest
+from tests.desktop.catalog_support import entry_body as catalog_entry_body
 from tests.desktop.conftest import PASSWORD, LiveServer
 from tests.desktop.faultproxy import FaultProxy
-from tests.desktop.test_catalog_support import entry_body as catalog_entry_body
 
 ENTRIES = "/api/v1/catalog/entries"
 

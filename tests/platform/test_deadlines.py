@@ -22,8 +22,8 @@ from govshare_core.workflow import (
 from govshare_platform.inbox.service import CLOSED_BY
 from tests.platform.catalog_helpers import API, act, create_entry, publish_entry
 from tests.platform.conftest import DEPT_ROLES, PLATFORM_ROLES, World
+from tests.platform.requests_support import TODAY, make_entry, set_today, submitted
 from tests.platform.test_access_matrix import make_request
-from tests.platform.test_requests_support import TODAY, make_entry, set_today, submitted
 
 PA, RA, AP = Role.PLATFORM_ADMIN, Role.RESOURCE_ADMIN, Role.APPLICANT
 

@@ -8,7 +8,7 @@ import pytest
 
 from govshare_core.vocab import Role
 from tests.platform.conftest import World
-from tests.platform.test_requests_support import (
+from tests.platform.requests_support import (
     TODAY,
     add_department,
     audit_events,

@@ -10,7 +10,7 @@ from govshare_core.vocab import Role
 from govshare_core.workdays import working_days_between
 from govshare_platform.catalog.models import CatalogEntry
 from tests.platform.conftest import World
-from tests.platform.test_requests_support import (
+from tests.platform.requests_support import (
     TODAY,
     act,
     make_entry,

@@ -10,7 +10,7 @@ import pytest
 from govshare_core.vocab import Role
 from govshare_core.workdays import add_working_days
 from tests.platform.conftest import World
-from tests.platform.test_requests_support import (
+from tests.platform.requests_support import (
     TODAY,
     act,
     add_department,
