@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QTableView, QWidget
 
+from govshare_core import rules
 from govshare_core.vocab import GrantStatus, Role, ShareMode
 from govshare_core.workdays import WorkdayCalendar
 from govshare_desktop.api import actions
@@ -164,6 +165,8 @@ class GrantsPage(QWidget):
         self.setObjectName("grantsPage")
         self.context = context
         self.ui = load_form("grants.ui", self)
+        legend = self.ui.legendLabel  # the warning window is the core's, not the form's
+        legend.setText(legend.text().replace("%1", str(rules.GRANT_EXPIRY_WARNING_DAYS)))
         self.active_dialog: ReasonDialog | None = None
         self.finder: RowFinder | None = None
         self.models: dict[str, PagedTableModel] = {}

@@ -97,3 +97,12 @@ def test_expiry_info() -> None:
     assert grant_expiry_info(ends_today, today, calendar=calendar).text == "今日到期"
     revoked = dict(row, status="revoked")
     assert not grant_expiry_info(revoked, today, calendar=calendar).expiring_soon
+
+
+def test_the_expiry_legend_names_the_cores_warning_window(make_context, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from govshare_core.rules import GRANT_EXPIRY_WARNING_DAYS
+
+    page = GrantsPage(context=make_context("A", Role.APPLICANT))
+    qtbot.addWidget(page)
+    text = page.ui.legendLabel.text()
+    assert f"{GRANT_EXPIRY_WARNING_DAYS} 天内到期" in text and "%1" not in text

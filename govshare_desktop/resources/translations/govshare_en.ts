@@ -885,8 +885,8 @@
         <translation>Grants</translation>
     </message>
     <message>
-        <source>授权仅覆盖所列信息项（第二十九条）；到期自动失效，续用须重新申请。黄色底纹表示 14 天内到期。</source>
-        <translation>A grant covers only the listed data items (Art. 29); it lapses when it expires, and continued use needs a new request. Yellow rows expire within 14 days.</translation>
+        <source>授权仅覆盖所列信息项（第二十九条）；到期自动失效，续用须重新申请。黄色底纹表示 %1 天内到期。</source>
+        <translation>A grant covers only the listed data items (Art. 29); it lapses when it expires, and continued use needs a new request. Yellow rows expire within %1 days.</translation>
     </message>
     <message>
         <source>按信息资源、信息项或部门筛选</source>
