@@ -1,7 +1,8 @@
 """Every platform path the desktop uses, and the typed changes (`Action`) it sends.
 
 This module is the one place that knows the platform's URL layout (`API_PREFIX` and the paths
-below); no other module spells out an `/api/v1` path (tests/desktop/test_api_paths.py checks).
+below); no other module spells out an `/api/v1` path (checked by
+tests/desktop/test_desktop_architecture.py).
 Reads use the path functions through `PlatformClient`; every change is an `Action` that screens
 hand to the session's sync engine (`AppContext.sync.submit`), which sends it at once when the
 platform is reachable and keeps it in the outbox (with its idempotency key) when not.

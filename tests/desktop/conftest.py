@@ -1,15 +1,23 @@
 """Desktop fixtures: a REAL platform server on 127.0.0.1 (uvicorn in a thread, SQLite in a temp
 directory) with departments P (platform), A, B and one user per role, and a signed-in
 AppContext for any of them. No mocks of our own API.
+
+One server serves the whole session; before each test that uses `live_server` its database is
+restored from a template migrated and populated once, so every test starts from exactly the
+same state. A test that needs a server of its own calls `start_server`.
 """
 
 from __future__ import annotations
 
+import os
+import shutil
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from sqlalchemy.orm import Session, sessionmaker
 
 from govshare_core.creditcode import make_credit_code
 from govshare_core.vocab import Role
@@ -19,6 +27,7 @@ from govshare_desktop.store.local import LocalStore
 from govshare_desktop.sync.engine import SyncTiming
 from govshare_platform.app import create_app
 from govshare_platform.auth.passwords import hasher
+from govshare_platform.db import make_engine, make_session_factory
 from govshare_platform.departments.models import Department, User, UserRole
 from govshare_platform.local_server import LocalServer
 from govshare_platform.migrate import upgrade
@@ -44,20 +53,26 @@ class LiveServer:
     app: object
     local: LocalServer
     users: dict[tuple[str, Role], str] = field(default_factory=dict)  # (dept, role) → username
+    stopped: bool = False
 
     def username(self, dept: str, role: Role) -> str:
         return self.users[(dept, role)]
 
     def stop(self) -> None:
-        self.local.stop()
+        """Really stop the server (the shared one is started afresh for the next test)."""
+        if not self.stopped:
+            self.stopped = True
+            self.local.stop()
 
     def session(self):  # type: ignore[no-untyped-def]
         return self.app.state.session_factory()  # type: ignore[attr-defined]
 
 
-def _populate(server: LiveServer) -> None:
+def _populate(session_factory: sessionmaker[Session]) -> dict[tuple[str, Role], str]:
+    """Departments P, A, B and one user per role; returns (dept, role) → username."""
     ph = hasher(1, 8 * 1024)
-    with server.session() as s:
+    users: dict[tuple[str, Role], str] = {}
+    with session_factory() as s:
         for key, (name, first17, is_platform) in DEPARTMENTS.items():
             dept = Department(
                 name=name, credit_code=make_credit_code(first17), is_platform=is_platform
@@ -76,13 +91,16 @@ def _populate(server: LiveServer) -> None:
                         role_rows=[UserRole(role=role.value)],
                     )
                 )
-                server.users[(key, role)] = username
+                users[(key, role)] = username
         s.commit()
+    return users
 
 
-def start_server(db_path: Path, port: int | None = None) -> LiveServer:
+def start_server(db_path: Path, port: int | None = None, *, migrate: bool = True) -> LiveServer:
+    """A server of its own on `db_path` (migrated unless `migrate=False`), not populated."""
     url = f"sqlite:///{db_path}"
-    upgrade(url)
+    if migrate:
+        upgrade(url)
     settings = Settings(
         database_url=url,
         argon2_time_cost=1,
@@ -95,12 +113,70 @@ def start_server(db_path: Path, port: int | None = None) -> LiveServer:
     return LiveServer(local.url, app, local)
 
 
+def _sqlite_files(db_path: Path) -> list[Path]:
+    return [db_path.with_name(db_path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
+
+
+class SharedPlatform:
+    """One populated template database and one server per session; `fresh()` puts the live
+    database back to the template before each test (engine disposed, file copied over)."""
+
+    def __init__(self, root: Path) -> None:
+        self.template = root / "template.db"
+        self.db = root / "platform.db"
+        url = f"sqlite:///{self.template}"
+        upgrade(url)
+        engine = make_engine(url)
+        try:
+            self.users = _populate(make_session_factory(engine))
+        finally:
+            engine.dispose()  # the last connection closes: WAL checkpointed into the file
+        assert not any(p.exists() for p in _sqlite_files(self.template))
+        self.server: LiveServer | None = None
+
+    def _restore(self) -> None:
+        for path in _sqlite_files(self.db):
+            path.unlink(missing_ok=True)
+        partial = self.db.with_name(self.db.name + ".restoring")
+        shutil.copyfile(self.template, partial)
+        os.replace(partial, self.db)
+
+    def fresh(self) -> LiveServer:
+        server = self.server
+        if server is None or server.stopped or not server.local._thread.is_alive():
+            if server is not None:
+                server.stop()
+                server.app.state.engine.dispose()  # type: ignore[attr-defined]
+            self._restore()
+            server = self.server = start_server(self.db, migrate=False)
+        else:
+            engine = server.app.state.engine  # type: ignore[attr-defined]
+            deadline = time.monotonic() + 10
+            # a request of the previous test still running would hold a connection
+            while engine.pool.checkedout() and time.monotonic() < deadline:
+                time.sleep(0.01)
+            engine.dispose()
+            self._restore()
+        server.users = dict(self.users)
+        return server
+
+    def close(self) -> None:
+        if self.server is not None:
+            self.server.stop()
+            self.server.app.state.engine.dispose()  # type: ignore[attr-defined]
+
+
+@pytest.fixture(scope="session")
+def _shared_platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SharedPlatform]:
+    shared = SharedPlatform(tmp_path_factory.mktemp("platform"))
+    yield shared
+    shared.close()
+
+
 @pytest.fixture
-def live_server(tmp_path: Path) -> Iterator[LiveServer]:
-    server = start_server(tmp_path / "platform.db")
-    _populate(server)
-    yield server
-    server.stop()
+def live_server(_shared_platform: SharedPlatform) -> LiveServer:
+    """The session's server with its database just restored to the populated template."""
+    return _shared_platform.fresh()
 
 
 @pytest.fixture

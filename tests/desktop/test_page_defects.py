@@ -43,12 +43,12 @@ from govshare_desktop.requests.request_form import RequestFormDialog
 from govshare_desktop.requests.requests_page import RequestsPage
 from govshare_desktop.shell.pages import TODO_TARGETS
 from govshare_desktop.store.local import OutboxItem
+from tests.desktop.catalog.test_entry_form import fill_valid
 from tests.desktop.catalog_support import entry_body
 from tests.desktop.conftest import LiveServer
+from tests.desktop.requests.test_grants_page import active_grants
 from tests.desktop.requests_support import api, publish_entry
-from tests.desktop.test_catalog_form import fill_valid
-from tests.desktop.test_grants import active_grants
-from tests.desktop.test_shell_todos import CASES, Case, Http, provider_approved
+from tests.desktop.shell.test_todos import CASES, Case, Http, provider_approved
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))

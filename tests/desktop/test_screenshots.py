@@ -42,6 +42,7 @@ def _distinct_colours(image: QImage) -> int:
     )
 
 
+@pytest.mark.slow
 @pytest.mark.timeout(600)
 def test_screenshot_script_under_xvfb(tmp_path: Path, qapp) -> None:  # type: ignore[no-untyped-def]
     command = [sys.executable, str(ROOT / "tools" / "screenshots.py"), "--out", str(tmp_path)]

@@ -14,10 +14,10 @@ from govshare_desktop.common.conflict import ConflictDialog
 from govshare_desktop.context import AppContext
 from govshare_desktop.store.local import OPEN_STATES
 from govshare_desktop.sync.engine import SyncEngine
+from tests.desktop.catalog.test_entry_form import fill_valid
 from tests.desktop.catalog_support import entry_body
 from tests.desktop.faultproxy import FaultProxy
-from tests.desktop.test_catalog_form import fill_valid
-from tests.desktop.test_sync import entries_named
+from tests.desktop.sync.test_outbox import entries_named
 
 
 @pytest.fixture

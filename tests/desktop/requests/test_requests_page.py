@@ -1,6 +1,6 @@
 """Share requests through the UI against a real platform: the full request → provider approval →
 platform approval → agreement round trip, rejection grounds, dispute and mediation, withdrawal,
-drafts (the offline queue: test_requests_sync.py)."""
+drafts (the offline queue: test_sync.py)."""
 
 from __future__ import annotations
 

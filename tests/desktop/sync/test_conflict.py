@@ -20,10 +20,10 @@ from govshare_desktop.common.conflict import (
 from govshare_desktop.store.local import OutboxItem
 from govshare_desktop.sync.conflict import Resolution, merge
 from govshare_desktop.sync.replay import already_applied, resource_of
-from tests.desktop import test_sync
 from tests.desktop.conftest import LiveServer
 from tests.desktop.faultproxy import FaultProxy
-from tests.desktop.test_sync import (
+from tests.desktop.sync import test_outbox
+from tests.desktop.sync.test_outbox import (
     ENTRIES,
     client_for,
     entry_body,
@@ -32,9 +32,9 @@ from tests.desktop.test_sync import (
     sync,
 )
 
-# the fault proxy and sync engine fixtures of test_sync
-proxy = test_sync.proxy
-make_engine = test_sync.make_engine
+# the fault proxy and sync engine fixtures of test_outbox
+proxy = test_outbox.proxy
+make_engine = test_outbox.make_engine
 
 # --- pure rules -------------------------------------------------------------------------------
 

@@ -23,7 +23,7 @@ from govshare_desktop.shell.main_window import MainWindow
 from govshare_desktop.shell.settings_dialog import SettingsDialog
 from tests.desktop.shell_support import MemoryKeyring, isolated_profiles
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT / "tools"))
 import build_translations  # noqa: E402
 

@@ -18,8 +18,8 @@ from govshare_desktop.requests.dialogs import DecisionDialog
 from govshare_desktop.requests.requests_page import OVERDUE_COLOR, RequestsPage
 from govshare_platform import clock
 from tests.desktop.conftest import LiveServer
+from tests.desktop.requests.test_requests_page import WAIT, act_in_dialog, inbox, open_requests
 from tests.desktop.requests_support import api, publish_entry, request_body
-from tests.desktop.test_requests import WAIT, act_in_dialog, inbox, open_requests
 
 PAGE_SIZE_AT_1280 = (1040, 760)
 """What the main window leaves a page at 1280x800 (navigation, menu and status bar)."""

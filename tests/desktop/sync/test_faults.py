@@ -6,10 +6,10 @@ from PySide6.QtCore import QTimer
 
 from govshare_core.vocab import Role
 from govshare_desktop.api.client import new_idempotency_key
-from tests.desktop import test_sync
 from tests.desktop.conftest import LiveServer
 from tests.desktop.faultproxy import FaultProxy
-from tests.desktop.test_sync import (
+from tests.desktop.sync import test_outbox
+from tests.desktop.sync.test_outbox import (
     ENTRIES,
     entries_named,
     entry_body,
@@ -17,9 +17,9 @@ from tests.desktop.test_sync import (
     sync,
 )
 
-# the fault proxy and sync engine fixtures of test_sync
-proxy = test_sync.proxy
-make_engine = test_sync.make_engine
+# the fault proxy and sync engine fixtures of test_outbox
+proxy = test_outbox.proxy
+make_engine = test_outbox.make_engine
 
 
 def test_503_burst_is_queued_with_a_clear_message_then_sent_once(

@@ -10,8 +10,8 @@ from govshare_desktop.catalog.entry_form import EntryForm
 from govshare_desktop.catalog.mine import MyEntriesPage
 from govshare_desktop.catalog.review import PLATFORM_QUEUE, REPORT_QUEUE, ReviewPage
 from govshare_desktop.common.confirm import accept_confirmation
+from tests.desktop.catalog.test_entry_form import fill_valid
 from tests.desktop.catalog_support import create_entries, entry_body
-from tests.desktop.test_catalog_form import fill_valid
 
 
 def _loaded(qtbot, page) -> None:  # type: ignore[no-untyped-def]

@@ -21,7 +21,7 @@ from govshare_platform.requests.models import RequestEvent
 from tests.desktop.conftest import LiveServer
 from tests.desktop.faultproxy import FaultProxy
 from tests.desktop.requests_support import api, publish_entry, request_body
-from tests.desktop.test_sync import go_offline, requests_for, sync
+from tests.desktop.sync.test_outbox import go_offline, requests_for, sync
 
 WAIT = 10000
 OFFLINE_TEXT = "已离线保存，恢复连接后自动提交"

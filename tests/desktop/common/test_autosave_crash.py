@@ -55,7 +55,7 @@ def test_killed_mid_edit_the_draft_is_restored(tmp_path: Path) -> None:
         text=True,
         timeout=60,
         env=env,
-        cwd=Path(__file__).resolve().parents[2],
+        cwd=Path(__file__).resolve().parents[3],
     )
     assert proc.returncode == -signal.SIGKILL, proc.stderr
     assert proc.stdout.strip() == "typed"

@@ -171,5 +171,5 @@ def test_about_box(qtbot, make_context, tmp_path) -> None:
 
 
 def test_the_shipped_user_guide_is_the_one_in_docs() -> None:
-    docs = Path(__file__).resolve().parents[2] / "docs" / "user-guide.md"
+    docs = Path(__file__).resolve().parents[3] / "docs" / "user-guide.md"
     assert user_guide_path().read_text(encoding="utf-8") == docs.read_text(encoding="utf-8")
