@@ -134,6 +134,30 @@ def cases(dept_id: int, deep: int) -> list[tuple[str, str, str, dict[str, Any]]]
         ("list", f"share-catalog offset={deep}", share, {"offset": deep}),
         ("list", "entries offset=0 (platform admin)", entries, {"offset": 0}),
         ("list", f"entries offset={deep} (platform admin)", entries, {"offset": deep}),
+        # `sort` (issue 7): plain listings walk an index where there is one; searches sort
+        # their matches
+        ("list-sorted", "share-catalog sort=name", share, {"sort": "name"}),
+        ("list-sorted", "share-catalog sort=-name", share, {"sort": "-name"}),
+        ("list-sorted", f"share-catalog sort=name offset={deep}", share,
+         {"sort": "name", "offset": deep}),
+        ("list-sorted", "share-catalog sort=department_name", share,
+         {"sort": "department_name"}),
+        ("list-sorted", "share-catalog sort=-department_name", share,
+         {"sort": "-department_name"}),
+        ("list-sorted", "share-catalog sort=-updated_at", share, {"sort": "-updated_at"}),
+        ("list-sorted", "share-catalog sort=-published_on (no index)", share,
+         {"sort": "-published_on"}),
+        ("list-sorted", "entries sort=name (platform admin)", entries, {"sort": "name"}),
+        ("list-sorted", "entries sort=-submitted_at (platform admin)", entries,
+         {"sort": "-submitted_at"}),
+        ("list-sorted", "entries sort=review_due&status=submitted (platform admin)", entries,
+         {"sort": "review_due", "status": "submitted"}),
+        ("search-sorted", "q=人口&sort=name", share, {"q": "人口", "sort": "name"}),
+        ("search-sorted", "q=社保&sort=-updated_at", share, {"q": "社保", "sort": "-updated_at"}),
+        ("search-sorted", "q=常住人口信息&sort=department_name", share,
+         {"q": "常住人口信息", "sort": "department_name"}),
+        ("search-sorted", "share_type=unconditional&update_cycle=monthly&sort=name", share,
+         {"share_type": "unconditional", "update_cycle": "monthly", "sort": "name"}),
     ]  # fmt: skip
 
 

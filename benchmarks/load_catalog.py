@@ -106,6 +106,9 @@ class Loader:
             "created_by": user,
             "submitted_by": None if status is EntryStatus.DRAFT else user,
             "submitted_at": None if status is EntryStatus.DRAFT else created,
+            "dept_approved_at": created + timedelta(days=1)
+            if status is EntryStatus.DEPT_APPROVED
+            else None,
             "return_reason": "摘要不完整，请补充" if status is EntryStatus.RETURNED else None,
             "version": 1,
             "created_at": created,

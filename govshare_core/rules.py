@@ -48,3 +48,10 @@ def change_report_late(
 def grant_expiring_soon(valid_until: date, today: date) -> bool:
     """Whether a grant ending on `valid_until` is within the warning window (or past it)."""
     return (valid_until - today).days <= GRANT_EXPIRY_WARNING_DAYS
+
+
+DEFAULT_ENTRY_REVIEW_WORKING_DAYS: Final = 5
+"""Working days a department (第十五条) and then the platform (第十六条) each have to review an
+entry. The regulation sets no such deadline, so it is a platform policy value
+(`entry_review_working_days`, editable by the platform admin); 5 mirrors 第二十七条's period
+for share requests."""

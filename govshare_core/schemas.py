@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from govshare_core.rules import MIN_REASON_LENGTH
+from govshare_core.rules import DEFAULT_ENTRY_REVIEW_WORKING_DAYS, MIN_REASON_LENGTH
 from govshare_core.vocab import (
     ChangeReportStatus,
     DataType,
@@ -192,6 +192,19 @@ class CatalogEntryOut(OutSchema):
     problems: list[dict[str, str]] = Field(
         default_factory=list, description="rule violations of a draft (checked on submit)"
     )
+    submitted_at: datetime | None = None
+    submitted_by_name: str | None = Field(
+        default=None, description="the submitter's display name (their username without one)"
+    )
+    review_due: date | None = Field(
+        default=None,
+        description="while submitted or dept_approved: the review's last day "
+        "(policy entry_review_working_days, working days from submission or dept approval)",
+    )
+    review_due_provisional: bool = False
+    review_working_days_left: int | None = Field(
+        default=None, description="counted with the platform's calendar; negative when overdue"
+    )
 
 
 class CatalogEntrySummary(OutSchema):
@@ -208,6 +221,19 @@ class CatalogEntrySummary(OutSchema):
     published_on: date | None
     updated_at: datetime
     version: int
+    submitted_at: datetime | None = None
+    submitted_by_name: str | None = Field(
+        default=None, description="the submitter's display name (their username without one)"
+    )
+    review_due: date | None = Field(
+        default=None,
+        description="while submitted or dept_approved: the review's last day "
+        "(policy entry_review_working_days, working days from submission or dept approval)",
+    )
+    review_due_provisional: bool = False
+    review_working_days_left: int | None = Field(
+        default=None, description="counted with the platform's calendar; negative when overdue"
+    )
 
 
 class ReasonIn(Schema):
@@ -357,6 +383,8 @@ class ShareRequestOut(OutSchema):
     version: int
     created_at: datetime
     updated_at: datetime
+    consumer_department_name: str | None = None
+    provider_department_name: str | None = None
 
 
 class DisputeOut(OutSchema):
@@ -410,6 +438,8 @@ class GrantOut(OutSchema):
     expiring_soon: bool = Field(
         default=False, description="active and ending within GRANT_EXPIRY_WARNING_DAYS"
     )
+    consumer_department_name: str | None = None
+    provider_department_name: str | None = None
 
 
 # --- audit, policy, inbox ----------------------------------------------------------------------
@@ -439,12 +469,17 @@ class PolicyOut(OutSchema):
     token_ttl_minutes: int
     idle_timeout_minutes: int
     version: int
+    entry_review_working_days: int = Field(
+        default=DEFAULT_ENTRY_REVIEW_WORKING_DAYS,
+        description="working days for each review of a catalog entry (platform policy)",
+    )
 
 
 class PolicyIn(Schema):
     review_working_days: int | None = Field(default=None, ge=1, le=60)
     change_report_days: int | None = Field(default=None, ge=1, le=365)
     log_retention_years: int | None = Field(default=None, ge=5, le=100)
+    entry_review_working_days: int | None = Field(default=None, ge=1, le=60)
 
 
 class WorkdayOverrideIn(Schema):

@@ -55,6 +55,10 @@ class ShareType(_Labelled):
     NOT_SHARED = "not_shared"
 
 
+SHARE_CATALOG_TYPES = (ShareType.UNCONDITIONAL, ShareType.CONDITIONAL)
+"""The share types the 共享目录 lists (第五条, 第十六条): 不予共享 entries stay out of it."""
+
+
 class ShareMode(_Labelled):
     """共享方式 (第二十四条)."""
 

@@ -18,6 +18,7 @@ from typing import Any, Final
 import chinese_calendar
 
 from govshare_core.rules import DEFAULT_REVIEW_WORKING_DAYS
+from govshare_core.vocab import EntryStatus
 
 REVIEW_WORKING_DAYS: Final = DEFAULT_REVIEW_WORKING_DAYS
 """Default review period of a share request, in working days (第二十七条; govshare_core.rules)."""
@@ -209,3 +210,35 @@ def working_days_left(
     if due >= today:
         return working_days_between(today, due, calendar=calendar)
     return -working_days_between(due, today, calendar=calendar)
+
+
+# --- the review deadline of a catalog entry (platform policy) ----------------------------------
+
+ENTRY_REVIEW_STARTS: Final[Mapping[str, str]] = MappingProxyType(
+    {EntryStatus.SUBMITTED: "submitted_at", EntryStatus.DEPT_APPROVED: "dept_approved_at"}
+)
+"""For an entry waiting for a review, the timestamp its review clock runs from: the department's
+review from the submission (第十五条), the platform's confirmation from the department's
+approval (第十六条). The keys are govshare_core.workflow.ENTRY_REVIEW_STATES."""
+
+
+def entry_review_deadline(
+    status: str,
+    *,
+    submitted_on: date | None,
+    dept_approved_on: date | None,
+    working_days: int,
+    calendar: WorkdayCalendar | None = None,
+) -> Deadline | None:
+    """When the review an entry waits for is due, or None when it waits for none.
+
+    Counted from the day of the timestamp ENTRY_REVIEW_STARTS names for `status` (its
+    Asia/Shanghai date), like share requests' deadlines (govshare_core.workdays.review_deadline):
+    working days of the calendar given (the platform's, with the admin's overrides), provisional
+    for a year without an official schedule.
+    """
+    starts = {"submitted_at": submitted_on, "dept_approved_at": dept_approved_on}
+    started = starts[ENTRY_REVIEW_STARTS[status]] if status in ENTRY_REVIEW_STARTS else None
+    if started is None:
+        return None
+    return review_deadline(started, working_days, calendar=calendar)

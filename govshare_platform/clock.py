@@ -20,3 +20,8 @@ def now() -> datetime:
 
 def today() -> date:
     return now().astimezone(SHANGHAI).date()
+
+
+def local_date(moment: datetime) -> date:
+    """The calendar date in Asia/Shanghai of a UTC moment (when a deadline's clock starts)."""
+    return moment.astimezone(SHANGHAI).date()

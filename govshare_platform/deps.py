@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from fastapi import Depends, Header, Request
+from fastapi import Depends, Header, Query, Request
 from sqlalchemy.orm import Session, sessionmaker
 
 from govshare_core.vocab import Role
@@ -22,6 +22,7 @@ from govshare_platform.auth.service import authenticate, unauthorized
 from govshare_platform.departments.models import User
 from govshare_platform.errors import Problem, forbidden
 from govshare_platform.settings import Settings
+from govshare_platform.sorting import SortKeys
 
 
 def get_factory(request: Request) -> sessionmaker[Session]:
@@ -157,3 +158,14 @@ ReadCtx = Annotated[Ctx, Depends(read_ctx)]
 WriteCtx = Annotated[Ctx, Depends(write_ctx)]
 IdempotencyKey = Annotated[str | None, Header(alias="Idempotency-Key", max_length=200)]
 IfMatch = Annotated[str | None, Header(alias="If-Match", max_length=100)]
+
+
+def sort_query(keys: SortKeys) -> Any:
+    """The `sort` query parameter of a paged list, its whitelist in the OpenAPI schema (`enum`,
+    and the description). Parsed in the endpoint (`keys.parse`), after authentication."""
+    return Query(None, description=keys.description(), json_schema_extra={"enum": keys.values()})
+
+
+def text_query(description: str) -> Any:
+    """The `q` word-search parameter of a list (at most 200 characters)."""
+    return Query(None, max_length=200, description=description)

@@ -7,7 +7,7 @@ from fastapi import Response
 from govshare_core.schemas import CatalogEntryOut
 from govshare_core.vocab import EntryStatus, Role
 from govshare_core.workflow import Parties, Refusal, Transition, refusal
-from govshare_platform.catalog import service
+from govshare_platform.catalog import service, views
 from govshare_platform.catalog.models import CatalogEntry
 from govshare_platform.deps import Ctx
 from govshare_platform.errors import not_found
@@ -61,9 +61,10 @@ def authorize(ctx: Ctx, transition: Transition, entry: CatalogEntry) -> None:
     raise problem
 
 
-def entry_out(entry: CatalogEntry, response: Response | None = None) -> CatalogEntryOut:
-    """The entry as returned by the API (with its draft problems); sets the ETag."""
-    out = CatalogEntryOut.model_validate(entry)
+def entry_out(ctx: Ctx, entry: CatalogEntry, response: Response | None = None) -> CatalogEntryOut:
+    """The entry as returned by the API (with its submitter's name, review deadline and draft
+    problems); sets the ETag."""
+    out = views.detail(ctx.db, entry)
     out.problems = [e.as_dict() for e in service.problems(entry)]
     if response is not None:
         response.headers["ETag"] = etag(entry.version)

@@ -9,12 +9,10 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from sqlalchemy import select
-from sqlalchemy.orm import lazyload
 
 from govshare_core.schemas import (
     CatalogEntryIn,
     CatalogEntryOut,
-    CatalogEntrySummary,
     EntrySnapshotOut,
     FieldDiff,
     Page,
@@ -25,7 +23,7 @@ from govshare_core.vocab import EntryStatus as Status
 from govshare_core.vocab import ResourceClass, Role, ShareMode, ShareType, UpdateCycle
 from govshare_core.workflow import CATALOG_ENTRY
 from govshare_platform.audit.service import append_standalone
-from govshare_platform.catalog import attachments_api, reports_api, search, service
+from govshare_platform.catalog import attachments_api, reports_api, search, service, views
 from govshare_platform.catalog.access import authorize as authorize_transition
 from govshare_platform.catalog.access import (
     entry_out,
@@ -33,8 +31,8 @@ from govshare_platform.catalog.access import (
     sees_all,
     visible_entry,
 )
-from govshare_platform.catalog.models import CatalogEntry, EntrySnapshot
-from govshare_platform.deps import Ctx, IdempotencyKey, IfMatch, ReadCtx, WriteCtx
+from govshare_platform.catalog.models import EntrySnapshot
+from govshare_platform.deps import Ctx, IdempotencyKey, IfMatch, ReadCtx, WriteCtx, sort_query
 from govshare_platform.idempotency import service as idem
 from govshare_platform.versioning import check_if_match
 
@@ -66,13 +64,8 @@ Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 
 
 def _page(ctx: Ctx, hits: search.Hits, offset: int, limit: int) -> Page:
-    # Summaries only: the data items are not needed for a list page.
-    query = select(CatalogEntry).options(lazyload(CatalogEntry.items))
-    rows = ctx.db.scalars(query.where(CatalogEntry.id.in_(hits.ids))).all()
-    by_id = {e.id: e for e in rows}
-    items = [CatalogEntrySummary.model_validate(by_id[i]) for i in hits.ids if i in by_id]
     return Page(
-        items=items,
+        items=views.summaries(ctx.db, hits.ids),
         total=hits.total,
         total_is_estimate=hits.total_is_estimate,
         offset=offset,
@@ -82,21 +75,39 @@ def _page(ctx: Ctx, hits: search.Hits, offset: int, limit: int) -> Page:
 
 @router.get("/entries", response_model=Page)
 def list_entries(
-    ctx: ReadCtx, filters: Filters, q: Q = None, offset: Offset = 0, limit: Limit = 50
+    ctx: ReadCtx,
+    filters: Filters,
+    q: Q = None,
+    offset: Offset = 0,
+    limit: Limit = 50,
+    sort: str | None = sort_query(search.ENTRY_SORT),
 ) -> Page:
-    """Entries the caller may manage: their department's in any state (all for overseers)."""
+    """Entries the caller may manage: their department's in any state (all for overseers);
+    newest first unless `sort` names a key."""
+    order = search.ENTRY_SORT.parse(sort)
     scope = search.Scope() if sees_all(ctx) else search.Scope(department_id=ctx.department_id)
-    hits = search.find(ctx.db, q=q, filters=filters, scope=scope, offset=offset, limit=limit)
+    hits = search.find(
+        ctx.db, q=q, filters=filters, scope=scope, offset=offset, limit=limit, sort=order
+    )
     return _page(ctx, hits, offset, limit)
 
 
 @router.get("/share-catalog", response_model=Page)
 def share_catalog(
-    ctx: ReadCtx, filters: Filters, q: Q = None, offset: Offset = 0, limit: Limit = 50
+    ctx: ReadCtx,
+    filters: Filters,
+    q: Q = None,
+    offset: Offset = 0,
+    limit: Limit = 50,
+    sort: str | None = sort_query(search.ENTRY_SORT),
 ) -> Page:
-    """共享目录: published entries that are not 不予共享, for every signed-in user."""
+    """共享目录: published entries that are not 不予共享, for every signed-in user; newest first
+    unless `sort` names a key."""
+    order = search.ENTRY_SORT.parse(sort)
     scope = search.Scope(share_catalog=True)
-    hits = search.find(ctx.db, q=q, filters=filters, scope=scope, offset=offset, limit=limit)
+    hits = search.find(
+        ctx.db, q=q, filters=filters, scope=scope, offset=offset, limit=limit, sort=order
+    )
     page = _page(ctx, hits, offset, limit)
     who = {
         "actor_id": ctx.user.id,
@@ -140,14 +151,14 @@ def create_entry(
             ctx.db, data=body, department_id=ctx.department_id, user_id=ctx.user.id
         )
         ctx.audit("catalog_entry_create", object_type=OBJECT, object_id=entry.id)
-        return entry_out(entry)
+        return entry_out(ctx, entry)
 
     return idem.run(ctx.db, ctx.user.id, key, path=request.url.path, body=body, produce=produce)
 
 
 @router.get("/entries/{entry_id}", response_model=CatalogEntryOut)
 def get_entry(entry_id: int, ctx: ReadCtx, response: Response) -> CatalogEntryOut:
-    return entry_out(visible_entry(ctx, entry_id), response)
+    return entry_out(ctx, visible_entry(ctx, entry_id), response)
 
 
 @router.put("/entries/{entry_id}", response_model=CatalogEntryOut)
@@ -163,7 +174,7 @@ def update_entry(
         "catalog_entry_update", object_type=OBJECT, object_id=entry.id, details={"fields": changed}
     )
     ctx.db.commit()
-    return entry_out(entry, response)
+    return entry_out(ctx, entry, response)
 
 
 @router.delete("/entries/{entry_id}", status_code=204)
@@ -201,7 +212,7 @@ def _act(
         details["resource_code"] = entry.resource_code
     ctx.audit(f"catalog_entry_{action}", object_type=OBJECT, object_id=entry.id, details=details)
     ctx.db.commit()
-    return entry_out(entry, response)
+    return entry_out(ctx, entry, response)
 
 
 @router.post("/entries/{entry_id}/submit", response_model=CatalogEntryOut)

@@ -19,7 +19,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from govshare_platform.db import Base, UTCDateTime, utcnow
-from govshare_platform.departments.models import Department
+from govshare_platform.departments.models import Department, User
 
 
 class CatalogEntry(Base):
@@ -56,12 +56,16 @@ class CatalogEntry(Base):
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     submitted_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # when the department approved it (第十五条): the platform's review clock starts there
+    dept_approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     return_reason: Mapped[str | None] = mapped_column(Text)
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     department: Mapped[Department] = relationship(lazy="joined")
+    # who submitted it, for joins (lists show and sort by the name; views.SUBMITTER_NAME)
+    submitter: Mapped[User | None] = relationship(foreign_keys=[submitted_by], viewonly=True)
     items: Mapped[list[EntryDataItem]] = relationship(
         lazy="selectin", cascade="all, delete-orphan", order_by="EntryDataItem.position"
     )
@@ -73,6 +77,9 @@ class CatalogEntry(Base):
         Index("ix_catalog_entries_dept_status", "department_id", "status", "id"),
         Index("ix_catalog_entries_status_id", "status", "id"),
         Index("ix_catalog_entries_status_share", "status", "share_type", "id"),
+        # the share catalog sorted by name or by last change (GET /catalog/share-catalog?sort=)
+        Index("ix_catalog_entries_status_name", "status", "name", "id"),
+        Index("ix_catalog_entries_status_updated", "status", "updated_at", "id"),
     )
 
     @property

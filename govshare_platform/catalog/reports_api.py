@@ -12,7 +12,7 @@ from govshare_core.vocab import ChangeReportStatus, Role
 from govshare_platform.catalog import service
 from govshare_platform.catalog.access import require_owner_registrar, sees_all, visible_entry
 from govshare_platform.catalog.models import ChangeReport
-from govshare_platform.deps import IdempotencyKey, IfMatch, ReadCtx, WriteCtx
+from govshare_platform.deps import IdempotencyKey, IfMatch, ReadCtx, WriteCtx, sort_query
 from govshare_platform.errors import not_found
 from govshare_platform.idempotency import service as idem
 from govshare_platform.versioning import check_if_match
@@ -54,8 +54,11 @@ def list_change_reports(
     department_id: int | None = None,
     offset: Annotated[int, Query(ge=0)] = 0,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    sort: str | None = sort_query(service.CHANGE_REPORT_SORT),
 ) -> Page:
-    """Platform admin and supervisor: all reports; department users: their department's."""
+    """Platform admin and supervisor: all reports; department users: their department's. Newest
+    first unless `sort` names a key."""
+    order = service.CHANGE_REPORT_SORT.parse(sort)
     query = select(ChangeReport)
     if not sees_all(ctx):
         query = query.where(ChangeReport.department_id == ctx.department_id)
@@ -64,7 +67,11 @@ def list_change_reports(
     if department_id is not None:
         query = query.where(ChangeReport.department_id == department_id)
     total = ctx.db.scalar(select(func.count()).select_from(query.subquery())) or 0
-    rows = ctx.db.scalars(query.order_by(ChangeReport.id.desc()).offset(offset).limit(limit))
+    if order is None:
+        query = query.order_by(ChangeReport.id.desc())
+    else:
+        query = service.CHANGE_REPORT_SORT.apply(query, order)
+    rows = ctx.db.scalars(query.offset(offset).limit(limit))
     items = service.report_outs(ctx.db, list(rows))
     return Page(items=items, total=total, offset=offset, limit=limit)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -32,6 +32,7 @@ from govshare_platform.catalog.models import (
 from govshare_platform.db import utcnow
 from govshare_platform.errors import Problem, conflict, invalid, not_found
 from govshare_platform.policy.service import deadlines, get_policy
+from govshare_platform.sorting import SortKey, SortKeys, enum_order
 
 EDITABLE_STATES = frozenset({EntryStatus.DRAFT, EntryStatus.RETURNED, EntryStatus.PUBLISHED})
 CLASSIFICATION = ("resource_class", "class_item", "class_catalog", "class_detail")
@@ -211,6 +212,8 @@ def apply_transition(
         if errors:
             raise invalid(errors, "the entry breaks catalog rules; fix it before submitting")
         entry.submitted_by, entry.submitted_at, entry.return_reason = actor_id, utcnow(), None
+    if transition.action == "dept_approve":
+        entry.dept_approved_at = utcnow()  # the platform's review clock starts (第十六条)
     if transition.needs_reason:
         entry.return_reason = reason
     if transition.action == "publish":
@@ -291,6 +294,27 @@ def create_change_report(
     session.add(report)
     session.flush()
     return report
+
+
+CHANGE_REPORT_SORT = SortKeys(
+    keys={
+        "id": SortKey(ChangeReport.id),
+        "entry_id": SortKey(ChangeReport.entry_id),
+        "effective_date": SortKey(ChangeReport.effective_date),
+        "reported_on": SortKey(ChangeReport.reported_on),
+        "late": SortKey(ChangeReport.late),
+        "status": SortKey(enum_order(ChangeReport.status, ChangeReportStatus)),
+        # `due` is the effective date plus the policy's days while undecided: the same order
+        "due": SortKey(
+            case(
+                (ChangeReport.status == ChangeReportStatus.SUBMITTED, ChangeReport.effective_date)
+            ),
+            nullable=True,
+        ),
+    },
+    tiebreak=ChangeReport.id,
+)
+"""The `sort` keys of GET /catalog/change-reports (fields of ChangeReportOut)."""
 
 
 def report_outs(session: Session, reports: list[ChangeReport]) -> list[ChangeReportOut]:

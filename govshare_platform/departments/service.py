@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from typing import Any
+
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from govshare_core.creditcode import validate_credit_code
@@ -12,12 +14,18 @@ from govshare_core.vocab import Role
 from govshare_platform.auth.passwords import hash_password
 from govshare_platform.departments.models import Department, User, UserRole
 from govshare_platform.errors import Problem, conflict, invalid, not_found
+from govshare_platform.substring import contains
 
 CREDIT_CODE_MESSAGES = {
     "length": ("统一社会信用代码必须为18位", "The credit code must have 18 characters"),
     "charset": ("统一社会信用代码含有不允许的字符", "The credit code has forbidden characters"),
     "check_digit": ("统一社会信用代码校验位错误", "The credit code's check character is wrong"),
 }
+
+
+def ids_named_like(word: str) -> Select[Any]:
+    """Ids of the departments whose name contains `word`, ignoring case (a subquery)."""
+    return select(Department.id).where(contains(Department.name, word))
 
 
 def check_separation(roles: list[Role] | set[Role]) -> None:

@@ -11,10 +11,11 @@ from fastapi import APIRouter, Query
 from govshare_core.schemas import GrantOut, Page
 from govshare_core.vocab import GrantStatus, Role
 from govshare_platform import clock
-from govshare_platform.deps import ReadCtx
+from govshare_platform.deps import ReadCtx, sort_query, text_query
 from govshare_platform.grants import access, service
-from govshare_platform.grants.service import GrantSide
+from govshare_platform.grants.service import GRANT_SORT, GrantSide
 from govshare_platform.policy.service import deadlines
+from govshare_platform.substring import words
 
 router = APIRouter(tags=["grants"])
 
@@ -27,8 +28,15 @@ def list_grants(
     expiring_within: int | None = Query(None, ge=0, le=3660, description="days"),
     offset: int = Query(0, ge=0),
     limit: int = Query(100, ge=1, le=500),
+    q: str | None = text_query(
+        "words (whitespace-separated), each found, ignoring case, in the entry's name or "
+        "resource code, the consumer's or provider's department name, or the data item"
+    ),
+    sort: str | None = sort_query(GRANT_SORT),
 ) -> Page:
-    """Grants the department gives or receives (the platform admin: all); soonest end first."""
+    """Grants the department gives or receives (the platform admin: all); soonest end first
+    unless `sort` names a key."""
+    order = GRANT_SORT.parse(sort)
     clock_ = deadlines(ctx.db, clock.today())
     rows, total = service.list_grants(
         ctx.db,
@@ -40,6 +48,8 @@ def list_grants(
         today=clock_.today,
         offset=offset,
         limit=limit,
+        words=words(q),
+        sort=order,
     )
     items = [service.to_out(g, clock_) for g in rows]
     return Page(items=items, total=total, offset=offset, limit=limit)

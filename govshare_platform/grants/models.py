@@ -9,6 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from govshare_platform.catalog.models import CatalogEntry
 from govshare_platform.db import Base, UTCDateTime, utcnow
+from govshare_platform.departments.models import Department
 
 
 class Grant(Base):
@@ -32,6 +33,13 @@ class Grant(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     entry: Mapped[CatalogEntry] = relationship(lazy="joined")
+    # loaded on access, or for a page with selectinload: departments are few, a session keeps them
+    consumer_department: Mapped[Department] = relationship(
+        foreign_keys=[consumer_department_id], viewonly=True
+    )
+    provider_department: Mapped[Department] = relationship(
+        foreign_keys=[provider_department_id], viewonly=True
+    )
 
     __table_args__ = (
         Index("ix_grants_consumer_status", "consumer_department_id", "status", "valid_until"),

@@ -11,16 +11,21 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Literal, Protocol
 
-from sqlalchemy import ColumnElement, and_, func, or_, select, true
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select, true
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from govshare_core.rules import GRANT_EXPIRY_WARNING_DAYS, grant_expiring_soon
 from govshare_core.schemas import GrantOut
 from govshare_core.vocab import GrantStatus, ShareMode
 from govshare_platform.audit import service as audit
+from govshare_platform.catalog.models import CatalogEntry
 from govshare_platform.db import utcnow
+from govshare_platform.departments import service as departments
+from govshare_platform.departments.models import Department
 from govshare_platform.grants.models import Grant
 from govshare_platform.policy.service import Deadlines
+from govshare_platform.sorting import Sort, SortKey, SortKeys, enum_order
+from govshare_platform.substring import contains, every_word
 
 GrantSide = Literal["given", "received", "all"]
 
@@ -91,6 +96,8 @@ def to_out(grant: Grant, deadlines: Deadlines) -> GrantOut:
         due=due,
         working_days_left=deadlines.left(due),
         expiring_soon=due is not None and grant_expiring_soon(due, deadlines.today),
+        consumer_department_name=grant.consumer_department.name,
+        provider_department_name=grant.provider_department.name,
     )
 
 
@@ -113,6 +120,69 @@ def _side_clause(side: GrantSide, department_id: int, platform_admin: bool) -> C
     return true() if platform_admin else or_(given, received)
 
 
+# --- listing: filters, words (`q`), sort keys ----------------------------------------------------
+
+_Entry = aliased(CatalogEntry, name="listed_entry")
+_Consumer = aliased(Department, name="consumer_dept")
+_Provider = aliased(Department, name="provider_dept")
+
+
+def _effective_status_rank(today: date) -> ColumnElement[int]:
+    """`effective_status` in SQL, ranked as GrantStatus declares it (active, expired, revoked):
+    an active grant past its end date is expired, swept or not."""
+    ranks = {s: i for i, s in enumerate(GrantStatus)}
+    return case(
+        (_status_clause(GrantStatus.ACTIVE, today), literal(ranks[GrantStatus.ACTIVE])),
+        (_status_clause(GrantStatus.EXPIRED, today), literal(ranks[GrantStatus.EXPIRED])),
+        else_=literal(ranks[GrantStatus.REVOKED]),
+    )
+
+
+def grant_sort(today: date) -> SortKeys:
+    """The `sort` keys of GET /grants (fields of GrantOut); `status` and `due` as of `today`."""
+    return SortKeys(
+        keys={
+            "id": SortKey(Grant.id),
+            "request_id": SortKey(Grant.request_id),
+            "entry_name": SortKey(_Entry.name, joins=("entry",)),
+            "data_item": SortKey(Grant.data_item),
+            "share_mode": SortKey(enum_order(Grant.share_mode, ShareMode)),
+            "valid_from": SortKey(Grant.valid_from),
+            "valid_until": SortKey(Grant.valid_until),
+            "status": SortKey(_effective_status_rank(today)),
+            "due": SortKey(
+                case((_status_clause(GrantStatus.ACTIVE, today), Grant.valid_until)),
+                nullable=True,
+            ),
+            "consumer_department_name": SortKey(_Consumer.name, joins=("consumer",)),
+            "provider_department_name": SortKey(_Provider.name, joins=("provider",)),
+        },
+        tiebreak=Grant.id,
+        joins={
+            "entry": lambda s: s.join(_Entry, _Entry.id == Grant.entry_id),
+            "consumer": lambda s: s.join(_Consumer, _Consumer.id == Grant.consumer_department_id),
+            "provider": lambda s: s.join(_Provider, _Provider.id == Grant.provider_department_id),
+        },
+    )
+
+
+GRANT_SORT = grant_sort(date.min)
+"""The whitelist as the API documents it (the same keys as every day's `grant_sort`)."""
+
+
+def _word_places(word: str) -> list[ColumnElement[bool]]:
+    """Where a word of `q` may occur: the entry's name or code, either department's name, the
+    granted data item."""
+    named = departments.ids_named_like(word)
+    return [
+        contains(_Entry.name, word),
+        contains(_Entry.resource_code, word),
+        Grant.consumer_department_id.in_(named),
+        Grant.provider_department_id.in_(named),
+        contains(Grant.data_item, word),
+    ]
+
+
 def list_grants(
     session: Session,
     *,
@@ -124,18 +194,31 @@ def list_grants(
     today: date,
     offset: int,
     limit: int,
+    words: list[str] | None = None,
+    sort: Sort | None = None,
 ) -> tuple[list[Grant], int]:
-    """A page of the department's grants (all grants for the platform admin), soonest end first."""
+    """A page of the department's grants (all grants for the platform admin): every word in
+    `words` found somewhere (`_word_places`), soonest end first unless `sort`."""
     query = select(Grant).where(_side_clause(side, department_id, platform_admin))
     if status is not None:
         query = query.where(_status_clause(status, today))
     if expiring_within is not None:
         horizon = today + timedelta(days=expiring_within)
         query = query.where(_status_clause(GrantStatus.ACTIVE, today), Grant.valid_until <= horizon)
+    keys = grant_sort(today)
+    joined: tuple[str, ...] = ()
+    if words:
+        query = keys.join(query, ("entry",)).where(*every_word(words, _word_places))
+        joined = ("entry",)
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    rows = session.scalars(
-        query.order_by(Grant.valid_until, Grant.id).offset(offset).limit(limit)
-    ).all()
+    if sort is None:
+        query = query.order_by(Grant.valid_until, Grant.id)
+    else:
+        query = keys.apply(query, sort, joined=joined)
+    query = query.options(
+        selectinload(Grant.consumer_department), selectinload(Grant.provider_department)
+    )
+    rows = session.scalars(query.offset(offset).limit(limit)).all()
     return list(rows), total
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Boolean, Date, Integer, String
+from sqlalchemy import Boolean, Date, Integer, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from govshare_core.rules import DEFAULT_ENTRY_REVIEW_WORKING_DAYS
 from govshare_core.vocab import (
     DEFAULT_CHANGE_REPORT_DAYS,
     DEFAULT_LOG_RETENTION_YEARS,
@@ -22,6 +23,11 @@ class Policy(Base):
     review_working_days: Mapped[int] = mapped_column(default=DEFAULT_REVIEW_WORKING_DAYS)
     change_report_days: Mapped[int] = mapped_column(default=DEFAULT_CHANGE_REPORT_DAYS)
     log_retention_years: Mapped[int] = mapped_column(default=DEFAULT_LOG_RETENTION_YEARS)
+    # platform policy, not the regulation's: 第十五条/第十六条 set no deadline for entry reviews
+    entry_review_working_days: Mapped[int] = mapped_column(
+        default=DEFAULT_ENTRY_REVIEW_WORKING_DAYS,
+        server_default=text(str(DEFAULT_ENTRY_REVIEW_WORKING_DAYS)),
+    )
     version: Mapped[int] = mapped_column(default=1)
 
     __mapper_args__ = {"version_id_col": version}

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -33,10 +33,22 @@ class Deadlines:
 
     today: date
     calendar: WorkdayCalendar
+    _behind: list[int] = field(default_factory=lambda: [0], repr=False, compare=False)
+    """`_behind[k]`: the working days d with today - k < d <= today, grown as needed."""
 
     def left(self, due: date | None) -> int | None:
-        """Working days until `due` (0 = today, negative = overdue; govshare_core.workdays)."""
-        return working_days_left(self.today, due, calendar=self.calendar)
+        """Working days until `due` (0 = today, negative = overdue; govshare_core.workdays).
+
+        Equal to `working_days_left`; a past deadline is looked up in `_behind`, so a page of
+        items overdue by months counts each day once instead of once per item."""
+        if due is None or due >= self.today:
+            return working_days_left(self.today, due, calendar=self.calendar)
+        span = (self.today - due).days
+        behind = self._behind
+        while len(behind) <= span:
+            day = self.today - timedelta(days=len(behind) - 1)
+            behind.append(behind[-1] + self.calendar.is_working_day(day))
+        return -behind[span]
 
     def overdue(self, due: date | None) -> bool:
         return due is not None and due < self.today

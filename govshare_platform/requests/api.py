@@ -22,13 +22,22 @@ from govshare_core.schemas import (
 from govshare_core.vocab import RequestStatus, Role
 from govshare_core.workflow import SHARE_REQUEST, Transition
 from govshare_platform import clock
-from govshare_platform.deps import Ctx, IdempotencyKey, IfMatch, ReadCtx, WriteCtx
+from govshare_platform.deps import (
+    Ctx,
+    IdempotencyKey,
+    IfMatch,
+    ReadCtx,
+    WriteCtx,
+    sort_query,
+    text_query,
+)
 from govshare_platform.errors import conflict
 from govshare_platform.idempotency import service as idem
 from govshare_platform.policy.service import deadlines
 from govshare_platform.requests import access, service
 from govshare_platform.requests.models import ShareRequest
-from govshare_platform.requests.service import RequestSide
+from govshare_platform.requests.service import REQUEST_SORT, RequestSide
+from govshare_platform.substring import words
 from govshare_platform.versioning import check_if_match, etag
 
 router = APIRouter(tags=["requests"])
@@ -78,8 +87,15 @@ def list_requests(
     overdue: bool | None = None,
     offset: int = Query(0, ge=0),
     limit: int = Query(50, ge=1, le=200),
+    q: str | None = text_query(
+        "words (whitespace-separated), each found, ignoring case, in the entry's name or "
+        "resource code, the consumer's or provider's department name, 应用业务 or the reason"
+    ),
+    sort: str | None = sort_query(REQUEST_SORT),
 ) -> Page:
-    """Requests the caller's department asked for or provides (the platform admin: all)."""
+    """Requests the caller's department asked for or provides (the platform admin: all);
+    newest first unless `sort` names a key."""
+    order = REQUEST_SORT.parse(sort)
     today = clock.today()
     rows, total = service.list_requests(
         ctx.db,
@@ -91,6 +107,8 @@ def list_requests(
         today=today,
         offset=offset,
         limit=limit,
+        words=words(q),
+        sort=order,
     )
     clock_ = deadlines(ctx.db, today)
     items = [service.to_out(r, clock_) for r in rows]

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from govshare_core.workflow import Transition
 from govshare_platform.catalog.models import CatalogEntry
 from govshare_platform.db import Base, UTCDateTime, utcnow
+from govshare_platform.departments.models import Department
 
 
 class ShareRequest(Base):
@@ -48,6 +49,14 @@ class ShareRequest(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     entry: Mapped[CatalogEntry] = relationship(lazy="joined")
+    # loaded on access (a session keeps the few departments), never joined: rows are locked FOR
+    # UPDATE when acted on, and the departments must not be
+    consumer_department: Mapped[Department] = relationship(
+        foreign_keys=[consumer_department_id], viewonly=True
+    )
+    provider_department: Mapped[Department] = relationship(
+        foreign_keys=[provider_department_id], viewonly=True
+    )
     events: Mapped[list[RequestEvent]] = relationship(
         lazy="select", cascade="all, delete-orphan", order_by="RequestEvent.id"
     )
@@ -61,6 +70,14 @@ class ShareRequest(Base):
         Index("ix_share_requests_provider_status", "provider_department_id", "status", "id"),
         Index("ix_share_requests_status_due", "status", "review_due"),
     )
+
+    @property
+    def consumer_department_name(self) -> str:
+        return self.consumer_department.name
+
+    @property
+    def provider_department_name(self) -> str:
+        return self.provider_department.name
 
     def move(self, transition: Transition, *, actor_id: int | None, comment: str | None) -> None:
         """Apply a workflow transition and record it in the history."""

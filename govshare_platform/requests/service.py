@@ -10,8 +10,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, and_, case, func, or_, select
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from govshare_core.schemas import (
     DecisionIn,
@@ -39,10 +39,14 @@ from govshare_core.workflow import REQUEST_REVIEW_STATES, SHARE_REQUEST, Transit
 from govshare_platform.audit import service as audit
 from govshare_platform.catalog.models import CatalogEntry
 from govshare_platform.db import utcnow
+from govshare_platform.departments import service as departments
+from govshare_platform.departments.models import Department
 from govshare_platform.errors import conflict, invalid
 from govshare_platform.grants import service as grants
 from govshare_platform.policy.service import Deadlines, get_calendar, get_policy
 from govshare_platform.requests.models import Dispute, ShareRequest
+from govshare_platform.sorting import Sort, SortKey, SortKeys, enum_order
+from govshare_platform.substring import contains, every_word
 
 RequestSide = Literal["consumer", "provider", "all"]
 _R = RequestStatus
@@ -324,6 +328,65 @@ def _side_clause(
     return or_(consumer, provider)
 
 
+# --- listing: filters, words (`q`), sort keys ----------------------------------------------------
+
+_Entry = aliased(CatalogEntry, name="listed_entry")
+_Consumer = aliased(Department, name="consumer_dept")
+_Provider = aliased(Department, name="provider_dept")
+
+REQUEST_SORT = SortKeys(
+    keys={
+        "id": SortKey(ShareRequest.id),
+        "entry_name": SortKey(_Entry.name, joins=("entry",)),
+        "resource_code": SortKey(_Entry.resource_code, nullable=True, joins=("entry",)),
+        "status": SortKey(enum_order(ShareRequest.status, RequestStatus)),
+        "share_type": SortKey(enum_order(ShareRequest.share_type, ShareType)),
+        "share_mode": SortKey(enum_order(ShareRequest.share_mode, ShareMode)),
+        "received_on": SortKey(ShareRequest.received_on, nullable=True),
+        "review_due": SortKey(ShareRequest.review_due, nullable=True),
+        "due": SortKey(
+            case(
+                (
+                    ShareRequest.status.in_([str(s) for s in REQUEST_REVIEW_STATES]),
+                    ShareRequest.review_due,
+                )
+            ),
+            nullable=True,
+        ),
+        "end_date": SortKey(ShareRequest.end_date),
+        "created_at": SortKey(ShareRequest.created_at),
+        "updated_at": SortKey(ShareRequest.updated_at),
+        "consumer_department_name": SortKey(_Consumer.name, joins=("consumer",)),
+        "provider_department_name": SortKey(_Provider.name, joins=("provider",)),
+    },
+    tiebreak=ShareRequest.id,
+    joins={
+        "entry": lambda s: s.join(_Entry, _Entry.id == ShareRequest.entry_id),
+        "consumer": lambda s: s.join(
+            _Consumer, _Consumer.id == ShareRequest.consumer_department_id
+        ),
+        "provider": lambda s: s.join(
+            _Provider, _Provider.id == ShareRequest.provider_department_id
+        ),
+    },
+)
+"""The `sort` keys of GET /requests (fields of ShareRequestOut)."""
+
+
+def _word_places(word: str) -> list[ColumnElement[bool]]:
+    """Where a word of `q` may occur: the entry's name or code, either department's name, the
+    应用业务 or the reason (第二十八条)."""
+    named = departments.ids_named_like(word)
+    return [
+        contains(_Entry.name, word),
+        contains(_Entry.resource_code, word),
+        ShareRequest.consumer_department_id.in_(named),
+        ShareRequest.provider_department_id.in_(named),
+        contains(ShareRequest.business, word),
+        contains(ShareRequest.reason, word),
+    ]
+
+
 def list_requests(
     session: Session,
     *,
@@ -335,8 +398,11 @@ def list_requests(
     today: date,
     offset: int,
     limit: int,
+    words: list[str] | None = None,
+    sort: Sort | None = None,
 ) -> tuple[list[ShareRequest], int]:
-    """A page of requests the caller's department takes part in (all, for the platform admin)."""
+    """A page of requests the caller's department takes part in (all, for the platform admin):
+    every word in `words` found somewhere (`_word_places`), newest first unless `sort`."""
     query = select(ShareRequest).where(_side_clause(side, department_id, platform_admin))
     if status is not None:
         query = query.where(ShareRequest.status == status)
@@ -344,8 +410,20 @@ def list_requests(
         query = query.where(_overdue_clause(today))
     elif overdue is False:
         query = query.where(~_overdue_clause(today) | ShareRequest.review_due.is_(None))
+    joined: tuple[str, ...] = ()
+    if words:
+        query = REQUEST_SORT.join(query, ("entry",)).where(*every_word(words, _word_places))
+        joined = ("entry",)
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    rows = session.scalars(query.order_by(ShareRequest.id.desc()).offset(offset).limit(limit))
+    if sort is None:
+        query = query.order_by(ShareRequest.id.desc())
+    else:
+        query = REQUEST_SORT.apply(query, sort, joined=joined)
+    query = query.options(
+        selectinload(ShareRequest.consumer_department),
+        selectinload(ShareRequest.provider_department),
+    )
+    rows = session.scalars(query.offset(offset).limit(limit))
     return list(rows.all()), total
 
 

@@ -18,32 +18,14 @@ from govshare_core.validation import (
     validate_share_request,
 )
 from govshare_core.vocab import FORMAT_TYPES, FormatClass, ShareType
+from tests.entry_samples import valid_entry
 
 TODAY = date(2025, 6, 2)
 
 
 def entry(**changes: Any) -> CatalogEntryBase:
     """A valid unconditional entry, with `changes` applied."""
-    data: dict[str, Any] = {
-        "resource_class": "1",
-        "class_item": "01",
-        "class_catalog": "001",
-        "class_detail": None,
-        "name": "户籍人口基本信息",
-        "summary": "全市户籍人口的基本信息",
-        "format_class": "database",
-        "format_type": "oracle",
-        "data_items": [
-            {"name": "姓名", "data_type": "C", "length": 50},
-            {"name": "公民身份号码", "data_type": "C", "length": 18},
-        ],
-        "share_type": "unconditional",
-        "share_mode": "interface",
-        "update_cycle": "daily",
-        "related_codes": [],
-    }
-    data.update(changes)
-    return CatalogEntryBase.model_validate(data)
+    return CatalogEntryBase.model_validate(valid_entry(**changes))
 
 
 def one(errors: list[FieldError]) -> FieldError:

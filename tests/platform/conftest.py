@@ -22,18 +22,24 @@ from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from govshare_core.creditcode import make_credit_code
 from govshare_core.vocab import Role
 from govshare_platform.app import create_app
 from govshare_platform.auth.models import AuthToken
-from govshare_platform.auth.passwords import hasher
 from govshare_platform.auth.service import token_digest
 from govshare_platform.db import utcnow
-from govshare_platform.departments.models import Department, User, UserRole
 from govshare_platform.migrate import upgrade
 from govshare_platform.settings import Settings
+from tests.server_support import (
+    DEPARTMENTS,
+    DEPT_ROLES,
+    PASSWORD,
+    PLATFORM_ROLES,
+    add_departments,
+    fast_settings,
+    new_user,
+)
 
-PASSWORD = "Demo-Passw0rd!"
+__all__ = ["DEPARTMENTS", "DEPT_ROLES", "PASSWORD", "PLATFORM_ROLES"]  # tests import them here
 PG_TEMPLATE = f"govshare_tpl_{os.getpid()}"  # one per test run: parallel runs never collide
 
 
@@ -88,14 +94,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 @pytest.fixture
 def settings(db_url: str) -> Settings:
-    return Settings(
-        database_url=db_url,
-        argon2_time_cost=1,
-        argon2_memory_kib=8 * 1024,
-        lockout_threshold=3,
-        lockout_minutes=15,
-        maintenance_interval_minutes=0,
-    )
+    return fast_settings(db_url)
 
 
 @pytest.fixture
@@ -109,16 +108,6 @@ def app(settings: Settings) -> Iterator[FastAPI]:
 def client(app: FastAPI) -> Iterator[TestClient]:
     with TestClient(app) as c:
         yield c
-
-
-# Departments of the test world: the platform (信息化主管部门) and two ordinary departments.
-DEPARTMENTS = {
-    "P": ("南通市大数据管理局", "11320600MB0000001", True),
-    "A": ("南通市公安局", "11320600014160001", False),
-    "B": ("南通市民政局", "11320600014160002", False),
-}
-DEPT_ROLES = (Role.REGISTRAR, Role.CATALOG_REVIEWER, Role.APPLICANT, Role.RESOURCE_ADMIN)
-PLATFORM_ROLES = (Role.PLATFORM_ADMIN, Role.SUPERVISOR, Role.SECURITY_ADMIN, Role.AUDIT_ADMIN)
 
 
 @dataclass
@@ -137,13 +126,7 @@ class World:
     def add_user(self, dept: str, *roles: Role, username: str | None = None) -> int:
         name = username or f"{dept.lower()}_{'_'.join(r.value for r in roles)}"
         with self.session() as s:
-            user = User(
-                username=name,
-                full_name=name,
-                password_hash=hasher(1, 8 * 1024).hash(PASSWORD),
-                department_id=self.depts[dept],
-                role_rows=[UserRole(role=r.value) for r in roles],
-            )
+            user = new_user(name, self.depts[dept], *roles, full_name=name)
             s.add(user)
             s.commit()
             return user.id
@@ -178,13 +161,7 @@ class World:
 def world(app: FastAPI, client: TestClient) -> World:
     w = World(app, client)
     with w.session() as s:
-        for key, (name, first17, is_platform) in DEPARTMENTS.items():
-            dept = Department(
-                name=name, credit_code=make_credit_code(first17), is_platform=is_platform
-            )
-            s.add(dept)
-            s.flush()
-            w.depts[key] = dept.id
+        w.depts = {key: dept.id for key, dept in add_departments(s).items()}
         s.commit()
     for key in ("A", "B"):
         for role in DEPT_ROLES:

@@ -11,7 +11,7 @@ import pytest
 
 from govshare_core.rules import DEFAULT_CHANGE_REPORT_DAYS, GRANT_EXPIRY_WARNING_DAYS
 from govshare_core.vocab import Role
-from govshare_core.workdays import working_days_between
+from govshare_core.workdays import WorkdayCalendar, working_days_between, working_days_left
 from govshare_core.workflow import (
     CATALOG_ENTRY,
     SHARE_REQUEST,
@@ -20,6 +20,7 @@ from govshare_core.workflow import (
     allowed_actions,
 )
 from govshare_platform.inbox.service import CLOSED_BY
+from govshare_platform.policy.service import Deadlines
 from tests.platform.catalog_helpers import API, act, create_entry, publish_entry
 from tests.platform.conftest import DEPT_ROLES, PLATFORM_ROLES, World
 from tests.platform.requests_support import TODAY, make_entry, set_today, submitted
@@ -189,3 +190,14 @@ def test_every_closing_action_exists() -> None:
         names = {t.action for t in machine.transitions}
         assert actions <= names, kind
     assert CLOSED_BY["agreement_pending"] == (SHARE_REQUEST, {"mark_agreement_signed"})
+
+
+@pytest.mark.parametrize("today", [date(2026, 6, 1), date(2027, 1, 4), date(2026, 10, 8)])
+def test_the_platforms_clock_counts_as_the_core_does(today: date) -> None:
+    """Deadlines.left remembers the days behind today; it must answer what the core answers,
+    overdue or not, whatever order the deadlines come in, with the admin's overrides."""
+    calendar = WorkdayCalendar({date(2026, 5, 30): True, date(2026, 9, 1): False})
+    clock_ = Deadlines(today, calendar)
+    dues = [today + timedelta(days=n) for n in (-3, 0, -400, 5, -1, -40, -400, -2, 30, -700)]
+    for due in [*dues, None]:
+        assert clock_.left(due) == working_days_left(today, due, calendar=calendar), due

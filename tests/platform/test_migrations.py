@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -12,9 +13,12 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import create_engine, insert, inspect, select, text
 from sqlalchemy.engine import make_url
 
+from govshare_platform.audit.models import AuditEvent
+from govshare_platform.catalog.models import CatalogEntry
+from govshare_platform.departments.models import Department
 from govshare_platform.migrate import alembic_config, upgrade
 from govshare_platform.models import load_all
 
@@ -101,3 +105,58 @@ def test_downgrade_to_base_on_sqlite(tmp_path: Path) -> None:
     assert left == {"alembic_version"}
     upgrade(url)  # and back up again
     assert schema_differences(url) == []
+
+
+def test_0004_starts_the_platforms_clock_of_waiting_entries(empty_db: str) -> None:
+    """Entries already waiting for the platform take their department's approval time from the
+    audit trail (else their last change); the policy gets the entry review default."""
+    command.upgrade(alembic_config(empty_db), "0003_catalog_search")
+    approved = datetime(2026, 6, 2, 3, 4, 5, tzinfo=UTC)
+    changed = datetime(2026, 6, 9, 1, 0, tzinfo=UTC)
+    entry = {
+        "department_id": 1,
+        "resource_class": "1",
+        "class_item": "01",
+        "class_catalog": "001",
+        "name": "人口基础信息",
+        "summary": "摘要",
+        "format_class": "database",
+        "format_type": "mysql",
+        "share_type": "unconditional",
+        "share_mode": "query",
+        "update_cycle": "daily",
+        "updated_at": changed,
+    }
+    event = {
+        "seq": 1,
+        "at": approved,
+        "action": "catalog_entry_dept_approve",
+        "object_type": "catalog_entry",
+        "object_id": "1",
+        "details": {},
+        "outcome": "ok",
+        "prev_hash": "0" * 64,
+        "hash": "1" * 64,
+    }
+    engine = create_engine(empty_db)
+    try:
+        with engine.begin() as conn:
+            conn.execute(
+                insert(Department.__table__),
+                [{"id": 1, "name": "南通市公安局", "credit_code": "1" * 18, "is_platform": False}],
+            )
+            entries = CatalogEntry.__table__
+            conn.execute(insert(entries), [{**entry, "id": 1, "status": "dept_approved"}])
+            conn.execute(insert(entries), [{**entry, "id": 2, "status": "dept_approved"}])
+            conn.execute(insert(entries), [{**entry, "id": 3, "status": "submitted"}])
+            conn.execute(
+                insert(AuditEvent.__table__), [event, {**event, "seq": 2, "object_id": "3"}]
+            )
+        upgrade(empty_db)
+        with engine.connect() as conn:
+            got = dict(conn.execute(select(entries.c.id, entries.c.dept_approved_at)).all())
+            days = conn.execute(text("SELECT entry_review_working_days FROM policy")).scalar_one()
+    finally:
+        engine.dispose()
+    assert got == {1: approved, 2: changed, 3: None}
+    assert days == 5

@@ -31,6 +31,7 @@ def test_everyone_reads_the_policy_defaults(world: World) -> None:
         "review_working_days": 5,
         "change_report_days": 20,
         "log_retention_years": 5,
+        "entry_review_working_days": 5,
         "version": 1,
         "token_ttl_minutes": 0,
         "idle_timeout_minutes": 0,
