@@ -72,9 +72,9 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from govshare_desktop import i18n
+    from govshare_desktop.login.settings_dialog import saved_language
     from govshare_desktop.profiles import APPLICATION, ORGANIZATION, ProfileStore
     from govshare_desktop.shell.controller import DesktopApp, application_icon
-    from govshare_desktop.shell.settings_dialog import saved_language
 
     app = QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)

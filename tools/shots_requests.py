@@ -96,7 +96,7 @@ def run(out: Path, demo_dir: Path | None) -> None:
     for size in SIZES:
         _shoot_window(window, out, "request_inbox", size)
     if page.ui.decideButton.isVisible():
-        page._on_decide_button_clicked()
+        page.ui.decideButton.click()
         dialog = page.active_dialog
         _shoot_dialog(dialog, out, "decision_dialog")
         dialog.reject()

@@ -25,7 +25,9 @@ from pydantic import BaseModel
 from govshare_core.schemas import (
     AttachmentOut,
     CatalogEntryOut,
+    CatalogEntrySummary,
     ChangeReportOut,
+    DepartmentOut,
     FieldDiff,
     GrantOut,
     InboxItem,
@@ -33,6 +35,7 @@ from govshare_core.schemas import (
     Page,
     PolicyOut,
     ShareRequestDetailOut,
+    ShareRequestOut,
     SourceHint,
     TokenOut,
     WorkdayOverrideOut,
@@ -204,6 +207,11 @@ def create_request(body: JsonObject, *, label: str = "") -> Action:
     return Action("POST", REQUESTS, body, label=label)
 
 
+def update_request(request_id: Id, body: JsonObject, *, version: int, label: str = "") -> Action:
+    """Edit a draft request (PUT, If-Match on its version)."""
+    return Action("PUT", request_path(request_id), body, if_match=version, label=label)
+
+
 def request_action(
     request_id: Id,
     action: RequestAction,
@@ -299,14 +307,16 @@ def _write_schema(path: str) -> type[BaseModel] | None:
     return _READS.get(path)
 
 
-_PAGES = {
-    entries_path(),
-    requests_path(),
-    grants_path(),
-    share_catalog_path(),
-    change_reports_path(),
-    departments_path(),
+PAGE_ITEMS: dict[str, type[BaseModel]] = {
+    entries_path(): CatalogEntrySummary,
+    share_catalog_path(): CatalogEntrySummary,
+    requests_path(): ShareRequestOut,
+    grants_path(): GrantOut,
+    change_reports_path(): ChangeReportOut,
+    departments_path(): DepartmentOut,
 }
+"""The item model of each paged list (`Page.items` is checked item by item against it)."""
+_PAGES = set(PAGE_ITEMS)
 _READS: dict[str, type[BaseModel]] = {
     me_path(): MeOut,
     login_path(): TokenOut,

@@ -279,6 +279,10 @@ def _checked_json(method: str, path: str, data: Any) -> Any:
     try:
         if schema is not None and data is not None:
             schema.model_validate(data)
+            item = A.PAGE_ITEMS.get(path) if method == "GET" else None
+            if item is not None:  # a paged list: each item against the list's item model
+                for row in data["items"]:
+                    item.model_validate(row)
         elif item_schema is not None and isinstance(data, list):
             for item in data:
                 item_schema.model_validate(item)

@@ -278,19 +278,10 @@ class ItemsDialog(QDialog):
         self.setWindowTitle(self.tr("变更后的信息项"))
         self.editor = ItemTable(self.ui.itemsTable, parent=self)
         self.editor.set_items(items)
-        self.ui.addItemButton.clicked.connect(self._on_add_item_button_clicked)
-        self.ui.removeItemButton.clicked.connect(self.editor.remove_current)
-        self.ui.upItemButton.clicked.connect(lambda: self.editor.move_current(-1))
-        self.ui.downItemButton.clicked.connect(lambda: self.editor.move_current(1))
+        self.editor.connect_buttons(self.ui)
         self.ui.okButton.clicked.connect(self._on_ok_button_clicked)
         self.ui.cancelButton.clicked.connect(self.reject)
         fit_to_screen(self, self.PREFERRED_SIZE, parent=parent)
-
-    def _on_add_item_button_clicked(self) -> None:
-        row = self.editor.append({})
-        table = self.ui.itemsTable
-        table.setCurrentCell(row, 0)
-        table.editItem(table.item(row, 0))
 
     def _on_ok_button_clicked(self) -> None:
         items = self.editor.items()

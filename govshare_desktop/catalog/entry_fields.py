@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QComboBox
 
@@ -17,6 +17,7 @@ from govshare_core.vocab import FormatClass, ResourceClass, ShareMode, ShareType
 from govshare_desktop import i18n
 from govshare_desktop.api.actions import JsonObject
 from govshare_desktop.catalog import presenter as P
+from govshare_desktop.catalog.form_state import FormState
 from govshare_desktop.common.forms import FieldErrors, legible_when_disabled
 from govshare_desktop.common.uiload import Form
 
@@ -158,6 +159,20 @@ def fill(ui: Form, data: JsonObject) -> None:
     ui.stateSecretCheck.setChecked(bool(data.get("involves_state_secret")))
 
 
+def fill_platform_fields(ui: Form, entry: JsonObject) -> None:
+    """What the platform keeps of an entry: its code, publication, provider and the reason it
+    was returned."""
+    ui.codeEdit.setText(entry.get("resource_code") or "")
+    ui.publishedEdit.setText(str(entry.get("published_on") or ""))
+    ui.providerEdit.setText(str(entry.get("department_name") or ""))
+    ui.providerCodeEdit.setText(str(entry.get("provider_code") or ""))
+    reason = P.return_reason(entry)
+    if reason is not None:
+        text = QCoreApplication.translate("EntryForm", "退回原因：%1")
+        ui.returnReasonLabel.setText(text.replace("%1", reason))
+    ui.returnReasonLabel.setVisible(reason is not None)
+
+
 def select(combo: QComboBox, value: Any) -> None:
     combo.setCurrentIndex(max(combo.findData(value), 0))
 
@@ -168,6 +183,31 @@ def _either(data: JsonObject, field: str) -> str:
 
 def _only(applies: bool, text: str) -> str | None:
     return (text.strip() or None) if applies else None
+
+
+# --- share-dependent rows (第五条, 第十三条) ---------------------------------------------------
+
+SHARE_ROWS = {"share_conditions": 1, "share_scope": 2, "legal_basis": 3}
+"""Rows of shareLayout shown only for some share types."""
+
+
+def show_applicable(ui: Form, errors: FieldErrors, vis: P.Visibility) -> None:
+    """Show the fields that apply to the entry as filled in (`P.visibility`)."""
+    layout = ui.shareLayout
+    layout.setRowVisible(SHARE_ROWS["share_conditions"], vis.conditions)
+    layout.setRowVisible(SHARE_ROWS["share_scope"], vis.conditions)
+    layout.setRowVisible(SHARE_ROWS["legal_basis"], vis.legal_basis)
+    ui.openConditionsEdit.setVisible(vis.open_conditions)
+    ui.formatTypeCombo.setVisible(not vis.format_free_text)
+    ui.formatTypeEdit.setVisible(vis.format_free_text)
+    widget = ui.formatTypeEdit if vis.format_free_text else ui.formatTypeCombo
+    errors.bind("format_type", widget, ui.formatTypeError)
+    ui.attachmentsGroup.setVisible(vis.attachments)
+
+
+def row_visible(ui: Form, field: str) -> bool:
+    """Is the share-dependent field's row shown?"""
+    return bool(ui.shareLayout.isRowVisible(SHARE_ROWS[field]))
 
 
 # --- read-only display (a submitted entry, 第十五条) ---------------------------------------------
@@ -203,6 +243,24 @@ EDIT_BUTTONS = (
     "addAttachmentButton",
     "removeAttachmentButton",
 )
+
+
+def show_state(ui: Form, state: FormState, placeholders: dict[str, str]) -> None:
+    """The read-only banner, the buttons and the title for the entry's state (`form_state`);
+    the data-item table is the caller's."""
+    set_read_only(ui, state.read_only, placeholders)
+    ui.readOnlyBanner.setVisible(state.read_only)
+    ui.readOnlyBanner.setText(state.banner)
+    ui.saveButton.setVisible(state.save_visible)
+    ui.saveButton.setEnabled(state.save_enabled)
+    ui.submitButton.setVisible(state.submit_visible)
+    ui.submitButton.setEnabled(state.submit_enabled)
+    ui.changeReportButton.setVisible(state.change_report_visible)
+    if not state.read_only:
+        ui.stateSecretCheck.setEnabled(state.secret_enabled)
+    ui.titleLabel.setText(state.title)
+    if state.warning:
+        ui.statusLabel.setText(state.warning)
 
 
 def set_read_only(ui: Form, read_only: bool, placeholders: dict[str, str]) -> None:

@@ -2,6 +2,7 @@
 
     editor = ItemTable(table)            # a QTableWidget from a .ui file
     editor.set_items(entry["data_items"]); editor.items()
+    editor.connect_buttons(ui)           # its add/remove/up/down buttons
     editor.mark_errors({0: "信息项名称不能为空"})   # red cell + tooltip per row
     editor.highlight_names({"公民身份号码"})         # rows a 一数一源 hint refers to
 
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from govshare_core.vocab import DataType, ShareType
 from govshare_desktop import i18n
+from govshare_desktop.common.uiload import Form
 
 COLUMNS = 5  # name, data type, length, share type, description
 ERROR_BG = QColor("#fce8e6")
@@ -134,6 +136,23 @@ class ItemTable(QObject):
         shares.currentIndexChanged.connect(self._on_combo_changed)
         if not quiet:
             self.edited.emit()
+        return row
+
+    def connect_buttons(self, ui: Form) -> None:
+        """The form's addItemButton, removeItemButton, upItemButton and downItemButton (the
+        names in ui/entry_form.ui and ui/items_dialog.ui)."""
+        ui.addItemButton.clicked.connect(self.add_and_edit)
+        ui.removeItemButton.clicked.connect(self.remove_current)
+        ui.upItemButton.clicked.connect(lambda: self.move_current(-1))
+        ui.downItemButton.clicked.connect(lambda: self.move_current(1))
+
+    def add_and_edit(self) -> int:
+        """A new empty row at the end, its name cell open for typing."""
+        row = self.append({})
+        self.table.setCurrentCell(row, 0)
+        name = self.table.item(row, 0)
+        if name is not None:
+            self.table.editItem(name)
         return row
 
     def remove_current(self) -> bool:

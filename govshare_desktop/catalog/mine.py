@@ -1,81 +1,40 @@
-"""我的目录: my department's entries (lazy, server-paged, filtered, searched), local drafts,
-and the actions the workflow allows; the first page is cached for offline browsing."""
+"""我的目录: my department's entries (lazy, server-paged, filtered, searched, sorted by the
+platform), local drafts, and the actions the workflow allows; the first rows are cached for
+offline browsing. The list as data is in `entry_list`, the local drafts in `local_drafts`."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QListWidgetItem, QMessageBox, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from govshare_core.vocab import EntryStatus, ShareType, UpdateCycle
 from govshare_desktop import i18n
 from govshare_desktop.api import actions
 from govshare_desktop.api.errors import ApiError
 from govshare_desktop.catalog import presenter as P
-from govshare_desktop.catalog.entry_form import DRAFT_KIND, EntryFormDialog, open_entry_form
+from govshare_desktop.catalog.entry_form import EntryFormDialog, open_entry_form
+from govshare_desktop.catalog.entry_list import (
+    CACHE_NAME,
+    cacheable,
+    entries_fetcher,
+    entry_columns,
+    entry_plans,
+    status_colour,
+)
+from govshare_desktop.catalog.local_drafts import LocalDrafts
+from govshare_desktop.catalog.submission import DRAFT_KIND
 from govshare_desktop.common.conflict import open_conflict_dialog
-from govshare_desktop.common.finder import RowFinder, find_object
+from govshare_desktop.common.finder import ObjectSeeker
 from govshare_desktop.common.outcome import ERROR, OK, QUEUED, clear_outcome, show_outcome
-from govshare_desktop.common.paged_model import Column, Debouncer, PagedTableModel
-from govshare_desktop.common.tables import ColumnSizer, Fit, Stretch, compact_rows, enable_sorting
+from govshare_desktop.common.paged_model import Debouncer, PagedTableModel
+from govshare_desktop.common.tables import ColumnSizer, compact_rows, enable_sorting
 from govshare_desktop.common.uiload import load_form
 from govshare_desktop.context import AppContext
-from govshare_desktop.store.local import OPEN_STATES
 from govshare_desktop.sync.engine import Outcome, OutcomeStatus
-
-CACHE_NAME = "my_entries"
-STATUS_COLOURS = {
-    EntryStatus.RETURNED: "#d93025",
-    EntryStatus.PUBLISHED: "#188038",
-    EntryStatus.SUBMITTED: "#1a73e8",
-    EntryStatus.DEPT_APPROVED: "#1a73e8",
-}
-
-
-def entry_columns() -> list[Column]:
-    return [
-        Column(
-            "name",
-            QCoreApplication.translate("MyEntriesPage", "信息资源名称"),
-            tooltip=lambda r: str(r.get("name", "")),
-        ),
-        Column("resource_code", QCoreApplication.translate("MyEntriesPage", "信息资源代码")),
-        Column(
-            "status",
-            QCoreApplication.translate("MyEntriesPage", "状态"),
-            render=lambda r: P.status_label(r["status"]),
-        ),
-        Column(
-            "share_type",
-            QCoreApplication.translate("MyEntriesPage", "共享类型"),
-            render=lambda r: P.show_value(r["share_type"]),
-        ),
-        Column(
-            "update_cycle",
-            QCoreApplication.translate("MyEntriesPage", "更新周期"),
-            render=lambda r: P.show_value(r["update_cycle"]),
-        ),
-        Column(
-            "updated_at",
-            QCoreApplication.translate("MyEntriesPage", "更新时间"),
-            render=lambda r: i18n.local_time(r.get("updated_at")),
-            sort_key=lambda r: str(r.get("updated_at") or ""),
-        ),
-    ]
-
-
-def entry_plans() -> list[Any]:
-    """The name stretches; the other columns fit their contents (the longest label)."""
-    return [
-        Stretch(),
-        Fit(["311010/000001"]),
-        Fit([i18n.label(s) for s in EntryStatus]),
-        Fit([i18n.label(t) for t in ShareType]),
-        Fit([i18n.label(c) for c in UpdateCycle]),
-        Fit(["2026-12-31 23:59"]),
-    ]
 
 
 class MyEntriesPage(QWidget):
@@ -88,18 +47,25 @@ class MyEntriesPage(QWidget):
     object_missing = Signal(str, int)
     """show_object looked in vain (kind, id): the object is no longer listed."""
 
-    def __init__(self, *, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, *, context: AppContext, page_size: int = 100, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.context = context
         self.confirm_box: QMessageBox | None = None
         self.conflict_dialog: QWidget | None = None
         self.last_dialog: EntryFormDialog | None = None
-        self.finder: RowFinder | None = None
+        self.seeker = ObjectSeeker(self)
         self.ui = load_form("my_entries.ui", self)
+        self.drafts = LocalDrafts(context=context, ui=self.ui, confirm=self.confirm, parent=self)
         self.model = PagedTableModel(
-            fetch_page=self._fetcher(), columns=entry_columns(), runner=context.run
+            fetch_page=self._fetcher(),
+            columns=entry_columns(),
+            page_size=page_size,
+            runner=context.run,
+            parent=self,
         )
-        self.model.set_role_hook(self._role_hook)
+        self.model.set_role_hook(status_colour)
         view = self.ui.entriesView
         view.setModel(self.model)
         view.verticalHeader().hide()
@@ -137,12 +103,11 @@ class MyEntriesPage(QWidget):
         ui.recallButton.clicked.connect(lambda: self.act("recall"))
         ui.changeReportButton.clicked.connect(self._on_change_report_button_clicked)
         ui.deleteButton.clicked.connect(self._on_delete_button_clicked)
-        ui.openDraftButton.clicked.connect(self._on_open_draft_button_clicked)
-        ui.deleteDraftButton.clicked.connect(self._on_delete_draft_button_clicked)
-        ui.draftsList.currentItemChanged.connect(self._update_buttons)
         ui.entriesView.doubleClicked.connect(lambda _i: self._on_edit_button_clicked())
         ui.entriesView.selectionModel().selectionChanged.connect(self._update_buttons)
-        ui.draftsList.itemActivated.connect(self._on_drafts_list_item_activated)
+        self.drafts.open_requested.connect(lambda key: self._open(None, draft_key=key))
+        self.drafts.discarded.connect(self._on_drafts_discarded)
+        self.drafts.failed.connect(self._on_action_failed)
         self.model.page_loaded.connect(self._on_model_page_loaded)
         self.model.failed.connect(self._on_model_failed)
         self.model.loading.connect(self._on_model_loading)
@@ -163,13 +128,7 @@ class MyEntriesPage(QWidget):
         }
 
     def _fetcher(self) -> Any:
-        client, params = self.context.client, self.filters()
-
-        def fetch(offset: int, limit: int) -> tuple[list[dict[str, Any]], int | None]:
-            page = client.entries(offset=offset, limit=limit, **params)
-            return list(page["items"]), int(page["total"])
-
-        return fetch
+        return entries_fetcher(self.context.client, self.filters())
 
     def reload(self) -> None:
         self.model.reset(self._fetcher())
@@ -204,8 +163,7 @@ class MyEntriesPage(QWidget):
         open it with the reason. Any other kind names no entry of this list: False."""
         if kind != "entry_returned":
             return False
-        if self.finder is not None:
-            self.finder.cancel()
+        self.seeker.cancel()
         ui = self.ui
         for widget in (ui.searchEdit, ui.statusCombo, ui.shareTypeCombo, ui.updateCycleCombo):
             widget.blockSignals(True)
@@ -217,13 +175,8 @@ class MyEntriesPage(QWidget):
             widget.blockSignals(False)
         self._search.cancel()
         self.reload()
-        self.finder = find_object(
-            self.model,
-            object_id,
-            found=self._on_object_found,
-            missing=lambda: self._on_object_missing(object_id),
-            parent=self,
-        )
+        missing = partial(self._on_object_missing, object_id)
+        self.seeker.seek(self.model, object_id, found=self._on_object_found, missing=missing)
         return True
 
     def _on_object_found(self, row: int) -> None:
@@ -240,20 +193,7 @@ class MyEntriesPage(QWidget):
         self.object_missing.emit("entry_returned", object_id)
 
     def refresh_drafts(self) -> None:
-        lst = self.ui.draftsList
-        lst.clear()
-        drafts = [d for d in self.context.store.list_drafts(DRAFT_KIND) if d.server_id is None]
-        for d in drafts:
-            item = QListWidgetItem(
-                self.tr("%1（本地草稿，%2 保存）")
-                .replace("%1", d.title or self.tr("未命名目录"))
-                .replace("%2", d.saved_at.astimezone().strftime("%Y-%m-%d %H:%M"))
-            )
-            item.setData(Qt.ItemDataRole.UserRole, d.key)
-            lst.addItem(item)
-        if drafts:
-            lst.setCurrentRow(0)
-        self.ui.draftsGroup.setVisible(bool(drafts))
+        self.drafts.refresh()
 
     def _on_search_fired(self, _text: object) -> None:
         self.reload()
@@ -268,7 +208,7 @@ class MyEntriesPage(QWidget):
                 .replace("%2", str(loaded))
             )
         self.ui.asOfLabel.setText("")
-        if loaded <= 200 and not any(self.filters()[k] for k in ("q", "status", "share_type")):
+        if cacheable(loaded, self.filters()):
             rows, store = self.model.rows(), self.context.store
             self.context.run(lambda _t: store.cache_put(CACHE_NAME, rows))
 
@@ -319,9 +259,6 @@ class MyEntriesPage(QWidget):
             and entry.get("status") == EntryStatus.DRAFT
             and self.context.has("registrar")
         )
-        has_draft = ui.draftsList.currentItem() is not None
-        ui.openDraftButton.setEnabled(has_draft)
-        ui.deleteDraftButton.setEnabled(has_draft)
         ui.submitButton.setEnabled("submit" in actions)
         ui.recallButton.setEnabled("recall" in actions)
         ui.changeReportButton.setEnabled(
@@ -340,9 +277,6 @@ class MyEntriesPage(QWidget):
         entry = self.selected()
         if entry is not None:
             self._open(int(entry["id"]))
-
-    def _on_drafts_list_item_activated(self, item: QListWidgetItem) -> None:
-        self._open(None, draft_key=str(item.data(Qt.ItemDataRole.UserRole)))
 
     def _on_change_report_button_clicked(self) -> None:
         entry = self.selected()
@@ -388,13 +322,16 @@ class MyEntriesPage(QWidget):
         else:
             show_outcome(label, self.tr("操作未完成：%1").replace("%1", outcome.message), ERROR)
 
+    def _on_drafts_discarded(self) -> None:
+        show_outcome(self.ui.outcomeLabel, self.tr("本地草稿已删除。"), OK)
+
     def _on_action_failed(self, exc: Exception) -> None:
         text = exc.message() if isinstance(exc, ApiError) else str(exc)
         show_outcome(self.ui.outcomeLabel, self.tr("操作未完成：%1").replace("%1", text), ERROR)
 
-    # --- deleting drafts ---------------------------------------------------------------------
+    # --- deleting drafts (the platform's here; local ones: LocalDrafts) -----------------------
 
-    def confirm(self, title: str, text: str, then: Any) -> QMessageBox:
+    def confirm(self, title: str, text: str, then: Callable[[], None]) -> QMessageBox:
         """Ask before a deletion (window-modal, not blocking); `then()` runs on 删除."""
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
         yes = box.addButton(self.tr("删除"), QMessageBox.ButtonRole.DestructiveRole)
@@ -427,45 +364,3 @@ class MyEntriesPage(QWidget):
         done = self.tr("已删除草稿目录《%1》。").replace("%1", name)
         clear_outcome(self.ui.outcomeLabel)
         self.context.sync.submit(action, done=lambda outcome: self._on_outcome(outcome, done))
-
-    def _on_open_draft_button_clicked(self) -> None:
-        item = self.ui.draftsList.currentItem()
-        if item is not None:
-            self._on_drafts_list_item_activated(item)
-
-    def _on_delete_draft_button_clicked(self) -> None:
-        item = self.ui.draftsList.currentItem()
-        if item is None:
-            return
-        key = str(item.data(Qt.ItemDataRole.UserRole))
-        self.confirm(
-            self.tr("删除本地草稿"),
-            self.tr("确定删除本地草稿“%1”？草稿及其尚未发送的操作将被丢弃，无法恢复。").replace(
-                "%1", item.text()
-            ),
-            lambda: self.discard_local_draft(key),
-        )
-
-    def discard_local_draft(self, key: str) -> None:
-        """Throw a local draft away, with the queued actions that would send it."""
-        store = self.context.store
-
-        def op(_task: object) -> int:
-            for queued in store.outbox(states=OPEN_STATES):
-                if queued.draft_kind == DRAFT_KIND and queued.draft_key == key:
-                    store.remove(queued.seq)
-            store.delete_draft(DRAFT_KIND, key)
-            return store.pending_count()
-
-        def done(pending: int) -> None:
-            self.context.outbox_changed.emit(pending)
-            self.refresh_drafts()
-            show_outcome(self.ui.outcomeLabel, self.tr("本地草稿已删除。"), OK)
-
-        self.context.run(op, success=done, failure=self._on_action_failed)
-
-    def _role_hook(self, row: dict[str, Any], role: int) -> Any:
-        if role == Qt.ItemDataRole.ForegroundRole:
-            colour = STATUS_COLOURS.get(row.get("status", ""))
-            return QColor(colour) if colour else None
-        return None

@@ -6,26 +6,28 @@ from PySide6.QtCore import QCoreApplication
 
 from govshare_desktop.catalog.mine import MyEntriesPage
 from govshare_desktop.catalog.review import ReviewPage
-from govshare_desktop.common.pages import PageSpec
+from govshare_desktop.common.pages import PageSpec, page_group
+
+FIRST_ORDER = 20
+"""The navigation order of the first catalog page; the other follows."""
 
 
 def page_specs() -> list[PageSpec]:
-    group = QCoreApplication.translate("CatalogPages", "政务信息资源目录")
-    return [
-        PageSpec(
-            key="catalog.mine",
-            title=QCoreApplication.translate("CatalogPages", "我的目录"),
-            group=group,
-            roles=frozenset({"registrar", "catalog_reviewer"}),
-            factory=lambda ctx: MyEntriesPage(context=ctx),
-            order=20,
-        ),
-        PageSpec(
-            key="catalog.review",
-            title=QCoreApplication.translate("CatalogPages", "目录审核"),
-            group=group,
-            roles=frozenset({"catalog_reviewer", "platform_admin"}),
-            factory=lambda ctx: ReviewPage(context=ctx),
-            order=21,
-        ),
-    ]
+    return page_group(
+        QCoreApplication.translate("CatalogPages", "政务信息资源目录"),
+        FIRST_ORDER,
+        [
+            (
+                "catalog.mine",
+                QCoreApplication.translate("CatalogPages", "我的目录"),
+                {"registrar", "catalog_reviewer"},
+                MyEntriesPage,
+            ),
+            (
+                "catalog.review",
+                QCoreApplication.translate("CatalogPages", "目录审核"),
+                {"catalog_reviewer", "platform_admin"},
+                ReviewPage,
+            ),
+        ],
+    )

@@ -35,7 +35,8 @@ from govshare_core.workflow import (
     refusal,
 )
 from govshare_desktop.common.labels import format_type_label as format_type_label
-from govshare_desktop.i18n import label, message
+from govshare_desktop.common.paged_model import Column
+from govshare_desktop.i18n import label, local_time, message
 
 # The editable fields of an entry, in the order of the form (13 core elements, docs/design.md §3).
 ENTRY_FIELDS = (
@@ -141,6 +142,12 @@ class Visibility:
     open_conditions: bool
     format_free_text: bool
 
+    @property
+    def required(self) -> set[str]:
+        """The share-dependent fields required now."""
+        out = {"share_conditions", "share_scope"} if self.conditions else set()
+        return out | ({"legal_basis"} if self.legal_basis else set())
+
 
 def visibility(data: dict[str, Any]) -> Visibility:
     share = data.get("share_type")
@@ -200,6 +207,12 @@ def editable(entry: dict[str, Any] | None, actor: Actor) -> bool:
     return refusal(_EDIT_TRANSITION, actor, entry_parties(entry, actor)) is None
 
 
+def return_reason(entry: dict[str, Any]) -> str | None:
+    """Why the entry was returned for changes, while it is (退回原因)."""
+    reason = entry.get("return_reason")
+    return str(reason) if entry.get("status") == EntryStatus.RETURNED and reason else None
+
+
 def key_element_changes(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
     """The key elements (第十七条) that differ between two entry bodies."""
     return {k: after.get(k) for k in KEY_ELEMENTS if before.get(k) != after.get(k)}
@@ -238,3 +251,19 @@ def show_value(value: Any) -> str:
         except ValueError:
             continue
     return str(value)
+
+
+def value_column(key: str, title: str, *, server_sort: bool = False) -> Column:
+    """A list column showing a vocab field by its label (共享类型, 更新周期, …)."""
+    return Column(key, title, render=lambda r: show_value(r.get(key)), server_sort=server_sort)
+
+
+def time_column(key: str, title: str, *, server_sort: bool = False) -> Column:
+    """A list column showing a platform timestamp as local "yyyy-MM-dd HH:mm"."""
+    return Column(
+        key,
+        title,
+        render=lambda r: local_time(r.get(key)),
+        sort_key=lambda r: r.get(key),  # ISO 8601 in UTC: sorts as text
+        server_sort=server_sort,
+    )

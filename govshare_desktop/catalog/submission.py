@@ -23,12 +23,8 @@ from govshare_desktop.sync.engine import Done, Outcome, OutcomeStatus, SyncEngin
 DRAFT_KIND = "entry"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("EntryForm", text)
-
-
 def _submit_action(entry_id: Id, version: int | None, name: str) -> actions.Action:
-    label = _tr("提交目录：%1").replace("%1", name)
+    label = QCoreApplication.translate("EntryForm", "提交目录：%1").replace("%1", name)
     return actions.entry_action(entry_id, "submit", version=version, label=label)
 
 
@@ -59,7 +55,7 @@ class EntrySubmission(QObject):
         """Create/update (and submit) now, or queue it in the outbox. `create_key` is the
         idempotency key of a create (kept in the form's draft: a create whose answer was lost
         is never made twice)."""
-        name = str(data.get("name") or _tr("未命名目录"))
+        name = str(data.get("name") or QCoreApplication.translate("EntryForm", "未命名目录"))
         if entry is None and self.queued_create is not None:
             self._amend_queued_create(data, submit, name)
         elif entry is None:
@@ -80,11 +76,13 @@ class EntrySubmission(QObject):
     def _create(self, data: JsonObject, submit: bool, name: str, key: str) -> None:
         engine, draft, done = self.engine, self.draft, self._remember_create(submit)
         if submit:
-            create = actions.create_entry(data, label=_tr("新建并提交目录：%1").replace("%1", name))
+            label = QCoreApplication.translate("EntryForm", "新建并提交目录：%1")
+            create = actions.create_entry(data, label=label.replace("%1", name))
             follow = lambda ref: _submit_action(ref, None, name)  # noqa: E731
             engine.create_and_act(create, follow, draft=draft, done=done, key=key)
             return
-        create = actions.create_entry(data, label=_tr("新建目录：%1").replace("%1", name))
+        label = QCoreApplication.translate("EntryForm", "新建目录：%1")
+        create = actions.create_entry(data, label=label.replace("%1", name))
         engine.submit(create, draft=draft, done=done, key=key)
 
     def _remember_create(self, submit: bool) -> Done:
@@ -97,7 +95,7 @@ class EntrySubmission(QObject):
 
     def _update(self, data: JsonObject, entry: JsonObject, submit: bool, name: str) -> None:
         entry_id, version = int(entry["id"]), int(entry["version"])
-        label = _tr("修改目录：%1").replace("%1", name)
+        label = QCoreApplication.translate("EntryForm", "修改目录：%1").replace("%1", name)
         update = actions.update_entry(entry_id, data, version=version, label=label)
         if not submit:
             self.engine.submit(update, draft=self.draft, done=self._done(False))

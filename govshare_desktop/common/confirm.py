@@ -53,10 +53,3 @@ def confirm_decision(
     box.buttonClicked.connect(lambda clicked: then() if clicked is yes else None)
     box.open()
     return box
-
-
-def accept_confirmation(box: QMessageBox) -> None:
-    """Press the decision's button (keyboard users: Tab + Space; tests)."""
-    button = box.findChild(QWidget, "confirmButton")
-    assert button is not None
-    button.click()  # type: ignore[attr-defined]

@@ -82,3 +82,41 @@ def find_object(
     finder.missing.connect(missing)
     finder.start()
     return finder
+
+
+class ObjectSeeker:
+    """One page's search for the object a to-do opens: a new search cancels the previous one.
+
+    self.seeker = ObjectSeeker(self)
+    self.reload()
+    self.seeker.seek(self.model, 12, found=self.select_row, missing=self._object_missing)
+    """
+
+    def __init__(self, parent: QObject) -> None:
+        self.parent = parent
+        self.finder: RowFinder | None = None
+
+    def seek(
+        self,
+        model: PagedTableModel,
+        object_id: int,
+        *,
+        found: Callable[[int], object],
+        missing: Callable[[], object],
+        key: str = "id",
+    ) -> RowFinder:
+        """Cancel the previous search and look for `object_id` (call after the reload)."""
+        self.cancel()
+        self.finder = find_object(
+            model, object_id, found=found, missing=missing, parent=self.parent, key=key
+        )
+        return self.finder
+
+    def cancel(self) -> None:
+        if self.finder is not None:
+            self.finder.cancel()
+            self.finder = None
+
+    @property
+    def active(self) -> bool:
+        return self.finder is not None and self.finder.active

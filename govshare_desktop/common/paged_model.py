@@ -9,11 +9,17 @@ the page's rows (dicts) and the total count (or None when unknown; then the mode
 until a short page arrives). Rows are inserted on the UI thread when the page arrives, so the
 UI thread only ever does O(page) work. Built for the 1,000,000-entry share catalog.
 
-Sorting and filtering happen here, on the rows loaded: the platform's list endpoints take no
-sort parameter, so `sort(column, order)` (a header click) sorts client-side once the whole list
-is loaded — it loads the rest first when the list has at most `LOAD_ALL_LIMIT` rows, and
-refuses (`sort_unavailable`) for a longer one. `set_filter(match)` (a search box over a list
-the platform cannot search) loads a short list whole in the same way.
+Sorting: `sort(column, order)` (a header click) asks the platform to sort when the column is
+`server_sort` and the list is not loaded whole: the model starts over and calls
+`fetch_page(offset, limit, sort)` with the platform's `sort` parameter (`"name"`, `"-name"`:
+the column's key, descending with a minus), so a list of any length sorts. A list loaded whole
+sorts here, client-side (Chinese in the locale's collation); a column the platform cannot sort
+loads the rest first when the list has at most `LOAD_ALL_LIMIT` rows, and is refused
+(`sort_unavailable`) for a longer one. `set_filter(match)` (a search box over a list the
+platform cannot search) loads a short list whole in the same way.
+
+A fetcher of a model with `server_sort` columns takes the third argument; `fetch_page(offset,
+limit)` is called with two while no platform sort is asked for.
 """
 
 from __future__ import annotations
@@ -39,7 +45,9 @@ from PySide6.QtCore import (
 from govshare_desktop.tasks import Task, run_in_background
 
 Row = dict[str, Any]
-FetchPage = Callable[[int, int], tuple[list[Row], int | None]]
+PageResult = tuple[list[Row], int | None]
+FetchPage = Callable[..., PageResult]
+"""`(offset, limit)` or, for a model with `server_sort` columns, `(offset, limit, sort)`."""
 Runner = Callable[..., Any]  # run_in_background or AppContext.run
 AnyIndex = QModelIndex | QPersistentModelIndex
 Match = Callable[[Row], bool]
@@ -57,7 +65,13 @@ class Column:
     render: Callable[[Row], str] | None = None
     tooltip: Callable[[Row], str] | None = field(default=None)
     sort_key: Callable[[Row], Any] | None = field(default=None)
-    """What the column sorts by (default: a number as such, else the text shown)."""
+    """What the column sorts by client-side (default: a number as such, else the text shown)."""
+    server_sort: bool = False
+    """The platform sorts the list by `key` (its `sort` parameter): any length sorts."""
+
+    def sort_spec(self, order: Qt.SortOrder) -> str:
+        """The platform's `sort` value for this column in `order`."""
+        return ("-" if order == Qt.SortOrder.DescendingOrder else "") + self.key
 
     def text(self, row: Row) -> str:
         if self.render is not None:
@@ -147,6 +161,7 @@ class PagedTableModel(QAbstractTableModel):
         self._rows: list[Row] = []  # shown: filtered and sorted
         self._loaded: list[Row] = []  # every row fetched, in the platform's order
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._server_sort: str | None = None  # the platform sorts (its `sort` parameter)
         self._match: Match | None = None
         self._total: int | None = None
         self._exhausted = fetch_page is None
@@ -185,6 +200,7 @@ class PagedTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._columns = list(columns)
         self._sort = None  # the column numbers mean other columns now
+        self._server_sort = None
         if not keep_rows:
             self._generation += 1
             self._rows, self._loaded = [], []
@@ -245,14 +261,37 @@ class PagedTableModel(QAbstractTableModel):
     def sort_column(self) -> int:
         return self._sort[0] if self._sort is not None else -1
 
+    @property
+    def server_sort(self) -> str | None:
+        """The platform's `sort` value the rows were fetched with (None: its default order)."""
+        return self._server_sort
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort by `column` (a header click; -1: the platform's order). Client-side: a list
-        not loaded whole is loaded first when short enough, else the sort is refused."""
+        """Sort by `column` (a header click; -1: the platform's order). See the module
+        docstring for who sorts: the platform for a `server_sort` column of a partial list."""
         if not (0 <= column < len(self._columns)):
-            if self._sort is not None:
+            if self._server_sort is not None:
+                self._server_sort, self._sort = None, None
+                self._refetch()
+            elif self._sort is not None:
                 self._sort = None
                 self._relayout()
             return
+        spec = self._columns[column].sort_spec(order)
+        if self._columns[column].server_sort and (
+            not self.complete or self._server_sort is not None
+        ):
+            self._sort = (column, order)
+            if spec != self._server_sort:
+                self._server_sort = spec
+                self._refetch()
+            return
+        if self._server_sort is not None:  # another column: back to the platform's order first
+            self._server_sort = None
+            self._sort = None
+            self._refetch()
+            if not self.complete and not self._may_load_all():
+                return  # the total arrives with the first page; a header click then sorts
         if not self.complete and not self._may_load_all():
             self._sort = None
             self._relayout()
@@ -271,6 +310,10 @@ class PagedTableModel(QAbstractTableModel):
         self.endResetModel()
         self._load_rest()
 
+    def _refetch(self) -> None:
+        """Start the list over in the platform's new order (the filter stays)."""
+        self.reset(prefetch=True)
+
     def _may_load_all(self) -> bool:
         return self._total is not None and self._total <= LOAD_ALL_LIMIT
 
@@ -281,14 +324,15 @@ class PagedTableModel(QAbstractTableModel):
 
     def _load_rest(self) -> None:
         """While sorted or filtered, keep loading a short list until it is whole."""
-        if (self._sort is not None or self._match is not None) and self._may_load_all():
+        client_sorted = self._sort is not None and self._server_sort is None
+        if (client_sorted or self._match is not None) and self._may_load_all():
             self.fetchMore(QModelIndex())
 
     def _visible(self) -> list[Row]:
         rows = self._loaded
         if self._match is not None:
             rows = [r for r in rows if self._match(r)]
-        if self._sort is not None:
+        if self._sort is not None and self._server_sort is None:
             column, order = self._sort
             rows = sort_rows(rows, self._columns[column], order)
         return list(rows)
@@ -367,10 +411,10 @@ class PagedTableModel(QAbstractTableModel):
         fetch = self._fetch
         assert fetch is not None
         generation = self._generation
-        offset, limit = len(self._loaded), self._page_size
+        offset, limit, spec = len(self._loaded), self._page_size, self._server_sort
 
-        def op(task: Task) -> tuple[list[Row], int | None]:
-            return fetch(offset, limit)
+        def op(task: Task) -> PageResult:
+            return fetch(offset, limit) if spec is None else fetch(offset, limit, spec)
 
         def done(result: tuple[list[Row], int | None]) -> None:
             if generation != self._generation:
@@ -410,7 +454,8 @@ class PagedTableModel(QAbstractTableModel):
         self._loaded.extend(items)
         if self._total is not None and len(self._loaded) >= self._total:
             self._exhausted = True
-        if self._sort is not None and not self.complete and not self._may_load_all():
+        unsortable = self._server_sort is None and not self._may_load_all()
+        if self._sort is not None and not self.complete and unsortable:
             self._sort = None  # a new search made the list too long to sort
             self.sort_unavailable.emit(self._too_long_text())
         shown = [r for r in items if self._match(r)] if self._match is not None else items
@@ -419,15 +464,16 @@ class PagedTableModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), first, first + len(shown) - 1)
             self._rows.extend(shown)
             self.endInsertRows()
-        if self._sort is not None:
+        if self._sort is not None and self._server_sort is None:
             self._relayout()  # the new rows into their places
 
 
 def api_page_fetcher(get: Callable[..., Any], path: str, **params: Any) -> FetchPage:
-    """A fetch_page for the platform's `{items, total}` list endpoints (offset + limit)."""
+    """A fetch_page for the platform's `{items, total}` list endpoints (offset + limit, and
+    the platform's `sort` when a `server_sort` column asks for it)."""
 
-    def fetch(offset: int, limit: int) -> tuple[list[Row], int | None]:
-        page = get(path, offset=offset, limit=limit, **params)
+    def fetch(offset: int, limit: int, sort: str | None = None) -> PageResult:
+        page = get(path, offset=offset, limit=limit, sort=sort, **params)
         total = page.get("total")
         return list(page.get("items", [])), (int(total) if total is not None else None)
 

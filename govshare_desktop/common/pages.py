@@ -4,7 +4,7 @@ shell; `shell.pages` re-exports it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtWidgets import QWidget
@@ -23,3 +23,28 @@ class PageSpec:
 
     def visible_for(self, roles: set[str]) -> bool:
         return self.roles is None or bool(self.roles & roles)
+
+
+PageClass = Callable[..., QWidget]
+"""A page class (or a named constructor) taking `context=`."""
+PageRow = tuple[str, str, Iterable[str] | None, PageClass]
+"""(key, translated title, roles — None for every signed-in user —, page class)."""
+
+
+def page_group(group: str, first_order: int, pages: Sequence[PageRow]) -> list[PageSpec]:
+    """The PageSpecs of one navigation group, ordered as listed from `first_order`."""
+    return [
+        PageSpec(
+            key=key,
+            title=title,
+            group=group,
+            roles=frozenset(roles) if roles is not None else None,
+            factory=_factory(make),
+            order=first_order + n,
+        )
+        for n, (key, title, roles, make) in enumerate(pages)
+    ]
+
+
+def _factory(make: PageClass) -> Callable[[AppContext], QWidget]:
+    return lambda context: make(context=context)

@@ -9,7 +9,7 @@ Widths are measured from the texts a column holds — the header, `samples` and 
 so far — so they follow the UI font (CJK or Latin) and the language instead of fixed pixel
 counts. `Capped` columns grow with their contents up to `max_width` (longer texts elide, the
 full text is the tooltip); the `Stretch` column (the long name) takes the rest. Sorting is the
-model's (`PagedTableModel.sort`): client-side once the whole list is loaded, see there.
+model's (`PagedTableModel.sort`): on the platform for `server_sort` columns, see there.
 """
 
 from __future__ import annotations
@@ -183,6 +183,14 @@ class ColumnDropper(QObject):
             sizer.dropper = self
         view.viewport().installEventFilter(self)
 
+    def set_optional(self, optional: Sequence[int]) -> None:
+        """Other optional columns (the view shows other columns now); shows the rest again."""
+        for column in self._optional:
+            if column not in optional:
+                self._view.setColumnHidden(column, False)
+        self._optional = list(optional)
+        self.apply()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
             self.apply()
@@ -211,9 +219,9 @@ class ColumnDropper(QObject):
 def enable_sorting(view: QTableView, *, on_unavailable: Callable[[str], None]) -> None:
     """Header clicks sort the list (ascending, descending, back to the platform's order).
 
-    The model sorts client-side once it holds the whole list (loading the rest of a short
-    list first); a list too long for that (e.g. the share catalog) is not sorted and
-    `on_unavailable(text)` says why (the platform's list endpoints take no sort parameter)."""
+    The platform sorts a partly loaded list by a `server_sort` column; the model sorts a list
+    it holds whole client-side (loading the rest of a short list first); a long list by a column
+    the platform cannot sort is not sorted and `on_unavailable(text)` says why."""
     header = view.horizontalHeader()
     header.setSortIndicatorShown(True)
     header.setSortIndicatorClearable(True)

@@ -20,6 +20,7 @@ from govshare_desktop import i18n
 from govshare_desktop.common import sizing
 from govshare_desktop.common.uiload import load_form
 from govshare_desktop.login.presenter import LoginPresenter, SignedIn, profile_label
+from govshare_desktop.login.settings_dialog import SettingsDialog
 from govshare_desktop.profiles import Profile, ProfileStore
 
 ERROR_STYLE = "color: #b3261e; background: #fdecea; border: 1px solid #f4c7c3; padding: 6px;"
@@ -125,8 +126,6 @@ class LoginDialog(QDialog):
         self._update_enabled()
 
     def _on_manage_clicked(self) -> None:
-        from govshare_desktop.shell.settings_dialog import SettingsDialog
-
         dialog = SettingsDialog(profiles=self.profiles, show_language=False, parent=self)
         dialog.profiles_changed.connect(lambda: self.reload_profiles())
         dialog.exec()

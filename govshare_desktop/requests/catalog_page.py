@@ -1,8 +1,9 @@
 """共享目录 browser (第二十条, 第二十二条): lazy search over the share catalog, facets, the entry's
 detail with its data items, and the way into a share request.
 
-The table is a `PagedTableModel` over GET /catalog/share-catalog (server-side paging and Chinese
-search); typing is debounced; the unfiltered first page is cached for offline browsing.
+The table is a `PagedTableModel` over GET /catalog/share-catalog (server-side paging, Chinese
+search and sorting: a header click); typing is debounced; the unfiltered first page is cached for
+offline browsing. Columns: `tables.py`; search parameters and detail texts: `presenters.py`.
 """
 
 from __future__ import annotations
@@ -11,111 +12,40 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QWidget
 
-from govshare_core.vocab import (
-    DataType,
-    FormatClass,
-    ResourceClass,
-    Role,
-    ShareMode,
-    ShareType,
-    UpdateCycle,
-)
+from govshare_core.vocab import SHARE_CATALOG_TYPES, ResourceClass, Role, ShareMode, UpdateCycle
+from govshare_desktop.api import actions
 from govshare_desktop.api.errors import ApiError
-from govshare_desktop.common.finder import RowFinder, find_object
-from govshare_desktop.common.labels import format_type_label
-from govshare_desktop.common.paged_model import Column, Debouncer, PagedTableModel, Row
+from govshare_desktop.common.finder import ObjectSeeker
+from govshare_desktop.common.paged_model import Debouncer, PagedTableModel, api_page_fetcher
 from govshare_desktop.common.uiload import load_form
 from govshare_desktop.context import AppContext
-from govshare_desktop.i18n import field_label, label, label_of, local_time
+from govshare_desktop.i18n import label, local_time
 from govshare_desktop.requests import lookups
+from govshare_desktop.requests.lists import SEARCH_DEBOUNCE_MS
+from govshare_desktop.requests.presenters import (
+    detail_fields,
+    match_offline,
+    search_params,
+)
 from govshare_desktop.requests.request_form import RequestFormDialog
 from govshare_desktop.requests.tables import (
-    Capped,
     ColumnDropper,
-    Fit,
-    Stretch,
+    catalog_column_plans,
+    catalog_columns,
     compact_rows,
     enable_sorting,
+    item_column_plans,
+    item_columns,
+    select_row,
     size_columns,
 )
 from govshare_desktop.tasks import run_in_background
 
-SEARCH_DEBOUNCE_MS = 120
-"""Quiet time after the last key before searching (the list updates within 300 ms)."""
 PAGE_SIZE = 50
 CACHE_NAME = "share_catalog"
-DEPARTMENT_WIDTH = 240
-"""Department names longer than this (px) are elided; the full name is the tooltip."""
-SHAREABLE = (ShareType.UNCONDITIONAL, ShareType.CONDITIONAL)  # the 共享目录 excludes 不予共享
-
-
-def catalog_columns() -> list[Column]:
-    return [
-        Column(
-            "name",
-            QCoreApplication.translate("ShareCatalogPage", "资源名称"),
-            tooltip=lambda r: str(r.get("name", "")),
-        ),
-        Column("resource_code", QCoreApplication.translate("ShareCatalogPage", "资源代码")),
-        Column(
-            "department_name",
-            QCoreApplication.translate("ShareCatalogPage", "提供部门"),
-            tooltip=lambda r: str(r.get("department_name", "")),
-        ),
-        Column(
-            "share_type",
-            QCoreApplication.translate("ShareCatalogPage", "共享类型"),
-            lambda r: label_of(ShareType, r.get("share_type")),
-        ),
-        Column(
-            "share_mode",
-            field_label("share_mode"),
-            lambda r: label_of(ShareMode, r.get("share_mode")),
-        ),
-        Column(
-            "update_cycle",
-            QCoreApplication.translate("ShareCatalogPage", "更新周期"),
-            lambda r: label_of(UpdateCycle, r.get("update_cycle")),
-        ),
-    ]  # the publication date is in the detail panel: the list stays narrow enough for 60 %
-
-
-def item_columns() -> list[Column]:
-    """Data items; rows carry their effective share type (the item's own or the entry's)."""
-    return [
-        Column("name", QCoreApplication.translate("ShareCatalogPage", "信息项名称")),
-        Column(
-            "data_type",
-            QCoreApplication.translate("ShareCatalogPage", "数据类型"),
-            lambda r: label_of(DataType, r.get("data_type")),
-        ),
-        Column("length", QCoreApplication.translate("ShareCatalogPage", "长度")),
-        Column(
-            "share_type",
-            QCoreApplication.translate("ShareCatalogPage", "共享类型"),
-            lambda r: label_of(ShareType, r.get("share_type")),
-        ),
-    ]
-
-
-def search_params(q: str, filters: Mapping[str, Any]) -> dict[str, Any]:
-    """Query parameters of the share catalog for a search text and the chosen facets."""
-    params = {k: v for k, v in filters.items() if v not in (None, "")}
-    if q.strip():
-        params["q"] = q.strip()
-    return params
-
-
-def match_offline(row: Mapping[str, Any], q: str, filters: Mapping[str, Any]) -> bool:
-    """Offline search over the cached rows: every facet equal, every word in the name."""
-    for key, value in filters.items():
-        if value not in (None, "") and str(row.get(key)) != str(value):
-            return False
-    text = f"{row.get('name', '')} {row.get('resource_code', '')} {row.get('department_name', '')}"
-    return all(word in text for word in q.split())
 
 
 class ShareCatalogPage(QWidget):
@@ -137,7 +67,7 @@ class ShareCatalogPage(QWidget):
         self.ui = load_form("share_catalog.ui", self)
         self.entry: dict[str, Any] | None = None
         self.request_dialog: RequestFormDialog | None = None
-        self.finder: RowFinder | None = None
+        self.seeker = ObjectSeeker(self)
         self.offline_as_of: datetime | None = None
         self._detail_generation = 0
         self.model = PagedTableModel(
@@ -163,17 +93,7 @@ class ShareCatalogPage(QWidget):
         view.setModel(self.model)
         compact_rows(view)
         enable_sorting(view, on_unavailable=self.ui.countLabel.setText)
-        widths = size_columns(
-            view,
-            [
-                Stretch(),
-                Fit(["000000/000000"]),
-                Capped(DEPARTMENT_WIDTH),
-                Fit([label(t) for t in SHAREABLE]),
-                Fit([label(m) for m in ShareMode]),
-                Fit([label(c) for c in UpdateCycle]),
-            ],
-        )
+        widths = size_columns(view, catalog_column_plans())
         # narrow windows (1024 px) drop 更新周期, then 共享方式 before squeezing the names
         self.column_dropper = ColumnDropper(
             view, widths=widths, optional=(5, 4), stretch=0, min_stretch=150
@@ -182,15 +102,7 @@ class ShareCatalogPage(QWidget):
         items.setModel(self.items_model)
         compact_rows(items)
         enable_sorting(items, on_unavailable=self.ui.detailStatusLabel.setText)
-        size_columns(
-            items,
-            [
-                Stretch(),
-                Fit([label(t) for t in DataType]),
-                Fit(["99999"]),
-                Fit([label(t) for t in ShareType]),
-            ],
-        )
+        size_columns(items, item_column_plans())
         splitter = self.ui.splitter
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -201,7 +113,7 @@ class ShareCatalogPage(QWidget):
         everything = self.tr("全部")
         self.ui.deptCombo.addItem(everything, None)
         for combo, members in (
-            (self.ui.typeCombo, SHAREABLE),
+            (self.ui.typeCombo, SHARE_CATALOG_TYPES),
             (self.ui.modeCombo, tuple(ShareMode)),
             (self.ui.cycleCombo, tuple(UpdateCycle)),
             (self.ui.classCombo, tuple(ResourceClass)),
@@ -257,12 +169,7 @@ class ShareCatalogPage(QWidget):
     def reload(self) -> None:
         """Start the listing over with the current search text and facets."""
         params = search_params(self.search_text(), self.filters())
-        client = self.context.client
-
-        def fetch(offset: int, limit: int) -> tuple[list[Row], int | None]:
-            page = client.share_catalog(offset=offset, limit=limit, **params)
-            return list(page["items"]), int(page["total"])
-
+        fetch = api_page_fetcher(self.context.client.get, actions.share_catalog_path(), **params)
         self._cacheable = not params
         self.ui.countLabel.setText(self.tr("正在加载……"))
         self.model.reset(fetch)
@@ -343,8 +250,7 @@ class ShareCatalogPage(QWidget):
         else its name), select it and show its detail. False for other kinds."""
         if kind != "entry":
             return False
-        if self.finder is not None:
-            self.finder.cancel()
+        self.seeker.cancel()
         client = self.context.client
 
         def found_entry(entry: dict[str, Any]) -> None:
@@ -358,12 +264,11 @@ class ShareCatalogPage(QWidget):
             ui.searchEdit.blockSignals(False)
             self.debouncer.cancel()
             self.reload()
-            self.finder = find_object(
+            self.seeker.seek(
                 self.model,
                 object_id,
                 found=self.select_row,
                 missing=lambda: self._object_missing(object_id),
-                parent=self,
             )
 
         self.context.run(
@@ -382,10 +287,7 @@ class ShareCatalogPage(QWidget):
     # --- detail ------------------------------------------------------------------------------
 
     def select_row(self, row: int) -> None:
-        view = self.ui.tableView
-        view.setCurrentIndex(self.model.index(row, 0))
-        view.selectRow(row)
-        view.scrollTo(self.model.index(row, 0))
+        select_row(self.ui.tableView, row)
 
     def _on_table_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
@@ -448,35 +350,3 @@ class ShareCatalogPage(QWidget):
         dialog.open()
         self.request_dialog_opened.emit(dialog)
         return dialog
-
-
-def detail_fields(entry: Mapping[str, Any]) -> dict[str, str]:
-    """The entry's core metadata as display texts, keyed like the .ui value labels."""
-    yes, no = (
-        QCoreApplication.translate("ShareCatalogPage", "是"),
-        QCoreApplication.translate("ShareCatalogPage", "否"),
-    )
-    klass = "".join(
-        str(entry.get(k) or "") for k in ("resource_class", "class_item", "class_catalog")
-    )
-    open_text = yes if entry.get("open_to_public") else no
-    if entry.get("open_to_public") and entry.get("open_conditions"):
-        open_text += f"（{entry['open_conditions']}）"
-    return {
-        "name": str(entry.get("name", "")),
-        "code": str(entry.get("resource_code") or ""),
-        "provider": str(entry.get("department_name", "")),
-        "providerCode": str(entry.get("provider_code", "")),
-        "class": f"{label_of(ResourceClass, entry.get('resource_class'))}（{klass}）",
-        "summary": str(entry.get("summary", "")),
-        "format": f"{label_of(FormatClass, entry.get('format_class'))} / "
-        f"{format_type_label(str(entry.get('format_type') or ''))}",
-        "shareType": label_of(ShareType, entry.get("share_type")),
-        "conditions": str(entry.get("share_conditions") or "—"),
-        "scope": str(entry.get("share_scope") or "—"),
-        "mode": label_of(ShareMode, entry.get("share_mode")),
-        "open": open_text,
-        "cycle": label_of(UpdateCycle, entry.get("update_cycle")),
-        "published": str(entry.get("published_on") or ""),
-        "related": "、".join(entry.get("related_codes") or []) or "—",
-    }

@@ -17,14 +17,16 @@ from govshare_core.vocab import (
 )
 from govshare_core.workdays import WorkdayCalendar
 from govshare_desktop.i18n import field_label, label_of
-from govshare_desktop.requests.presenters import review_deadline_info
+from govshare_desktop.requests.deadlines import review_deadline_info
+from govshare_desktop.requests.presenters import department_name
 
 
 def detail_html(
     detail: dict[str, Any], names: dict[int, str], today: date, *, calendar: WorkdayCalendar
 ) -> str:
-    """The request's fields as an HTML table for the detail browser (`calendar`: the
-    platform's, for a detail without its `working_days_left`)."""
+    """The request's fields as an HTML table for the detail browser (department names: the
+    platform's, else from `names`; `calendar`: the platform's, for a detail without its
+    `working_days_left`)."""
     info = review_deadline_info(detail, today, calendar=calendar)
     ground = detail.get("rejection_ground")
     rows = [
@@ -35,11 +37,11 @@ def detail_html(
         ),
         (
             QCoreApplication.translate("RequestsPage", "提供部门"),
-            names.get(int(detail["provider_department_id"]), ""),
+            department_name(detail, "provider", names),
         ),
         (
             QCoreApplication.translate("RequestsPage", "申请部门"),
-            names.get(int(detail["consumer_department_id"]), ""),
+            department_name(detail, "consumer", names),
         ),
         (
             QCoreApplication.translate("RequestsPage", "共享类型"),

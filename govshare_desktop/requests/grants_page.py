@@ -1,151 +1,48 @@
 """授权: the grants my department gives and receives, their expiry, and revocation with a reason
-(第二十九条 column-level grants, 第三十条)."""
+(第二十九条 column-level grants, 第三十条). The platform searches (`q`, debounced typing) and sorts
+(a header click) each tab's list."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QTableView, QWidget
 
 from govshare_core import rules
-from govshare_core.vocab import GrantStatus, Role, ShareMode
-from govshare_core.workdays import WorkdayCalendar
+from govshare_core.vocab import GrantStatus, Role
 from govshare_desktop.api import actions
 from govshare_desktop.api.actions import JsonObject
 from govshare_desktop.api.errors import ApiError
-from govshare_desktop.common import policy
-from govshare_desktop.common.finder import RowFinder, find_object
+from govshare_desktop.common.finder import ObjectSeeker
 from govshare_desktop.common.outcome import OK, QUEUED, clear_outcome, show_outcome
-from govshare_desktop.common.paged_model import (
-    Column,
-    Debouncer,
-    PagedTableModel,
-    Row,
-    text_match,
-)
+from govshare_desktop.common.paged_model import Debouncer, PagedTableModel, Row
 from govshare_desktop.common.uiload import load_form
 from govshare_desktop.context import AppContext
-from govshare_desktop.i18n import field_label, label, label_of
-from govshare_desktop.requests import lookups
+from govshare_desktop.i18n import label_of
+from govshare_desktop.requests import lists
 from govshare_desktop.requests.dialogs import ReasonDialog
-from govshare_desktop.requests.presenters import can_revoke_grant, grant_expiry_info
+from govshare_desktop.requests.presenters import can_revoke_grant
 from govshare_desktop.requests.tables import (
-    Capped,
     ColumnDropper,
-    Fit,
-    Plan,
-    Stretch,
     compact_rows,
     enable_sorting,
+    grant_column_plans,
+    grant_columns,
+    select_row,
     size_columns,
 )
 from govshare_desktop.sync.engine import Done
 
 PAGE_SIZE = 100
 EXPIRING_BACKGROUND = QColor("#fff3c4")
-DEPARTMENT_WIDTH = 220
-"""Department names fit up to this (px); longer ones elide, the full name is the tooltip."""
-SEARCH_KEYS = ("entry_name", "data_item", "provider_name", "consumer_name")
-
-
-def grant_columns() -> list[Column]:
-    return [
-        Column(
-            "entry_name",
-            QCoreApplication.translate("GrantsPage", "信息资源"),
-            tooltip=lambda r: str(r.get("entry_name", "")),
-        ),
-        Column(
-            "data_item",
-            QCoreApplication.translate("GrantsPage", "信息项"),
-            tooltip=lambda r: str(r.get("data_item", "")),
-        ),
-        Column(
-            "provider_name",
-            QCoreApplication.translate("GrantsPage", "提供部门"),
-            tooltip=lambda r: str(r.get("provider_name")),
-        ),
-        Column(
-            "consumer_name",
-            QCoreApplication.translate("GrantsPage", "使用部门"),
-            tooltip=lambda r: str(r.get("consumer_name")),
-        ),
-        Column(
-            "share_mode",
-            field_label("share_mode"),  # 共享方式, the catalog's term (第二十四条)
-            lambda r: label_of(ShareMode, r.get("share_mode")),
-        ),
-        Column("valid_from", QCoreApplication.translate("GrantsPage", "生效日期")),
-        Column("valid_until", QCoreApplication.translate("GrantsPage", "有效期至")),
-        Column(
-            "_expiry",
-            QCoreApplication.translate("GrantsPage", "剩余"),
-            sort_key=lambda r: r.get("_days_left"),
-        ),
-        Column(
-            "status",
-            QCoreApplication.translate("GrantsPage", "状态"),
-            lambda r: label_of(GrantStatus, r.get("status")),
-        ),
-        Column(
-            "revoked_reason",
-            QCoreApplication.translate("GrantsPage", "撤销理由"),
-            tooltip=lambda r: str(r.get("revoked_reason") or ""),
-        ),
-    ]
-
-
-def enrich_grants(
-    rows: list[Row], names: dict[int, str], today: date, *, calendar: WorkdayCalendar
-) -> list[Row]:
-    """Department names and the expiry (the platform's `working_days_left`/`expiring_soon`;
-    `calendar`, the platform's, only for cached rows without them)."""
-    out = []
-    for row in rows:
-        info = grant_expiry_info(row, today, calendar=calendar)
-        out.append(
-            dict(
-                row,
-                provider_name=names.get(int(row["provider_department_id"]), ""),
-                consumer_name=names.get(int(row["consumer_department_id"]), ""),
-                _expiry=info.text,
-                _days_left=info.days_left,
-                _expiring=info.expiring_soon,
-            )
-        )
-    return out
 
 
 def _row_role(row: Row, role: int) -> Any:
     if role == Qt.ItemDataRole.BackgroundRole and row.get("_expiring"):
         return QBrush(EXPIRING_BACKGROUND)
     return None
-
-
-def column_plans() -> list[Plan]:
-    """Grant columns sized to fit beside the navigation at 1280 px; long names elide."""
-    dept = Capped(DEPARTMENT_WIDTH)
-    return [
-        Stretch(),
-        Capped(160, ["公民身份号码"]),
-        dept,
-        dept,
-        Fit([label(m) for m in ShareMode]),
-        Fit(["2026-12-31"]),
-        Fit(["2026-12-31"]),
-        Fit(
-            [
-                QCoreApplication.translate("SharePresenter", "剩 %1 个工作日").replace("%1", "250"),
-                QCoreApplication.translate("SharePresenter", "今日到期"),
-                QCoreApplication.translate("SharePresenter", "已过期"),
-            ]
-        ),
-        Fit([label(s) for s in GrantStatus]),
-        Capped(200),  # 撤销理由: the full text is the tooltip
-    ]
 
 
 class GrantsPage(QWidget):
@@ -168,7 +65,7 @@ class GrantsPage(QWidget):
         legend = self.ui.legendLabel  # the warning window is the core's, not the form's
         legend.setText(legend.text().replace("%1", str(rules.GRANT_EXPIRY_WARNING_DAYS)))
         self.active_dialog: ReasonDialog | None = None
-        self.finder: RowFinder | None = None
+        self.seeker = ObjectSeeker(self)
         self.models: dict[str, PagedTableModel] = {}
         self._tab_chosen = False  # the user (or a to-do) picked a tab: keep it
         sides = ["given", "received"]
@@ -191,12 +88,15 @@ class GrantsPage(QWidget):
             view.setModel(model)
             compact_rows(view)
             enable_sorting(view, on_unavailable=self._say)
-            widths = size_columns(view, column_plans())
+            widths = size_columns(view, grant_column_plans())
             # narrow windows drop 撤销理由, 生效日期 and 共享方式 before squeezing the names
             ColumnDropper(view, widths=widths, optional=(9, 5, 4), stretch=0, min_stretch=140)
             view.selectionModel().currentRowChanged.connect(self._on_selection_changed)
             self.models[side] = model
-        self._search = Debouncer(delay_ms=200, callback=self._on_search_fired, parent=self)
+        self._search = Debouncer(
+            delay_ms=lists.SEARCH_DEBOUNCE_MS, callback=self._on_search_fired, parent=self
+        )
+        self.ui.searchEdit.setMaxLength(lists.SEARCH_MAX_LENGTH)
         self.ui.tabWidget.setCurrentWidget(getattr(self.ui, f"{self._first_side()}Tab"))
         clear_outcome(self.ui.statusLabel)
         self.ui.revokeButton.setVisible(context.has(Role.RESOURCE_ADMIN, Role.PLATFORM_ADMIN))
@@ -218,20 +118,14 @@ class GrantsPage(QWidget):
             return "given"
         return "received"
 
+    def search_text(self) -> str | None:
+        return lists.search_text(self.ui.searchEdit.text())
+
     def reload(self) -> None:
-        """Reload every tab (the outcome line of the last revocation stays)."""
-        context = self.context
+        """Reload every tab with the search text (the outcome line of the last revocation
+        stays; so does the platform's sort a header asked for)."""
         for side, model in self.models.items():
-
-            def fetch(offset: int, limit: int, side: str = side) -> tuple[list[Row], int | None]:
-                names = lookups.department_names(context)
-                calendar = policy.calendar(context)
-                page = context.client.grants(side=side, offset=offset, limit=limit)
-                return enrich_grants(
-                    list(page["items"]), names, date.today(), calendar=calendar
-                ), int(page["total"])
-
-            model.reset(fetch)
+            model.reset(lists.grant_fetcher(self.context, side, self.search_text()))
 
     def refresh(self) -> None:
         """视图 → 刷新 (F5) (RefreshablePage)."""
@@ -248,11 +142,7 @@ class GrantsPage(QWidget):
     # --- search and empty lists --------------------------------------------------------------
 
     def _on_search_fired(self, _text: object) -> None:
-        """The platform's grant list has no text search: filter the loaded lists (a short
-        list is loaded whole first, see PagedTableModel.set_filter)."""
-        match = text_match(self.ui.searchEdit.text(), SEARCH_KEYS)
-        for model in self.models.values():
-            model.set_filter(match)
+        self.reload()
         self._update_empty_state()
 
     def _on_model_page_loaded(self, *_args: Any) -> None:
@@ -295,16 +185,12 @@ class GrantsPage(QWidget):
     def _update_empty_state(self) -> None:
         side = self.current_side()
         model = self.models[side]
-        empty = model.rowCount() == 0 and not model.is_loading
+        empty = model.rowCount() == 0
         self.ui.emptyLabel.setText(self.empty_text(side) if empty else "")
-        self.ui.emptyLabel.setVisible(empty)
+        self.ui.emptyLabel.setVisible(empty and not model.is_loading)  # once the answer is in
         total = model.total
-        if self.ui.searchEdit.text().strip() and total is not None:
-            self._say(
-                self.tr("筛选出 %1 条（共 %2 条）")
-                .replace("%1", str(model.rowCount()))
-                .replace("%2", str(total))
-            )
+        if self.search_text() and total is not None:
+            self._say(self.tr("筛选出 %1 条").replace("%1", str(total)))
         else:
             self._say(self.tr("共 %1 条").replace("%1", str(total)) if total else "")
 
@@ -329,34 +215,26 @@ class GrantsPage(QWidget):
 
     def select(self, side: str, row: int) -> None:
         self.ui.tabWidget.setCurrentWidget(getattr(self.ui, f"{side}Tab"))
-        view: QTableView = getattr(self.ui, f"{side}View")
-        view.setCurrentIndex(self.models[side].index(row, 0))
-        view.selectRow(row)
-        view.scrollTo(self.models[side].index(row, 0))
+        select_row(getattr(self.ui, f"{side}View"), row)
 
     def show_object(self, kind: str, object_id: int) -> bool:
         """ "grant_expiring" (a request id): the received tab with that request's grants, the
         soonest ending selected. False for other kinds or without a received tab."""
         if kind != "grant_expiring" or "received" not in self.models:
             return False
-        if self.finder is not None:
-            self.finder.cancel()
         self._tab_chosen = True
         self.ui.searchEdit.blockSignals(True)
         self.ui.searchEdit.clear()
         self.ui.searchEdit.blockSignals(False)
         self._search.cancel()
-        for model in self.models.values():
-            model.set_filter(None)
         self.ui.tabWidget.setCurrentWidget(self.ui.receivedTab)
         self.reload()
-        self.finder = find_object(
+        self.seeker.seek(
             self.models["received"],
             object_id,
             key="request_id",
             found=lambda row: self.select("received", row),
             missing=lambda: self._object_missing(object_id),
-            parent=self,
         )
         return True
 
@@ -391,7 +269,7 @@ class GrantsPage(QWidget):
             context=self.context,
             title=self.tr("撤销授权"),
             prompt=self.tr("撤销“%1”对“%2”的授权，请说明理由：")
-            .replace("%1", str(grant.get("consumer_name", "")))
+            .replace("%1", str(grant.get("consumer_department_name", "")))
             .replace("%2", f"{grant.get('entry_name')} / {grant.get('data_item')}"),
             send=send,
             parent=self,
@@ -399,7 +277,7 @@ class GrantsPage(QWidget):
         dialog.confirm_with(
             object_name=f"{grant.get('entry_name')} / {grant.get('data_item')}",
             decision=self.tr("撤销“%1”的这项授权（第三十条）").replace(
-                "%1", str(grant.get("consumer_name", ""))
+                "%1", str(grant.get("consumer_department_name", ""))
             ),
             button=self.tr("撤销授权"),
         )

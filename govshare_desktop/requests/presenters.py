@@ -1,144 +1,59 @@
-"""Presentation logic of the share screens, free of widgets (testable without a window).
+"""Presentation logic of the share screens, free of widgets (testable without a window): who
+may take which action, decision bodies, the texts the pages show about a request, and the share
+catalog's search parameters and detail texts.
 
-Labels come from `govshare_core.vocab`, rules from `govshare_core.validation`,
-`govshare_core.workflow` and `govshare_core.rules`; deadlines are the platform's (`due`,
-`working_days_left`, `expiring_soon`, counted with its calendar), and only a cached row from before
-the platform sent them is counted here, with the platform's calendar (`common.policy.calendar`).
-Sentences go through Qt's translation (context "SharePresenter"); rule messages are the core's in
-the UI language (`i18n.message`).
+Labels come from `govshare_core.vocab`, rules from `govshare_core.validation` and
+`govshare_core.workflow`. Deadlines: `deadlines.py`; the request form: `form_presenter.py`; the
+lists' rows: `lists.py`. Sentences go through Qt's translation (contexts "SharePresenter",
+"RequestsPage", "ShareCatalogPage"); rule messages are the core's in the UI language
+(`i18n.message`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import date, timedelta
+from collections.abc import Iterable, Mapping
 from typing import Any
 
-from pydantic import ValidationError
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from govshare_core.rules import MIN_REASON_LENGTH, grant_expiring_soon
-from govshare_core.schemas import ShareRequestIn
+from govshare_core.rules import MIN_REASON_LENGTH
 from govshare_core.validation import (
     FieldError,
-    field_error,
     validate_decision,
     validate_mediation,
     validate_reason,
-    validate_request_form,
-    validate_share_request,
 )
 from govshare_core.vocab import (
-    GrantStatus,
+    FormatClass,
     RejectionGround,
     RequestStatus,
-    Role,
+    ResourceClass,
     ShareMode,
     ShareType,
+    UpdateCycle,
 )
-from govshare_core.workdays import WorkdayCalendar, working_days_left
-from govshare_core.workflow import (
-    GRANT,
-    SHARE_REQUEST,
-    Actor,
-    Parties,
-    allowed_actions,
-    waiting_for_review,
-)
-from govshare_desktop.i18n import label, label_of, message, parse_date, rule_message
+from govshare_core.workflow import GRANT, SHARE_REQUEST, Actor, Parties, allowed_actions
+from govshare_desktop.common.labels import format_type_label
+from govshare_desktop.i18n import label, label_of, message, rule_message
 
-# --- deadlines and expiry ------------------------------------------------------------------
+SIDES = ("provider", "consumer")
+
+# --- the parties -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class DeadlineInfo:
-    """A review deadline as shown: the text, the due date, working days left, and the flags."""
-
-    text: str
-    days_left: int | None
-    overdue: bool
-    provisional: bool
-    due: date | None = None
-
-
-_NO_DEADLINE = DeadlineInfo("", None, False, False)
+def department_name(row: Mapping[str, Any], side: str, names: Mapping[int, str]) -> str:
+    """The name of a request's (or grant's) `side` department ("provider" or "consumer"): the
+    platform's `<side>_department_name`, else looked up by its id in `names`."""
+    name = row.get(f"{side}_department_name")
+    if name:
+        return str(name)
+    dept = row.get(f"{side}_department_id")
+    return names.get(int(dept), "") if dept is not None else ""
 
 
-def _review_deadline(
-    row: Mapping[str, Any], today: date, calendar: WorkdayCalendar
-) -> tuple[date | None, int | None]:
-    """(due, working days left): the platform's; counted here with the platform's `calendar`
-    only for a row without them (cached before the platform sent them)."""
-    if "working_days_left" in row or "due" in row:
-        left = row.get("working_days_left")
-        return parse_date(row.get("due")), int(left) if left is not None else None
-    if not waiting_for_review(SHARE_REQUEST, str(row.get("status"))):
-        return None, None
-    due = parse_date(row.get("review_due"))
-    return due, working_days_left(today, due, calendar=calendar)
-
-
-def review_deadline_info(
-    row: Mapping[str, Any], today: date, *, calendar: WorkdayCalendar
-) -> DeadlineInfo:
-    """Review deadline of a request row with the working days left (第二十七条)."""
-    due, left = _review_deadline(row, today, calendar)
-    if due is None or left is None:
-        return _NO_DEADLINE
-    provisional = bool(row.get("review_due_provisional"))
-    mark = QCoreApplication.translate("SharePresenter", "（暂定）") if provisional else ""
-    if left < 0 or due < today:
-        late = max(-left, 0)
-        text = (
-            QCoreApplication.translate("SharePresenter", "%1 已超期 %2 个工作日")
-            .replace("%1", due.isoformat())
-            .replace("%2", str(late))
-        )
-        return DeadlineInfo(text + mark, -late, True, provisional, due)
-    text = (
-        QCoreApplication.translate("SharePresenter", "%1（剩 %2 个工作日）")
-        .replace("%1", due.isoformat())
-        .replace("%2", str(left))
-    )
-    return DeadlineInfo(text + mark, left, False, provisional, due)
-
-
-@dataclass(frozen=True)
-class ExpiryInfo:
-    text: str
-    days_left: int | None
-    expiring_soon: bool
-
-
-def grant_expiry_info(
-    row: Mapping[str, Any], today: date, *, calendar: WorkdayCalendar
-) -> ExpiryInfo:
-    """Working days until an active grant ends, and whether it is flagged: the platform's
-    `working_days_left` and `expiring_soon`; for a cached row without them, counted here with
-    the platform's `calendar` and `govshare_core.rules.grant_expiring_soon`."""
-    until = parse_date(row.get("valid_until"))
-    if until is None or row.get("status") != GrantStatus.ACTIVE:
-        return ExpiryInfo("", None, False)
-    if "working_days_left" in row and "expiring_soon" in row:
-        raw = row.get("working_days_left")
-        left = int(raw) if raw is not None else working_days_left(today, until, calendar=calendar)
-        soon = bool(row.get("expiring_soon"))
-    else:
-        left = working_days_left(today, until, calendar=calendar)
-        soon = grant_expiring_soon(until, today)
-    if until < today:
-        return ExpiryInfo(QCoreApplication.translate("SharePresenter", "已过期"), left, True)
-    if until == today:
-        return ExpiryInfo(QCoreApplication.translate("SharePresenter", "今日到期"), 0, True)
-    return ExpiryInfo(
-        QCoreApplication.translate("SharePresenter", "剩 %1 个工作日").replace("%1", str(left)),
-        left,
-        soon,
-    )
-
-
-# --- actions a user may take -----------------------------------------------------------------
+def lacks_department_names(rows: Iterable[Mapping[str, Any]]) -> bool:
+    """Whether some row lacks the platform's department names (then look them up)."""
+    return any(not row.get(f"{side}_department_name") for row in rows for side in SIDES)
 
 
 def request_parties(row: Mapping[str, Any]) -> Parties:
@@ -148,6 +63,9 @@ def request_parties(row: Mapping[str, Any]) -> Parties:
         owner_dept=int(consumer) if consumer is not None else None,
         provider_dept=int(provider) if provider is not None else None,
     )
+
+
+# --- actions a user may take -----------------------------------------------------------------
 
 
 def request_actions(row: Mapping[str, Any], actor: Actor) -> list[str]:
@@ -204,243 +122,66 @@ def reason_error(text: str) -> str:
     return rule_message(errors[0].code, what, n=MIN_REASON_LENGTH)
 
 
-# --- the request form ------------------------------------------------------------------------
+# --- texts about a request -------------------------------------------------------------------
 
 
-@dataclass
-class RequestFormValues:
-    """What the applicant typed in the request form."""
-
-    data_items: list[str]
-    business: str = ""
-    users: str = ""
-    share_mode: str = ""
-    reason: str = ""
-    end_date: date | None = None
-    statutory_citation: str = ""
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "data_items": list(self.data_items),
-            "business": self.business,
-            "users": self.users,
-            "share_mode": self.share_mode,
-            "reason": self.reason,
-            "end_date": self.end_date.isoformat() if self.end_date else None,
-            "statutory_citation": self.statutory_citation,
-        }
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> RequestFormValues:
-        return cls(
-            data_items=list(data.get("data_items") or []),
-            business=str(data.get("business") or ""),
-            users=str(data.get("users") or ""),
-            share_mode=str(data.get("share_mode") or ""),
-            reason=str(data.get("reason") or ""),
-            end_date=parse_date(data.get("end_date")),
-            statutory_citation=str(data.get("statutory_citation") or ""),
-        )
+def _tr(text: str) -> str:
+    """Translate a string marked with QT_TRANSLATE_NOOP("RequestsPage", ...)."""
+    return QCoreApplication.translate("RequestsPage", text)
 
 
-class RequestFormPresenter:
-    """Builds and checks a share request for one catalog entry (detail JSON of the entry)."""
-
-    def __init__(self, entry: Mapping[str, Any]) -> None:
-        self.entry = dict(entry)
-
-    @property
-    def entry_share_type(self) -> ShareType:
-        return ShareType(self.entry["share_type"])
-
-    @property
-    def needs_citation(self) -> bool:
-        """不予共享 is requested only where a law names the department (第五条 last paragraph)."""
-        return self.entry_share_type is ShareType.NOT_SHARED
-
-    def item_share_types(self) -> dict[str, ShareType | None]:
-        return {
-            str(i["name"]): ShareType(i["share_type"]) if i.get("share_type") else None
-            for i in self.entry.get("data_items", [])
-        }
-
-    def item_requestable(self, name: str) -> bool:
-        """Items marked 不予共享 in a shareable entry cannot be requested."""
-        kind = self.item_share_types().get(name)
-        return not (kind is ShareType.NOT_SHARED and not self.needs_citation)
-
-    def default_mode(self) -> str:
-        return str(self.entry.get("share_mode") or ShareMode.QUERY.value)
-
-    def summary(self) -> str:
-        e = self.entry
-        parts = [
-            str(e.get("name", "")),
-            QCoreApplication.translate("SharePresenter", "资源代码：%1").replace(
-                "%1",
-                str(
-                    e.get("resource_code")
-                    or QCoreApplication.translate("SharePresenter", "（未赋码）")
-                ),
-            ),
-            QCoreApplication.translate("SharePresenter", "提供方：%1").replace(
-                "%1", str(e.get("department_name", ""))
-            ),
-            QCoreApplication.translate("SharePresenter", "共享类型：%1").replace(
-                "%1", label_of(ShareType, e.get("share_type"))
-            ),
-        ]
-        return "\n".join(parts)
-
-    def validate(
-        self, values: RequestFormValues, *, today: date
-    ) -> tuple[ShareRequestIn | None, list[FieldError]]:
-        """The request to send, or the rule violations naming the field and the reason."""
-        errors = validate_request_form(values.as_dict())
-        if errors:
-            return None, errors
-        data = {k: v for k, v in values.as_dict().items() if v not in ("", None)}
-        data["entry_id"] = int(self.entry["id"])
-        try:
-            request = ShareRequestIn.model_validate(data)
-        except ValidationError as exc:
-            return None, [_pydantic_error(e) for e in exc.errors()]
-        errors = validate_share_request(
-            request,
-            entry_share_type=self.entry_share_type,
-            entry_items=self.item_share_types(),
-            today=today,
-        )
-        return (None, errors) if errors else (request, [])
-
-
-def _pydantic_error(error: Mapping[str, Any]) -> FieldError:
-    loc = [str(p) for p in error.get("loc", ())]
-    path = loc[0] if loc else ""
-    if error.get("type") in ("missing", "string_too_short"):
-        return field_error(path, "required")
-    return field_error(path, "invalid_value", value=str(error.get("input", ""))[:40])
-
-
-def result_text(detail: Mapping[str, Any], today: date, *, calendar: WorkdayCalendar) -> str:
-    """What happened on submission: granted at once (无条件共享) or the review deadline (the
-    platform's `due` and `working_days_left`)."""
-    status = str(detail.get("status"))
-    if status == RequestStatus.ACTIVE:
-        return QCoreApplication.translate(
-            "SharePresenter", "无条件共享：申请已自动通过，授权立即生效，可在“授权”页查看。"
-        )
-    head = QCoreApplication.translate("SharePresenter", "申请已提交，当前状态：%1。").replace(
-        "%1", label_of(RequestStatus, status)
-    )
-    due, left = _review_deadline(detail, today, calendar)
-    if due is None or left is None:
-        return head
-    tail = QCoreApplication.translate(
-        "SharePresenter", "须在 %1 前完成审核（剩 %2 个工作日，第二十七条）"
-    ).replace("%1", due.isoformat())
-    tail = tail.replace("%2", str(left))
-    if detail.get("review_due_provisional"):
-        tail += QCoreApplication.translate("SharePresenter", "（节假日安排暂定）")
-    return head + tail + QCoreApplication.translate("SharePresenter", "。")
-
-
-def default_end_date(today: date) -> date:
-    return today + timedelta(days=365)
-
-
-# --- the requests pages' lists ---------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ListMode:
-    """What a requests page lists: title, filter choices (label, query params), cache name."""
-
-    key: str
-    title: str
-    filters: list[tuple[str, dict[str, Any]]]
-    counterpart: str  # "provider" or "consumer": whose department name the list shows
-    drafts: bool
-
-
-def mine_mode() -> ListMode:
-    filters: list[tuple[str, dict[str, Any]]] = [
-        (QCoreApplication.translate("RequestsPage", "全部申请"), {})
-    ]
-    filters += [(label(s), {"status": s.value}) for s in RequestStatus if s != RequestStatus.DRAFT]
-    filters.append((QCoreApplication.translate("RequestsPage", "已超期"), {"overdue": True}))
-    return ListMode(
-        "mine", QCoreApplication.translate("RequestsPage", "我的申请"), filters, "provider", True
+def request_name(detail: Mapping[str, Any]) -> str:
+    """申请 #12（resource name）: the request a confirmation names."""
+    return (
+        QCoreApplication.translate("RequestsPage", "申请 #%1（%2）")
+        .replace("%1", str(detail.get("id", "")))
+        .replace("%2", str(detail.get("entry_name", "")))
     )
 
 
-def inbox_mode(roles: set[str]) -> ListMode:
-    filters: list[tuple[str, dict[str, Any]]] = []
-    if Role.RESOURCE_ADMIN in roles:
-        filters.append(
-            (
-                QCoreApplication.translate("RequestsPage", "待本部门审核"),
-                {"side": "provider", "status": "submitted"},
-            )
-        )
-    if Role.PLATFORM_ADMIN in roles:
-        filters += [
-            (
-                QCoreApplication.translate("RequestsPage", "待平台审核"),
-                {"status": "provider_approved"},
-            ),
-            (QCoreApplication.translate("RequestsPage", "争议待协调"), {"status": "disputed"}),
-            (
-                QCoreApplication.translate("RequestsPage", "待签署保密协议"),
-                {"status": "awaiting_agreement"},
-            ),
-            (QCoreApplication.translate("RequestsPage", "已超期"), {"overdue": True}),
-        ]
-    if Role.RESOURCE_ADMIN in roles:
-        filters.append(
-            (
-                QCoreApplication.translate("RequestsPage", "本部门资源的全部申请"),
-                {"side": "provider"},
-            )
-        )
-    return ListMode(
-        "inbox", QCoreApplication.translate("RequestsPage", "待审申请"), filters, "consumer", False
+def request_summary(detail: Mapping[str, Any], names: Mapping[int, str]) -> str:
+    """Who asks for what: the head of the decision and mediation dialogs."""
+    return (
+        QCoreApplication.translate("RequestsPage", "申请 #%1：%2 申请使用“%3”（%4）")
+        .replace("%1", str(detail.get("id")))
+        .replace("%2", department_name(detail, "consumer", names))
+        .replace("%3", str(detail.get("entry_name", "")))
+        .replace("%4", "、".join(detail.get("data_items", [])))
     )
 
 
-def days_left_text(info: DeadlineInfo) -> str:
-    """The 剩余工作日 cell: the working days left, or how many are overdue."""
-    if info.days_left is None:
-        return ""
-    if info.overdue:
-        return QCoreApplication.translate("RequestsPage", "超期 %1").replace(
-            "%1", str(abs(info.days_left))
-        )
-    mark = QCoreApplication.translate("RequestsPage", "（暂定）") if info.provisional else ""
-    return f"{info.days_left}{mark}"
+def action_title(action: str, detail: Mapping[str, Any]) -> str:
+    """The outbox label of an action on a request (what the 待发送 list shows)."""
+    return (
+        QCoreApplication.translate("RequestsPage", "%1：申请 #%2（%3）")
+        .replace("%1", action_label(OUTBOX_ACTIONS.get(action, action)))
+        .replace("%2", str(detail.get("id", "")))
+        .replace("%3", str(detail.get("entry_name", "")))
+    )
 
 
-def enrich(
-    rows: list[dict[str, Any]], names: dict[int, str], today: date, *, calendar: WorkdayCalendar
-) -> list[dict[str, Any]]:
-    """Add department names and the working-day deadline to request rows (background work;
-    `calendar`: the platform's, for rows without its `working_days_left`)."""
-    out = []
-    for row in rows:
-        info = review_deadline_info(row, today, calendar=calendar)
-        out.append(
-            dict(
-                row,
-                provider_name=names.get(int(row["provider_department_id"]), ""),
-                consumer_name=names.get(int(row["consumer_department_id"]), ""),
-                _deadline=info.text,
-                _due=info.due.isoformat() if info.due is not None else "",
-                _left=days_left_text(info),
-                _days_left=info.days_left,
-                _overdue=info.overdue,
-            )
+_DONE = {
+    "withdraw": QT_TRANSLATE_NOOP("RequestsPage", "已撤回"),
+    "dispute": QT_TRANSLATE_NOOP("RequestsPage", "已提出异议"),
+    "decide": QT_TRANSLATE_NOOP("RequestsPage", "已作出审核决定"),
+    "mediate": QT_TRANSLATE_NOOP("RequestsPage", "已作出协调结论"),
+    "agreement-signed": QT_TRANSLATE_NOOP("RequestsPage", "已记录保密协议签署"),
+}
+
+
+def action_done_text(action: str, detail: Mapping[str, Any]) -> str:
+    """What became of an action: the request and its state now."""
+    verb = _DONE.get(action)
+    return (
+        QCoreApplication.translate("RequestsPage", "%1：申请 #%2（%3），当前状态：%4。")
+        .replace(
+            "%1",
+            _tr(str(verb)) if verb else QCoreApplication.translate("RequestsPage", "操作已完成"),
         )
-    return out
+        .replace("%2", str(detail.get("id", "")))
+        .replace("%3", str(detail.get("entry_name", "")))
+        .replace("%4", label_of(RequestStatus, detail.get("status")))
+    )
 
 
 _ACTIONS = {
@@ -478,4 +219,56 @@ OUTBOX_ACTIONS = {
 
 def action_label(action: str) -> str:
     text = _ACTIONS.get(action)
-    return QCoreApplication.translate("RequestsPage", str(text)) if text else action
+    return _tr(str(text)) if text else action
+
+
+# --- the share catalog -----------------------------------------------------------------------
+
+
+def search_params(q: str, filters: Mapping[str, Any]) -> dict[str, Any]:
+    """Query parameters of the share catalog for a search text and the chosen facets."""
+    params = {k: v for k, v in filters.items() if v not in (None, "")}
+    if q.strip():
+        params["q"] = q.strip()
+    return params
+
+
+def match_offline(row: Mapping[str, Any], q: str, filters: Mapping[str, Any]) -> bool:
+    """Offline search over the cached rows: every facet equal, every word in the name."""
+    for key, value in filters.items():
+        if value not in (None, "") and str(row.get(key)) != str(value):
+            return False
+    text = f"{row.get('name', '')} {row.get('resource_code', '')} {row.get('department_name', '')}"
+    return all(word in text for word in q.split())
+
+
+def detail_fields(entry: Mapping[str, Any]) -> dict[str, str]:
+    """The entry's core metadata as display texts, keyed like the .ui value labels."""
+    yes, no = (
+        QCoreApplication.translate("ShareCatalogPage", "是"),
+        QCoreApplication.translate("ShareCatalogPage", "否"),
+    )
+    klass = "".join(
+        str(entry.get(k) or "") for k in ("resource_class", "class_item", "class_catalog")
+    )
+    open_text = yes if entry.get("open_to_public") else no
+    if entry.get("open_to_public") and entry.get("open_conditions"):
+        open_text += f"（{entry['open_conditions']}）"
+    return {
+        "name": str(entry.get("name", "")),
+        "code": str(entry.get("resource_code") or ""),
+        "provider": str(entry.get("department_name", "")),
+        "providerCode": str(entry.get("provider_code", "")),
+        "class": f"{label_of(ResourceClass, entry.get('resource_class'))}（{klass}）",
+        "summary": str(entry.get("summary", "")),
+        "format": f"{label_of(FormatClass, entry.get('format_class'))} / "
+        f"{format_type_label(str(entry.get('format_type') or ''))}",
+        "shareType": label_of(ShareType, entry.get("share_type")),
+        "conditions": str(entry.get("share_conditions") or "—"),
+        "scope": str(entry.get("share_scope") or "—"),
+        "mode": label_of(ShareMode, entry.get("share_mode")),
+        "open": open_text,
+        "cycle": label_of(UpdateCycle, entry.get("update_cycle")),
+        "published": str(entry.get("published_on") or ""),
+        "related": "、".join(entry.get("related_codes") or []) or "—",
+    }

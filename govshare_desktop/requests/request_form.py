@@ -1,4 +1,9 @@
-"""The share request form (共享申请, 第二十二条) from ui/request_form.ui, with autosaved drafts."""
+"""The share request form (共享申请, 第二十二条) from ui/request_form.ui, with autosaved drafts.
+
+Submitting sends through `submission.RequestSubmission`: once the platform has created the
+request (its submission refused, e.g. a rule broken by then), the form and its draft remember it,
+and the next submission updates and submits that request, never a second one.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,8 @@ from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
 from govshare_core.validation import FieldError
 from govshare_core.vocab import ShareMode, ShareType
 from govshare_desktop import i18n
+from govshare_desktop.api.actions import JsonObject
+from govshare_desktop.api.client import new_idempotency_key
 from govshare_desktop.common import policy
 from govshare_desktop.common.autosave import AutosaveController
 from govshare_desktop.common.offline import queued_text
@@ -20,13 +27,16 @@ from govshare_desktop.common.uiload import load_form
 from govshare_desktop.context import AppContext
 from govshare_desktop.i18n import label, label_of, message
 from govshare_desktop.requests import submission
-from govshare_desktop.requests.presenters import (
+from govshare_desktop.requests.form_presenter import (
     RequestFormPresenter,
     RequestFormValues,
+    created_text,
     default_end_date,
     result_text,
 )
+from govshare_desktop.store.local import Draft
 from govshare_desktop.sync.engine import Outcome, OutcomeStatus
+from govshare_desktop.tasks import run_in_background
 
 _ERROR_LABELS = {
     "data_items": "itemsError",
@@ -57,6 +67,8 @@ class RequestFormDialog(QDialog):
         entry: Mapping[str, Any],
         draft_key: str | None = None,
         values: RequestFormValues | None = None,
+        request: JsonObject | None = None,
+        create_key: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -65,6 +77,7 @@ class RequestFormDialog(QDialog):
         self.context = context
         self.presenter = RequestFormPresenter(entry)
         self.draft_key = draft_key or submission.new_draft_key()
+        self.create_key = create_key or new_idempotency_key()
         self.ui = load_form("request_form.ui", self)
         self.autosave = AutosaveController(
             context.store,
@@ -72,8 +85,15 @@ class RequestFormDialog(QDialog):
             self.draft_key,
             self._draft_data,
             self,
+            server_id=int(request["id"]) if request else None,
+            server_version=int(request["version"]) if request else None,
             title=lambda data: str(data["entry"].get("name", "")),
         )
+        self.submission = submission.RequestSubmission(
+            context.sync, draft_key=self.draft_key, parent=self
+        )
+        self.submission.outcome.connect(self._on_submit_outcome)
+        self.submission.request_learned.connect(self._on_request_learned)
         self.autosave.saved.connect(self._on_autosave_saved)
         self.autosave.save_failed.connect(self._on_autosave_save_failed)
         self.outcome: dict[str, Any] | None = None
@@ -84,6 +104,29 @@ class RequestFormDialog(QDialog):
         self.set_values(values or self._defaults())
         self._loading = False
         self._connect()
+        self._show_created()
+
+    @classmethod
+    def from_draft(
+        cls, *, context: AppContext, draft: Draft, parent: QWidget | None = None
+    ) -> RequestFormDialog:
+        """Continue a draft: its values, and the request its submission created, if any."""
+        return cls(
+            context=context,
+            entry=draft.data["entry"],
+            draft_key=draft.key,
+            values=RequestFormValues.from_dict(draft.data.get("form", {})),
+            request=submission.created_request(draft),
+            create_key=draft.data.get("create_key"),
+            parent=parent,
+        )
+
+    @property
+    def request(self) -> JsonObject | None:
+        """The request on the platform ({id, version}) once a submission created it (kept as
+        the draft's server object, so it survives a restart)."""
+        request_id, version = self.autosave.server_id, self.autosave.server_version
+        return None if request_id is None else {"id": request_id, "version": version}
 
     # --- setup -------------------------------------------------------------------------------
 
@@ -212,7 +255,9 @@ class RequestFormDialog(QDialog):
     # --- handlers ----------------------------------------------------------------------------
 
     def _draft_data(self) -> dict[str, Any]:
-        return submission.draft_data(self.presenter.entry, self.values().as_dict())
+        return submission.draft_data(
+            self.presenter.entry, self.values().as_dict(), create_key=self.create_key
+        )
 
     def _on_form_changed(self, *_args: Any) -> None:
         if self._loading or self._sending or self.outcome is not None:
@@ -236,19 +281,28 @@ class RequestFormDialog(QDialog):
         self.ui.formErrorLabel.setText(self.tr("正在提交……"))
         entry = self.presenter.entry
         title = self.tr("提交共享申请：%1").replace("%1", str(entry.get("name", "")))
-        submission.submit(
-            self.context.sync, self.draft_key, body, label=title, done=self._on_submit_outcome
-        )
+        self.submission.send(body, request=self.request, create_key=self.create_key, label=title)
 
     def _on_submit_outcome(self, outcome: Outcome) -> None:
         if outcome.status == OutcomeStatus.SENT:
             self._on_submit_done(dict(outcome.result or {}))
         elif outcome.status in (OutcomeStatus.QUEUED, OutcomeStatus.CONFLICT):
             store, key = self.context.store, self.draft_key
-            self.context.run(lambda task: submission.mark_queued(store, key))
+            run_in_background(lambda task: submission.mark_queued(store, key))
             self._on_submit_done({"queued": True}, queued_text(self.context, outcome))
         else:
             self._on_submit_failed(outcome)
+
+    def _on_request_learned(self, request: JsonObject) -> None:
+        """The platform has the request (its submission refused): the next submission acts on
+        it; the draft remembers it once the failure is shown (`_on_submit_failed`)."""
+        self.autosave.set_server(int(request["id"]), int(request["version"]))
+        self._show_created()
+
+    def _show_created(self) -> None:
+        if self.request is not None:
+            self.ui.resultLabel.setText(created_text(int(self.request["id"])))
+            self.ui.resultLabel.show()
 
     def _on_submit_done(self, result: dict[str, Any], queued_message: str = "") -> None:
         self.outcome = result
@@ -270,6 +324,9 @@ class RequestFormDialog(QDialog):
     def _on_submit_failed(self, outcome: Outcome) -> None:
         self._sending = False
         self.ui.submitButton.setEnabled(True)
+        if self.request is not None:  # the draft names the request, and survives a restart
+            self.autosave.touch()
+            self.autosave.save_now()
         exc = outcome.api_error
         if exc is not None:
             fields = exc.field_messages(i18n.language())

@@ -3,7 +3,9 @@ and the actions the user may take in its state (第二十二条, 第二十五条
 
 One page class serves both: `RequestsPage.mine(...)` (the applicant's department, side=consumer,
 with local drafts) and `RequestsPage.inbox(...)` (requests waiting on the resource admin or the
-platform admin).
+platform admin). The platform searches (`q`, debounced typing) and sorts (a header click) the
+list; the first page of each filter is cached for offline browsing, its deadlines counted again
+for the day it is shown. The actions: `action_panel.py`; the drafts: `drafts_panel.py`.
 """
 
 from __future__ import annotations
@@ -11,67 +13,40 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QListWidgetItem, QWidget
+from PySide6.QtWidgets import QWidget
 
-from govshare_core.vocab import RequestStatus
-from govshare_desktop.api import actions
-from govshare_desktop.api.actions import JsonObject
 from govshare_desktop.api.errors import ApiError
 from govshare_desktop.common import policy
-from govshare_desktop.common.confirm import confirm_decision
-from govshare_desktop.common.finder import RowFinder, find_object
-from govshare_desktop.common.offline import queued_text
-from govshare_desktop.common.outcome import ERROR, OK, QUEUED, clear_outcome, show_outcome
-from govshare_desktop.common.paged_model import Debouncer, PagedTableModel, Row, text_match
+from govshare_desktop.common.finder import ObjectSeeker
+from govshare_desktop.common.paged_model import Debouncer, PagedTableModel, Row
 from govshare_desktop.common.uiload import load_form
 from govshare_desktop.context import AppContext
-from govshare_desktop.i18n import label, label_of, local_time
-from govshare_desktop.requests import lookups, submission
+from govshare_desktop.i18n import local_time
+from govshare_desktop.requests import lists, lookups
+from govshare_desktop.requests.action_panel import RequestActionPanel
 from govshare_desktop.requests.detail import detail_html
-from govshare_desktop.requests.dialogs import DecisionDialog, ReasonDialog, Send
-from govshare_desktop.requests.presenters import (
-    OUTBOX_ACTIONS,
-    ListMode,
-    RequestFormValues,
-    action_label,
-    enrich,
-    inbox_mode,
-    mine_mode,
-    request_actions,
-)
+from govshare_desktop.requests.drafts_panel import RequestDraftsPanel
+from govshare_desktop.requests.lists import ListMode, inbox_mode, mine_mode
+from govshare_desktop.requests.presenters import lacks_department_names
 from govshare_desktop.requests.request_form import RequestFormDialog
 from govshare_desktop.requests.tables import (
-    Capped,
     ColumnDropper,
-    Contents,
-    Fit,
-    Stretch,
     compact_rows,
     enable_sorting,
+    event_column_plans,
     event_columns,
+    request_column_plans,
     request_columns,
+    select_row,
     size_columns,
 )
 from govshare_desktop.store.local import Draft
-from govshare_desktop.sync.engine import Done, Outcome, OutcomeStatus
 from govshare_desktop.tasks import run_in_background
 
 PAGE_SIZE = 50
-DEPARTMENT_WIDTH = 240
-"""Department names fit up to this (px); longer ones elide, the full name is the tooltip."""
-STATUS_WIDTH = 150
 OVERDUE_COLOR = QColor("#c0392b")
-SEARCH_KEYS = ("entry_name", "provider_name", "consumer_name", "resource_code", "id")
-TODO_FILTERS: dict[str, dict[str, Any]] = {
-    "request_decide": {"side": "provider", "status": "submitted"},
-    "request_platform_decide": {"status": "provider_approved"},
-    "request_overdue": {"overdue": True},
-    "dispute": {"status": "disputed"},
-    "agreement_pending": {"status": "awaiting_agreement"},
-}
-"""To-do kind → the inbox filter listing its request (other kinds: the first, widest filter)."""
 
 
 class RequestsPage(QWidget):
@@ -82,6 +57,7 @@ class RequestsPage(QWidget):
         action_done(str, object): an action ("withdraw", "decide", ...) and the platform's answer.
         action_queued(str, str): an action kept in the outbox (offline) and what the user was told.
         dialog_opened(object): a dialog (decision, reason, request form, confirmation) opened.
+        object_missing(str, int): a to-do's request is not in the list (kind, id).
     """
 
     detail_loaded = Signal(object)
@@ -104,9 +80,8 @@ class RequestsPage(QWidget):
         self.ui = load_form("share_requests.ui", self)
         self.detail: dict[str, Any] | None = None
         self.active_dialog: QWidget | None = None
-        self.confirm_box: QWidget | None = None
-        self.finder: RowFinder | None = None
         self.names: dict[int, str] = {}
+        self.seeker = ObjectSeeker(self)
         self._detail_generation = 0
         self.model = PagedTableModel(
             fetch_page=None,
@@ -117,13 +92,17 @@ class RequestsPage(QWidget):
         )
         self.model.set_role_hook(self._row_role)
         self.events_model = PagedTableModel(fetch_page=None, columns=event_columns(), parent=self)
-        self._search = Debouncer(delay_ms=200, callback=self._on_search_fired, parent=self)
+        self._search = Debouncer(
+            delay_ms=lists.SEARCH_DEBOUNCE_MS, callback=self._on_search_fired, parent=self
+        )
+        self.action_panel = RequestActionPanel(context=context, ui=self.ui, parent=self)
+        self.drafts_panel = RequestDraftsPanel(context=context, ui=self.ui, parent=self)
         self._setup()
         self._connect()
         self._show_detail(None)
         self.reload()
         if mode.drafts:
-            self.reload_drafts()
+            self.drafts_panel.reload()
 
     @classmethod
     def mine(cls, *, context: AppContext, parent: QWidget | None = None) -> RequestsPage:
@@ -133,6 +112,11 @@ class RequestsPage(QWidget):
     def inbox(cls, *, context: AppContext, parent: QWidget | None = None) -> RequestsPage:
         return cls(context=context, mode=inbox_mode(context.roles), parent=parent)
 
+    @property
+    def confirm_box(self) -> QWidget | None:
+        """The confirmation of the last withdrawal or agreement (see RequestActionPanel)."""
+        return self.action_panel.confirm_box
+
     # --- setup -------------------------------------------------------------------------------
 
     def _setup(self) -> None:
@@ -140,25 +124,11 @@ class RequestsPage(QWidget):
         ui.titleLabel.setText(self.mode.title)
         for text, params in self.mode.filters:
             ui.filterCombo.addItem(text, params)
+        ui.searchEdit.setMaxLength(lists.SEARCH_MAX_LENGTH)
         ui.tableView.setModel(self.model)
         compact_rows(ui.tableView)
         enable_sorting(ui.tableView, on_unavailable=ui.statusLabel.setText)
-        widths = size_columns(
-            ui.tableView,
-            [
-                Fit(["9999"]),
-                Stretch(),
-                Capped(DEPARTMENT_WIDTH),
-                Capped(STATUS_WIDTH, [label(s) for s in RequestStatus]),
-                Fit(["2026-12-31"]),
-                Fit(
-                    [
-                        QCoreApplication.translate("RequestsPage", "超期 %1").replace("%1", "99"),
-                        "99" + QCoreApplication.translate("RequestsPage", "（暂定）"),
-                    ]
-                ),
-            ],
-        )
+        widths = size_columns(ui.tableView, request_column_plans())
         # narrow windows drop 截止日期 (剩余工作日 and the detail tell it), then the
         # department, before squeezing the resource names (the detail has them all)
         self.column_dropper = ColumnDropper(
@@ -167,10 +137,7 @@ class RequestsPage(QWidget):
         ui.eventsView.setModel(self.events_model)
         compact_rows(ui.eventsView)
         enable_sorting(ui.eventsView, on_unavailable=ui.actionStatusLabel.setText)
-        size_columns(
-            ui.eventsView,
-            [Fit(["2026-12-31 23:59"]), Contents(), Contents(), Stretch()],
-        )
+        size_columns(ui.eventsView, event_column_plans())
         ui.draftsGroup.setVisible(self.mode.drafts)
         ui.continueDraftButton.setVisible(self.mode.drafts)
         ui.splitter.setStretchFactor(0, 3)
@@ -185,14 +152,10 @@ class RequestsPage(QWidget):
         ui.tableView.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
         self.model.page_loaded.connect(self._on_model_page_loaded)
         self.model.failed.connect(self._on_model_failed)
-        ui.withdrawButton.clicked.connect(self._on_withdraw_button_clicked)
-        ui.disputeButton.clicked.connect(self._on_dispute_button_clicked)
-        ui.decideButton.clicked.connect(self._on_decide_button_clicked)
-        ui.mediateButton.clicked.connect(self._on_mediate_button_clicked)
-        ui.agreementButton.clicked.connect(self._on_agreement_button_clicked)
-        ui.continueDraftButton.clicked.connect(self._on_continue_draft_button_clicked)
-        ui.draftsList.itemDoubleClicked.connect(self._on_drafts_list_double_clicked)
-        ui.draftsList.currentRowChanged.connect(self._on_drafts_list_row_changed)
+        self.action_panel.done.connect(self._on_actions_done)
+        self.action_panel.queued.connect(self.action_queued)
+        self.action_panel.opened.connect(self._on_dialog_opened)
+        self.drafts_panel.opened.connect(self._on_dialog_opened)
         self.context.data_changed.connect(self._on_context_data_changed)
         self.context.outbox_changed.connect(self._on_context_outbox_changed)
 
@@ -207,39 +170,31 @@ class RequestsPage(QWidget):
     def cache_name(self) -> str:
         return f"requests:{self.mode.key}:{self.ui.filterCombo.currentIndex()}"
 
+    def search_text(self) -> str | None:
+        return lists.search_text(self.ui.searchEdit.text())
+
     def params(self) -> dict[str, Any]:
+        """The list's query: the filter, the side (我的申请), the search text (`q`)."""
         params = dict(self.ui.filterCombo.currentData() or {})
         if self.mode.key == "mine":
             params["side"] = "consumer"
+        if self.search_text():
+            params["q"] = self.search_text()
         return params
 
     def reload(self) -> None:
-        context, params = self.context, self.params()
-
-        def fetch(offset: int, limit: int) -> tuple[list[Row], int | None]:
-            names = lookups.department_names(context)
-            calendar = policy.calendar(context)
-            page = context.client.requests(offset=offset, limit=limit, **params)
-            rows = enrich(list(page["items"]), names, date.today(), calendar=calendar)
-            return rows, int(page["total"])
-
+        """Start the list over (the platform's sort, if a header asked for one, stays)."""
         self.ui.statusLabel.setText(self.tr("正在加载……"))
-        self.model.reset(fetch)
+        self.model.reset(lists.request_fetcher(self.context, self.params()))
 
     def _on_search_fired(self, _text: object) -> None:
-        """The platform's request list has no text search: filter the loaded list (a short
-        list is loaded whole first, see PagedTableModel.set_filter)."""
-        self.model.set_filter(text_match(self.ui.searchEdit.text(), SEARCH_KEYS))
-        self._show_count()
+        self.reload()
 
     def _show_count(self) -> None:
-        shown, total = self.model.rowCount(), self.model.total
-        if self.ui.searchEdit.text().strip():
-            text = self.tr("筛选出 %1 条（共 %2 条）")
-            self.ui.statusLabel.setText(
-                text.replace("%1", str(shown)).replace("%2", str(total or 0))
-            )
-        elif not shown:
+        total = self.model.total or 0
+        if self.search_text():
+            self.ui.statusLabel.setText(self.tr("筛选出 %1 条").replace("%1", str(total)))
+        elif not total:
             self.ui.statusLabel.setText(self.tr("没有申请。"))
         else:
             self.ui.statusLabel.setText(self.tr("共 %1 条").replace("%1", str(total)))
@@ -256,25 +211,34 @@ class RequestsPage(QWidget):
             return dialog.save_draft()
         return False
 
-    def _on_model_page_loaded(self, loaded: int, total: Any) -> None:
+    def _on_model_page_loaded(self, loaded: int, _total: Any) -> None:
         self._show_count()
-        if loaded <= PAGE_SIZE and not self.ui.searchEdit.text().strip():
+        if loaded <= PAGE_SIZE and not self.search_text():
             rows, store, name = self.model.rows(), self.context.store, self.cache_name
             run_in_background(lambda task: store.cache_put(name, rows))
 
     def _on_model_failed(self, exc: Exception) -> None:
-        if isinstance(exc, ApiError) and exc.is_network:
-            store, name = self.context.store, self.cache_name
-            run_in_background(lambda task: store.cache_get(name), success=self._on_cache)
+        if not (isinstance(exc, ApiError) and exc.is_network):
+            self.ui.statusLabel.setText(self._error_text(exc))
             return
-        self.ui.statusLabel.setText(self._error_text(exc))
+        context, name = self.context, self.cache_name
 
-    def _on_cache(self, cached: Any) -> None:
+        def op(task: Any) -> tuple[list[Row], Any] | None:
+            cached = context.store.cache_get(name)
+            if not cached:
+                return None
+            return lists.recount_cached(context, list(cached[0])), cached[1]
+
+        run_in_background(op, success=self._on_cache)
+
+    def _on_cache(self, cached: tuple[list[Row], Any] | None) -> None:
+        """Offline: the cached first page (searched here), deadlines counted for today."""
         if not cached:
             self.ui.statusLabel.setText(self.tr("无法连接共享平台，本机没有缓存。"))
             return
         rows, as_of = cached
-        self.model.set_rows(list(rows))
+        match = lists.offline_match(self.ui.searchEdit.text())
+        self.model.set_rows([r for r in rows if match is None or match(r)])
         self.ui.statusLabel.setText(
             self.tr("离线：缓存数据，截至 %1").replace("%1", local_time(as_of.isoformat()))
         )
@@ -288,7 +252,7 @@ class RequestsPage(QWidget):
     def refresh(self) -> None:
         self.reload()
         if self.mode.drafts:
-            self.reload_drafts()
+            self.drafts_panel.reload()
         if self.detail is not None:
             self.load_detail(int(self.detail["id"]))
 
@@ -298,7 +262,7 @@ class RequestsPage(QWidget):
 
     def _on_context_outbox_changed(self, _pending: int) -> None:
         if self.mode.drafts:
-            self.reload_drafts()  # a queued request was sent (its draft is gone) or queued
+            self.drafts_panel.reload()  # a queued request was sent (its draft is gone) or queued
 
     def row_index(self, request_id: int) -> int:
         for i, row in enumerate(self.model.rows()):
@@ -312,10 +276,7 @@ class RequestsPage(QWidget):
             self.select_row(row)
 
     def select_row(self, row: int) -> None:
-        view = self.ui.tableView
-        view.setCurrentIndex(self.model.index(row, 0))
-        view.selectRow(row)
-        view.scrollTo(self.model.index(row, 0))
+        select_row(self.ui.tableView, row)
 
     # --- opening a to-do's object (shell ObjectPage) -----------------------------------------
 
@@ -323,27 +284,23 @@ class RequestsPage(QWidget):
         """Switch the filter to the list that holds the to-do's request (the widest one when
         the kind has none here), clear the search, select the request and show its detail."""
         combo = self.ui.filterCombo
-        wanted = TODO_FILTERS.get(kind)
-        index = next((i for i in range(combo.count()) if combo.itemData(i) == wanted), 0)
         if combo.count() == 0:
             return False
-        if self.finder is not None:
-            self.finder.cancel()
+        wanted = lists.TODO_FILTERS.get(kind)
+        index = next((i for i in range(combo.count()) if combo.itemData(i) == wanted), 0)
         self.ui.searchEdit.blockSignals(True)
         self.ui.searchEdit.clear()
         self.ui.searchEdit.blockSignals(False)
         self._search.cancel()
-        self.model.set_filter(None)
         combo.blockSignals(True)
         combo.setCurrentIndex(index)
         combo.blockSignals(False)
         self.reload()
-        self.finder = find_object(
+        self.seeker.seek(
             self.model,
             object_id,
             found=self.select_row,
             missing=lambda: self._object_missing(kind, object_id),
-            parent=self,
         )
         return True
 
@@ -365,7 +322,9 @@ class RequestsPage(QWidget):
         context = self.context
 
         def op(task: Any) -> tuple[dict[str, Any], dict[int, str]]:
-            return context.client.share_request(request_id), lookups.department_names(context)
+            detail = context.client.share_request(request_id)
+            lookup = lacks_department_names([detail])
+            return detail, lookups.department_names(context) if lookup else {}
 
         def done(result: tuple[dict[str, Any], dict[int, str]]) -> None:
             if generation == self._detail_generation:
@@ -380,238 +339,31 @@ class RequestsPage(QWidget):
 
     def _show_detail(self, detail: dict[str, Any] | None) -> None:
         self.detail = detail
-        ui = self.ui
-        actions = request_actions(detail, self.context.actor) if detail else []
-        ui.withdrawButton.setVisible("withdraw" in actions)
-        ui.disputeButton.setVisible("dispute" in actions)
-        ui.decideButton.setVisible(
-            any(a in actions for a in ("provider_approve", "platform_approve"))
-        )
-        ui.mediateButton.setVisible("mediate_uphold" in actions)
-        ui.agreementButton.setVisible("mark_agreement_signed" in actions)
+        self.action_panel.show_for(detail, self.names)
         if detail is None:
-            ui.detailBrowser.clear()
+            self.ui.detailBrowser.clear()
             self.events_model.set_rows([])
             return
-        ui.detailBrowser.setHtml(
+        self.ui.detailBrowser.setHtml(
             detail_html(detail, self.names, date.today(), calendar=policy.calendar(self.context))
         )
         self.events_model.set_rows(list(detail.get("events", [])))
         self.detail_loaded.emit(detail)
 
-    # --- actions -----------------------------------------------------------------------------
+    # --- actions and dialogs -----------------------------------------------------------------
 
-    def _act(self, action: actions.RequestAction) -> Send:
-        """A `send` for the current request's `action` endpoint (with If-Match on its version):
-        through the session's SyncEngine, so offline it waits in the outbox."""
-        assert self.detail is not None
-        request_id, version = int(self.detail["id"]), int(self.detail["version"])
-        verb = action_label(OUTBOX_ACTIONS.get(action, action))
-        title = (
-            self.tr("%1：申请 #%2（%3）")
-            .replace("%1", verb)
-            .replace("%2", str(request_id))
-            .replace("%3", str(self.detail.get("entry_name", "")))
-        )
-
-        def send(payload: JsonObject | None, done: Done) -> None:
-            change = actions.request_action(
-                request_id, action, payload or None, version=version, label=title
-            )
-            self.context.sync.submit(change, done=done)
-
-        return send
-
-    def _after_action(self, action: str, answer: Any) -> None:
-        """Done: the outcome (the request and its new state) stays until the next action."""
-        show_outcome(self.ui.actionStatusLabel, self._done_text(action, answer), OK)
-        for kind in ("request", "inbox", "grant"):
-            self.context.data_changed.emit(kind)
+    def _on_actions_done(self, action: str, answer: Any) -> None:
         if isinstance(answer, dict) and "id" in answer:
             self._show_detail(answer)
         self.action_done.emit(action, answer)
 
-    def _done_text(self, action: str, answer: Any) -> str:
-        detail = answer if isinstance(answer, dict) else (self.detail or {})
-        verbs = {
-            "withdraw": self.tr("已撤回"),
-            "dispute": self.tr("已提出异议"),
-            "decide": self.tr("已作出审核决定"),
-            "mediate": self.tr("已作出协调结论"),
-            "agreement-signed": self.tr("已记录保密协议签署"),
-        }
-        text = (
-            self.tr("%1：申请 #%2（%3），当前状态：%4。")
-            .replace("%1", verbs.get(action, self.tr("操作已完成")))
-            .replace("%2", str(detail.get("id", "")))
-            .replace("%3", str(detail.get("entry_name", "")))
-            .replace("%4", label_of(RequestStatus, detail.get("status")))
-        )
-        return text
-
-    def _after_queued(self, action: str, text: str) -> None:
-        """Kept in the outbox: say so; the buttons stay off until the platform has it."""
-        show_outcome(self.ui.actionStatusLabel, text, QUEUED)
-        for name in ("withdrawButton", "disputeButton", "decideButton", "mediateButton"):
-            getattr(self.ui, name).setVisible(False)
-        self.ui.agreementButton.setVisible(False)
-        self.action_queued.emit(action, text)
-
-    def _run_action(self, action: actions.RequestAction) -> None:
-        send = self._act(action)
-        clear_outcome(self.ui.actionStatusLabel)
-        self.ui.actionStatusLabel.setText(self.tr("正在提交……"))
-        self.ui.actionStatusLabel.show()
-
-        def done(outcome: Outcome) -> None:
-            if outcome.status == OutcomeStatus.SENT:
-                self._after_action(action, outcome.result)
-            elif outcome.status in (OutcomeStatus.QUEUED, OutcomeStatus.CONFLICT):
-                self._after_queued(action, queued_text(self.context, outcome))
-            else:
-                show_outcome(self.ui.actionStatusLabel, outcome.message, ERROR)
-
-        send(None, done)  # no body: the action path says it all
-
-    def _open(self, dialog: QWidget) -> None:
+    def _on_dialog_opened(self, dialog: QWidget) -> None:
         self.active_dialog = dialog
-        dialog.open()  # type: ignore[attr-defined]
         self.dialog_opened.emit(dialog)
 
-    def _summary(self) -> str:
-        d = self.detail or {}
-        who = self.names.get(int(d.get("consumer_department_id", 0)), "")
-        return (
-            self.tr("申请 #%1：%2 申请使用“%3”（%4）")
-            .replace("%1", str(d.get("id")))
-            .replace("%2", who)
-            .replace("%3", str(d.get("entry_name", "")))
-            .replace("%4", "、".join(d.get("data_items", [])))
-        )
-
-    def _request_name(self) -> str:
-        d = self.detail or {}
-        return (
-            self.tr("申请 #%1（%2）")
-            .replace("%1", str(d.get("id", "")))
-            .replace("%2", str(d.get("entry_name", "")))
-        )
-
-    def _on_withdraw_button_clicked(self) -> None:
-        box = confirm_decision(
-            self,
-            title=self.tr("撤回申请"),
-            object_name=self._request_name(),
-            decision=self.tr("撤回该共享申请（如需使用须重新申请）"),
-            button=self.tr("撤回申请"),
-            then=lambda: self._run_action("withdraw"),
-        )
-        self.confirm_box = box
-        self.dialog_opened.emit(box)
-
-    def _on_dispute_button_clicked(self) -> None:
-        dialog = ReasonDialog(
-            context=self.context,
-            title=self.tr("提出异议"),
-            prompt=self.tr(
-                "对拒绝决定有异议的，可提请信息化主管部门协调（第二十五条）。请说明理由："
-            ),
-            send=self._act("dispute"),
-            parent=self,
-        )
-        dialog.sent.connect(lambda answer: self._after_action("dispute", answer))
-        dialog.queued.connect(lambda text: self._after_queued("dispute", text))
-        self._open(dialog)
-
-    def _on_decide_button_clicked(self) -> None:
-        assert self.detail is not None
-        status = self.detail.get("status")
-        action: actions.RequestAction = (
-            "provider-decision" if status == RequestStatus.SUBMITTED else "platform-decision"
-        )
-        dialog = DecisionDialog(
-            context=self.context,
-            summary=self._summary(),
-            send=self._act(action),
-            object_name=self._request_name(),
-            parent=self,
-        )
-        dialog.sent.connect(lambda answer: self._after_action("decide", answer))
-        dialog.queued.connect(lambda text: self._after_queued("decide", text))
-        self._open(dialog)
-
-    def _on_mediate_button_clicked(self) -> None:
-        dialog = DecisionDialog(
-            context=self.context,
-            summary=self._summary(),
-            send=self._act("mediate"),
-            mediation=True,
-            object_name=self._request_name(),
-            parent=self,
-        )
-        dialog.sent.connect(lambda answer: self._after_action("mediate", answer))
-        dialog.queued.connect(lambda text: self._after_queued("mediate", text))
-        self._open(dialog)
-
-    def _on_agreement_button_clicked(self) -> None:
-        box = confirm_decision(
-            self,
-            title=self.tr("标记协议已签署"),
-            object_name=self._request_name(),
-            decision=self.tr("记录三方数据保密协议已签署，授权随即生效（第三十条）"),
-            button=self.tr("标记已签署"),
-            then=lambda: self._run_action("agreement-signed"),
-        )
-        self.confirm_box = box
-        self.dialog_opened.emit(box)
-
-    # --- local drafts (我的申请) ----------------------------------------------------------------
-
-    def reload_drafts(self) -> None:
-        store = self.context.store
-        run_in_background(lambda task: submission.list_drafts(store), success=self._on_drafts)
-
-    def _on_drafts(self, drafts: list[Draft]) -> None:
-        ui = self.ui
-        ui.draftsList.clear()
-        for draft in drafts:
-            state = self.tr("待发送") if draft.data.get("queued") else self.tr("草稿")
-            text = f"[{state}] {draft.title}  ·  {local_time(draft.saved_at.isoformat())}"
-            if draft.data.get("error"):
-                text += f"  ·  {draft.data['error']}"
-            item = QListWidgetItem(text, ui.draftsList)
-            item.setData(Qt.ItemDataRole.UserRole, draft)
-        ui.draftsGroup.setVisible(bool(drafts))
-        ui.continueDraftButton.setEnabled(False)
-
-    def _selected_draft(self) -> Draft | None:
-        item = self.ui.draftsList.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
-
-    def _on_drafts_list_row_changed(self, _row: int) -> None:
-        draft = self._selected_draft()
-        self.ui.continueDraftButton.setVisible(True)
-        self.ui.continueDraftButton.setEnabled(draft is not None and not draft.data.get("queued"))
-
-    def _on_drafts_list_double_clicked(self, _item: QListWidgetItem) -> None:
-        self._on_continue_draft_button_clicked()
-
-    def _on_continue_draft_button_clicked(self) -> None:
-        draft = self._selected_draft()
-        if draft is not None and not draft.data.get("queued"):
-            self.open_draft(draft)
-
     def open_draft(self, draft: Draft) -> RequestFormDialog:
-        dialog = RequestFormDialog(
-            context=self.context,
-            entry=draft.data["entry"],
-            draft_key=draft.key,
-            values=RequestFormValues.from_dict(draft.data.get("form", {})),
-            parent=self,
-        )
-        dialog.finished.connect(lambda _code: self.reload_drafts())
-        self._open(dialog)
-        return dialog
+        """Continue a local draft in the request form."""
+        return self.drafts_panel.open_draft(draft)
 
     # --- helpers -----------------------------------------------------------------------------
 

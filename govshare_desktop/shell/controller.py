@@ -21,9 +21,9 @@ from govshare_desktop.credentials import TokenVault
 from govshare_desktop.demo import EmbeddedPlatform
 from govshare_desktop.login.dialog import LoginDialog
 from govshare_desktop.login.presenter import LoginPresenter, SignedIn
+from govshare_desktop.login.settings_dialog import SettingsDialog
 from govshare_desktop.profiles import DEMO_PROFILE, Profile, ProfileStore
 from govshare_desktop.shell.main_window import MainWindow
-from govshare_desktop.shell.settings_dialog import SettingsDialog
 from govshare_desktop.sync.engine import SyncEngine
 from govshare_desktop.tasks import Task, run_in_background
 

@@ -3,9 +3,11 @@ toolbar and shortcuts (shell/actions.py), and opening a to-do's object (shell/to
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QRect, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QLineEdit,
     QMainWindow,
     QMessageBox,
@@ -42,7 +44,8 @@ class MainWindow(QMainWindow):
 
     Pages are created on first open (`PageSpec.factory(context)`) and kept in a stack. What the
     window asks of a page (show a to-do's object, refresh, focus the search box, save a draft,
-    start a new entry) is in the protocols of shell/pages.py.
+    start a new entry) is in the protocols of shell/pages.py. Form windows a page opens (an
+    entry form, a request form) are DraftPages too: Ctrl+S here saves the one used last.
 
     Signals:
         logout_requested(): the user chose 注销.
@@ -70,6 +73,7 @@ class MainWindow(QMainWindow):
         )
         self.specs = {s.key: s for _, pages in self.groups for s in pages}
         self.pages: dict[str, QWidget] = {}
+        self._draft_windows: list[QWidget] = []  # form windows with a draft, used last: last
         self.guide: shell_help.UserGuideDialog | None = None
         self.about_box: QMessageBox | None = None
         self.setWindowTitle(self.tr("GovShare 政务信息资源共享"))
@@ -80,6 +84,9 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self.restore_layout()
         self.open_page(HOME_KEY)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_app_focus_changed)
 
     # --- layout -----------------------------------------------------------------------------
 
@@ -211,12 +218,36 @@ class MainWindow(QMainWindow):
         edit.selectAll()
 
     def save_draft(self) -> None:
-        """文件 → 保存草稿 (Ctrl+S): forwarded to the current page (or its open form)."""
-        page = self.current_page()
-        if not isinstance(page, DraftPage):
+        """文件 → 保存草稿 (Ctrl+S): the draft of the form window used last (an entry form in a
+        window of its own), else the current page's (or its open form's)."""
+        target = self._last_draft_window() or self.current_page()
+        if not isinstance(target, DraftPage):
             self.say(self.tr("当前页面没有可保存的草稿。"))
-        elif page.save_draft():
+        elif target.save_draft():
             self.say(self.tr("草稿已保存在本机。"))
+
+    def _on_app_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Remember the form window of this session the user worked in last."""
+        if new is None or not shiboken6.isValid(self):
+            return
+        window = new.window()
+        if window is self or not isinstance(window, DraftPage) or not self._owns(window):
+            return
+        alive = [w for w in self._draft_windows if shiboken6.isValid(w) and w is not window]
+        self._draft_windows = [*alive, window]
+
+    def _owns(self, window: QWidget) -> bool:
+        """Whether `window` was opened from this main window (its parent or a page's child)."""
+        parent = window.parentWidget()
+        while parent is not None and parent is not self:
+            parent = parent.parentWidget()
+        return parent is self
+
+    def _last_draft_window(self) -> QWidget | None:
+        for window in reversed(self._draft_windows):
+            if shiboken6.isValid(window) and window.isVisible():
+                return window
+        return None
 
     def new_entry(self) -> None:
         """文件 → 新建目录条目 (Ctrl+N): 我的目录 starts a new entry (registrars, 第十三条)."""

@@ -11,7 +11,9 @@ What a page may implement (all optional; the main window checks with `isinstance
   own filter if needed) and show its detail; False when it is not (or no longer) listed.
 - `RefreshablePage.refresh()`: reload from the platform (视图 → 刷新, F5).
 - `SearchablePage.focus_search()`: put the cursor in the page's search box (Ctrl+F).
-- `DraftPage.save_draft() -> bool`: save the open form's draft now (Ctrl+S).
+- `DraftPage.save_draft() -> bool`: save the open form's draft now (Ctrl+S). A form window of
+  its own (an entry or request form) implements it too: Ctrl+S in the main window saves the
+  form window used last, Ctrl+S in the form window saves that form.
 """
 
 from __future__ import annotations

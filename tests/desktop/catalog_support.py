@@ -2,32 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from govshare_desktop.api.client import PlatformClient, new_idempotency_key
+from tests.entry_samples import valid_entry
 
 
 def entry_body(name: str, **overrides: Any) -> dict[str, Any]:
-    body: dict[str, Any] = {
-        "resource_class": "3",
-        "class_item": "01",
-        "class_catalog": "001",
-        "class_detail": None,
-        "name": name,
-        "summary": f"{name}的摘要",
-        "format_class": "database",
-        "format_type": "mysql",
-        "data_items": [
-            {"name": "姓名", "data_type": "C", "length": 50},
-            {"name": "公民身份号码", "data_type": "C", "length": 18},
-        ],
-        "share_type": "unconditional",
-        "share_mode": "interface",
-        "update_cycle": "daily",
-        "related_codes": [],
-    }
-    body.update(overrides)
-    return body
+    """A valid, unconditionally shared entry named `name` (`overrides` applied)."""
+    return valid_entry(name, **overrides)
 
 
 def create_entries(client: PlatformClient, n: int, *, prefix: str = "条目") -> list[dict[str, Any]]:
@@ -35,3 +19,14 @@ def create_entries(client: PlatformClient, n: int, *, prefix: str = "条目") ->
         client.create_entry(entry_body(f"{prefix}{i:03d}"), key=new_idempotency_key())
         for i in range(n)
     ]
+
+
+def report_change(
+    client: PlatformClient, entry_id: int, effective: date, description: str, **changes: Any
+) -> dict[str, Any]:
+    """A change report (变更报告) of a published entry, sent over the API; the report."""
+    return client.post(
+        f"/api/v1/catalog/entries/{entry_id}/change-reports",
+        {"effective_date": effective.isoformat(), "description": description, "changes": changes},
+        key=new_idempotency_key(),
+    )

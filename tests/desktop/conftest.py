@@ -11,38 +11,34 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from govshare_core.creditcode import make_credit_code
 from govshare_core.vocab import Role
+from govshare_desktop import i18n
 from govshare_desktop.api.client import PlatformClient
 from govshare_desktop.context import AppContext
 from govshare_desktop.store.local import LocalStore
-from govshare_desktop.sync.engine import SyncTiming
+from govshare_desktop.sync.engine import SyncEngine, SyncTiming
+from govshare_platform import db
 from govshare_platform.app import create_app
-from govshare_platform.auth.passwords import hasher
-from govshare_platform.db import make_engine, make_session_factory
-from govshare_platform.departments.models import Department, User, UserRole
 from govshare_platform.local_server import LocalServer
 from govshare_platform.migrate import upgrade
-from govshare_platform.settings import Settings
+from tests.desktop.faultproxy import FaultProxy
+from tests.server_support import PASSWORD, add_departments, fast_settings, new_user, roles_of
 
-PASSWORD = "Demo-Passw0rd!"
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tools"))
+import build_translations  # noqa: E402
+
 TEST_TIMING = SyncTiming(probe_interval_ms=60_000, backoff_ms=100, max_backoff_ms=400)
 """The tests' sync engines: no periodic probe (tests probe or sync explicitly), short backoff."""
-DEPARTMENTS = {
-    "P": ("南通市大数据管理局", "11320600MB0000001", True),
-    "A": ("南通市公安局", "11320600014160001", False),
-    "B": ("南通市民政局", "11320600014160002", False),
-}
-DEPT_ROLES = (Role.REGISTRAR, Role.CATALOG_REVIEWER, Role.APPLICANT, Role.RESOURCE_ADMIN)
-PLATFORM_ROLES = (Role.PLATFORM_ADMIN, Role.SUPERVISOR, Role.SECURITY_ADMIN, Role.AUDIT_ADMIN)
 
 
 @dataclass
@@ -70,27 +66,13 @@ class LiveServer:
 
 def _populate(session_factory: sessionmaker[Session]) -> dict[tuple[str, Role], str]:
     """Departments P, A, B and one user per role; returns (dept, role) → username."""
-    ph = hasher(1, 8 * 1024)
     users: dict[tuple[str, Role], str] = {}
     with session_factory() as s:
-        for key, (name, first17, is_platform) in DEPARTMENTS.items():
-            dept = Department(
-                name=name, credit_code=make_credit_code(first17), is_platform=is_platform
-            )
-            s.add(dept)
-            s.flush()
-            roles = PLATFORM_ROLES if is_platform else DEPT_ROLES
-            for role in roles:
+        for key, dept in add_departments(s).items():
+            for role in roles_of(key):
                 username = f"{key.lower()}_{role.value}"
-                s.add(
-                    User(
-                        username=username,
-                        full_name=f"{name[3:]}{role.label_zh}",
-                        password_hash=ph.hash(PASSWORD),
-                        department_id=dept.id,
-                        role_rows=[UserRole(role=role.value)],
-                    )
-                )
+                full_name = f"{dept.name[3:]}{role.label_zh}"
+                s.add(new_user(username, dept.id, role, full_name=full_name))
                 users[(key, role)] = username
         s.commit()
     return users
@@ -101,14 +83,7 @@ def start_server(db_path: Path, port: int | None = None, *, migrate: bool = True
     url = f"sqlite:///{db_path}"
     if migrate:
         upgrade(url)
-    settings = Settings(
-        database_url=url,
-        argon2_time_cost=1,
-        argon2_memory_kib=8 * 1024,
-        lockout_threshold=3,
-        maintenance_interval_minutes=0,
-    )
-    app = create_app(settings)
+    app = create_app(fast_settings(url))
     local = LocalServer(app, port=port or 0).start()
     return LiveServer(local.url, app, local)
 
@@ -126,9 +101,9 @@ class SharedPlatform:
         self.db = root / "platform.db"
         url = f"sqlite:///{self.template}"
         upgrade(url)
-        engine = make_engine(url)
+        engine = db.make_engine(url)
         try:
-            self.users = _populate(make_session_factory(engine))
+            self.users = _populate(db.make_session_factory(engine))
         finally:
             engine.dispose()  # the last connection closes: WAL checkpointed into the file
         assert not any(p.exists() for p in _sqlite_files(self.template))
@@ -143,7 +118,7 @@ class SharedPlatform:
 
     def fresh(self) -> LiveServer:
         server = self.server
-        if server is None or server.stopped or not server.local._thread.is_alive():
+        if server is None or server.stopped or not server.local.running:
             if server is not None:
                 server.stop()
                 server.app.state.engine.dispose()  # type: ignore[attr-defined]
@@ -218,3 +193,29 @@ def desktop_log(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pat
         yield path
     finally:
         logs.reset()
+
+
+@pytest.fixture(params=["zh_CN", "en"])
+def language(request, qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """The test runs in Chinese and again in English (the .qm built from the committed .ts)."""
+    if request.param == "en":
+        build_translations.release("en", tmp_path / "govshare_en.qm")
+        monkeypatch.setattr(i18n, "translations_dir", lambda: tmp_path)
+    i18n.install(qapp, request.param)
+    yield request.param
+    i18n.install(qapp, "zh_CN")
+
+
+@pytest.fixture
+def proxy(live_server: LiveServer) -> Iterator[FaultProxy]:
+    """A fault proxy in front of the live server (passing everything until told otherwise)."""
+    with FaultProxy(live_server.url) as p:
+        yield p
+
+
+@pytest.fixture
+def make_engine() -> Iterator[Callable[[AppContext], SyncEngine]]:
+    def make(ctx: AppContext) -> SyncEngine:
+        return ctx.sync  # the context's own engine (stopped by the make_context fixture)
+
+    yield make

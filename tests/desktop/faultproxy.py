@@ -20,8 +20,9 @@ import socket
 import threading
 import time
 from dataclasses import dataclass
-from types import TracebackType
 from urllib.parse import urlsplit
+
+from govshare_platform.local_server import ThreadedServer
 
 MAX_HEADER = 64 * 1024
 MAX_BODY = 16 * 1024 * 1024
@@ -46,7 +47,7 @@ class Seen:
     action: str  # what the proxy did: pass / drop / delay / fail / drop_after_forward
 
 
-class FaultProxy:
+class FaultProxy(ThreadedServer):
     """Threaded TCP proxy with switchable faults; `log` lists every request it saw."""
 
     def __init__(self, upstream: str, *, max_connections: int = 32) -> None:
@@ -54,41 +55,25 @@ class FaultProxy:
         if parts.hostname not in ("127.0.0.1", "localhost"):
             raise ValueError("the fault proxy only fronts a loopback server")
         self.upstream = (parts.hostname, parts.port or 80)
-        self._listener = socket.create_server(("127.0.0.1", 0))
-        self._listener.settimeout(0.2)
-        self.port = self._listener.getsockname()[1]
-        self.url = f"http://127.0.0.1:{self.port}"
+        listener = socket.create_server(("127.0.0.1", 0))
+        listener.settimeout(0.2)
+        super().__init__(listener, serve=self._serve, name="faultproxy")
         self.log: list[Seen] = []
         self._fault = _Fault()
         self._lock = threading.Lock()
         self._slots = threading.BoundedSemaphore(max_connections)
         self._stopping = threading.Event()
-        self._thread = threading.Thread(target=self._serve, name="faultproxy", daemon=True)
         self._handlers: set[threading.Thread] = set()
 
     # --- control -----------------------------------------------------------------------------
 
-    def start(self) -> FaultProxy:
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
+    def _request_stop(self) -> None:
         self._stopping.set()
-        self._thread.join(timeout=5)
-        self._listener.close()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        super().stop(timeout)
         for handler in list(self._handlers):
             handler.join(timeout=SOCKET_TIMEOUT)
-
-    def __enter__(self) -> FaultProxy:
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
 
     def _set(self, fault: _Fault) -> None:
         with self._lock:
@@ -124,7 +109,7 @@ class FaultProxy:
     def _serve(self) -> None:
         while not self._stopping.is_set():
             try:
-                conn, _ = self._listener.accept()
+                conn, _ = self._sock.accept()
             except TimeoutError:
                 continue
             except OSError:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from govshare_core.creditcode import make_credit_code
 from govshare_core.vocab import Role
-from govshare_desktop.api.client import PlatformClient
+from govshare_desktop.api import actions
+from govshare_desktop.api.client import PlatformClient, new_idempotency_key
 from tests.desktop.conftest import PASSWORD, LiveServer
 from tests.platform.catalog_helpers import entry_payload
 
@@ -43,3 +45,31 @@ def request_body(entry: dict[str, Any], **overrides: Any) -> dict[str, Any]:
     }
     body.update(overrides)
     return body
+
+
+def submitted_request(
+    server: LiveServer, entry: dict[str, Any], dept: str = "B", **overrides: Any
+) -> dict[str, Any]:
+    """A request of `dept`'s applicant for `entry`, created and submitted over HTTP; the
+    platform's answer to the submission."""
+    client = api(server, dept, Role.APPLICANT)
+    created = client.create_request(request_body(entry, **overrides), key=new_idempotency_key())
+    return client.request_action(created["id"], "submit")
+
+
+def add_department(server: LiveServer, key: str = "C", name: str = "南通市税务局") -> None:
+    """A fourth department (default 南通市税务局) with an applicant, made over HTTP by the
+    platform's security admin; the applicant signs in as `server.username(key, APPLICANT)`."""
+    admin = api(server, "P", Role.SECURITY_ADMIN)
+    department = {"name": name, "credit_code": make_credit_code("11320600014160003")}
+    dept = admin.request("POST", actions.departments_path(), json=department).json()
+    username = f"{key.lower()}_{Role.APPLICANT.value}"
+    user = {
+        "username": username,
+        "full_name": f"{name[3:]}{Role.APPLICANT.label_zh}",
+        "password": PASSWORD,
+        "department_id": dept["id"],
+        "roles": [Role.APPLICANT.value],
+    }
+    admin.request("POST", "/api/v1/users", json=user)
+    server.users[(key, Role.APPLICANT)] = username

@@ -35,7 +35,6 @@ LAZY_IMPORTS_ALLOWED = {
     "shell",
     "login",
     "home",
-    "selftest.py",
     # keyring loads its platform backends on import: only at sign-in and in the about box
     "credentials.py",
     "host.py",

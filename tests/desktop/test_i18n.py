@@ -1,4 +1,5 @@
-"""Translations: every UI string has a finished English translation, and English shows."""
+"""Translations: every UI string has a finished English translation, and English shows; one
+Chinese term for 共享方式 throughout."""
 
 from __future__ import annotations
 
@@ -139,3 +140,10 @@ def test_share_pages_and_entry_form_in_english(english, qtbot, make_context) -> 
     labels = form_labels(form)
     assert len(labels) >= 13  # the 13 core elements and more
     assert not [t for t in labels if CJK.search(t)], labels
+
+
+def test_one_term_for_share_mode_in_the_desktop() -> None:
+    desktop = ROOT / "govshare_desktop"
+    sources = [*desktop.rglob("*.py"), *desktop.rglob("*.ui")]
+    offenders = [str(p) for p in sources if "共享模式" in p.read_text(encoding="utf-8")]
+    assert offenders == []

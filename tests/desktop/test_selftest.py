@@ -26,12 +26,12 @@ from govshare_desktop.shell import main_window
 from govshare_desktop.shell.controller import DesktopApp
 from govshare_desktop.shell.navigation import all_page_specs
 from govshare_desktop.shell.pages import PageSpec
-from govshare_platform.auth.passwords import hasher
 from govshare_platform.db import make_engine, make_session_factory
 from govshare_platform.demo.data import DEMO_PASSWORD, account
-from govshare_platform.departments.models import Department, User, UserRole
+from govshare_platform.departments.models import Department
 from govshare_platform.migrate import upgrade
 from tests.desktop.shell_support import demo_desktop, program_env
+from tests.server_support import new_user
 
 REGISTRAR = account("ga", Role.REGISTRAR)
 REGISTRAR_PAGES = ["home", "catalog.mine", "requests.share_catalog"]
@@ -112,15 +112,14 @@ def small_demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
             )
             s.add(dept)
             s.flush()
-            s.add(
-                User(
-                    username=REGISTRAR.username,
-                    full_name=REGISTRAR.full_name,
-                    password_hash=hasher(1, 8 * 1024).hash(DEMO_PASSWORD),
-                    department_id=dept.id,
-                    role_rows=[UserRole(role=Role.REGISTRAR.value)],
-                )
+            user = new_user(
+                REGISTRAR.username,
+                dept.id,
+                Role.REGISTRAR,
+                full_name=REGISTRAR.full_name,
+                password=DEMO_PASSWORD,
             )
+            s.add(user)
             s.commit()
     finally:
         engine.dispose()

@@ -568,6 +568,18 @@
         <translation>Save the entry before uploading interface documents.</translation>
     </message>
     <message>
+        <source>正在上传…</source>
+        <translation>Uploading…</translation>
+    </message>
+    <message>
+        <source>删除接口文档：%1</source>
+        <translation>Delete interface document: %1</translation>
+    </message>
+    <message>
+        <source>接口文档已更新。</source>
+        <translation>Interface documents updated.</translation>
+    </message>
+    <message>
         <source>操作失败：%1</source>
         <translation>The action failed: %1</translation>
     </message>
@@ -771,6 +783,34 @@
         <source>关闭</source>
         <translation>Close</translation>
     </message>
+    <message>
+        <source>%1《%2》%3：%4</source>
+        <translation>%1 &quot;%2&quot;%3: %4</translation>
+    </message>
+    <message>
+        <source>一数一源提示（第十八条）：已有部门提供：</source>
+        <translation>One data, one source (Art. 18): already provided by:</translation>
+    </message>
+    <message>
+        <source>提交目录：%1</source>
+        <translation>Submit entry: %1</translation>
+    </message>
+    <message>
+        <source>未命名目录</source>
+        <translation>Untitled entry</translation>
+    </message>
+    <message>
+        <source>新建并提交目录：%1</source>
+        <translation>Create and submit entry: %1</translation>
+    </message>
+    <message>
+        <source>新建目录：%1</source>
+        <translation>Create entry: %1</translation>
+    </message>
+    <message>
+        <source>修改目录：%1</source>
+        <translation>Update entry: %1</translation>
+    </message>
 </context>
 <context>
     <name>EntryFormDialog</name>
@@ -845,8 +885,8 @@
         <translation>There are no grants on the platform yet. When a share request is approved, its grants are listed here by data item.</translation>
     </message>
     <message>
-        <source>筛选出 %1 条（共 %2 条）</source>
-        <translation>%1 shown (of %2)</translation>
+        <source>筛选出 %1 条</source>
+        <translation>%1 found</translation>
     </message>
     <message>
         <source>共 %1 条</source>
@@ -889,8 +929,8 @@
         <translation>A grant covers only the listed data items (Art. 29); it lapses when it expires, and continued use needs a new request. Yellow rows expire within %1 days.</translation>
     </message>
     <message>
-        <source>按信息资源、信息项或部门筛选</source>
-        <translation>Filter by resource, data item or department</translation>
+        <source>搜索信息资源、资源代码、信息项或部门</source>
+        <translation>Search resources, codes, data items or departments</translation>
     </message>
     <message>
         <source>本部门提供的授权</source>
@@ -1780,8 +1820,8 @@
         <translation>Loading…</translation>
     </message>
     <message>
-        <source>筛选出 %1 条（共 %2 条）</source>
-        <translation>%1 shown (of %2)</translation>
+        <source>筛选出 %1 条</source>
+        <translation>%1 found</translation>
     </message>
     <message>
         <source>没有申请。</source>
@@ -2179,10 +2219,6 @@
         <translation>Submitted</translation>
     </message>
     <message>
-        <source>部门审核时间</source>
-        <translation>Department review</translation>
-    </message>
-    <message>
         <source>信息资源名称</source>
         <translation>Resource name</translation>
     </message>
@@ -2205,10 +2241,6 @@
     <message>
         <source>本人提交</source>
         <translation>Submitted by you</translation>
-    </message>
-    <message>
-        <source>用户 %1</source>
-        <translation>user %1</translation>
     </message>
     <message>
         <source>队列中没有待处理的事项。</source>
@@ -2728,6 +2760,10 @@
         <source>。</source>
         <translation>.</translation>
     </message>
+    <message>
+        <source>申请 #%1 已在共享平台上保存为草稿。修改后再次提交，将提交这份申请，不会重复创建。</source>
+        <translation>Request #%1 is saved on the platform as a draft. Submitting again after your corrections submits this request; no second one is created.</translation>
+    </message>
 </context>
 <context>
     <name>ShareReasonDialog</name>
@@ -2759,8 +2795,8 @@
         <translation>Show:</translation>
     </message>
     <message>
-        <source>按信息资源名称或部门筛选</source>
-        <translation>Filter by resource name or department</translation>
+        <source>搜索信息资源、资源代码、部门或应用业务</source>
+        <translation>Search resources, codes, departments or business</translation>
     </message>
     <message>
         <source>刷新</source>

@@ -47,9 +47,23 @@ def test_an_answer_that_does_not_fit_is_an_error() -> None:
     assert "版本" in info.value.message()
 
 
+@pytest.mark.parametrize("path", sorted(actions.PAGE_ITEMS))
+def test_a_list_item_that_does_not_fit_is_an_error(path: str) -> None:
+    page = {"items": [{"id": 7}], "total": 1, "offset": 0, "limit": 50}
+    with pytest.raises(ApiError) as info:
+        _checked_json("GET", path, page)
+    assert info.value.code == "unexpected_response"
+    assert _checked_json("GET", path, dict(page, items=[], total=0))["total"] == 0
+
+
 def test_real_answers_pass_the_check(make_context) -> None:  # type: ignore[no-untyped-def]
     ctx = make_context("A", Role.REGISTRAR)
     created = ctx.client.create_entry(entry_body("边界校验"), key="boundary-1")
     assert ctx.client.entry(int(created["id"]))["name"] == "边界校验"
     assert ctx.client.entries(limit=5)["total"] >= 1
+    assert ctx.client.share_catalog(limit=5)["items"] is not None  # items checked one by one
+    assert ctx.client.requests(limit=5)["total"] >= 0
+    assert ctx.client.grants(limit=5)["total"] >= 0
+    assert ctx.client.change_reports(limit=5)["total"] >= 0
+    assert ctx.client.departments()
     assert ctx.client.attachments(int(created["id"])) == []

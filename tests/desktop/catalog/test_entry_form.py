@@ -15,33 +15,17 @@ from govshare_desktop.api.client import new_idempotency_key
 from govshare_desktop.api.errors import ApiError
 from govshare_desktop.catalog import presenter as P
 from govshare_desktop.catalog.change_report import ChangeReportDialog
-from govshare_desktop.catalog.entry_form import EntryForm
 from govshare_desktop.catalog.pages import page_specs
 from govshare_desktop.common import policy
 from govshare_desktop.sync.engine import Outcome, OutcomeStatus
+from tests.desktop.catalog.support import fill_valid, open_form, published_entry
 from tests.desktop.catalog_support import entry_body
 
-
-def _form(qtbot, ctx, **kw) -> EntryForm:  # type: ignore[no-untyped-def]
-    form = EntryForm(context=ctx, **kw)
-    qtbot.addWidget(form)
-    form.show()
-    return form
+__all__ = ["fill_valid"]  # imported from here by other tests
 
 
 def _choose(combo, value) -> None:  # type: ignore[no-untyped-def]
     combo.setCurrentIndex(combo.findData(value))
-
-
-def fill_valid(form: EntryForm, name: str = "户籍人口基本信息") -> None:
-    ui = form.ui
-    ui.classItemEdit.setText("01")
-    ui.classCatalogEdit.setText("001")
-    ui.nameEdit.setText(name)
-    ui.summaryEdit.setPlainText("全市户籍人口的基本信息")
-    ui.formatTypeCombo.setCurrentIndex(ui.formatTypeCombo.findText("mysql"))
-    form.add_item("姓名")
-    form.add_item("公民身份号码")
 
 
 def test_page_specs_offer_both_catalog_pages(qapp) -> None:  # type: ignore[no-untyped-def]
@@ -52,7 +36,7 @@ def test_page_specs_offer_both_catalog_pages(qapp) -> None:  # type: ignore[no-u
 
 
 def test_conditional_fields_appear_and_become_required(make_context, qtbot) -> None:  # type: ignore[no-untyped-def]
-    form = _form(qtbot, make_context("A", Role.REGISTRAR))
+    form = open_form(qtbot, make_context("A", Role.REGISTRAR))
     fill_valid(form)
     assert not form.field_visible("share_conditions") and not form.field_visible("legal_basis")
     _choose(form.ui.shareTypeCombo, ShareType.CONDITIONAL)
@@ -68,7 +52,7 @@ def test_conditional_fields_appear_and_become_required(make_context, qtbot) -> N
 
 
 def test_not_shared_needs_legal_basis_under_that_field(make_context, qtbot) -> None:  # type: ignore[no-untyped-def]
-    form = _form(qtbot, make_context("A", Role.REGISTRAR))
+    form = open_form(qtbot, make_context("A", Role.REGISTRAR))
     fill_valid(form)
     _choose(form.ui.shareTypeCombo, ShareType.NOT_SHARED)
     assert form.field_visible("legal_basis") and not form.field_visible("share_conditions")
@@ -79,7 +63,7 @@ def test_not_shared_needs_legal_basis_under_that_field(make_context, qtbot) -> N
 
 
 def test_errors_name_the_field_after_submit(make_context, qtbot) -> None:  # type: ignore[no-untyped-def]
-    form = _form(qtbot, make_context("A", Role.REGISTRAR))
+    form = open_form(qtbot, make_context("A", Role.REGISTRAR))
     form.submit()  # empty form: nothing sent, everything explained
     assert form.errors.message_for("name") == "信息资源名称不能为空"
     assert form.errors.message_for("class_item") == "信息资源分类（项）必须为2位数字"
@@ -88,7 +72,7 @@ def test_errors_name_the_field_after_submit(make_context, qtbot) -> None:  # typ
 
 
 def test_state_secret_is_refused(make_context, qtbot) -> None:  # type: ignore[no-untyped-def]
-    form = _form(qtbot, make_context("A", Role.REGISTRAR))
+    form = open_form(qtbot, make_context("A", Role.REGISTRAR))
     fill_valid(form)
     form.ui.stateSecretCheck.setChecked(True)
     assert "第六条" in form.errors.message_for("involves_state_secret")
@@ -99,7 +83,7 @@ def test_state_secret_is_refused(make_context, qtbot) -> None:  # type: ignore[n
 
 def test_save_then_submit_and_attachments(make_context, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     ctx = make_context("A", Role.REGISTRAR)
-    form = _form(qtbot, ctx)
+    form = open_form(qtbot, ctx)
     fill_valid(form)
     _choose(form.ui.shareModeCombo, ShareMode.INTERFACE)
     assert form.ui.attachmentsGroup.isVisible()  # 第十九条
@@ -108,11 +92,13 @@ def test_save_then_submit_and_attachments(make_context, qtbot, tmp_path: Path) -
     assert form.entry is not None and form.entry["status"] == "draft"
     doc = tmp_path / "接口说明.txt"
     doc.write_text("GET /persons", encoding="utf-8")
-    form.upload_attachment(doc)
-    qtbot.waitUntil(lambda: len(form.attachments) == 1, timeout=10000)
+    panel = form.attachment_panel
+    panel.upload(doc)
+    qtbot.waitUntil(lambda: len(panel.files) == 1, timeout=10000)
     assert form.ui.attachmentsList.count() == 1
-    form.remove_attachment(int(form.attachments[0]["id"]))
-    qtbot.waitUntil(lambda: len(form.attachments) == 0, timeout=10000)
+    form.ui.attachmentsList.setCurrentRow(0)
+    form.ui.removeAttachmentButton.click()
+    qtbot.waitUntil(lambda: len(panel.files) == 0, timeout=10000)
     with qtbot.wait_signal(form.submitted, timeout=10000):
         form.submit()
     assert ctx.client.entry(form.entry["id"])["status"] == "submitted"
@@ -121,13 +107,13 @@ def test_save_then_submit_and_attachments(make_context, qtbot, tmp_path: Path) -
 def test_server_422_shows_inline(make_context, qtbot) -> None:  # type: ignore[no-untyped-def]
     ctx = make_context("A", Role.REGISTRAR)
     created = ctx.client.create_entry(entry_body("待补充", summary=""), key=new_idempotency_key())
-    form = _form(qtbot, ctx, entry_id=created["id"])
+    form = open_form(qtbot, ctx, entry_id=created["id"])
     qtbot.waitUntil(lambda: form.entry is not None and not form.busy, timeout=10000)
     with pytest.raises(ApiError) as info:  # the platform's own answer to an incomplete submit
         ctx.client.entry_action(created["id"], "submit")
     assert info.value.status == 422
     refused = Outcome(OutcomeStatus.FAILED, message=info.value.message(), error=info.value)
-    form._on_outcome(refused, True)  # what the engine hands the form for this answer
+    form.sending.submission.outcome.emit(refused, True)  # the engine's answer, as it comes
     assert form.errors.message_for("summary") == "信息资源摘要不能为空"
     assert form.ui.summaryError.text() == "信息资源摘要不能为空"
     assert form.ui.nameEdit.text() == "待补充"  # nothing lost
@@ -145,7 +131,7 @@ def test_source_hints_for_items_another_department_provides(make_context, qtbot)
     e = b_rev.client.entry_action(e["id"], "dept-approve")
     admin.client.entry_action(e["id"], "publish")
 
-    form = _form(qtbot, make_context("A", Role.REGISTRAR))
+    form = open_form(qtbot, make_context("A", Role.REGISTRAR))
     form.add_item("")
     form.ui.itemsTable.setItem(0, 0, QTableWidgetItem("低保证号"))  # as if typed
     qtbot.waitUntil(lambda: bool(form.source_hints), timeout=10000)
@@ -188,13 +174,7 @@ def test_change_report_window_is_the_platforms_policy(make_context, qtbot) -> No
 
 
 def test_change_report_dialog(make_context, qtbot) -> None:  # type: ignore[no-untyped-def]
-    reg = make_context("A", Role.REGISTRAR)
-    rev = make_context("A", Role.CATALOG_REVIEWER)
-    admin = make_context("P", Role.PLATFORM_ADMIN)
-    e = reg.client.create_entry(entry_body("法人登记信息"), key=new_idempotency_key())
-    reg.client.entry_action(e["id"], "submit")
-    rev.client.entry_action(e["id"], "dept-approve")
-    e = admin.client.entry_action(e["id"], "publish")
+    reg, e = published_entry(make_context, "法人登记信息")
     dialog = ChangeReportDialog(
         context=reg, entry=e, changes={"update_cycle": "weekly"}, today=date.today()
     )
@@ -215,7 +195,7 @@ def test_change_report_dialog(make_context, qtbot) -> None:  # type: ignore[no-u
 def test_offline_submit_is_queued_and_the_draft_kept(make_context, qtbot) -> None:  # type: ignore[no-untyped-def]
     ctx = make_context("A", Role.REGISTRAR)
     ctx.client.base_url = "http://127.0.0.1:9"  # the platform is unreachable
-    form = _form(qtbot, ctx)
+    form = open_form(qtbot, ctx)
     fill_valid(form, "离线登记的目录")
     with qtbot.wait_signal(form.queued, timeout=15000):
         form.submit()
@@ -231,7 +211,7 @@ def test_offline_submit_is_queued_and_the_draft_kept(make_context, qtbot) -> Non
 def test_data_item_rows_with_errors_are_marked(make_context, qtbot) -> None:  # type: ignore[no-untyped-def]
     from govshare_desktop.catalog.items_table import ERROR_BG, row_errors
 
-    form = _form(qtbot, make_context("A", Role.REGISTRAR))
+    form = open_form(qtbot, make_context("A", Role.REGISTRAR))
     fill_valid(form)
     form.add_item("")  # a nameless third row
     form.show_all_errors()
@@ -246,13 +226,7 @@ def test_data_item_rows_with_errors_are_marked(make_context, qtbot) -> None:  # 
 def test_change_report_editors_use_labels_and_the_item_table(make_context, qtbot) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QComboBox, QLineEdit
 
-    reg = make_context("A", Role.REGISTRAR)
-    rev = make_context("A", Role.CATALOG_REVIEWER)
-    admin = make_context("P", Role.PLATFORM_ADMIN)
-    e = reg.client.create_entry(entry_body("企业年报信息"), key=new_idempotency_key())
-    reg.client.entry_action(e["id"], "submit")
-    rev.client.entry_action(e["id"], "dept-approve")
-    e = admin.client.entry_action(e["id"], "publish")
+    reg, e = published_entry(make_context, "企业年报信息")
     dialog = ChangeReportDialog(context=reg, entry=e, changes={}, today=date.today())
     qtbot.addWidget(dialog)
     dialog.show()

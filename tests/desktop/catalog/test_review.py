@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime, timedelta
+
+from PySide6.QtCore import Qt
+
 from govshare_core.vocab import Role
 from govshare_core.workflow import Actor
-from govshare_desktop.api.client import new_idempotency_key
 from govshare_desktop.catalog import presenter as P
 from govshare_desktop.catalog.entry_form import EntryForm
 from govshare_desktop.catalog.mine import MyEntriesPage
 from govshare_desktop.catalog.review import PLATFORM_QUEUE, REPORT_QUEUE, ReviewPage
-from govshare_desktop.common.confirm import accept_confirmation
-from tests.desktop.catalog.test_entry_form import fill_valid
-from tests.desktop.catalog_support import create_entries, entry_body
+from govshare_desktop.catalog.review_queues import OVERDUE
+from govshare_desktop.context import AppContext
+from govshare_platform import clock
+from tests.desktop.catalog.support import fill_valid, published_entry, submitted_entries
+from tests.desktop.catalog_support import create_entries, report_change
+from tests.desktop.qt_support import accept_confirmation
+
+WAIT = 10_000
 
 
 def _loaded(qtbot, page) -> None:  # type: ignore[no-untyped-def]
@@ -72,8 +80,7 @@ def test_round_trip_through_the_ui(make_context, qtbot, qtmodeltester) -> None: 
 
 def test_return_with_reason_reaches_the_registrar(make_context, qtbot) -> None:  # type: ignore[no-untyped-def]
     registrar = make_context("A", Role.REGISTRAR)
-    e = registrar.client.create_entry(entry_body("婚姻登记信息"), key=new_idempotency_key())
-    registrar.client.entry_action(e["id"], "submit")
+    [e] = submitted_entries(registrar, ["婚姻登记信息"])
     reviewer = make_context("A", Role.CATALOG_REVIEWER)
     review = ReviewPage(context=reviewer)
     qtbot.addWidget(review)
@@ -97,20 +104,53 @@ def test_return_with_reason_reaches_the_registrar(make_context, qtbot) -> None: 
     assert form.ui.submitButton.isVisibleTo(form)
 
 
-def test_own_submission_is_greyed_out(make_context, qtbot) -> None:  # type: ignore[no-untyped-def]
-    reviewer = make_context("A", Role.CATALOG_REVIEWER)
-    review = ReviewPage(context=reviewer)
-    qtbot.addWidget(review)
-    row = {
-        "id": 1,
-        "name": "x",
-        "department_name": "",
-        "share_type": "unconditional",
-        "status": "submitted",
-        "department_id": reviewer.department_id,
-    }
-    assert not review._own(row)
-    assert review._own({**row, "submitted_by": reviewer.user_id})
+def _also_registrar(make_context, reviewer: AppContext) -> AppContext:  # type: ignore[no-untyped-def]
+    """The department's reviewer, given the registrar's role too by the security admin,
+    signed in again."""
+    roles = [Role.CATALOG_REVIEWER.value, Role.REGISTRAR.value]
+    path = f"/api/v1/users/{reviewer.user_id}"
+    security = make_context("P", Role.SECURITY_ADMIN)
+    security.client.request("PATCH", path, json={"roles": roles}, if_match="*")
+    return make_context("A", Role.CATALOG_REVIEWER)
+
+
+def _local_minute(moment: str) -> str:
+    return datetime.fromisoformat(moment).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def test_the_queue_names_the_submitter_the_time_and_the_deadline(  # type: ignore[no-untyped-def]
+    make_context, qtbot, monkeypatch
+) -> None:
+    registrar = make_context("A", Role.REGISTRAR)
+    [theirs] = submitted_entries(registrar, ["户籍人口信息"])
+    theirs = registrar.client.entry(theirs["id"])
+    both = _also_registrar(make_context, make_context("A", Role.CATALOG_REVIEWER))
+    submitted_entries(both, ["本人登记的目录"])
+    page = ReviewPage(context=both)
+    qtbot.addWidget(page)
+    model = page.model
+    qtbot.waitUntil(lambda: model.rowCount() == 2 and not model.is_loading, timeout=WAIT)
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(6)]
+    assert headers[3:] == ["提交人", "提交时间", "审核期限"]
+    row = {r["name"]: n for n, r in enumerate(model.rows())}
+    other = [model.index(row["户籍人口信息"], c).data() for c in range(6)]
+    assert other[3] == registrar.me["user"]["full_name"]
+    assert other[4] == _local_minute(theirs["submitted_at"])
+    left = theirs["review_working_days_left"]
+    assert left > 0 and other[5] == f"{theirs['review_due']}（剩 {left} 个工作日）"
+    own = model.index(row["本人登记的目录"], 3)
+    assert own.data() == "本人提交"  # 第十五条: reviewed by another reviewer
+    assert not model.flags(own) & Qt.ItemFlag.ItemIsEnabled
+    assert model.index(row["户籍人口信息"], 5).data(Qt.ItemDataRole.ForegroundRole) is None
+
+    later = date.today() + timedelta(days=30)  # past the 5 working days, holidays or not
+    monkeypatch.setattr(clock, "today", lambda: later)
+    page.refresh()
+    qtbot.waitUntil(lambda: model.rowCount() == 2 and not model.is_loading, timeout=WAIT)
+    row = {r["name"]: n for n, r in enumerate(model.rows())}
+    due = model.index(row["户籍人口信息"], 5)
+    assert due.data().startswith(f"{theirs['review_due']}（超期 ")
+    assert due.data(Qt.ItemDataRole.ForegroundRole) == OVERDUE  # red, as in the to-do list
 
 
 SUBMITTED = {"id": 1, "status": "submitted", "department_id": 2, "submitted_by": 5}
@@ -141,21 +181,10 @@ def test_a_reviewer_of_another_department_sees_no_action() -> None:
 
 
 def test_change_report_applied_by_the_platform(make_context, qtbot) -> None:  # type: ignore[no-untyped-def]
-    registrar = make_context("A", Role.REGISTRAR)
-    reviewer = make_context("A", Role.CATALOG_REVIEWER)
+    registrar, e = published_entry(make_context, "出生登记信息")
     admin = make_context("P", Role.PLATFORM_ADMIN)
-    e = registrar.client.create_entry(entry_body("出生登记信息"), key=new_idempotency_key())
-    registrar.client.entry_action(e["id"], "submit")
-    reviewer.client.entry_action(e["id"], "dept-approve")
-    admin.client.entry_action(e["id"], "publish")
-    registrar.client.post(
-        f"/api/v1/catalog/entries/{e['id']}/change-reports",
-        {
-            "effective_date": "2020-01-01",
-            "description": "调整更新周期",
-            "changes": {"update_cycle": "weekly"},
-        },
-        key=new_idempotency_key(),
+    report_change(
+        registrar.client, e["id"], date(2020, 1, 1), "调整更新周期", update_cycle="weekly"
     )
     page = ReviewPage(context=admin)
     qtbot.addWidget(page)
@@ -180,3 +209,41 @@ def test_my_entries_filters_and_searches(make_context, qtbot) -> None:  # type: 
     page.ui.statusCombo.setCurrentIndex(page.ui.statusCombo.findData("published"))
     qtbot.waitUntil(lambda: page.model.rowCount() == 0 and not page.model.is_loading, timeout=10000)
     assert "没有符合条件" in page.ui.statusLabel.text()
+
+
+def test_the_queue_names_keep_their_room_beside_the_detail(make_context, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """At 1366×768 the review list shares the page with the entry's detail: the optional
+    columns (provider, share type, submission time) go before the names are squeezed."""
+    registrar = make_context("A", Role.REGISTRAR)
+    submitted_entries(registrar, ["南通市住房和城乡建设局保障性住房配租家庭信息"])
+    page = ReviewPage(context=make_context("A", Role.CATALOG_REVIEWER))
+    qtbot.addWidget(page)
+    page.resize(1150, 650)  # the page's room in a 1366×768 main window
+    page.show()
+    _loaded(qtbot, page)
+    view = page.ui.queueView
+    qtbot.waitUntil(lambda: not view.horizontalScrollBar().isVisible(), timeout=WAIT)
+    assert view.columnWidth(0) >= 150
+    shown = [
+        view.model().headerData(c, Qt.Orientation.Horizontal)
+        for c in range(view.model().columnCount())
+        if not view.isColumnHidden(c)
+    ]
+    assert shown[0] == "信息资源名称" and shown[-1] == "审核期限" and "提交人" in shown
+    assert len(shown) < 6  # at least the provider went (it is in the detail)
+    assert "提供方" not in shown  # the department's own queue: always the user's department
+    page.resize(1900, 900)  # a wide screen shows every column again
+    qtbot.waitUntil(lambda: not any(view.isColumnHidden(c) for c in range(6)), timeout=WAIT)
+
+    platform = ReviewPage(context=make_context("P", Role.PLATFORM_ADMIN))
+    qtbot.addWidget(platform)
+    platform.resize(1150, 650)
+    platform.show()
+    view = platform.ui.queueView
+    qtbot.waitUntil(lambda: not view.horizontalScrollBar().isVisible(), timeout=WAIT)
+    shown = [
+        view.model().headerData(c, Qt.Orientation.Horizontal)
+        for c in range(view.model().columnCount())
+        if not view.isColumnHidden(c)
+    ]
+    assert "提供方" in shown  # the platform confirms every department's entries

@@ -3,54 +3,50 @@ create's id filled in on replay, and a 412 on save opening the compare view."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-
-import pytest
+from collections.abc import Callable
 
 from govshare_core.vocab import Role
 from govshare_desktop.api.client import new_idempotency_key
 from govshare_desktop.catalog.entry_form import EntryForm
+from govshare_desktop.catalog.mine import MyEntriesPage
 from govshare_desktop.common.conflict import ConflictDialog
 from govshare_desktop.context import AppContext
 from govshare_desktop.store.local import OPEN_STATES
-from govshare_desktop.sync.engine import SyncEngine
-from tests.desktop.catalog.test_entry_form import fill_valid
+from tests.desktop.catalog.support import fill_valid, open_form, submitted_entries
 from tests.desktop.catalog_support import entry_body
 from tests.desktop.faultproxy import FaultProxy
 from tests.desktop.sync.test_outbox import entries_named
 
-
-@pytest.fixture
-def make_engine() -> Iterator[Callable[[AppContext], SyncEngine]]:
-    def make(ctx: AppContext) -> SyncEngine:
-        return ctx.sync  # the context's own engine (stopped by the make_context fixture)
-
-    yield make
+# Each context has its own SyncEngine (`ctx.sync`, stopped by the make_context fixture); it is
+# not started: the tests sync explicitly.
 
 
-def _form(qtbot, ctx, engine, **kw) -> EntryForm:  # type: ignore[no-untyped-def]
-    form = EntryForm(context=ctx, **kw)
-    qtbot.addWidget(form)
-    form.show()
-    return form
+def _offline_form(qtbot, make_context, name: str) -> tuple[AppContext, EntryForm]:  # type: ignore[no-untyped-def]
+    """A registrar's new entry, filled in while the platform is out of reach."""
+    ctx = make_context("A", Role.REGISTRAR)
+    ctx.set_online(False)
+    form = open_form(qtbot, ctx)
+    fill_valid(form, name)
+    return ctx, form
+
+
+def _queued(qtbot, form: EntryForm, send: Callable[[], None]) -> None:  # type: ignore[no-untyped-def]
+    """`send` (the form's save or submit) ends in the outbox."""
+    with qtbot.wait_signal(form.queued, timeout=10000):
+        send()
 
 
 def test_offline_submit_queues_through_the_engine_and_replays(  # type: ignore[no-untyped-def]
-    make_context, make_engine, qtbot
+    make_context, qtbot
 ) -> None:
-    ctx = make_context("A", Role.REGISTRAR)
-    engine = make_engine(ctx)
-    ctx.set_online(False)
-    form = _form(qtbot, ctx, engine)
-    fill_valid(form, "经同步引擎排队的目录")
-    with qtbot.wait_signal(form.queued, timeout=10000):
-        form.submit()
+    ctx, form = _offline_form(qtbot, make_context, "经同步引擎排队的目录")
+    _queued(qtbot, form, form.submit)
     items = ctx.store.outbox()
     assert [i.method for i in items] == ["POST", "POST"]
     assert items[1].path.endswith("/submit") and "{created:" in items[1].path
     assert not form.ui.submitButton.isEnabled()  # the submit waits in the outbox
     ctx.set_online(True)
-    engine.sync_now()
+    ctx.sync.sync_now()
     qtbot.waitUntil(lambda: ctx.store.pending_count() == 0, timeout=15000)
     qtbot.waitUntil(lambda: form.entry is not None, timeout=5000)
     assert form.entry is not None
@@ -58,29 +54,22 @@ def test_offline_submit_queues_through_the_engine_and_replays(  # type: ignore[n
 
 
 def test_offline_saves_of_a_new_entry_rewrite_the_queued_create(  # type: ignore[no-untyped-def]
-    make_context, make_engine, qtbot
+    make_context, qtbot
 ) -> None:
-    ctx = make_context("A", Role.REGISTRAR)
-    engine = make_engine(ctx)
-    ctx.set_online(False)
-    form = _form(qtbot, ctx, engine)
-    fill_valid(form, "第一稿")
-    with qtbot.wait_signal(form.queued, timeout=10000):
-        form.save()
+    ctx, form = _offline_form(qtbot, make_context, "第一稿")
+    _queued(qtbot, form, form.save)
     form.ui.nameEdit.setText("第二稿")
-    with qtbot.wait_signal(form.queued, timeout=10000):
-        form.save()
+    _queued(qtbot, form, form.save)
     items = ctx.store.outbox()
     assert len(items) == 1 and items[0].body["name"] == "第二稿"  # one create, not two
 
 
 def test_save_meeting_412_opens_the_compare_view(  # type: ignore[no-untyped-def]
-    make_context, make_engine, qtbot
+    make_context, qtbot
 ) -> None:
     ctx = make_context("A", Role.REGISTRAR)
-    engine = make_engine(ctx)
     created = ctx.client.create_entry(entry_body("冲突测试目录"), key=new_idempotency_key())
-    form = _form(qtbot, ctx, engine, entry_id=created["id"])
+    form = open_form(qtbot, ctx, entry_id=created["id"])
     qtbot.waitUntil(lambda: form.entry is not None and not form.busy, timeout=10000)
     other = entry_body("冲突测试目录", summary="他人修改的摘要")
     ctx.client.update_entry(created["id"], other, version=created["version"])
@@ -98,9 +87,7 @@ def test_save_meeting_412_opens_the_compare_view(  # type: ignore[no-untyped-def
     assert ctx.client.entry(created["id"])["summary"] == "我的摘要"
 
 
-def _page(qtbot, ctx, engine=None):  # type: ignore[no-untyped-def]
-    from govshare_desktop.catalog.mine import MyEntriesPage
-
+def _page(qtbot, ctx) -> MyEntriesPage:  # type: ignore[no-untyped-def]
     page = MyEntriesPage(context=ctx)
     qtbot.addWidget(page)
     page.show()
@@ -144,12 +131,10 @@ def test_deleting_a_local_draft_discards_it_after_confirmation(  # type: ignore[
     assert not page.ui.draftsGroup.isVisible()
 
 
-def test_recall_is_queued_offline(make_context, make_engine, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_recall_is_queued_offline(make_context, qtbot) -> None:  # type: ignore[no-untyped-def]
     ctx = make_context("A", Role.REGISTRAR)
-    engine = make_engine(ctx)
-    e = ctx.client.create_entry(entry_body("离线撤回"), key=new_idempotency_key())
-    ctx.client.entry_action(e["id"], "submit")
-    page = _page(qtbot, ctx, engine)
+    [e] = submitted_entries(ctx, ["离线撤回"])
+    page = _page(qtbot, ctx)
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10000)
     page.select_row(0)
     assert page.ui.recallButton.isEnabled()
@@ -162,16 +147,14 @@ def test_recall_is_queued_offline(make_context, make_engine, qtbot) -> None:  # 
 
 
 def test_review_decision_is_queued_offline_and_replayed(  # type: ignore[no-untyped-def]
-    make_context, make_engine, qtbot
+    make_context, qtbot
 ) -> None:
     from govshare_desktop.catalog.review import ReviewPage
-    from govshare_desktop.common.confirm import accept_confirmation
+    from tests.desktop.qt_support import accept_confirmation
 
     registrar = make_context("A", Role.REGISTRAR)
-    e = registrar.client.create_entry(entry_body("离线审核的目录"), key=new_idempotency_key())
-    registrar.client.entry_action(e["id"], "submit")
+    [e] = submitted_entries(registrar, ["离线审核的目录"])
     reviewer = make_context("A", Role.CATALOG_REVIEWER)
-    engine = make_engine(reviewer)
     review = ReviewPage(context=reviewer)
     qtbot.addWidget(review)
     qtbot.waitUntil(lambda: review.model.rowCount() == 1, timeout=10000)
@@ -186,7 +169,7 @@ def test_review_decision_is_queued_offline_and_replayed(  # type: ignore[no-unty
     [item] = reviewer.store.outbox()
     assert item.path.endswith(f"/{e['id']}/dept-approve") and item.if_match is not None
     reviewer.set_online(True)
-    engine.sync_now()
+    reviewer.sync.sync_now()
     qtbot.waitUntil(lambda: reviewer.store.pending_count() == 0, timeout=15000)
     assert registrar.client.entry(e["id"])["status"] == "dept_approved"
 
@@ -198,7 +181,7 @@ def test_a_refused_submit_after_the_create_leaves_one_entry(  # type: ignore[no-
     the created entry, so saving again updates it instead of registering a second one."""
     with FaultProxy(live_server.url) as proxy:
         ctx = make_context("A", Role.REGISTRAR, url=proxy.url)
-        form = _form(qtbot, ctx, ctx.sync)
+        form = open_form(qtbot, ctx)
         fill_valid(form, "提交被拒的新目录")
         proxy.fail(409, 1, match="/submit")
         form.submit()

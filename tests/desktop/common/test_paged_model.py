@@ -9,9 +9,11 @@ from PySide6.QtWidgets import QTableView
 
 from govshare_core.vocab import Role
 from govshare_desktop.common.paged_model import (
+    LOAD_ALL_LIMIT,
     Column,
     Debouncer,
     PagedTableModel,
+    Row,
     api_page_fetcher,
 )
 from tests.desktop.catalog_support import create_entries
@@ -112,3 +114,58 @@ def test_new_columns_drop_rows_of_another_shape(qapp) -> None:  # type: ignore[n
     model.set_rows([{"b": 2}])
     model.set_columns([Column("b", "B2")], keep_rows=True)
     assert model.rowCount() == 1 and model.index(0, 0).data() == "2"
+
+
+def _sorting_fetch(rows: list[dict[str, Any]], specs: list[str | None]):  # type: ignore[no-untyped-def]
+    """A platform-like list: sorts by its `sort` parameter, like GET /entries?sort=-name."""
+
+    def fetch(offset: int, limit: int, sort: str | None = None) -> tuple[list[Row], int | None]:
+        specs.append(sort)
+        ordered = rows
+        if sort is not None:
+            key = sort.lstrip("-")
+            ordered = sorted(rows, key=lambda r: r[key], reverse=sort.startswith("-"))
+        return ordered[offset : offset + limit], len(rows)
+
+    return fetch
+
+
+def test_a_long_list_sorts_on_the_platform_by_server_sort_columns(qtbot) -> None:  # type: ignore[no-untyped-def]
+    rows = [{"name": f"n{i:05d}", "status": "draft"} for i in range(LOAD_ALL_LIMIT + 500)]
+    specs: list[str | None] = []
+    columns = [Column("name", "名称", server_sort=True), Column("status", "状态")]
+    model = PagedTableModel(fetch_page=_sorting_fetch(rows, specs), columns=columns, page_size=50)
+    refused: list[str] = []
+    model.sort_unavailable.connect(refused.append)
+    with qtbot.wait_signal(model.page_loaded, timeout=5000):
+        model.reset()
+    assert model.row_data(0)["name"] == "n00000" and specs == [None]
+
+    with qtbot.wait_signal(model.page_loaded, timeout=5000):
+        model.sort(0, Qt.SortOrder.DescendingOrder)
+    # started over in the platform's order: the last row of 2,500 comes first, one page loaded
+    assert specs[-1] == "-name" and model.server_sort == "-name"
+    assert model.row_data(0)["name"] == f"n{LOAD_ALL_LIMIT + 499:05d}"
+    assert model.rowCount() == 50 and model.sort_column == 0
+    with qtbot.wait_signal(model.page_loaded, timeout=5000):
+        model.fetchMore(QModelIndex())  # scrolling goes on in the same order
+    assert specs[-1] == "-name" and model.row_data(50)["name"] == f"n{LOAD_ALL_LIMIT + 449:05d}"
+
+    model.sort(1)  # the platform cannot sort by status and the list is too long to load
+    qtbot.waitUntil(lambda: not model.is_loading, timeout=5000)
+    assert model.server_sort is None and specs[-1] is None
+    model.sort(1)
+    assert refused and model.sort_column == -1
+    assert model.row_data(0)["name"] == "n00000"
+
+
+def test_a_whole_list_sorts_client_side_even_by_server_sort_columns(qtbot) -> None:  # type: ignore[no-untyped-def]
+    rows = [{"name": n, "status": "x"} for n in ("b", "c", "a")]
+    specs: list[str | None] = []
+    columns = [Column("name", "名称", server_sort=True)]
+    model = PagedTableModel(fetch_page=_sorting_fetch(rows, specs), columns=columns)
+    with qtbot.wait_signal(model.page_loaded, timeout=5000):
+        model.reset()
+    model.sort(0)
+    assert specs == [None] and model.server_sort is None  # no second request
+    assert [r["name"] for r in model.rows()] == ["a", "b", "c"]

@@ -8,11 +8,11 @@ from PySide6.QtCore import Qt
 
 from govshare_core.vocab import Role
 from govshare_core.workdays import WorkdayCalendar
-from govshare_desktop.common.confirm import accept_confirmation
+from govshare_desktop.requests.deadlines import grant_expiry_info
 from govshare_desktop.requests.grants_page import EXPIRING_BACKGROUND, GrantsPage
-from govshare_desktop.requests.presenters import grant_expiry_info
 from tests.desktop.conftest import LiveServer
-from tests.desktop.requests_support import api, publish_entry, request_body
+from tests.desktop.qt_support import accept_confirmation
+from tests.desktop.requests_support import publish_entry, submitted_request
 
 WAIT = 8000
 
@@ -22,10 +22,8 @@ def active_grants(server: LiveServer, *, days: int) -> int:
     entry = publish_entry(
         server, "A", share_type="unconditional", share_conditions=None, share_scope=None
     )
-    client = api(server, "B", Role.APPLICANT)
     end = (date.today() + timedelta(days=days)).isoformat()
-    created = client.create_request(request_body(entry, end_date=end), key=None)  # type: ignore[arg-type]
-    submitted = client.request_action(created["id"], "submit")
+    submitted = submitted_request(server, entry, end_date=end)
     assert submitted["status"] == "active"
     return int(submitted["id"])
 
@@ -40,7 +38,7 @@ def test_revoke_a_grant_with_a_reason(
     qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=WAIT)
     qtmodeltester.check(model)
     row = model.rows()[0]
-    assert row["consumer_name"] == "南通市民政局"
+    assert row["consumer_department_name"] == "南通市民政局"
     assert row["_expiry"] == f"剩 {row['working_days_left']} 个工作日"  # the platform's count
     assert row["_days_left"] == row["working_days_left"] and row["expiring_soon"]
     background = model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole)

@@ -12,23 +12,21 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 
 from govshare_core.vocab import Role
-from govshare_desktop.requests import requests_page
+from govshare_desktop.requests import lists, requests_page
 from govshare_desktop.requests.catalog_page import ShareCatalogPage
 from govshare_desktop.requests.dialogs import DecisionDialog
 from govshare_desktop.requests.requests_page import OVERDUE_COLOR, RequestsPage
 from govshare_platform import clock
 from tests.desktop.conftest import LiveServer
 from tests.desktop.requests.test_requests_page import WAIT, act_in_dialog, inbox, open_requests
-from tests.desktop.requests_support import api, publish_entry, request_body
+from tests.desktop.requests_support import api, publish_entry, submitted_request
 
 PAGE_SIZE_AT_1280 = (1040, 760)
 """What the main window leaves a page at 1280x800 (navigation, menu and status bar)."""
 
 
 def submitted(server: LiveServer, entry: dict[str, Any]) -> int:
-    client = api(server, "B", Role.APPLICANT)
-    created = client.create_request(request_body(entry), key=None)  # type: ignore[arg-type]
-    return int(client.request_action(created["id"], "submit")["id"])
+    return int(submitted_request(server, entry)["id"])
 
 
 def test_mediation_upholds_the_rejection(live_server: LiveServer, make_context, qtbot) -> None:
@@ -81,7 +79,8 @@ def move_clock(monkeypatch: pytest.MonkeyPatch) -> Callable[[int], date]:
                 return later
 
         monkeypatch.setattr(clock, "today", lambda: later)
-        monkeypatch.setattr(requests_page, "date", Later)
+        for module in (lists, requests_page):  # the list's rows, the detail
+            monkeypatch.setattr(module, "date", Later)
         return later
 
     return move

@@ -7,17 +7,18 @@ from datetime import date
 
 from govshare_core.workdays import WorkdayCalendar
 from govshare_core.workflow import Actor
-from govshare_desktop.requests.presenters import (
+from govshare_desktop.requests.deadlines import grant_expiry_info, review_deadline_info
+from govshare_desktop.requests.form_presenter import (
     RequestFormPresenter,
     RequestFormValues,
+    result_text,
+)
+from govshare_desktop.requests.presenters import (
     can_revoke_grant,
     decision_body,
-    grant_expiry_info,
     mediation_body,
     reason_error,
     request_actions,
-    result_text,
-    review_deadline_info,
 )
 
 TODAY = date(2026, 6, 1)  # a Monday with an official schedule

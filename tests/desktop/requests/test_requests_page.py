@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
@@ -14,15 +15,19 @@ from govshare_core.vocab import RequestStatus, Role
 from govshare_core.workdays import add_working_days, working_days_left
 from govshare_desktop.api import actions
 from govshare_desktop.common import policy
-from govshare_desktop.common.confirm import accept_confirmation
+from govshare_desktop.requests import lists
 from govshare_desktop.requests.catalog_page import ShareCatalogPage
+from govshare_desktop.requests.deadlines import review_deadline_info
 from govshare_desktop.requests.dialogs import DecisionDialog, ReasonDialog
 from govshare_desktop.requests.grants_page import GrantsPage
-from govshare_desktop.requests.presenters import review_deadline_info
 from govshare_desktop.requests.request_form import RequestFormDialog
 from govshare_desktop.requests.requests_page import RequestsPage
+from govshare_platform import clock
 from tests.desktop.conftest import LiveServer
-from tests.desktop.requests_support import api, publish_entry, request_body
+from tests.desktop.faultproxy import FaultProxy
+from tests.desktop.qt_support import accept_confirmation
+from tests.desktop.requests_support import api, publish_entry, submitted_request
+from tests.desktop.sync_support import go_offline
 
 WAIT = 8000
 
@@ -35,11 +40,16 @@ def open_requests(qtbot, page: RequestsPage, request_id: int) -> dict[str, Any]:
     return dict(blocker.args[0])
 
 
-def act_in_dialog(qtbot, page: RequestsPage, button, fill) -> dict[str, Any]:  # type: ignore[no-untyped-def]
-    """Click an action button, fill the dialog it opens, press OK; the platform's answer."""
+def open_dialog(qtbot, page: RequestsPage, button):  # type: ignore[no-untyped-def]
+    """Click an action button; the dialog it opens."""
     with qtbot.wait_signal(page.dialog_opened, timeout=WAIT) as opened:
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    dialog = opened.args[0]
+    return opened.args[0]
+
+
+def act_in_dialog(qtbot, page: RequestsPage, button, fill) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    """Click an action button, fill the dialog it opens, press OK; the platform's answer."""
+    dialog = open_dialog(qtbot, page, button)
     fill(dialog)
     with qtbot.wait_signal(page.action_done, timeout=WAIT) as done:
         qtbot.mouseClick(dialog.ui.okButton, Qt.MouseButton.LeftButton)
@@ -101,7 +111,7 @@ def test_request_provider_platform_agreement_round_trip_through_the_ui(
     seen = open_requests(qtbot, provider, request_id)
     assert seen["business"] == "低保资格审核中的户籍核验"
     row = provider.model.row_data(provider.row_index(request_id))
-    assert row["consumer_name"] == "南通市民政局" and "个工作日" in row["_deadline"]
+    assert row["consumer_department_name"] == "南通市民政局" and "个工作日" in row["_deadline"]
     assert "低保资格审核中的户籍核验" in provider.ui.detailBrowser.toPlainText()
     assert provider.ui.decideButton.isVisibleTo(provider)
 
@@ -136,7 +146,7 @@ def test_request_provider_platform_agreement_round_trip_through_the_ui(
     given = GrantsPage(context=make_context("A", Role.RESOURCE_ADMIN))
     qtbot.addWidget(given)
     qtbot.waitUntil(lambda: given.models["given"].rowCount() == 2, timeout=WAIT)
-    assert given.models["given"].rows()[0]["consumer_name"] == "南通市民政局"
+    assert given.models["given"].rows()[0]["consumer_department_name"] == "南通市民政局"
 
     # --- my requests: state and history ---
     mine = RequestsPage.mine(context=applicant)
@@ -153,12 +163,6 @@ def test_request_provider_platform_agreement_round_trip_through_the_ui(
     qtmodeltester.check(mine.events_model)
 
 
-def submitted_request(server: LiveServer, entry: dict[str, Any]) -> dict[str, Any]:
-    client = api(server, "B", Role.APPLICANT)
-    created = client.create_request(request_body(entry), key=None)  # type: ignore[arg-type]
-    return client.request_action(created["id"], "submit")
-
-
 def test_reject_needs_a_ground_then_dispute_and_mediation(
     live_server: LiveServer, make_context, qtbot
 ) -> None:  # type: ignore[no-untyped-def]
@@ -167,9 +171,7 @@ def test_reject_needs_a_ground_then_dispute_and_mediation(
 
     provider = inbox(make_context, qtbot, "A", Role.RESOURCE_ADMIN)
     open_requests(qtbot, provider, request_id)
-    with qtbot.wait_signal(provider.dialog_opened, timeout=WAIT) as opened:
-        qtbot.mouseClick(provider.ui.decideButton, Qt.MouseButton.LeftButton)
-    dialog: DecisionDialog = opened.args[0]
+    dialog: DecisionDialog = open_dialog(qtbot, provider, provider.ui.decideButton)
     dialog.choose(approve=False, comment="不同意")
     qtbot.mouseClick(dialog.ui.okButton, Qt.MouseButton.LeftButton)
     assert "第二十二条" in dialog.error_text and "法定事由" in dialog.error_text
@@ -263,7 +265,7 @@ def test_days_left_shown_are_the_platforms_with_the_admins_override(
     the platform's `working_days_left`, one fewer than the official schedule alone gives; a
     cached row without it is counted with the cached overrides, to the same number."""
     submitted = submitted_request(live_server, publish_entry(live_server, "A"))
-    today, due = date.today(), date.fromisoformat(submitted["review_due"])
+    today, due = clock.today(), date.fromisoformat(submitted["review_due"])
     official = working_days_left(today, due)
     assert official is not None and official > 0
     closed = add_working_days(today, 1)  # the next working day, before the deadline
@@ -290,3 +292,47 @@ def test_days_left_shown_are_the_platforms_with_the_admins_override(
     old_row = {k: v for k, v in submitted.items() if k not in ("due", "working_days_left")}
     info = review_deadline_info(old_row, today, calendar=policy.calendar(provider))
     assert info.days_left == platform_left
+
+
+def test_offline_days_left_are_counted_for_the_day_shown(
+    live_server: LiveServer,
+    proxy: FaultProxy,
+    make_context,
+    qtbot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # type: ignore[no-untyped-def]
+    """The inbox cached online, shown offline two working days later: the working days left are
+    counted for that day from the cached `due`, with the cached calendar (the admin's closed
+    day included), not the count cached with the rows."""
+    submitted = submitted_request(live_server, publish_entry(live_server, "A"))
+    request_id, today = int(submitted["id"]), clock.today()  # the platform's day (Shanghai)
+    due = date.fromisoformat(submitted["due"])
+    closed = add_working_days(today, 3)  # before the deadline (5 working days after today)
+    api(live_server, "P", Role.PLATFORM_ADMIN).request(
+        "PUT",
+        f"{actions.workday_overrides_path()}/{closed.isoformat()}",
+        json={"day": closed.isoformat(), "working": False, "note": "停电检修"},
+    )
+    provider = make_context("A", Role.RESOURCE_ADMIN, url=proxy.url)
+    policy.fetch(provider)  # after sign-in the shell caches the calendar
+    page = RequestsPage.inbox(context=provider)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.row_index(request_id) >= 0, timeout=WAIT)
+    cached_left = page.model.row_data(page.row_index(request_id))["_days_left"]
+    qtbot.waitUntil(lambda: provider.store.cache_get(page.cache_name) is not None, timeout=WAIT)
+
+    later = add_working_days(today, 2)
+
+    class Later(date):
+        @classmethod
+        def today(cls) -> date:  # type: ignore[override]
+            return later
+
+    monkeypatch.setattr(lists, "date", Later)
+    go_offline(qtbot, provider.sync, proxy)
+    page.refresh()
+    qtbot.waitUntil(lambda: "离线" in page.ui.statusLabel.text(), timeout=WAIT)
+    row = page.model.row_data(page.row_index(request_id))
+    left = working_days_left(later, due, calendar=policy.calendar(provider))
+    assert row["_days_left"] == left == cached_left - 2 and row["_left"] == str(left)
+    assert left == (working_days_left(later, due) or 0) - 1  # the closed day does not count

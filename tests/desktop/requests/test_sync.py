@@ -3,42 +3,23 @@ a provider decision taken offline both wait in the outbox and reach the platform
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from typing import Any
-
-import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
 from govshare_core.vocab import RequestStatus, Role
-from govshare_desktop.common.confirm import accept_confirmation
-from govshare_desktop.context import AppContext
 from govshare_desktop.requests.dialogs import DecisionDialog
 from govshare_desktop.requests.request_form import RequestFormDialog
 from govshare_desktop.requests.requests_page import RequestsPage
-from govshare_desktop.sync.engine import SyncEngine
 from govshare_platform.requests.models import RequestEvent
 from tests.desktop.conftest import LiveServer
 from tests.desktop.faultproxy import FaultProxy
-from tests.desktop.requests_support import api, publish_entry, request_body
-from tests.desktop.sync.test_outbox import go_offline, requests_for, sync
+from tests.desktop.qt_support import accept_confirmation
+from tests.desktop.requests.test_requests_page import open_dialog, open_requests
+from tests.desktop.requests_support import api, publish_entry, submitted_request
+from tests.desktop.sync_support import go_offline, requests_for, sync
 
 WAIT = 10000
 OFFLINE_TEXT = "已离线保存，恢复连接后自动提交"
-
-
-@pytest.fixture
-def proxy(live_server: LiveServer) -> Iterator[FaultProxy]:
-    with FaultProxy(live_server.url) as p:
-        yield p
-
-
-@pytest.fixture
-def make_engine() -> Iterator[Callable[[AppContext], SyncEngine]]:
-    def make(ctx: AppContext) -> SyncEngine:
-        return ctx.sync  # the context's own engine (stopped by the make_context fixture)
-
-    yield make
 
 
 def events(server: LiveServer, request_id: int, action: str) -> int:
@@ -50,13 +31,13 @@ def events(server: LiveServer, request_id: int, action: str) -> int:
 
 
 def test_offline_request_submit_is_queued_and_replayed_once(
-    qtbot, live_server: LiveServer, proxy: FaultProxy, make_context, make_engine
+    qtbot, live_server: LiveServer, proxy: FaultProxy, make_context
 ) -> None:
     entry = publish_entry(
         live_server, "A", share_type="unconditional", share_conditions=None, share_scope=None
     )
     applicant = make_context("B", Role.APPLICANT, url=proxy.url)
-    engine = make_engine(applicant)
+    engine = applicant.sync
     form = RequestFormDialog(
         context=applicant, entry=api(live_server, "B", Role.APPLICANT).entry(entry["id"])
     )
@@ -106,28 +87,18 @@ def test_offline_request_submit_is_queued_and_replayed_once(
     qtbot.waitUntil(lambda: len(mine.model.rows()) == 1, timeout=WAIT)
 
 
-def submitted(server: LiveServer, entry: dict[str, Any]) -> int:
-    client = api(server, "B", Role.APPLICANT)
-    created = client.create_request(request_body(entry), key="offline-decision")
-    return int(client.request_action(created["id"], "submit")["id"])
-
-
 def test_offline_provider_decision_is_queued_and_replayed_once(
-    qtbot, live_server: LiveServer, proxy: FaultProxy, make_context, make_engine
+    qtbot, live_server: LiveServer, proxy: FaultProxy, make_context
 ) -> None:
-    request_id = submitted(live_server, publish_entry(live_server, "A"))
+    request_id = int(submitted_request(live_server, publish_entry(live_server, "A"))["id"])
     provider = make_context("A", Role.RESOURCE_ADMIN, url=proxy.url)
-    engine = make_engine(provider)
+    engine = provider.sync
     page = RequestsPage.inbox(context=provider)
     qtbot.addWidget(page)
-    qtbot.waitUntil(lambda: page.row_index(request_id) >= 0, timeout=WAIT)
-    with qtbot.wait_signal(page.detail_loaded, timeout=WAIT):
-        page.select_request(request_id)
+    open_requests(qtbot, page, request_id)
 
     go_offline(qtbot, engine, proxy)
-    with qtbot.wait_signal(page.dialog_opened, timeout=WAIT) as opened:
-        qtbot.mouseClick(page.ui.decideButton, Qt.MouseButton.LeftButton)
-    dialog: DecisionDialog = opened.args[0]
+    dialog: DecisionDialog = open_dialog(qtbot, page, page.ui.decideButton)
     dialog.choose(approve=True, comment="同意共享，用于低保审核")
     qtbot.mouseClick(dialog.ui.okButton, Qt.MouseButton.LeftButton)
     with qtbot.wait_signal(page.action_queued, timeout=WAIT) as queued:

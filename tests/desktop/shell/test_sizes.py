@@ -3,31 +3,23 @@ screen (1366×728 without the taskbar) at its largest, in Chinese and in English
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSettings, QSize
-from PySide6.QtWidgets import QDialogButtonBox, QWidget
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSettings
+from PySide6.QtWidgets import QDialogButtonBox
 
 from govshare_core.vocab import Role
-from govshare_desktop import i18n
-from govshare_desktop.common.sizing import SMALLEST_SCREEN
 from govshare_desktop.credentials import TokenVault
 from govshare_desktop.login.dialog import LoginDialog
 from govshare_desktop.login.presenter import LoginPresenter
+from govshare_desktop.login.settings_dialog import SettingsDialog
 from govshare_desktop.profiles import DEMO_PROFILE, Profile
 from govshare_desktop.shell.help import UserGuideDialog
 from govshare_desktop.shell.main_window import MainWindow
-from govshare_desktop.shell.settings_dialog import SettingsDialog
+from tests.desktop.qt_support import OFFICE, assert_fits
 from tests.desktop.shell_support import MemoryKeyring, isolated_profiles
 
-ROOT = Path(__file__).resolve().parents[3]
-sys.path.insert(0, str(ROOT / "tools"))
-import build_translations  # noqa: E402
-
-OFFICE = QRect(0, 0, SMALLEST_SCREEN.width(), SMALLEST_SCREEN.height())
 DEPARTMENTS = ("南通市人力资源和社会保障局", "国家税务总局南通市税务局", "南通市大数据管理局")
 DEMO_ACCOUNTS = [  # as many and as long as the demo city's (64 accounts)
     {
@@ -51,35 +43,21 @@ ROLES = [
 ]
 
 
-@pytest.fixture(params=["zh_CN", "en"])
-def language(request, qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    if request.param == "en":
-        build_translations.release("en", tmp_path / "govshare_en.qm")
-        monkeypatch.setattr(i18n, "translations_dir", lambda: tmp_path)
-    i18n.install(qapp, request.param)
-    yield request.param
-    i18n.install(qapp, "zh_CN")
-
-
-def largest(widget: QWidget) -> QSize:
-    """What the window needs at most: its size now, at least its minimum."""
-    return widget.size().expandedTo(widget.minimumSizeHint()).expandedTo(widget.minimumSize())
-
-
-def assert_fits(widget: QWidget, what: str) -> None:
-    size = largest(widget)
-    assert size.width() <= OFFICE.width() and size.height() <= OFFICE.height(), (what, size)
-
-
-def test_the_login_dialog_at_its_largest_fits_with_its_buttons(
-    qtbot, language: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def demo_login_dialog(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> LoginDialog:
+    """A login dialog on isolated settings that hold the demo profile."""
     profiles = isolated_profiles(tmp_path, monkeypatch, "http://127.0.0.1:9")
     profiles.upsert(Profile(DEMO_PROFILE, "http://127.0.0.1:9"))
     dialog = LoginDialog(
         presenter=LoginPresenter(profiles=profiles, vault=TokenVault(MemoryKeyring()))
     )
     qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_the_login_dialog_at_its_largest_fits_with_its_buttons(
+    qtbot, language: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = demo_login_dialog(qtbot, tmp_path, monkeypatch)
     dialog.move(900, 300)  # where a small dialog sat before growing: it must not run off
     dialog.show()
     dialog.set_demo_accounts(DEMO_ACCOUNTS)
@@ -102,12 +80,7 @@ def test_the_login_dialog_at_its_largest_fits_with_its_buttons(
 def test_the_demo_profile_shows_a_translated_name_and_keeps_its_key(
     qtbot, language: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    profiles = isolated_profiles(tmp_path, monkeypatch, "http://127.0.0.1:9")
-    profiles.upsert(Profile(DEMO_PROFILE, "http://127.0.0.1:9"))
-    dialog = LoginDialog(
-        presenter=LoginPresenter(profiles=profiles, vault=TokenVault(MemoryKeyring()))
-    )
-    qtbot.addWidget(dialog)
+    dialog = demo_login_dialog(qtbot, tmp_path, monkeypatch)
     dialog.reload_profiles(select=DEMO_PROFILE)
     combo = dialog.ui.profileCombo
     assert combo.currentData() == DEMO_PROFILE  # the stored key stays

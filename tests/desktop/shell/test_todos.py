@@ -1,7 +1,8 @@
 """Double-clicking a 待办 item opens its object: for every kind the home page can show, the real
 platform is put in the state that makes the item, the user who acts signs in, the item is
 double-clicked in the home page's table, and the window lands on the page that handles it with
-the object listed (or selected, when the page implements `ObjectPage.show_object`)."""
+the object listed (or selected, when the page implements `ObjectPage.show_object`). Each page
+that implements it also selects the object and shows its detail when asked directly."""
 
 from __future__ import annotations
 
@@ -16,6 +17,12 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from govshare_core.vocab import Role
+from govshare_desktop.catalog.mine import MyEntriesPage
+from govshare_desktop.catalog.pages import page_specs as catalog_specs
+from govshare_desktop.catalog.review import ReviewPage
+from govshare_desktop.requests.grants_page import GrantsPage
+from govshare_desktop.requests.pages import page_specs as request_specs
+from govshare_desktop.requests.requests_page import RequestsPage
 from govshare_desktop.shell.main_window import MainWindow
 from govshare_desktop.shell.pages import TODO_TARGETS, ObjectPage, can_act
 from govshare_desktop.shell.todo import Opened
@@ -161,11 +168,23 @@ CASES = [
 ]
 
 
+def agreement_pending(server: LiveServer, monkeypatch: pytest.MonkeyPatch) -> int:
+    request_id = provider_approved(server)
+    Http(server, "P", Role.PLATFORM_ADMIN).post(
+        f"/requests/{request_id}/platform-decision", {"approve": True}
+    )
+    return request_id
+
+
+# agreement_pending is no to-do of the applicant's (tested below): the platform admin, who
+# records the agreement, opens it from the inbox
+ALL_CASES = [*CASES, Case("agreement_pending", agreement_pending, "P", Role.PLATFORM_ADMIN)]
+
+
 def test_every_kind_of_the_platform_has_a_target_and_a_test() -> None:
     from govshare_desktop.home.presenter import KIND_LABELS
 
-    # agreement_pending is tested below (the platform gives it to who records the agreement)
-    assert {c.kind for c in CASES} | {"agreement_pending"} == set(TODO_TARGETS) == set(KIND_LABELS)
+    assert {c.kind for c in ALL_CASES} == set(TODO_TARGETS) == set(KIND_LABELS)
 
 
 # --- driving the widgets --------------------------------------------------------------------
@@ -243,6 +262,42 @@ def test_double_clicking_a_todo_opens_its_object(
     else:  # it cannot select yet: its list shows the object, and the status bar says so
         qtbot.waitUntil(lambda: object_id in listed_ids(page), timeout=WAIT)
         assert str(object_id) in window.statusBar().currentMessage()
+
+
+def page_factories() -> dict[str, Callable[[Any], QWidget]]:
+    return {s.key: s.factory for s in [*catalog_specs(), *request_specs()]}
+
+
+def detail_shown(page: QWidget, object_id: int) -> bool:
+    """The page shows the object's detail (its own way)."""
+    if isinstance(page, MyEntriesPage):  # the entry opens in its form, with the reason
+        dialog = page.last_dialog
+        form = dialog.form if dialog is not None else None
+        return form is not None and form.entry is not None and form.entry["id"] == object_id
+    if isinstance(page, ReviewPage):
+        return page.current is not None and page.ui.diffTable.rowCount() > 0
+    if isinstance(page, RequestsPage):
+        return page.detail is not None and int(page.detail["id"]) == object_id
+    if isinstance(page, GrantsPage):
+        grant = page.current_grant()
+        return grant is not None and int(grant["request_id"]) == object_id
+    raise AssertionError(page)
+
+
+@pytest.mark.parametrize("case", ALL_CASES, ids=lambda c: c.kind)
+def test_show_object_selects_the_todo_object_and_shows_it(
+    qtbot, live_server: LiveServer, make_context, monkeypatch, case: Case
+) -> None:
+    object_id = case.make(live_server, monkeypatch)
+    context = make_context(case.dept, case.role)
+    page = page_factories()[TODO_TARGETS[case.kind].page](context)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.show_object(case.kind, object_id) is True
+    qtbot.waitUntil(lambda: object_id in selected_ids(page), timeout=WAIT)
+    qtbot.waitUntil(lambda: detail_shown(page, object_id), timeout=WAIT)
+    if isinstance(page, MyEntriesPage) and page.last_dialog is not None:
+        page.last_dialog.close()
 
 
 def test_the_applicant_is_never_given_the_agreement_as_a_todo(

@@ -1,4 +1,5 @@
-"""412 conflicts: the pure compare/merge rules and the compare view against the real platform."""
+"""412 conflicts: the pure compare/merge rules, the compare view on its own (it fits 1366×728 in
+both languages) and against the real platform."""
 
 from __future__ import annotations
 
@@ -17,24 +18,16 @@ from govshare_desktop.common.conflict import (
     open_conflict_dialog,
     render_value,
 )
+from govshare_desktop.context import AppContext
 from govshare_desktop.store.local import OutboxItem
 from govshare_desktop.sync.conflict import Resolution, merge
+from govshare_desktop.sync.engine import SyncEngine
 from govshare_desktop.sync.replay import already_applied, resource_of
 from tests.desktop.conftest import LiveServer
 from tests.desktop.faultproxy import FaultProxy
-from tests.desktop.sync import test_outbox
-from tests.desktop.sync.test_outbox import (
-    ENTRIES,
-    client_for,
-    entry_body,
-    go_offline,
-    submit,
-    sync,
-)
-
-# the fault proxy and sync engine fixtures of test_outbox
-proxy = test_outbox.proxy
-make_engine = test_outbox.make_engine
+from tests.desktop.qt_support import LONG, assert_dialog_fits
+from tests.desktop.sync_support import ENTRIES, client_for, entry_body, go_offline, submit, sync
+from tests.entry_samples import valid_entry
 
 # --- pure rules -------------------------------------------------------------------------------
 
@@ -91,15 +84,63 @@ def test_a_replay_refused_because_of_itself_is_recognised() -> None:
     assert not already_applied("POST", req + "/provider-decision", {"approve": True}, 2, rejected)
 
 
+def test_the_conflict_view_lists_only_real_differences(qapp) -> None:
+    mine = {"name": "甲", "involves_state_secret": False, "class_detail": None}
+    theirs = {"name": "乙"}  # the platform never returns 涉及国家秘密 (第六条)
+    assert [c.field for c in differing_fields(mine, theirs)] == ["name"]
+    assert [c.field for c in differing_fields({**mine, "involves_state_secret": True}, theirs)] == [
+        "name",
+        "involves_state_secret",
+    ]
+
+
+# --- the compare view on its own --------------------------------------------------------------
+
+
+def outbox_item(body: dict[str, Any], label: str) -> OutboxItem:
+    """A queued entry update that met a 412 (for the compare view)."""
+    return OutboxItem(
+        seq=1,
+        idempotency_key="k",
+        method="PUT",
+        path=f"{ENTRIES}/1",
+        body=body,
+        if_match=1,
+        label=label,
+        state="conflict",
+        last_error=None,
+        draft_kind=None,
+        draft_key=None,
+    )
+
+
+def test_the_conflict_header_fits_being_online_or_offline(qtbot) -> None:
+    item = outbox_item({"name": "甲"}, "修改目录")
+    dialog = ConflictDialog(item=item, server_object={"name": "乙", "version": 2})
+    qtbot.addWidget(dialog)
+    text = dialog.ui.headerLabel.text()
+    assert "离线" not in text and "其他人已修改了此对象" in text
+
+
+def test_the_compare_view_at_its_largest_fits_with_its_buttons(qtbot, language: str) -> None:
+    body = {**valid_entry("冲突"), "summary": LONG}
+    item = outbox_item(body, LONG)
+    theirs = {k: (v if not isinstance(v, str) else v + "（服务器）") for k, v in body.items()}
+    conflict = ConflictDialog(item=item, server_object=theirs)
+    qtbot.addWidget(conflict)
+    cui = conflict.ui
+    buttons = [cui.keepMineButton, cui.takeTheirsButton, cui.mergeButton]
+    assert_dialog_fits(conflict, buttons, "conflict")
+
+
 # --- the compare view against the platform ----------------------------------------------------
 
 
 def _conflicted(
-    qtbot, live_server: LiveServer, proxy: FaultProxy, make_context, make_engine
-) -> tuple[Any, Any, dict[str, Any], OutboxItem, dict[str, Any]]:
+    qtbot, live_server: LiveServer, proxy: FaultProxy, ctx: AppContext
+) -> tuple[AppContext, SyncEngine, dict[str, Any], OutboxItem, dict[str, Any]]:
     """Registrar edits an entry offline while a colleague changes it online: a 412 on replay."""
-    ctx = make_context("A", Role.REGISTRAR, url=proxy.url)
-    engine = make_engine(ctx)
+    engine = ctx.sync
     entry = ctx.client.create_entry(entry_body("冲突前"), key=new_idempotency_key())
     path = f"{ENTRIES}/{entry['id']}"
     go_offline(qtbot, engine, proxy)
@@ -134,11 +175,9 @@ def _conflicted(
 
 @pytest.mark.parametrize("choice", [Resolution.MINE, Resolution.THEIRS, Resolution.MERGE])
 def test_conflict_resolved_in_the_compare_view(
-    qtbot, live_server: LiveServer, proxy: FaultProxy, make_context, make_engine, choice: str
+    qtbot, live_server: LiveServer, proxy: FaultProxy, registrar: AppContext, choice: str
 ) -> None:
-    ctx, engine, entry, item, server = _conflicted(
-        qtbot, live_server, proxy, make_context, make_engine
-    )
+    ctx, engine, entry, item, server = _conflicted(qtbot, live_server, proxy, registrar)
     parent = QWidget()
     qtbot.addWidget(parent)
     dialog = open_conflict_dialog(engine, item, server, parent)
@@ -183,13 +222,11 @@ def test_conflict_resolved_in_the_compare_view(
 
 
 def test_one_compare_view_per_conflict_even_when_asked_twice(
-    qtbot, live_server: LiveServer, proxy: FaultProxy, make_context, make_engine
+    qtbot, live_server: LiveServer, proxy: FaultProxy, registrar: AppContext
 ) -> None:
     """A direct 412 reaches both the screen that sent it and the shell (the engine's conflict
     signal): both ask for the compare view, and the user must get one window, not two."""
-    _ctx, engine, _entry, item, server = _conflicted(
-        qtbot, live_server, proxy, make_context, make_engine
-    )
+    _ctx, engine, _entry, item, server = _conflicted(qtbot, live_server, proxy, registrar)
     screen, shell = QWidget(), QWidget()
     qtbot.addWidget(screen)
     qtbot.addWidget(shell)

@@ -2,133 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from datetime import date, timedelta
-from typing import Any
-
-import pytest
-from sqlalchemy import func, select
-
 from govshare_core.vocab import Role
 from govshare_desktop.api import actions
-from govshare_desktop.api.actions import Action, Method
-from govshare_desktop.api.client import PlatformClient, new_idempotency_key
 from govshare_desktop.context import AppContext
-from govshare_desktop.sync.engine import Outcome, SyncEngine, SyncReport
-from govshare_platform.catalog.models import CatalogEntry
-from govshare_platform.requests.models import ShareRequest
-from tests.desktop.catalog_support import entry_body as catalog_entry_body
-from tests.desktop.conftest import PASSWORD, LiveServer
+from govshare_desktop.sync.engine import Outcome
+from tests.desktop.conftest import LiveServer
 from tests.desktop.faultproxy import FaultProxy
-
-ENTRIES = "/api/v1/catalog/entries"
-
-# --- helpers shared by the sync, fault and conflict tests -------------------------------------
-
-
-def entry_body(name: str, **overrides: Any) -> dict[str, Any]:
-    """The catalog tests' entry, conditionally shared (the sync tests edit its conditions)."""
-    conditional = {
-        "share_type": "conditional",
-        "share_conditions": "仅限政务用途",
-        "share_scope": "市级部门",
-    }
-    return catalog_entry_body(name, **{**conditional, **overrides})
-
-
-def entries_named(server: LiveServer, name: str) -> int:
-    with server.session() as s:
-        return int(s.scalar(select(func.count()).where(CatalogEntry.name == name)) or 0)
-
-
-def requests_for(server: LiveServer, business: str) -> int:
-    with server.session() as s:
-        return int(s.scalar(select(func.count()).where(ShareRequest.business == business)) or 0)
-
-
-def client_for(server: LiveServer, dept: str, role: Role) -> PlatformClient:
-    client = PlatformClient(server.url, retries=1, backoff=0.05)
-    client.login(server.username(dept, role), PASSWORD)
-    return client
-
-
-def published_entry(server: LiveServer, name: str) -> dict[str, Any]:
-    """An entry of department A published through the real workflow (for share requests)."""
-    registrar = client_for(server, "A", Role.REGISTRAR)
-    entry = registrar.create_entry(entry_body(name), key=new_idempotency_key())
-    registrar.entry_action(entry["id"], "submit")
-    client_for(server, "A", Role.CATALOG_REVIEWER).entry_action(entry["id"], "dept-approve")
-    return client_for(server, "P", Role.PLATFORM_ADMIN).entry_action(entry["id"], "publish")
-
-
-def request_body(entry: dict[str, Any], business: str) -> dict[str, Any]:
-    return {
-        "entry_id": entry["id"],
-        "data_items": ["姓名"],
-        "business": business,
-        "users": "社会救助科工作人员",
-        "share_mode": "interface",
-        "reason": "核对低保申请人户籍信息",
-        "end_date": str(date.today() + timedelta(days=365)),
-    }
-
-
-def submit(  # type: ignore[no-untyped-def]
-    qtbot,
-    engine: SyncEngine,
-    method: Method,
-    path: str,
-    body: dict[str, Any] | None = None,
-    *,
-    if_match: int | None = None,
-    label: str = "",
-    draft: tuple[str, str] | None = None,
-) -> Outcome:
-    """One change through the engine (as screens send them); waits for its outcome."""
-    got: list[Outcome] = []
-    engine.submit(Action(method, path, body, if_match, label), draft=draft, done=got.append)
-    qtbot.waitUntil(lambda: bool(got), timeout=20000)
-    return got[0]
-
-
-def sync(qtbot, engine: SyncEngine) -> SyncReport:
-    qtbot.waitUntil(lambda: not engine.busy, timeout=20000)
-    with qtbot.wait_signal(engine.sync_finished, timeout=20000) as blocker:
-        engine.sync_now()
-    report = blocker.args[0]
-    assert isinstance(report, SyncReport)
-    return report
-
-
-def go_offline(qtbot, engine: SyncEngine, proxy: FaultProxy) -> None:
-    proxy.drop()
-    with qtbot.wait_signal(engine.online_changed, timeout=10000):
-        engine.probe()
-    assert engine.online is False
-
-
-@pytest.fixture
-def proxy(live_server: LiveServer) -> Iterator[FaultProxy]:
-    with FaultProxy(live_server.url) as p:
-        yield p
-
-
-@pytest.fixture
-def make_engine() -> Iterator[Callable[[AppContext], SyncEngine]]:
-    def make(ctx: AppContext) -> SyncEngine:
-        return ctx.sync  # the context's own engine (stopped by the make_context fixture)
-
-    yield make
-
-
-# --- tests ------------------------------------------------------------------------------------
+from tests.desktop.sync_support import (
+    ENTRIES,
+    entries_named,
+    entry_body,
+    go_offline,
+    published_entry,
+    request_body,
+    requests_for,
+    submit,
+    sync,
+)
 
 
 def test_offline_drafts_queue_and_replay_in_order(
-    qtbot, live_server: LiveServer, proxy: FaultProxy, make_context, make_engine
+    qtbot, live_server: LiveServer, proxy: FaultProxy, registrar: AppContext
 ) -> None:
-    ctx = make_context("A", Role.REGISTRAR, url=proxy.url)
-    engine = make_engine(ctx)
+    ctx, engine = registrar, registrar.sync
     counts: list[int] = []
     ctx.outbox_changed.connect(counts.append)
     go_offline(qtbot, engine, proxy)
@@ -171,11 +67,9 @@ def test_offline_drafts_queue_and_replay_in_order(
     assert posts.index(ENTRIES) < posts.index(f"{ENTRIES}/{mine[0]['id']}/submit")
 
 
-def test_online_submit_is_sent_at_once(
-    qtbot, live_server: LiveServer, make_context, make_engine
-) -> None:
+def test_online_submit_is_sent_at_once(qtbot, live_server: LiveServer, make_context) -> None:
     ctx = make_context("A", Role.REGISTRAR)
-    engine = make_engine(ctx)
+    engine = ctx.sync
     ctx.store.save_draft("entry", "d1", entry_body("在线登记"))
     with qtbot.wait_signal(ctx.data_changed, timeout=10000):
         outcome = submit(
@@ -197,11 +91,11 @@ def test_online_submit_is_sent_at_once(
 
 
 def test_cached_lists_are_readable_offline_with_their_as_of_time(
-    qtbot, live_server: LiveServer, proxy: FaultProxy, make_context, make_engine
+    qtbot, live_server: LiveServer, proxy: FaultProxy, make_context
 ) -> None:
     published_entry(live_server, "户籍人口基础信息")
     ctx = make_context("B", Role.APPLICANT, url=proxy.url)
-    engine = make_engine(ctx)
+    engine = ctx.sync
     report = sync(qtbot, engine)
     assert set(report.refreshed) >= {"departments", "my_requests", "share_catalog", "inbox"}
     go_offline(qtbot, engine, proxy)
@@ -218,11 +112,11 @@ def test_cached_lists_are_readable_offline_with_their_as_of_time(
 
 
 def test_queued_request_replays_once_after_drop_after_forwarding(
-    qtbot, live_server: LiveServer, proxy: FaultProxy, make_context, make_engine
+    qtbot, live_server: LiveServer, proxy: FaultProxy, make_context
 ) -> None:
     entry = published_entry(live_server, "婚姻登记信息")
     ctx = make_context("B", Role.APPLICANT, url=proxy.url)
-    engine = make_engine(ctx)
+    engine = ctx.sync
     business = "低保审核（答复丢失）"
     # The platform processes the create, the answer never arrives — on the first try and the
     # client's own retry; the action goes to the outbox with the same key.
