@@ -29,8 +29,8 @@ from govshare_desktop.catalog.hints import SourceHints
 from govshare_desktop.catalog.items_table import ItemTable, row_errors
 from govshare_desktop.catalog.submission import DRAFT_KIND
 from govshare_desktop.common.autosave import AutosaveController
+from govshare_desktop.common.debounce import Debouncer
 from govshare_desktop.common.forms import FieldErrors
-from govshare_desktop.common.paged_model import Debouncer
 from govshare_desktop.common.sizing import fit_to_screen
 from govshare_desktop.common.uiload import load_form
 from govshare_desktop.context import AppContext

@@ -28,9 +28,10 @@ from govshare_desktop.catalog.entry_list import (
 from govshare_desktop.catalog.local_drafts import LocalDrafts
 from govshare_desktop.catalog.submission import DRAFT_KIND
 from govshare_desktop.common.conflict import open_conflict_dialog
+from govshare_desktop.common.debounce import Debouncer
 from govshare_desktop.common.finder import ObjectSeeker
 from govshare_desktop.common.outcome import ERROR, OK, QUEUED, clear_outcome, show_outcome
-from govshare_desktop.common.paged_model import Debouncer, PagedTableModel
+from govshare_desktop.common.paged_model import PagedTableModel
 from govshare_desktop.common.tables import ColumnSizer, compact_rows, enable_sorting
 from govshare_desktop.common.uiload import load_form
 from govshare_desktop.context import AppContext

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import QWidget
 from govshare_core.vocab import SHARE_CATALOG_TYPES, ResourceClass, Role, ShareMode, UpdateCycle
 from govshare_desktop.api import actions
 from govshare_desktop.api.errors import ApiError
+from govshare_desktop.common.debounce import Debouncer
 from govshare_desktop.common.finder import ObjectSeeker
-from govshare_desktop.common.paged_model import Debouncer, PagedTableModel, api_page_fetcher
+from govshare_desktop.common.paged_model import PagedTableModel, api_page_fetcher
 from govshare_desktop.common.uiload import load_form
 from govshare_desktop.context import AppContext
 from govshare_desktop.i18n import label, local_time

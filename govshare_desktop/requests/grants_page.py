@@ -15,9 +15,10 @@ from govshare_core.vocab import GrantStatus, Role
 from govshare_desktop.api import actions
 from govshare_desktop.api.actions import JsonObject
 from govshare_desktop.api.errors import ApiError
+from govshare_desktop.common.debounce import Debouncer
 from govshare_desktop.common.finder import ObjectSeeker
 from govshare_desktop.common.outcome import OK, QUEUED, clear_outcome, show_outcome
-from govshare_desktop.common.paged_model import Debouncer, PagedTableModel, Row
+from govshare_desktop.common.paged_model import PagedTableModel, Row
 from govshare_desktop.common.uiload import load_form
 from govshare_desktop.context import AppContext
 from govshare_desktop.i18n import label_of

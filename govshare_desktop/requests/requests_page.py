@@ -19,8 +19,9 @@ from PySide6.QtWidgets import QWidget
 
 from govshare_desktop.api.errors import ApiError
 from govshare_desktop.common import policy
+from govshare_desktop.common.debounce import Debouncer
 from govshare_desktop.common.finder import ObjectSeeker
-from govshare_desktop.common.paged_model import Debouncer, PagedTableModel, Row
+from govshare_desktop.common.paged_model import PagedTableModel, Row
 from govshare_desktop.common.uiload import load_form
 from govshare_desktop.context import AppContext
 from govshare_desktop.i18n import local_time

@@ -8,10 +8,10 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QTableView
 
 from govshare_core.vocab import Role
+from govshare_desktop.common.debounce import Debouncer
 from govshare_desktop.common.paged_model import (
     LOAD_ALL_LIMIT,
     Column,
-    Debouncer,
     PagedTableModel,
     Row,
     api_page_fetcher,
