@@ -158,7 +158,25 @@ class CatalogEntryIn(CatalogEntryBase):
     pass
 
 
-class CatalogEntryOut(OutSchema):
+class EntryReviewOut(OutSchema):
+    """Who submitted an entry, when, and the review it waits for (entries and their lists)."""
+
+    submitted_at: datetime | None = None
+    submitted_by_name: str | None = Field(
+        default=None, description="the submitter's display name (their username without one)"
+    )
+    review_due: date | None = Field(
+        default=None,
+        description="while submitted or dept_approved: the review's last day "
+        "(policy entry_review_working_days, working days from submission or dept approval)",
+    )
+    review_due_provisional: bool = False
+    review_working_days_left: int | None = Field(
+        default=None, description="counted with the platform's calendar; negative when overdue"
+    )
+
+
+class CatalogEntryOut(EntryReviewOut):
     id: int
     department_id: int
     department_name: str
@@ -192,22 +210,9 @@ class CatalogEntryOut(OutSchema):
     problems: list[dict[str, str]] = Field(
         default_factory=list, description="rule violations of a draft (checked on submit)"
     )
-    submitted_at: datetime | None = None
-    submitted_by_name: str | None = Field(
-        default=None, description="the submitter's display name (their username without one)"
-    )
-    review_due: date | None = Field(
-        default=None,
-        description="while submitted or dept_approved: the review's last day "
-        "(policy entry_review_working_days, working days from submission or dept approval)",
-    )
-    review_due_provisional: bool = False
-    review_working_days_left: int | None = Field(
-        default=None, description="counted with the platform's calendar; negative when overdue"
-    )
 
 
-class CatalogEntrySummary(OutSchema):
+class CatalogEntrySummary(EntryReviewOut):
     id: int
     department_id: int
     department_name: str
@@ -221,19 +226,6 @@ class CatalogEntrySummary(OutSchema):
     published_on: date | None
     updated_at: datetime
     version: int
-    submitted_at: datetime | None = None
-    submitted_by_name: str | None = Field(
-        default=None, description="the submitter's display name (their username without one)"
-    )
-    review_due: date | None = Field(
-        default=None,
-        description="while submitted or dept_approved: the review's last day "
-        "(policy entry_review_working_days, working days from submission or dept approval)",
-    )
-    review_due_provisional: bool = False
-    review_working_days_left: int | None = Field(
-        default=None, description="counted with the platform's calendar; negative when overdue"
-    )
 
 
 class ReasonIn(Schema):
