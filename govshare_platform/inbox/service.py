@@ -21,8 +21,10 @@ from sqlalchemy.orm import Session
 from govshare_core.rules import change_report_due
 from govshare_core.schemas import InboxItem
 from govshare_core.vocab import ChangeReportStatus, DisputeStatus, EntryStatus, RequestStatus, Role
+from govshare_core.workdays import Deadline, entry_review_deadline
 from govshare_core.workflow import (
     CATALOG_ENTRY,
+    ENTRY_REVIEW_STATES,
     REQUEST_REVIEW_STATES,
     SHARE_REQUEST,
     Actor,
@@ -30,6 +32,7 @@ from govshare_core.workflow import (
     StateMachine,
     may_take,
 )
+from govshare_platform import clock
 from govshare_platform.catalog.models import CatalogEntry, ChangeReport
 from govshare_platform.grants import service as grants
 from govshare_platform.policy.service import Deadlines, deadlines, get_policy
@@ -73,13 +76,34 @@ class _Builder:
     actor: Actor
     clock: Deadlines
     items: list[InboxItem]
+    entry_review_days: int | None = None  # the policy's, read once when needed
 
     def entries(self, kind: str, *where: ColumnElement[bool]) -> None:
         query = select(CatalogEntry).where(*where).order_by(CatalogEntry.id).limit(LIMIT)
         for entry in self.session.scalars(query):
             parties = Parties(owner_dept=entry.department_id, submitter_id=entry.submitted_by)
             if can_close(kind, entry.status, self.actor, parties):
-                self.add(kind, entry.id, entry.name, entry.status, None)
+                deadline = self._review_deadline(entry)
+                due = deadline.due if deadline is not None else None
+                provisional = deadline is not None and deadline.provisional
+                self.add(kind, entry.id, entry.name, entry.status, due, provisional)
+
+    def _review_deadline(self, entry: CatalogEntry) -> Deadline | None:
+        """The review an entry waits for is due (policy entry_review_working_days; none for
+        entries waiting for no review, e.g. returned ones)."""
+        if entry.status not in ENTRY_REVIEW_STATES:
+            return None
+        if self.entry_review_days is None:
+            self.entry_review_days = get_policy(self.session).entry_review_working_days
+        return entry_review_deadline(
+            entry.status,
+            submitted_on=clock.local_date(entry.submitted_at) if entry.submitted_at else None,
+            dept_approved_on=(
+                clock.local_date(entry.dept_approved_at) if entry.dept_approved_at else None
+            ),
+            working_days=self.entry_review_days,
+            calendar=self.clock.calendar,
+        )
 
     def requests(self, kind: str, *where: ColumnElement[bool]) -> None:
         query = select(ShareRequest).where(*where)

@@ -9,6 +9,8 @@ import pytest
 from govshare_core.vocab import Role
 from govshare_core.workdays import working_days_between
 from govshare_platform.catalog.models import CatalogEntry
+from tests.platform.catalog_helpers import API, create_entry
+from tests.platform.catalog_helpers import act as entry_act
 from tests.platform.conftest import World
 from tests.platform.requests_support import (
     TODAY,
@@ -109,3 +111,31 @@ def test_grants_expiring_within_14_days(world: World, monkeypatch: pytest.Monkey
     ]
     assert items[0]["overdue"] is False
     assert _kinds(world, "A", RA) == []  # reminders go to the consumer
+
+
+def test_catalog_review_items_carry_the_entrys_review_deadline(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The to-do of a submitted entry (第十五条) and of one approved by its department (第十六条)
+    shows the same deadline as the entry itself (policy entry_review_working_days); an overdue
+    one comes first, red; a returned entry's to-do has none."""
+    set_today(monkeypatch, TODAY)
+    entry = create_entry(world, name="审核期限的目录")
+    entry_act(world, entry["id"], "submit", "A", Role.REGISTRAR)
+    [item] = _inbox(world, "A", Role.CATALOG_REVIEWER)
+    shown = world.client.get(f"{API}/entries/{entry['id']}", headers=world.h("A", Role.REGISTRAR))
+    assert item["kind"] == "entry_review" and item["due"] == shown.json()["review_due"]
+    assert item["working_days_left"] == shown.json()["review_working_days_left"] >= 0
+    assert item["overdue"] is False
+
+    entry_act(world, entry["id"], "dept-approve", "A", Role.CATALOG_REVIEWER)
+    approved = world.client.get(f"{API}/entries/{entry['id']}", headers=world.h("P", PA))
+    due = date.fromisoformat(approved.json()["review_due"])
+    set_today(monkeypatch, due + timedelta(days=30))  # long past the platform's deadline
+    [confirm] = [i for i in _inbox(world, "P", PA) if i["kind"] == "entry_confirm"]
+    assert confirm["object_id"] == entry["id"] and confirm["overdue"] is True
+    assert confirm["working_days_left"] < 0 and _inbox(world, "P", PA)[0] == confirm
+
+    entry_act(world, entry["id"], "platform-return", "P", PA, reason="请补充共享条件")
+    [returned] = _inbox(world, "A", Role.REGISTRAR)
+    assert returned["kind"] == "entry_returned" and returned["due"] is None
