@@ -132,6 +132,10 @@ class SharedPlatform:
                 time.sleep(0.01)
             engine.dispose()
             self._restore()
+            # a leftover client of the previous test (a background probe) may have opened a
+            # connection to the old file while it was swapped: it would answer "disk I/O
+            # error" from then on; drop every connection so the next one opens the new file
+            engine.dispose()
         server.users = dict(self.users)
         return server
 

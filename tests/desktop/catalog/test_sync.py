@@ -11,7 +11,7 @@ from govshare_desktop.catalog.entry_form import EntryForm
 from govshare_desktop.catalog.mine import MyEntriesPage
 from govshare_desktop.common.conflict import ConflictDialog
 from govshare_desktop.context import AppContext
-from govshare_desktop.store.local import OPEN_STATES
+from govshare_desktop.store.local import OPEN_STATES, OutboxItem
 from tests.desktop.catalog.support import fill_valid, open_form, submitted_entries
 from tests.desktop.catalog_support import entry_body
 from tests.desktop.faultproxy import FaultProxy
@@ -140,8 +140,14 @@ def test_recall_is_queued_offline(make_context, qtbot) -> None:  # type: ignore[
     assert page.ui.recallButton.isEnabled()
     ctx.set_online(False)
     page.act("recall")
-    qtbot.waitUntil(lambda: ctx.store.pending_count() == 1, timeout=10000)
-    [item] = ctx.store.outbox()
+    queued: list[OutboxItem] = []
+
+    def recall_queued() -> bool:  # read once: a replay may empty the outbox right after
+        queued[:] = ctx.store.outbox()
+        return len(queued) == 1
+
+    qtbot.waitUntil(recall_queued, timeout=10000)
+    [item] = queued
     assert item.path.endswith(f"/{e['id']}/recall") and item.if_match is not None
     qtbot.waitUntil(lambda: "离线" in page.ui.outcomeLabel.text(), timeout=5000)
 
