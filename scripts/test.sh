@@ -54,9 +54,13 @@ step "lint-imports" lint-imports
 step "translations up to date" python tools/build_translations.py --check
 step "runtime dependencies declared" deptry .
 
-echo "==> pytest"
+# Tests run in parallel worker processes (pytest-xdist), one per CPU by default; each worker has
+# its own databases, servers and temporary directories. GOVSHARE_TEST_WORKERS=0 runs in one
+# process (e.g. to debug with -s or --pdb).
+workers="${GOVSHARE_TEST_WORKERS:-auto}"
+echo "==> pytest (workers: $workers)"
 set +e
-python -m pytest "$@"
+python -m pytest -n "$workers" --dist worksteal "$@"
 rc=$?
 set -e
 if [ "$rc" -eq 5 ]; then

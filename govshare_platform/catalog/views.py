@@ -16,7 +16,7 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, aliased
 
 from govshare_core.schemas import CatalogEntryOut, CatalogEntrySummary
-from govshare_core.workdays import entry_review_deadline
+from govshare_core.workdays import Deadline, WorkdayCalendar, entry_review_deadline
 from govshare_core.workflow import ENTRY_REVIEW_STATES
 from govshare_platform import clock
 from govshare_platform.catalog.models import CatalogEntry
@@ -60,6 +60,21 @@ class _Reviewed(Protocol):
     def dept_approved_at(self) -> datetime | None: ...
 
 
+def review_deadline(
+    entry: _Reviewed, *, working_days: int, calendar: WorkdayCalendar
+) -> Deadline | None:
+    """When the review `entry` waits for is due (None when it waits for none): its timestamps
+    taken as Asia/Shanghai dates, counted by the core's `entry_review_deadline`. The API's
+    entries and the inbox's to-dos both use this."""
+    return entry_review_deadline(
+        entry.status,
+        submitted_on=_local(entry.submitted_at),
+        dept_approved_on=_local(entry.dept_approved_at),
+        working_days=working_days,
+        calendar=calendar,
+    )
+
+
 def _fill(session: Session, shown: Sequence[tuple[_Reviewed, str | None, _Shown]]) -> None:
     for _, name, out in shown:
         out.submitted_by_name = name
@@ -69,13 +84,7 @@ def _fill(session: Session, shown: Sequence[tuple[_Reviewed, str | None, _Shown]
     days = get_policy(session).entry_review_working_days
     clock_ = deadlines(session, clock.today())
     for entry, out in waiting:
-        deadline = entry_review_deadline(
-            entry.status,
-            submitted_on=_local(entry.submitted_at),
-            dept_approved_on=_local(entry.dept_approved_at),
-            working_days=days,
-            calendar=clock_.calendar,
-        )
+        deadline = review_deadline(entry, working_days=days, calendar=clock_.calendar)
         if deadline is not None:
             out.review_due = deadline.due
             out.review_due_provisional = deadline.provisional

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from govshare_core.rules import change_report_due
 from govshare_core.schemas import InboxItem
 from govshare_core.vocab import ChangeReportStatus, DisputeStatus, EntryStatus, RequestStatus, Role
-from govshare_core.workdays import Deadline, entry_review_deadline
+from govshare_core.workdays import Deadline
 from govshare_core.workflow import (
     CATALOG_ENTRY,
     ENTRY_REVIEW_STATES,
@@ -32,8 +32,8 @@ from govshare_core.workflow import (
     StateMachine,
     may_take,
 )
-from govshare_platform import clock
 from govshare_platform.catalog.models import CatalogEntry, ChangeReport
+from govshare_platform.catalog.views import review_deadline
 from govshare_platform.grants import service as grants
 from govshare_platform.policy.service import Deadlines, deadlines, get_policy
 from govshare_platform.requests.models import Dispute, ShareRequest
@@ -95,14 +95,8 @@ class _Builder:
             return None
         if self.entry_review_days is None:
             self.entry_review_days = get_policy(self.session).entry_review_working_days
-        return entry_review_deadline(
-            entry.status,
-            submitted_on=clock.local_date(entry.submitted_at) if entry.submitted_at else None,
-            dept_approved_on=(
-                clock.local_date(entry.dept_approved_at) if entry.dept_approved_at else None
-            ),
-            working_days=self.entry_review_days,
-            calendar=self.clock.calendar,
+        return review_deadline(
+            entry, working_days=self.entry_review_days, calendar=self.clock.calendar
         )
 
     def requests(self, kind: str, *where: ColumnElement[bool]) -> None:

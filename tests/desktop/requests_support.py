@@ -9,6 +9,7 @@ from govshare_core.creditcode import make_credit_code
 from govshare_core.vocab import Role
 from govshare_desktop.api import actions
 from govshare_desktop.api.client import PlatformClient, new_idempotency_key
+from govshare_platform import clock
 from tests.desktop.conftest import PASSWORD, LiveServer
 from tests.platform.catalog_helpers import entry_payload
 
@@ -32,7 +33,7 @@ def publish_entry(server: LiveServer, dept: str = "A", **overrides: Any) -> dict
 
 
 def request_body(entry: dict[str, Any], **overrides: Any) -> dict[str, Any]:
-    from datetime import date, timedelta
+    from datetime import timedelta
 
     body = {
         "entry_id": entry["id"],
@@ -41,7 +42,7 @@ def request_body(entry: dict[str, Any], **overrides: Any) -> dict[str, Any]:
         "users": "户政窗口工作人员",
         "share_mode": "interface",
         "reason": "办理户籍迁移需核验申请人身份（履行法定职责）",
-        "end_date": (date.today() + timedelta(days=200)).isoformat(),
+        "end_date": (clock.today() + timedelta(days=200)).isoformat(),
     }
     body.update(overrides)
     return body

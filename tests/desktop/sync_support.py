@@ -3,7 +3,7 @@ real API, one change sent through a SyncEngine, a sync pass, going offline behin
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import func, select
@@ -12,6 +12,7 @@ from govshare_core.vocab import Role
 from govshare_desktop.api.actions import Action, Method
 from govshare_desktop.api.client import PlatformClient, new_idempotency_key
 from govshare_desktop.sync.engine import Outcome, SyncEngine, SyncReport
+from govshare_platform import clock
 from govshare_platform.catalog.models import CatalogEntry
 from govshare_platform.requests.models import ShareRequest
 from tests.desktop.catalog_support import entry_body as catalog_entry_body
@@ -64,7 +65,7 @@ def request_body(entry: dict[str, Any], business: str) -> dict[str, Any]:
         "users": "社会救助科工作人员",
         "share_mode": "interface",
         "reason": "核对低保申请人户籍信息",
-        "end_date": str(date.today() + timedelta(days=365)),
+        "end_date": str(clock.today() + timedelta(days=365)),
     }
 
 

@@ -18,6 +18,7 @@ from govshare_desktop.catalog.change_report import ChangeReportDialog
 from govshare_desktop.catalog.pages import page_specs
 from govshare_desktop.common import policy
 from govshare_desktop.sync.engine import Outcome, OutcomeStatus
+from govshare_platform import clock
 from tests.desktop.catalog.support import fill_valid, open_form, published_entry
 from tests.desktop.catalog_support import entry_body
 
@@ -166,7 +167,7 @@ def test_change_report_window_is_the_platforms_policy(make_context, qtbot) -> No
     assert policy.current(reg).change_report_days == 30  # cached for offline use
     entry = {"id": 1, "name": "x", "status": "published", "update_cycle": "daily"}
     dialog = ChangeReportDialog(
-        context=reg, entry=entry, changes={"update_cycle": "weekly"}, today=date.today()
+        context=reg, entry=entry, changes={"update_cycle": "weekly"}, today=clock.today()
     )
     qtbot.addWidget(dialog)
     assert dialog.days_left() == 30
@@ -176,7 +177,7 @@ def test_change_report_window_is_the_platforms_policy(make_context, qtbot) -> No
 def test_change_report_dialog(make_context, qtbot) -> None:  # type: ignore[no-untyped-def]
     reg, e = published_entry(make_context, "法人登记信息")
     dialog = ChangeReportDialog(
-        context=reg, entry=e, changes={"update_cycle": "weekly"}, today=date.today()
+        context=reg, entry=e, changes={"update_cycle": "weekly"}, today=clock.today()
     )
     qtbot.addWidget(dialog)
     assert dialog.days_left() == 20
@@ -227,7 +228,7 @@ def test_change_report_editors_use_labels_and_the_item_table(make_context, qtbot
     from PySide6.QtWidgets import QComboBox, QLineEdit
 
     reg, e = published_entry(make_context, "企业年报信息")
-    dialog = ChangeReportDialog(context=reg, entry=e, changes={}, today=date.today())
+    dialog = ChangeReportDialog(context=reg, entry=e, changes={}, today=clock.today())
     qtbot.addWidget(dialog)
     dialog.show()
     cycle = dialog.editors["update_cycle"]

@@ -6,7 +6,7 @@ read-only entries are legible; lists sort; the review queue says who submitted a
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt, QTranslator
@@ -21,6 +21,7 @@ from govshare_desktop.catalog.change_report import ChangeReportDialog, ItemsDial
 from govshare_desktop.catalog.entry_form import EntryForm, EntryFormDialog
 from govshare_desktop.catalog.mine import MyEntriesPage
 from govshare_desktop.catalog.review import REPORT_QUEUE, ReasonDialog, ReviewPage
+from govshare_platform import clock
 from tests.desktop.catalog.test_entry_form import fill_valid
 from tests.desktop.catalog_support import entry_body, report_change
 from tests.desktop.qt_support import LONG, accept_confirmation, assert_dialog_fits
@@ -230,7 +231,7 @@ def test_the_review_queue_shows_submitter_time_and_deadlines(qtbot, make_context
     headers = [page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(len(cells))]
     assert headers[3:] == ["提交人", "提交时间", "审核期限"]
     assert cells[3] and cells[3] != "本人提交"  # someone else submitted it
-    assert cells[4].startswith(str(date.today().year))
+    assert cells[4].startswith(str(clock.today().year))
     entry = registrar.client.entry(e["id"])
     assert entry["review_due"] and cells[5].startswith(entry["review_due"])  # and days left
     assert "工作日" in cells[5]
@@ -243,7 +244,7 @@ def test_change_reports_show_the_platform_deadline(qtbot, make_context) -> None:
     make_context("A", Role.CATALOG_REVIEWER).client.entry_action(e["id"], "dept-approve")
     admin = make_context("P", Role.PLATFORM_ADMIN)
     admin.client.entry_action(e["id"], "publish")
-    effective = date.today() - timedelta(days=3)
+    effective = clock.today() - timedelta(days=3)
     report = report_change(
         registrar.client, e["id"], effective, "更新周期调整", update_cycle="weekly"
     )

@@ -143,7 +143,7 @@ def test_the_queue_names_the_submitter_the_time_and_the_deadline(  # type: ignor
     assert not model.flags(own) & Qt.ItemFlag.ItemIsEnabled
     assert model.index(row["户籍人口信息"], 5).data(Qt.ItemDataRole.ForegroundRole) is None
 
-    later = date.today() + timedelta(days=30)  # past the 5 working days, holidays or not
+    later = clock.today() + timedelta(days=30)  # past the 5 working days, holidays or not
     monkeypatch.setattr(clock, "today", lambda: later)
     page.refresh()
     qtbot.waitUntil(lambda: model.rowCount() == 2 and not model.is_loading, timeout=WAIT)

@@ -10,6 +10,7 @@ from govshare_core.vocab import Role
 from govshare_core.workdays import WorkdayCalendar
 from govshare_desktop.requests.deadlines import grant_expiry_info
 from govshare_desktop.requests.grants_page import EXPIRING_BACKGROUND, GrantsPage
+from govshare_platform import clock
 from tests.desktop.conftest import LiveServer
 from tests.desktop.qt_support import accept_confirmation
 from tests.desktop.requests_support import publish_entry, submitted_request
@@ -22,7 +23,7 @@ def active_grants(server: LiveServer, *, days: int) -> int:
     entry = publish_entry(
         server, "A", share_type="unconditional", share_conditions=None, share_scope=None
     )
-    end = (date.today() + timedelta(days=days)).isoformat()
+    end = (clock.today() + timedelta(days=days)).isoformat()
     submitted = submitted_request(server, entry, end_date=end)
     assert submitted["status"] == "active"
     return int(submitted["id"])

@@ -71,7 +71,7 @@ def move_clock(monkeypatch: pytest.MonkeyPatch) -> Callable[[int], date]:
     """Move the platform's clock (the live server runs in-process) and the desktop's today."""
 
     def move(days: int) -> date:
-        later = date.today() + timedelta(days=days)
+        later = clock.today() + timedelta(days=days)
 
         class Later(date):
             @classmethod

@@ -5,8 +5,6 @@ in both languages; tables fit; the grants page opens on content and the share li
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import QApplication
 
 from govshare_core.vocab import DisputeStatus, Role, ShareType
@@ -20,6 +18,7 @@ from govshare_desktop.requests.grants_page import GrantsPage
 from govshare_desktop.requests.pages import page_specs
 from govshare_desktop.requests.request_form import RequestFormDialog
 from govshare_desktop.requests.requests_page import RequestsPage
+from govshare_platform import clock
 from tests.desktop.catalog_support import entry_body
 from tests.desktop.conftest import LiveServer
 from tests.desktop.qt_support import LONG, accept_confirmation, assert_dialog_fits
@@ -120,7 +119,7 @@ def test_dispute_status_uses_the_vocab_label(qapp) -> None:
         "disputes": [{"reason": "法定职责所需", "status": "open"}],
         "share_mode": "query",
     }
-    html = detail_html(detail, {}, date.today(), calendar=WorkdayCalendar())
+    html = detail_html(detail, {}, clock.today(), calendar=WorkdayCalendar())
     assert "（open）" not in html and DisputeStatus.OPEN.label_zh in html
     assert "共享方式" in html and "共享模式" not in html
 

@@ -5,7 +5,7 @@ department's request by searching."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -19,6 +19,7 @@ from govshare_desktop.requests.catalog_page import ShareCatalogPage
 from govshare_desktop.requests.grants_page import PAGE_SIZE as GRANTS_PAGE_SIZE
 from govshare_desktop.requests.grants_page import GrantsPage
 from govshare_desktop.requests.requests_page import PAGE_SIZE, RequestsPage
+from govshare_platform import clock
 from tests.desktop.conftest import LiveServer
 from tests.desktop.requests_support import add_department, publish_entry, submitted_request
 
@@ -43,7 +44,7 @@ def many_requests(server: LiveServer) -> int:
         unconditional(server, NEEDLE_ENTRY),
         unconditional(server, BULK_ENTRY),
     )
-    late = (date.today() + timedelta(days=300)).isoformat()
+    late = (clock.today() + timedelta(days=300)).isoformat()
     needle = submitted_request(server, needle_entry, business=NEEDLE_BUSINESS, end_date=late)
     for n in range(BULK):
         submitted_request(server, bulk_entry, business=f"低保审核户籍核验第{n + 1}批")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -76,7 +76,7 @@ def request(server: LiveServer, *, days: int = 200, **entry_overrides: Any) -> i
         "users": "户政窗口工作人员",
         "share_mode": "interface",
         "reason": "办理户籍迁移需核验申请人身份（履行法定职责）",
-        "end_date": (date.today() + timedelta(days=days)).isoformat(),
+        "end_date": (clock.today() + timedelta(days=days)).isoformat(),
     }
     request_id = int(applicant.post("/requests", body)["id"])
     applicant.post(f"/requests/{request_id}/submit")
@@ -117,7 +117,7 @@ def change_report(server: LiveServer, monkeypatch: pytest.MonkeyPatch) -> int:
     report = Http(server, "A", Role.REGISTRAR).post(
         f"/catalog/entries/{entry_id}/change-reports",
         {
-            "effective_date": (date.today() - timedelta(days=3)).isoformat(),
+            "effective_date": (clock.today() - timedelta(days=3)).isoformat(),
             "description": "更新周期由每日改为实时，以便及时共享。",
             "changes": {"update_cycle": "realtime"},
         },
@@ -127,7 +127,7 @@ def change_report(server: LiveServer, monkeypatch: pytest.MonkeyPatch) -> int:
 
 def overdue_request(server: LiveServer, monkeypatch: pytest.MonkeyPatch) -> int:
     request_id = request(server)
-    later = date.today() + timedelta(days=14)  # past the 5 working days (第二十七条)
+    later = clock.today() + timedelta(days=14)  # past the 5 working days (第二十七条)
     monkeypatch.setattr(clock, "today", lambda: later)
     return request_id
 
