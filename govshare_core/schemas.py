@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from govshare_core.agreements import DEFAULT_AGREEMENT_SIGNING_WORKING_DAYS
 from govshare_core.rules import DEFAULT_ENTRY_REVIEW_WORKING_DAYS, MIN_REASON_LENGTH
 from govshare_core.vocab import (
     ChangeReportStatus,
@@ -465,6 +466,10 @@ class PolicyOut(OutSchema):
         default=DEFAULT_ENTRY_REVIEW_WORKING_DAYS,
         description="working days for each review of a catalog entry (platform policy)",
     )
+    agreement_signing_working_days: int = Field(
+        default=DEFAULT_AGREEMENT_SIGNING_WORKING_DAYS,
+        description="working days each party has to sign the agreement (platform policy, 第三十条)",
+    )
 
 
 class PolicyIn(Schema):
@@ -472,6 +477,7 @@ class PolicyIn(Schema):
     change_report_days: int | None = Field(default=None, ge=1, le=365)
     log_retention_years: int | None = Field(default=None, ge=5, le=100)
     entry_review_working_days: int | None = Field(default=None, ge=1, le=60)
+    agreement_signing_working_days: int | None = Field(default=None, ge=1, le=60)
 
 
 class WorkdayOverrideIn(Schema):

@@ -306,12 +306,17 @@ SHARE_REQUEST = StateMachine(
             Party.PLATFORM,
             reason=True,
         ),
+        # 第三十条: the agreement's own machine (govshare_core.agreements.AGREEMENT) decides who
+        # signs or declines; the platform then moves the request: the third signature activates
+        # it, a declined signature sends it back to the platform's decision with the reason.
+        _t("agreement_completed", {_R.AWAITING_AGREEMENT}, _R.ACTIVE, set(), Party.SYSTEM),
         _t(
-            "mark_agreement_signed",
+            "agreement_declined",
             {_R.AWAITING_AGREEMENT},
-            _R.ACTIVE,
-            {Role.PLATFORM_ADMIN},
-            Party.PLATFORM,
+            _R.PROVIDER_APPROVED,
+            set(),
+            Party.SYSTEM,
+            reason=True,
         ),
         _t(
             "dispute",

@@ -5,7 +5,7 @@ blocks for a while (imports, migrations, and on the first run the demo city's se
 call it off the UI thread. The server runs in a daemon thread with the maintenance sweeps on.
 
 Data: SQLite at user_data_dir("GovShare")/demo/platform.db, or under `data_dir`
-(GOVSHARE_DEMO_DIR overrides the default).
+(GOVSHARE_DEMO_DIR overrides the default); the demo CA in `ca/` beside it.
 """
 
 from __future__ import annotations
@@ -75,10 +75,13 @@ class EmbeddedPlatform:
         return self.url
 
     def _settings(self, path: Path) -> Any:
+        from govshare_platform.demo.ca import ensure_demo_ca
         from govshare_platform.settings import Settings
 
         return Settings(
-            database_url=f"sqlite:///{path}", maintenance_interval_minutes=self.maintenance_minutes
+            database_url=f"sqlite:///{path}",
+            maintenance_interval_minutes=self.maintenance_minutes,
+            **ensure_demo_ca(self.data_dir / "ca"),  # the agreements' signing CA (第三十条)
         )
 
     def _seed(self) -> bool:

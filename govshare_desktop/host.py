@@ -39,6 +39,12 @@ def data_dir() -> Path:
     return _override(DATA_DIR_ENV) or user_data_path(APP_NAME, appauthor=False)
 
 
+def signing_dir() -> Path:
+    """Signing keys and certificates (signing/keys.py), signed PDFs waiting to be sent, and
+    the stamp font cache, under the data directory."""
+    return data_dir() / "signing"
+
+
 def log_dir() -> Path:
     """The client's log directory (rotated log files); GOVSHARE_LOG_DIR overrides it."""
     return _override(LOG_DIR_ENV) or user_log_path(APP_NAME, appauthor=False)

@@ -11,23 +11,40 @@ from govshare_core import __version__
 from govshare_platform import errors
 from govshare_platform.db import make_engine, make_session_factory
 from govshare_platform.maintenance import Scheduler
+from govshare_platform.pki.authority import load_ca
 from govshare_platform.settings import Settings, get_settings
 
 API_PREFIX = "/api/v1"
 
 
 def _routers() -> list[APIRouter]:
+    from govshare_platform.agreements.api import router as agreements
+    from govshare_platform.agreements.templates_api import router as agreement_templates
     from govshare_platform.audit.api import router as audit
     from govshare_platform.auth.api import router as auth
     from govshare_platform.catalog.api import router as catalog
     from govshare_platform.departments.api import router as departments
     from govshare_platform.grants.api import router as grants
     from govshare_platform.inbox.api import router as inbox
+    from govshare_platform.pki.api import router as pki
     from govshare_platform.policy.api import router as policy
     from govshare_platform.requests.api import router as requests
     from govshare_platform.requests.grants_api import router as grant_actions
 
-    return [auth, departments, audit, policy, catalog, requests, grants, grant_actions, inbox]
+    return [
+        auth,
+        departments,
+        audit,
+        policy,
+        catalog,
+        requests,
+        grants,
+        grant_actions,
+        inbox,
+        pki,
+        agreements,
+        agreement_templates,
+    ]
 
 
 @asynccontextmanager
@@ -55,6 +72,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.session_factory = make_session_factory(engine)
+    # The CA's keys, decrypted once; None runs the platform without certificates (503 on them).
+    # A CA configured but unreadable (files, passphrase) stops the start: better than a silent 503.
+    app.state.ca = load_ca(settings)
     errors.install(app)
     for router in _routers():
         app.include_router(router, prefix=API_PREFIX)

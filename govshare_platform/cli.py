@@ -1,4 +1,5 @@
-"""`govshare-platform` command line: serve, init-db, seed-demo, create-user, maintenance, audit.
+"""`govshare-platform` command line: serve, init-db, seed-demo, create-user, maintenance, audit,
+ca (the platform's certification authority).
 
 Every command logs to standard output, one line per event (`--verbose` for debug detail).
 """
@@ -10,11 +11,14 @@ import getpass
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
 from govshare_core import __version__
 from govshare_core.schemas import UserIn
 from govshare_core.vocab import Role
 from govshare_platform import logs
+from govshare_platform.pki.profile import KEY_TYPES
 from govshare_platform.settings import Settings
 
 
@@ -56,12 +60,13 @@ def cmd_seed_demo(args: argparse.Namespace) -> int:
     The summary goes to standard error when the accounts are printed, so that standard output
     is exactly one JSON account per line.
     """
+    from govshare_platform.demo.ca import with_demo_ca
     from govshare_platform.demo.seed import demo_accounts, seed_demo
     from govshare_platform.migrate import upgrade
 
-    settings = _settings(args)
+    settings = with_demo_ca(_settings(args))
     upgrade(settings.database_url)
-    summary = seed_demo(settings, force=args.force)
+    summary = {**seed_demo(settings, force=args.force), "ca_dir": str(settings.ca_dir)}
     out = sys.stderr if args.print_accounts else sys.stdout
     print(json.dumps(summary, ensure_ascii=False), file=out)
     if args.print_accounts:
@@ -126,6 +131,61 @@ def cmd_maintenance(args: argparse.Namespace) -> int:
     factory = make_session_factory(make_engine(_settings(args).database_url))
     print(json.dumps(run_once(factory)))
     return 0
+
+
+def cmd_ca_init(args: argparse.Namespace) -> int:
+    from govshare_platform.pki import commands
+
+    settings = _settings(args)
+    commands.init(
+        settings,
+        args.dir,
+        name=args.name,
+        credit_code=args.credit_code,
+        operator=args.operator,
+        key_type=args.key_type,
+        passphrase_file=args.passphrase_file,
+        p12=args.p12,
+    )
+    print("\n".join(commands.show(args.dir)))
+    print(f"set GOVSHARE_CA_DIR={args.dir} and GOVSHARE_CA_PASSPHRASE for `serve`")
+    return 0
+
+
+def cmd_ca_show(args: argparse.Namespace) -> int:
+    from govshare_platform.pki import commands
+    from govshare_platform.pki.authority import CAError
+
+    directory = args.dir or _settings(args).ca_dir
+    if directory is None:
+        raise CAError("give --dir or set GOVSHARE_CA_DIR")
+    print("\n".join(commands.show(directory)))
+    return 0
+
+
+def _ca_parser(sub: Any) -> None:
+    ca = sub.add_parser("ca", help="the platform's certification authority (agreement signing)")
+    ca_sub = ca.add_subparsers(dest="ca_command", required=True)
+    init = ca_sub.add_parser(
+        "init",
+        help="create a root CA and the platform's signing certificate in a new directory",
+        description="Create a root CA (10 years) and the platform's signing key and "
+        "certificate (1 year) in DIR; the keys are encrypted PKCS#8 under the passphrase from "
+        "--passphrase-file or GOVSHARE_CA_PASSPHRASE. Refuses to overwrite an existing CA.",
+    )
+    _common_options(init)
+    init.add_argument("--dir", type=Path, required=True)
+    init.add_argument("--name", help="organisation (default: the platform department's name)")
+    init.add_argument("--credit-code", help="统一社会信用代码 of the organisation")
+    init.add_argument("--operator", help="CN of the platform's signing certificate")
+    init.add_argument("--key-type", choices=KEY_TYPES, default="ec-p256")
+    init.add_argument("--passphrase-file", type=Path)
+    init.add_argument("--p12", type=Path, help="also write the CA's key and certificate here")
+    init.set_defaults(func=cmd_ca_init)
+    show = ca_sub.add_parser("show", help="print the CA's and platform signer's certificates")
+    _common_options(show)
+    show.add_argument("--dir", type=Path, help="(default: $GOVSHARE_CA_DIR)")
+    show.set_defaults(func=cmd_ca_show)
 
 
 def _common_options(parser: argparse.ArgumentParser) -> None:
@@ -197,6 +257,7 @@ def build_parser() -> argparse.ArgumentParser:
     verify = audit_sub.add_parser("verify", help="check the hash chain")
     _common_options(verify)
     verify.set_defaults(func=cmd_audit_verify)
+    _ca_parser(sub)
     return parser
 
 
@@ -212,8 +273,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from pydantic import ValidationError
 
         from govshare_platform.errors import Problem
+        from govshare_platform.pki.authority import CAError
 
-        if isinstance(exc, Problem | ValidationError):
+        if isinstance(exc, Problem | ValidationError | CAError):
             print(f"error: {exc}", file=sys.stderr)
             return 2
         raise

@@ -36,6 +36,7 @@ TITLES = {
     423: "Locked",
     428: "Precondition Required",
     429: "Too Many Requests",
+    503: "Service Unavailable",
     500: "Internal Server Error",
 }
 

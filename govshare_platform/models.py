@@ -15,6 +15,8 @@ DOMAINS = (
     "catalog",
     "requests",
     "grants",
+    "pki",
+    "agreements",
 )
 
 

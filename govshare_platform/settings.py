@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
+from pydantic import SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -21,6 +23,14 @@ class Settings(BaseSettings):
     sql_echo: bool = False
     # Sweeps for overdue requests and expired grants; 0 disables (tests drive them explicitly).
     maintenance_interval_minutes: int = 60
+    # The platform CA (govshare_platform.pki; `govshare-platform ca init`). Without `ca_dir` the
+    # platform runs, and its certificate endpoints answer 503 `ca_not_configured`.
+    ca_dir: Path | None = None
+    ca_p12: Path | None = None  # the CA's key and certificate as PKCS#12 instead of ca_dir's PEMs
+    ca_passphrase: SecretStr | None = None  # of the encrypted keys (and of ca_p12)
+    # The platform's public base URL (https://share.example.gov.cn): certificates then name the
+    # CRL at <public_url>/api/v1/pki/crl.
+    public_url: str | None = None
 
 
 @lru_cache

@@ -1,10 +1,17 @@
-# Sourced by scripts/demo.sh and .ci/run: the Debian packages Qt 6 (PySide6, xcb and offscreen
-# platforms) needs beside the Python wheels, and a helper that installs the missing ones.
+# Sourced by scripts/demo.sh, scripts/test.sh and .ci/run: the Debian packages Qt 6 (PySide6, xcb
+# and offscreen platforms) needs beside the Python wheels, those the tests need, and a helper
+# that installs the missing ones.
 QT_DEBIAN_PACKAGES=(
   libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0
   fonts-wqy-microhei
+)
+# The tests' real tools: PostgreSQL, poppler (pdftotext, pdffonts, pdfsig, pdftoppm), SoftHSM2
+# (a PKCS#11 token, as a UKey), NSS's certutil (pdfsig's trust store), Xvfb, CJK fonts.
+TEST_DEBIAN_PACKAGES=(
+  postgresql poppler-utils softhsm2 libnss3-tools xvfb xauth fonts-noto-cjk
+  "${QT_DEBIAN_PACKAGES[@]}"
 )
 
 # missing_debian_packages PKG... : print the ones dpkg does not have installed.
@@ -29,6 +36,6 @@ ensure_debian_packages() {
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
       "${missing[@]}" >/dev/null
   else
-    echo "note: Qt needs these Debian packages: sudo apt-get install ${missing[*]}" >&2
+    echo "note: missing Debian packages: sudo apt-get install ${missing[*]}" >&2
   fi
 }

@@ -13,6 +13,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 # shellcheck source=scripts/_venv.sh
 source "$ROOT/scripts/_venv.sh"
+# shellcheck source=scripts/_qtdeps.sh
+source "$ROOT/scripts/_qtdeps.sh"
+ensure_debian_packages "${TEST_DEBIAN_PACKAGES[@]}"  # as root; otherwise it says what is missing
 ensure_venv "[test]"
 
 # shellcheck source=scripts/_pg.sh

@@ -4,12 +4,20 @@ that hash passwords cheaply."""
 
 from __future__ import annotations
 
+import atexit
+import shutil
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import SecretStr
 from sqlalchemy.orm import Session
 
 from govshare_core.creditcode import make_credit_code
 from govshare_core.vocab import Role
 from govshare_platform.auth.passwords import hasher
 from govshare_platform.departments.models import Department, User, UserRole
+from govshare_platform.pki.authority import create_ca
 from govshare_platform.settings import Settings
 
 PASSWORD = "Demo-Passw0rd!"
@@ -23,10 +31,27 @@ DEPT_ROLES = (Role.REGISTRAR, Role.CATALOG_REVIEWER, Role.APPLICANT, Role.RESOUR
 PLATFORM_ROLES = (Role.PLATFORM_ADMIN, Role.SUPERVISOR, Role.SECURITY_ADMIN, Role.AUDIT_ADMIN)
 FAST_HASHER = hasher(1, 8 * 1024)
 """Argon2 at its cheapest: the tests sign in often."""
+TEST_CA_PASSPHRASE = "test-ca-passphrase"
+
+
+@lru_cache(maxsize=1)
+def test_ca_dir() -> Path:
+    """The platform CA of this test process (department P's), made once, removed at exit."""
+    root = Path(tempfile.mkdtemp(prefix="govshare-test-ca-"))
+    atexit.register(shutil.rmtree, root, ignore_errors=True)
+    name, first17, _platform = DEPARTMENTS["P"]
+    create_ca(
+        root / "ca",
+        organization=name,
+        credit_code=make_credit_code(first17),
+        passphrase=TEST_CA_PASSPHRASE.encode(),
+    )
+    return root / "ca"
 
 
 def fast_settings(database_url: str) -> Settings:
-    """The platform's settings under test: cheap hashing, lockout after 3, no maintenance."""
+    """The platform's settings under test: cheap hashing, lockout after 3, no maintenance, the
+    process's test CA."""
     return Settings(
         database_url=database_url,
         argon2_time_cost=1,
@@ -34,6 +59,8 @@ def fast_settings(database_url: str) -> Settings:
         lockout_threshold=3,
         lockout_minutes=15,
         maintenance_interval_minutes=0,
+        ca_dir=test_ca_dir(),
+        ca_passphrase=SecretStr(TEST_CA_PASSPHRASE),
     )
 
 

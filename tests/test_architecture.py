@@ -107,6 +107,7 @@ PLATFORM_DOMAINS = (
     "grants",
     "idempotency",
     "inbox",
+    "pki",
     "policy",
     "requests",
 )

@@ -49,17 +49,21 @@ print(json.dumps(failures))
 
 
 def extras_modules() -> set[str]:
-    """Top-level module names of the `test` extra's distributions (as installed)."""
+    """Top-level module names of the `test` extra's distributions (as installed), except those
+    a runtime dependency also installs into (pyhanko-cli adds `pyhanko.cli` to pyHanko's
+    `pyhanko` package)."""
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    dists = {
-        Requirement(r).name.lower().replace("_", "-")
-        for r in config["project"]["optional-dependencies"]["test"]
-    }
-    modules = {
-        module
-        for module, owners in packages_distributions().items()
-        if any(o.lower().replace("_", "-") in dists for o in owners)
-    }
+
+    def names(requirements: list[str]) -> set[str]:
+        return {Requirement(r).name.lower().replace("_", "-") for r in requirements}
+
+    test = names(config["project"]["optional-dependencies"]["test"])
+    runtime = names(config["project"]["dependencies"])
+    modules = set()
+    for module, owners in packages_distributions().items():
+        owned = {o.lower().replace("_", "-") for o in owners}
+        if owned & test and not owned & runtime:
+            modules.add(module)
     return modules - {"_distutils_hack"}
 
 

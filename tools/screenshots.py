@@ -10,7 +10,10 @@ main window as it is maximised there, 1366×728):
   damaged database, the error's details open);
 - <role>-<page>.png for one demo account of each role and every page of its navigation
   (e.g. registrar-catalog_mine.png), the first row of the page's list selected;
-- user-guide.png and about.png.
+- user-guide.png and about.png;
+- the 待签协议 screens (tools/agreement_shots.py): the resource admin's as the demo signer with
+  the most agreements to sign (<role>-agreements.png again, <role>-agreement_viewer.png,
+  sign-dialog.png), the platform admin's (its viewer, agreement-verify.png).
 Settings, offline stores and the keyring are kept away from the user's own.
 """
 
@@ -27,6 +30,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from agreement_shots import shoot_agreements  # noqa: E402  (tools/, beside this script)
 
 OFFICE_WIDTH, OFFICE_HEIGHT = 1366, 728
 """The main window maximised on a 1366×768 screen with a 40 px taskbar."""
@@ -272,7 +277,7 @@ def run(out: Path, demo_dir: Path | None) -> None:
     window = None
     for role in Role:
         username = ACCOUNTS[role.value] or busiest(
-            demo.url, demo.accounts, role.value, ("request_decide",)
+            demo.url, demo.accounts, role.value, ("request_decide", "agreement_sign")
         )
         if window is None:
             window = sign_in(desktop, username, password)
@@ -280,6 +285,12 @@ def run(out: Path, demo_dir: Path | None) -> None:
         else:
             window = switch_user(desktop, username, password)
         shoot_pages(window, out, role.value)
+        if role is Role.RESOURCE_ADMIN:  # the agreements as a filed signer whose turn it is
+            signer = busiest(demo.url, demo.accounts, role.value, ("agreement_sign",))
+            if signer != username:
+                window = switch_user(desktop, signer, password)
+        if role in (Role.RESOURCE_ADMIN, Role.PLATFORM_ADMIN):
+            shoot_agreements(window, out, role.value, save=save, wait=wait_idle)
 
     assert window is not None
     window.close()

@@ -16,12 +16,15 @@ which only keep method and path.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from govshare_core.agreement_schemas import AgreementOut, CertificateOut
 from govshare_core.schemas import (
     AttachmentOut,
     CatalogEntryOut,
@@ -56,7 +59,6 @@ RequestAction = Literal[
     "withdraw",
     "provider-decision",
     "platform-decision",
-    "agreement-signed",
     "dispute",
     "mediate",
 ]
@@ -64,6 +66,7 @@ ReportAction = Literal["apply", "reject"]
 
 ENTRIES = f"{API_PREFIX}/catalog/entries"
 REQUESTS = f"{API_PREFIX}/requests"
+AGREEMENTS = f"{API_PREFIX}/agreements"
 _OBJECT = r"(?:\d+|\{created:[0-9A-Za-z_-]+\})"
 _RESOURCE = re.compile(
     rf"^({re.escape(API_PREFIX)}/(?:[a-z-]+/)*?[a-z-]+/{_OBJECT})(?:/([a-z-]+))?$"
@@ -155,6 +158,35 @@ def workday_overrides_path() -> str:
     return f"{API_PREFIX}/workdays/overrides"
 
 
+def agreements_path() -> str:
+    """The three-party agreements (三方数据保密协议, 第三十条) of the caller's parties."""
+    return AGREEMENTS
+
+
+def agreement_path(agreement_id: int) -> str:
+    return f"{AGREEMENTS}/{agreement_id}"
+
+
+def agreement_pdf_path(agreement_id: int) -> str:
+    """The agreement's current revision as application/pdf."""
+    return f"{AGREEMENTS}/{agreement_id}/pdf"
+
+
+def pki_ca_path() -> str:
+    """The platform CA's certificate (PEM, no sign-in): the trust anchor to verify a PDF."""
+    return f"{API_PREFIX}/pki/ca.pem"
+
+
+def certificates_path() -> str:
+    """Signer certificates issued by the platform CA (GET ?mine=true: the caller's own)."""
+    return f"{API_PREFIX}/certificates"
+
+
+def signatures_path(agreement_id: int) -> str:
+    """Upload a signed revision of an agreement (application/pdf, If-Match: its revision)."""
+    return f"{AGREEMENTS}/{agreement_id}/signatures"
+
+
 # --- changes ----------------------------------------------------------------------------------
 
 
@@ -231,6 +263,56 @@ def revoke_grant(grant_id: int, body: JsonObject, *, label: str = "") -> Action:
     return Action("POST", f"{grants_path()}/{grant_id}/revoke", body, label=label)
 
 
+def decline_agreement(agreement_id: int, reason: str, revision: int, *, label: str = "") -> Action:
+    """Decline to sign (拒签): the request goes back with the reason (第三十条)."""
+    path = f"{agreement_path(agreement_id)}/decline"
+    return Action("POST", path, {"reason": reason}, if_match=revision, label=label)
+
+
+def platform_sign_agreement(agreement_id: int, revision: int, *, label: str = "") -> Action:
+    """The platform admin's turn: the platform signs with its own key (平台签署)."""
+    path = f"{agreement_path(agreement_id)}/platform-signature"
+    return Action("POST", path, None, if_match=revision, label=label)
+
+
+FILE_BODY = "$file"
+"""An action whose body is a file on disk: {FILE_BODY: path, "content_type": …}. The outbox
+keeps the path, not the bytes; the client reads the file when it sends."""
+
+
+def file_of(body: Any) -> tuple[str, str] | None:
+    """(path, content type) of a file body; None for a JSON body."""
+    if isinstance(body, dict) and FILE_BODY in body:
+        return str(body[FILE_BODY]), str(body.get("content_type", "application/octet-stream"))
+    return None
+
+
+def request_certificate(csr_pem: str, role: str, *, label: str = "") -> Action:
+    """Ask the platform CA for a signer certificate (CertificateRequestIn → CertificateOut)."""
+    return Action("POST", certificates_path(), {"csr_pem": csr_pem, "role": role}, label=label)
+
+
+def upload_signature(
+    agreement_id: int,
+    revision: int,
+    pdf_path: str | Path,
+    *,
+    field_name: str = "",
+    label: str = "",
+) -> Action:
+    """Send the signed PDF (a file kept until the platform accepts it) that extends
+    `revision`; its SHA-256 (and `field_name`) let a replay whose first answer was lost
+    recognise its signature as already applied."""
+    digest = hashlib.sha256(Path(pdf_path).read_bytes()).hexdigest()
+    body = {
+        FILE_BODY: str(pdf_path),
+        "content_type": "application/pdf",
+        "field_name": field_name,
+        "sha256": digest,
+    }
+    return Action("POST", signatures_path(agreement_id), body, if_match=revision, label=label)
+
+
 # --- reading paths back (outbox replay) -------------------------------------------------------
 
 
@@ -247,13 +329,15 @@ def is_collection(path: str) -> bool:
 
 def data_kind(path: str) -> str:
     """The `data_changed` kind a change of this path affects: "entry", "request", "grant",
-    "other"."""
+    "agreement", "other"."""
     if path.startswith(f"{API_PREFIX}/catalog/"):
         return "entry"
     if path.startswith(REQUESTS):
         return "request"
     if path.startswith(grants_path()):
         return "grant"
+    if path.startswith(AGREEMENTS):
+        return "agreement"
     return "other"
 
 
@@ -283,6 +367,8 @@ def _read_schema(path: str) -> type[BaseModel] | None:
     if path in _PAGES:
         return Page
     parts = split_path(path)
+    if path.startswith(f"{AGREEMENTS}/") and parts is not None and parts[1] is None:
+        return AgreementOut
     if parts is None or parts[1] is not None:
         return _READS.get(path)
     objects: dict[str, type[BaseModel]] = {
@@ -302,8 +388,14 @@ def _write_schema(path: str) -> type[BaseModel] | None:
         return ShareRequestDetailOut
     if suffix in ("change-reports", "apply", "reject"):
         return ChangeReportOut
+    if path.startswith(certificates_path()):
+        return CertificateOut  # a request, or a revocation
+    if path.startswith(f"{AGREEMENTS}/") and suffix == "signatures":
+        return AgreementOut
     if suffix == "revoke":
         return GrantOut
+    if path.startswith(f"{AGREEMENTS}/") and suffix in ("decline", "platform-signature"):
+        return AgreementOut
     return _READS.get(path)
 
 
@@ -312,6 +404,7 @@ PAGE_ITEMS: dict[str, type[BaseModel]] = {
     share_catalog_path(): CatalogEntrySummary,
     requests_path(): ShareRequestOut,
     grants_path(): GrantOut,
+    agreements_path(): AgreementOut,
     change_reports_path(): ChangeReportOut,
     departments_path(): DepartmentOut,
 }
@@ -324,6 +417,7 @@ _READS: dict[str, type[BaseModel]] = {
 }
 
 LIST_SCHEMAS: dict[str, type[BaseModel]] = {
+    certificates_path(): CertificateOut,
     inbox_path(): InboxItem,
     workday_overrides_path(): WorkdayOverrideOut,
     source_hints_path(): SourceHint,

@@ -17,6 +17,7 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import Any
 
 import requests
@@ -125,15 +126,34 @@ class PlatformClient:
 
         Screens do not call this: they hand actions to the session's sync engine, which calls
         it with the action's idempotency key (also when replaying the outbox)."""
-        answer = self.request(
-            action.method,
-            action.path,
-            json=action.body,
-            if_match=action.if_match,
-            idempotency_key=key,
-        )
+        if A.file_of(action.body) is not None:
+            answer = self._send_file(action, key)
+        else:
+            answer = self.request(
+                action.method,
+                action.path,
+                json=action.body,
+                if_match=action.if_match,
+                idempotency_key=key,
+            )
         data = answer.json() if answer.content else None
         return _checked_json(action.method, action.path, data)
+
+    def _send_file(self, action: Action, key: str | None) -> requests.Response:
+        """Send an action whose body is a file (a signed PDF kept on disk until accepted)."""
+        path, content_type = A.file_of(action.body) or ("", "")
+        try:
+            content = Path(path).read_bytes()
+        except OSError as exc:  # gone: a permanent failure, not one to retry
+            raise ApiError(400, "local_file_missing", f"{path}: {exc}") from exc
+        return self.request(
+            action.method,
+            action.path,
+            if_match=action.if_match,
+            idempotency_key=key,
+            content=content,
+            content_type=content_type,
+        )
 
     def post(
         self, path: str, body: Any = None, *, key: str | None = None, if_match: int | None = None
@@ -269,6 +289,34 @@ class PlatformClient:
 
     def grants(self, **filters: Any) -> JsonObject:
         return dict(self.get(A.grants_path(), **filters))
+
+    # --- agreements (三方数据保密协议, 第三十条) -----------------------------------------------
+
+    def agreements(self, **filters: Any) -> JsonObject:
+        """A page of the caller's agreements (`mine=True`: waiting for the caller's signature)."""
+        return dict(self.get(A.agreements_path(), **filters))
+
+    def agreement(self, agreement_id: int) -> JsonObject:
+        return dict(self.get(A.agreement_path(agreement_id)))
+
+    def agreement_pdf(self, agreement_id: int) -> bytes:
+        """The agreement's current revision (the PDF's bytes)."""
+        answer = self.request("GET", A.agreement_pdf_path(agreement_id))
+        if not answer.content.startswith(b"%PDF"):
+            raise ApiError(200, "unexpected_response", "the agreement is not a PDF")
+        return bytes(answer.content)
+
+    def certificates(self) -> list[JsonObject]:
+        """The caller's own signer certificates (CertificateOut), newest first."""
+        return list(self.get(A.certificates_path(), mine="true"))
+
+    def ca_pem(self) -> str:
+        """The platform CA's certificate as PEM text."""
+        return self.platform_ca_pem().decode("ascii")
+
+    def platform_ca_pem(self) -> bytes:
+        """The platform CA's certificate (PEM), to check signatures against."""
+        return bytes(self.request("GET", A.pki_ca_path()).content)
 
 
 def _checked_json(method: str, path: str, data: Any) -> Any:

@@ -12,6 +12,9 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from govshare_core.agreements import SigningRefusal
+from govshare_desktop import i18n
+
 # Codes → Chinese source text (translated through Qt Linguist like all UI text).
 _MESSAGES: dict[str, object] = {
     "network_unreachable": QT_TRANSLATE_NOOP(
@@ -43,6 +46,13 @@ _MESSAGES: dict[str, object] = {
         "ApiError", "共享平台的答复格式与本客户端不一致，请联系管理员核对版本。"
     ),
     "internal_error": QT_TRANSLATE_NOOP("ApiError", "共享平台内部错误，已记录，请联系管理员。"),
+    "local_file_missing": QT_TRANSLATE_NOOP(
+        "ApiError", "待上传的本地文件已不存在，请重新签署后再提交。"
+    ),
+    "ca_not_configured": QT_TRANSLATE_NOOP(
+        "ApiError", "共享平台尚未配置证书认证机构，暂时不能签发证书或签署协议，请联系平台管理员。"
+    ),
+    "certificate_already_revoked": QT_TRANSLATE_NOOP("ApiError", "该证书已被吊销。"),
 }
 
 
@@ -70,6 +80,8 @@ class ApiError(Exception):
 
     def message(self) -> str:
         """The translated sentence to show the user."""
+        if self.code in SigningRefusal._value2member_map_:  # an agreement upload refused (第三十条)
+            return i18n.label(SigningRefusal(self.code))
         text = _MESSAGES.get(self.code)
         return (
             QCoreApplication.translate("ApiError", str(text))

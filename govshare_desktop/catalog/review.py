@@ -19,7 +19,6 @@ from govshare_desktop.catalog.entry_form import EntryFormDialog, open_entry_form
 from govshare_desktop.catalog.review_decisions import ReasonDialog, ReviewDecisions
 from govshare_desktop.catalog.review_queues import (
     DEPT_QUEUE,
-    OVERDUE,
     PLATFORM_QUEUE,
     REPORT_QUEUE,
     SHOWN_FIELDS,
@@ -32,6 +31,7 @@ from govshare_desktop.catalog.review_queues import (
     review_overdue,
 )
 from govshare_desktop.common import policy
+from govshare_desktop.common.deadlines import OVERDUE
 from govshare_desktop.common.finder import ObjectSeeker
 from govshare_desktop.common.outcome import clear_outcome
 from govshare_desktop.common.paged_model import Column, PagedTableModel, Row

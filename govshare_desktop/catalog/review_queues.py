@@ -1,6 +1,7 @@
 """The queues of 目录审核 as data: the department's review (第十五条), the platform's confirmation
 (第十六条) and the change reports (第十七条) — who has which, their columns and widths, how a
-page of each is fetched (sorted by the platform), and the deadline texts. No widgets.
+page of each is fetched (sorted by the platform); the deadline columns are common.deadlines'.
+No widgets.
 
     columns = queue_columns(DEPT_QUEUE, own=lambda row: ...)   # own: 本人提交 (greyed out)
     model.reset(queue_fetcher(context.client, DEPT_QUEUE))
@@ -12,12 +13,15 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QColor
 
 from govshare_core.vocab import EntryStatus, ShareType
 from govshare_desktop import i18n
 from govshare_desktop.api.client import PlatformClient
 from govshare_desktop.catalog import presenter as P
+from govshare_desktop.common.deadlines import (  # shared with the agreements' list
+    deadline_column,
+    deadline_text,
+)
 from govshare_desktop.common.paged_model import Column, FetchPage, PageResult, Row
 from govshare_desktop.common.tables import Capped, Fit, Plan, Stretch
 
@@ -26,8 +30,6 @@ TODO_QUEUES = {"entry_review": DEPT_QUEUE, "entry_confirm": PLATFORM_QUEUE}
 """To-do kind → the queue listing its entry; "change_report" (a report id) → REPORT_QUEUE."""
 SHOWN_FIELDS = tuple(f for f in P.ENTRY_FIELDS if f != "involves_state_secret")
 """The elements compared side by side (涉及国家秘密 is never on the platform, 第六条)."""
-OVERDUE = QColor("#b3261e")
-"""An entry past its review deadline (red, as in the to-do list)."""
 
 
 def queues_for(roles: set[str]) -> list[tuple[str, str]]:
@@ -142,35 +144,6 @@ def submitter(row: Row, *, own: bool) -> str:
 
 
 # --- deadlines -------------------------------------------------------------------------------
-
-
-def deadline_column(key: str, title: str) -> Column:
-    """The deadline `key` (a date) with its working days left; sorted by the date."""
-    return Column(key, title, render=deadline, sort_key=lambda r: r.get(key), server_sort=True)
-
-
-def days_left(row: Row) -> int | None:
-    """Working days left to the row's deadline (negative: overdue; None: no deadline)."""
-    left = row.get("working_days_left", row.get("review_working_days_left"))
-    return None if left is None else int(left)
-
-
-def deadline(row: Row) -> str:
-    """The deadline the platform gives — a change report's 20 days (第十七条), an entry's review
-    (`entry_review_working_days`) — with its working days left; "—" without one."""
-    due = row.get("due") or row.get("review_due")
-    return deadline_text(str(due), days_left(row)) if due else "—"
-
-
-def deadline_text(due: str, left: int | None) -> str:
-    """ "2026-03-31（剩 3 个工作日）", "2026-03-31（超期 2 个工作日）", or the date alone."""
-    if left is None:
-        return due
-    if left < 0:
-        tail = QCoreApplication.translate("ReviewPage", "（超期 %1 个工作日）")
-        return due + tail.replace("%1", str(-left))
-    tail = QCoreApplication.translate("ReviewPage", "（剩 %1 个工作日）")
-    return due + tail.replace("%1", str(left))
 
 
 def review_overdue(row: Row) -> bool:

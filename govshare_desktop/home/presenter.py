@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 
+from govshare_core.agreements import AgreementStatus
 from govshare_core.vocab import (
     ChangeReportStatus,
     EntryStatus,
@@ -32,7 +33,7 @@ KIND_LABELS: dict[str, object] = {
     "request_overdue": QT_TRANSLATE_NOOP("InboxPresenter", "共享申请逾期未办"),
     "dispute": QT_TRANSLATE_NOOP("InboxPresenter", "共享争议待协调"),
     "request_rejected": QT_TRANSLATE_NOOP("InboxPresenter", "共享申请被驳回"),
-    "agreement_pending": QT_TRANSLATE_NOOP("InboxPresenter", "待签署共享协议"),
+    "agreement_sign": QT_TRANSLATE_NOOP("InboxPresenter", "待签保密协议"),
     "grant_expiring": QT_TRANSLATE_NOOP("InboxPresenter", "授权即将到期"),
 }
 
@@ -41,7 +42,7 @@ _STATE_ENUMS: dict[str, Any] = {
     "change": ChangeReportStatus,
     "request": RequestStatus,
     "dispute": RequestStatus,
-    "agreement": RequestStatus,
+    "agreement": AgreementStatus,
     "grant": GrantStatus,
 }
 

@@ -1,4 +1,5 @@
-"""The settings dialog: UI language (applies on restart) and platform profiles.
+"""The settings dialog: UI language (applies on restart), platform profiles and, when signed
+in, the signing certificate (签名证书, signing/certificate_panel.py).
 
 It lives with the login because both the login dialog (平台配置, profiles only) and the shell's
 settings action open it; the shell may import a feature, a feature never the shell."""
@@ -12,8 +13,10 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QListWidge
 
 from govshare_desktop import i18n
 from govshare_desktop.common.uiload import load_form
+from govshare_desktop.context import AppContext
 from govshare_desktop.login.presenter import profile_label
 from govshare_desktop.profiles import Profile, ProfileStore
+from govshare_desktop.signing.certificate_panel import CertificatePanel
 
 LANGUAGE_KEY = "ui/language"
 
@@ -52,6 +55,7 @@ class SettingsDialog(QDialog):
         *,
         profiles: ProfileStore,
         show_language: bool = True,
+        context: AppContext | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -77,7 +81,14 @@ class SettingsDialog(QDialog):
         cancel.setText(self.tr("取消"))
         self._editing: str | None = None
         self._reload()
-        self.resize(680, 440 if show_language else 320)
+        # signed in: the 签名证书 section (signing/certificate_panel.py) above the buttons
+        self.certificates: CertificatePanel | None = None
+        if context is not None:
+            self.certificates = CertificatePanel(context=context, parent=self.ui.widget)
+            layout = self.ui.mainLayout
+            layout.insertWidget(layout.indexOf(self.ui.buttonBox), self.certificates)
+        extra = 190 if context is not None else 0
+        self.resize(680, (440 if show_language else 320) + extra)
 
     def _reload(self, select: str | None = None) -> None:
         lst = self.ui.profileList

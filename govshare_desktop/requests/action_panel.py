@@ -1,5 +1,6 @@
 """The actions on the share request a requests page shows (第二十二条, 第二十五条, 第二十七条,
-第三十条): withdraw, dispute, decide, mediate and mark the agreement signed.
+第三十条): withdraw, dispute, decide and mediate. The three-party agreement (第三十条) is signed on
+the 待签协议 page (govshare_desktop.agreements), not here.
 
 Each goes through the session's SyncEngine (kept in the outbox when offline, with If-Match on
 the request's version); what cannot be undone is confirmed first. The outcome stays on the
@@ -32,17 +33,12 @@ from govshare_desktop.requests.presenters import (
 )
 from govshare_desktop.sync.engine import Done, Outcome, OutcomeStatus
 
-BUTTONS = ("withdrawButton", "disputeButton", "decideButton", "mediateButton", "agreementButton")
+BUTTONS = ("withdrawButton", "disputeButton", "decideButton", "mediateButton")
 CONFIRMED: dict[actions.RequestAction, tuple[object, object, object]] = {
     "withdraw": (
         QT_TRANSLATE_NOOP("RequestsPage", "撤回申请"),
         QT_TRANSLATE_NOOP("RequestsPage", "撤回该共享申请（如需使用须重新申请）"),
         QT_TRANSLATE_NOOP("RequestsPage", "撤回申请"),
-    ),
-    "agreement-signed": (
-        QT_TRANSLATE_NOOP("RequestsPage", "标记协议已签署"),
-        QT_TRANSLATE_NOOP("RequestsPage", "记录三方数据保密协议已签署，授权随即生效（第三十条）"),
-        QT_TRANSLATE_NOOP("RequestsPage", "标记已签署"),
     ),
 }
 """Actions without a body, confirmed first: (title, decision, button) of the confirmation."""
@@ -73,7 +69,6 @@ class RequestActionPanel(QObject):
         ui.disputeButton.clicked.connect(self._on_dispute_button_clicked)
         ui.decideButton.clicked.connect(self._on_decide_button_clicked)
         ui.mediateButton.clicked.connect(self._on_mediate_button_clicked)
-        ui.agreementButton.clicked.connect(lambda: self._confirm("agreement-signed"))
 
     def show_for(self, detail: JsonObject | None, names: Mapping[int, str]) -> None:
         """Show the buttons of the actions the user may take on `detail` (none for None)."""
@@ -86,7 +81,6 @@ class RequestActionPanel(QObject):
             any(a in allowed for a in ("provider_approve", "platform_approve"))
         )
         ui.mediateButton.setVisible("mediate_uphold" in allowed)
-        ui.agreementButton.setVisible("mark_agreement_signed" in allowed)
 
     # --- sending -----------------------------------------------------------------------------
 
@@ -121,7 +115,7 @@ class RequestActionPanel(QObject):
         self.queued.emit(action, text)
 
     def _run(self, action: actions.RequestAction) -> None:
-        """An action without a body (withdraw, agreement signed), confirmed already."""
+        """An action without a body (withdraw), confirmed already."""
         send = self._send(action)
         label = self.ui.actionStatusLabel
         clear_outcome(label)

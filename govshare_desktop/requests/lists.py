@@ -45,7 +45,6 @@ TODO_FILTERS: dict[str, dict[str, Any]] = {
     "request_platform_decide": {"status": "provider_approved"},
     "request_overdue": {"overdue": True},
     "dispute": {"status": "disputed"},
-    "agreement_pending": {"status": "awaiting_agreement"},
 }
 """To-do kind → the inbox filter listing its request (other kinds: the first, widest filter)."""
 

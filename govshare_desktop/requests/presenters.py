@@ -16,12 +16,10 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from govshare_core.rules import MIN_REASON_LENGTH
 from govshare_core.validation import (
     FieldError,
     validate_decision,
     validate_mediation,
-    validate_reason,
 )
 from govshare_core.vocab import (
     FormatClass,
@@ -34,7 +32,7 @@ from govshare_core.vocab import (
 )
 from govshare_core.workflow import GRANT, SHARE_REQUEST, Actor, Parties, allowed_actions
 from govshare_desktop.common.labels import format_type_label
-from govshare_desktop.i18n import label, label_of, message, rule_message
+from govshare_desktop.i18n import label, label_of, message
 
 SIDES = ("provider", "consumer")
 
@@ -112,16 +110,6 @@ def mediation_body(*, overturn: bool | None, comment: str) -> tuple[dict[str, An
     return {"overturn": overturn, "comment": comment.strip()}, ""
 
 
-def reason_error(text: str) -> str:
-    """Why a free-text reason (dispute, revocation) is not acceptable (`validate_reason`), or
-    ""."""
-    errors = validate_reason(text)
-    if not errors:
-        return ""
-    what = QCoreApplication.translate("SharePresenter", "理由")
-    return rule_message(errors[0].code, what, n=MIN_REASON_LENGTH)
-
-
 # --- texts about a request -------------------------------------------------------------------
 
 
@@ -165,7 +153,6 @@ _DONE = {
     "dispute": QT_TRANSLATE_NOOP("RequestsPage", "已提出异议"),
     "decide": QT_TRANSLATE_NOOP("RequestsPage", "已作出审核决定"),
     "mediate": QT_TRANSLATE_NOOP("RequestsPage", "已作出协调结论"),
-    "agreement-signed": QT_TRANSLATE_NOOP("RequestsPage", "已记录保密协议签署"),
 }
 
 
@@ -195,7 +182,11 @@ _ACTIONS = {
     "platform_approve": QT_TRANSLATE_NOOP("RequestsPage", "平台同意"),
     "platform_approve_statutory": QT_TRANSLATE_NOOP("RequestsPage", "平台同意（法定共享）"),
     "platform_reject": QT_TRANSLATE_NOOP("RequestsPage", "平台拒绝"),
+    # recorded by platforms before the agreements were signed online: old histories show it
     "mark_agreement_signed": QT_TRANSLATE_NOOP("RequestsPage", "保密协议已签署"),
+    # 第三十条: the third signature activates the request; a declined one sends it back
+    "agreement_completed": QT_TRANSLATE_NOOP("RequestsPage", "三方保密协议签署完成"),
+    "agreement_declined": QT_TRANSLATE_NOOP("RequestsPage", "保密协议被拒签"),
     "dispute": QT_TRANSLATE_NOOP("RequestsPage", "提出异议"),
     "mediate_uphold": QT_TRANSLATE_NOOP("RequestsPage", "协调：维持拒绝"),
     "mediate_overturn": QT_TRANSLATE_NOOP("RequestsPage", "协调：撤销拒绝"),
@@ -213,7 +204,6 @@ OUTBOX_ACTIONS = {
     "provider-decision": "review",
     "platform-decision": "review",
     "mediate": "mediate",
-    "agreement-signed": "mark_agreement_signed",
 }
 
 

@@ -115,7 +115,7 @@ class RequestsPage(QWidget):
 
     @property
     def confirm_box(self) -> QWidget | None:
-        """The confirmation of the last withdrawal or agreement (see RequestActionPanel)."""
+        """The confirmation of the last withdrawal (see RequestActionPanel)."""
         return self.action_panel.confirm_box
 
     # --- setup -------------------------------------------------------------------------------

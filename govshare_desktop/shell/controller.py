@@ -304,7 +304,8 @@ class DesktopApp(QObject):
         self.logged_out.emit()
 
     def _on_window_settings_requested(self) -> None:
-        dialog = SettingsDialog(profiles=self.profiles, parent=self.window)
+        # signed in: the settings show the signing certificate too (第三十条)
+        dialog = SettingsDialog(profiles=self.profiles, context=self.context, parent=self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 

@@ -22,6 +22,7 @@ PAGE_ICONS: dict[str, QStyle.StandardPixmap] = {
     "requests.mine": _Px.SP_FileDialogListView,
     "requests.inbox": _Px.SP_FileDialogInfoView,
     "grants": _Px.SP_DialogYesButton,
+    "agreements": _Px.SP_FileDialogEnd,
 }
 """Navigation icons by page key (QStyle's standard icons); other pages get a folder."""
 
@@ -49,11 +50,13 @@ def home_spec() -> PageSpec:
 
 def all_page_specs() -> list[PageSpec]:
     """Every page: the home page plus each feature's `page_specs()`."""
+    from govshare_desktop.agreements import pages as agreement_pages
     from govshare_desktop.catalog import pages as catalog_pages
     from govshare_desktop.requests import pages as request_pages
 
     specs = [home_spec()]
-    for provider in (catalog_pages.page_specs, request_pages.page_specs):
+    providers = (catalog_pages.page_specs, request_pages.page_specs, agreement_pages.page_specs)
+    for provider in providers:
         specs.extend(provider())
     return specs
 

@@ -96,11 +96,9 @@ TODO_TARGETS: dict[str, TodoTarget] = {
     "request_overdue": _t("requests.inbox", {"platform_admin"}, _REQ, {"overdue": True}),
     "dispute": _t("requests.inbox", {"platform_admin"}, _REQ, {"status": "disputed"}),
     "request_rejected": _t("requests.mine", {"applicant"}, _REQ, {"status": STATE}),
-    # 第三十条: the agreement is recorded by the platform (mark_agreement_signed); the applicant
-    # waits for it and cannot act, so it is never the applicant's to-do.
-    "agreement_pending": _t(
-        "requests.inbox", {"platform_admin"}, _REQ, {"status": "awaiting_agreement"}
-    ),
+    # 第三十条: the three-party agreement, signed in turn by the consumer's and the provider's
+    # filed resource admins and the platform; the page opens the agreement itself (ObjectPage)
+    "agreement_sign": _t("agreements", {"resource_admin", "platform_admin"}),
     # grants the department receives that end soon: the applicant applies again in time
     "grant_expiring": _t("grants", {"applicant", "resource_admin"}, "tabWidget", "receivedTab"),
 }

@@ -15,11 +15,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from govshare_desktop.api.actions import Action, JsonObject
+from govshare_desktop.api.actions import Action, JsonObject, file_of
 from govshare_desktop.api.client import PlatformClient
 from govshare_desktop.api.errors import ApiError
 from govshare_desktop.store.local import OPEN_STATES, LocalStore, OutboxItem
@@ -28,6 +29,7 @@ from govshare_desktop.sync.replay import (
     already_applied,
     created_ref,
     is_transient,
+    may_be_applied,
     resource_key,
     resource_of,
     unresolved,
@@ -201,7 +203,7 @@ class OutboxWorker:
         self, item: OutboxItem, exc: ApiError, report: SyncReport, events: ReplayEvents
     ) -> None:
         """A refused replay: a conflict (412) or a failure, kept for the user to decide."""
-        if exc.status == 412:
+        if exc.status == 412 and file_of(item.body) is None:
             server = exc.body.get("server_object")
             self.store.mark_conflict(item.seq, server, exc.message())
             report.conflicts += 1
@@ -220,7 +222,7 @@ class OutboxWorker:
         try:
             return self.client.send(step.action, key=step.key)
         except ApiError as exc:
-            if exc.status not in (409, 412):
+            if not may_be_applied(exc.status, step.action.body):
                 raise
             resource = resource_of(step.path)
             server = self.client.get(resource) if resource else None
@@ -238,6 +240,9 @@ class OutboxWorker:
             self.store.resolve_ref(created_ref(step.key), str(result["id"]))
         if item is not None:
             self.store.complete(item.seq)
+        sent_file = file_of(step.action.body)
+        if sent_file is not None:  # a signed PDF: kept on disk only until it was accepted
+            Path(sent_file[0]).unlink(missing_ok=True)
 
     def refresh(self, task: Task, report: SyncReport) -> None:
         client = self.client
@@ -312,7 +317,9 @@ class OutboxWorker:
             return Outcome(
                 OutcomeStatus.QUEUED, message=exc.message(), error=exc, item=item, pending=pending()
             )
-        if exc.status == 412:
+        if exc.status == 412 and file_of(rest[0].action.body) is None:
+            # (a refused file upload, e.g. a signed PDF of an older revision, is no conflict to
+            # merge: it fails, and its file stays for the user to sign again)
             queued = self.enqueue(rest, draft)
             server = exc.body.get("server_object")
             self.store.mark_conflict(queued.seq, server, exc.message())

@@ -27,7 +27,6 @@ _ACTIONS: dict[str, tuple[str, ...]] = {
     "publish": ("publish",),
     "platform-return": ("platform_return",),
     "withdraw": ("withdraw",),
-    "agreement-signed": ("mark_agreement_signed",),
     "dispute": ("dispute",),
 }
 _DECISIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -111,12 +110,36 @@ def same_fields(body: dict[str, Any], server: dict[str, Any]) -> bool:
     return all(normalize(v) == normalize(server.get(k)) for k, v in body.items())
 
 
+def may_be_applied(status: int, body: Any) -> bool:
+    """Whether a refusal may be the action's own earlier effect (then the object is fetched and
+    compared): 409/412 for any action; for a signed PDF also 403, the turn having passed on
+    to the next party because of this very upload."""
+    return status in (409, 412) or (status == 403 and actions.file_of(body) is not None)
+
+
+def signature_applied(body: Any, if_match: int | None, server: dict[str, Any]) -> bool:
+    """An uploaded signed PDF (extending revision `if_match`) whose answer was lost: the
+    platform's current revision is the file, or the agreement has this field's signature from
+    exactly the next revision (others may have signed since)."""
+    if not isinstance(body, dict) or if_match is None:
+        return False
+    if body.get("sha256") and body["sha256"] == server.get("sha256"):
+        return True  # the platform's current revision is this very file
+    field = body.get("field_name")
+    return bool(field) and any(
+        s.get("field_name") == field and s.get("revision") == int(if_match) + 1
+        for s in server.get("signatures") or []
+    )
+
+
 def already_applied(method: str, path: str, body: Any, if_match: int | None, server: Any) -> bool:
     """Whether the platform's current object already shows this action's effect."""
     if not isinstance(server, dict):
         return False
     if method == "PUT" and isinstance(body, dict):
         return same_fields(body, server)
+    if actions.file_of(body) is not None:
+        return signature_applied(body, if_match, server)
     parts = actions.split_path(path)
     machine = _machine(path)
     if method != "POST" or parts is None or not parts[1] or machine is None:

@@ -25,6 +25,7 @@ import requests
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from govshare_core.agreements import SignTurn
 from govshare_core.schemas import DepartmentIn, UserIn
 from govshare_core.vocab import EntryStatus, Role
 from govshare_platform import clock
@@ -44,6 +45,7 @@ from govshare_platform.demo.data import (
     account,
     synthetic_specs,
 )
+from govshare_platform.demo.signing import TURN_STEPS, DemoSigners
 from govshare_platform.departments import service as departments
 from govshare_platform.departments.models import Department, User
 from govshare_platform.local_server import LocalServer
@@ -123,6 +125,21 @@ class _Api:
         r = self.http.request(method, self.base + path, json=body, headers=self._headers(who))
         _check(r, f"{method} {path}", who)
         return r.json() if r.content else None
+
+    def raw(
+        self,
+        who: str,
+        method: str,
+        path: str,
+        data: bytes | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> bytes:
+        """A call whose body and answer are bytes (the agreement PDFs)."""
+        r = self.http.request(
+            method, self.base + path, data=data, headers={**self._headers(who), **(headers or {})}
+        )
+        _check(r, f"{method} {path}", who)
+        return bytes(r.content)
 
 
 def _check(response: Any, what: str, who: str) -> None:
@@ -379,7 +396,15 @@ _CORRECTION_CITE = (
     "《中华人民共和国社区矫正法》第八条第二款：人民法院、人民检察院、公安机关和其他有关部门"
     "依照各自职责，依法做好社区矫正工作"
 )
-_FULL = ("submit", "provider_approve", "platform_approve", "signed")
+# the three signatures of the agreement (第三十条): the demo leaves requests awaiting each turn
+_FULL = (
+    "submit",
+    "provider_approve",
+    "platform_approve",
+    "sign_consumer",
+    "sign_provider",
+    "sign_platform",
+)
 _P = _RequestPlan
 REQUEST_PLANS: tuple[_RequestPlan, ...] = (
     _P("不动产登记信息", "mz", (), "社会救助家庭经济状况核对", "核对低保申请家庭房产情况"),
@@ -410,8 +435,8 @@ REQUEST_PLANS: tuple[_RequestPlan, ...] = (
     _P("养老保险待遇发放信息", "zj", ("submit", "provider_approve", "platform_reject"),
        "公租房租金减免", "核验申请人养老金收入"),
     _P("不动产登记信息", "sw", _FULL[:3], "不动产交易税收征管", "核定不动产交易计税信息"),
-    _P("基本医疗保险参保信息", "mz", _FULL[:3], "医疗救助对象参保核查", "核验救助对象参保状态"),
-    _P("流动人口居住登记信息", "jy", _FULL[:3], "随迁子女入学资格审核", "核验父母居住登记"),
+    _P("基本医疗保险参保信息", "mz", _FULL[:4], "医疗救助对象参保核查", "核验救助对象参保状态"),
+    _P("流动人口居住登记信息", "jy", _FULL[:5], "随迁子女入学资格审核", "核验父母居住登记"),
     _P("常住人口基本信息", "rs", _FULL, "社会保险参保登记", "核验参保人身份信息"),
     _P("婚姻登记信息", "zr", _FULL, "不动产登记婚姻状况核验", "核验不动产共有人婚姻关系"),
     _P("社会保险参保信息", "mz", _FULL, "低保家庭收入核对", "核对家庭成员就业参保情况"),
@@ -485,7 +510,6 @@ def _step_call(step: str, plan: _RequestPlan, ref: EntryRef, n: int) -> tuple[st
             "platform-decision",
             {"approve": False, "ground": ground, "comment": comment},
         ),
-        "signed": (PLATFORM_ADMIN, "agreement-signed", None),
         "dispute": (applicant, "dispute", {"reason": "申请事项属于本部门法定职责，拒绝理由不成立"}),
         "overturn": (
             PLATFORM_ADMIN,
@@ -509,7 +533,9 @@ def _revoke_grants(api: _Api, request_id: int, provider: str) -> None:
             api.call(provider, "POST", f"/grants/{grant['id']}/revoke", reason)
 
 
-def _run_request(api: _Api, plan: _RequestPlan, ref: EntryRef, n: int) -> None:
+def _run_request(
+    api: _Api, plan: _RequestPlan, ref: EntryRef, n: int, signers: DemoSigners
+) -> None:
     filed = clock.today() - timedelta(days=plan.filed_days_ago)
     applicant = user(plan.consumer, Role.APPLICANT)
     with platform_date(filed if plan.filed_days_ago else None):
@@ -520,14 +546,20 @@ def _run_request(api: _Api, plan: _RequestPlan, ref: EntryRef, n: int) -> None:
             if step == "revoke":
                 _revoke_grants(api, created["id"], user(ref.spec.dept, Role.RESOURCE_ADMIN))
                 continue
+            if step in TURN_STEPS:
+                turn = TURN_STEPS[step]
+                dept = plan.consumer if turn is SignTurn.CONSUMER else ref.spec.dept
+                signers.sign(created["id"], turn, dept, PLATFORM_ADMIN)
+                continue
             who, action, body = _step_call(step, plan, ref, n)
             api.call(who, "POST", f"/requests/{created['id']}/{action}", body)
 
 
 def seed_requests(api: _Api, entries: dict[str, EntryRef]) -> None:
     """Share requests in every state, then today's overdue escalation and grant expiry sweeps."""
+    signers = DemoSigners(api.call, api.raw)
     for n, plan in enumerate(REQUEST_PLANS):
-        _run_request(api, plan, entries[plan.entry], n)
+        _run_request(api, plan, entries[plan.entry], n, signers)
     api.call(PLATFORM_ADMIN, "POST", "/requests/escalate-overdue")
     api.call(PLATFORM_ADMIN, "POST", "/grants/expire")
 

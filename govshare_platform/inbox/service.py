@@ -3,7 +3,9 @@
 An item goes only to someone who can close it today: each kind names the workflow actions that
 close it (`CLOSED_BY`), and an item is listed only when `govshare_core.workflow.may_take` lets
 the user take one of them (role, party, four eyes). Reminders (`grant_expiring`) and the
-platform's follow-up of late providers (`request_overdue`) close no action.
+platform's follow-up of late providers (`request_overdue`) close no action. 待签保密协议
+(`agreement_sign`, 第三十条) goes to the signer of the turn only: a department's filed resource
+admin, any platform admin for the platform's turn; due by the turn's signing deadline.
 
 `working_days_left` is `govshare_core.workdays.working_days_left` with the platform's calendar:
 0 means "due today", negative means overdue by that many working days.
@@ -18,6 +20,7 @@ from datetime import date
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
+from govshare_core.agreements import AGREEMENT, AgreementStatus
 from govshare_core.rules import change_report_due
 from govshare_core.schemas import InboxItem
 from govshare_core.vocab import ChangeReportStatus, DisputeStatus, EntryStatus, RequestStatus, Role
@@ -32,6 +35,8 @@ from govshare_core.workflow import (
     StateMachine,
     may_take,
 )
+from govshare_platform.agreements import service as agreements
+from govshare_platform.agreements.models import Agreement
 from govshare_platform.catalog.models import CatalogEntry, ChangeReport
 from govshare_platform.catalog.views import review_deadline
 from govshare_platform.grants import service as grants
@@ -52,8 +57,8 @@ CLOSED_BY: dict[str, tuple[StateMachine, frozenset[str]]] = {
     ),
     "dispute": (SHARE_REQUEST, frozenset({"mediate_uphold", "mediate_overturn"})),
     "request_rejected": (SHARE_REQUEST, frozenset({"dispute"})),
-    # 第三十条: signing itself comes with the agreement workflow; today the platform marks it.
-    "agreement_pending": (SHARE_REQUEST, frozenset({"mark_agreement_signed"})),
+    # 第三十条: 待签保密协议, to the signer of the turn (a department's filed resource admin)
+    "agreement_sign": (AGREEMENT, frozenset({"sign"})),
 }
 """Inbox kind → the actions that close it; the item goes only to who may take one of them."""
 
@@ -180,7 +185,7 @@ def _platform_admin(b: _Builder) -> None:
     b.requests("request_platform_decide", ShareRequest.status == _R.PROVIDER_APPROVED)
     open_disputes = select(Dispute.request_id).where(Dispute.status == DisputeStatus.OPEN)
     b.requests("dispute", ShareRequest.id.in_(open_disputes))
-    b.requests("agreement_pending", ShareRequest.status == _R.AWAITING_AGREEMENT)
+    _agreements(b, AgreementStatus.AWAITING_PLATFORM)
     # late at the provider: the platform follows up (overdue platform items are listed above)
     b.requests(
         "request_overdue",
@@ -195,6 +200,42 @@ def _resource_admin(b: _Builder) -> None:
         ShareRequest.provider_department_id == b.actor.department_id,
         ShareRequest.status == _R.SUBMITTED,
     )
+    _filed_signer(b)
+
+
+def _agreements(b: _Builder, status: AgreementStatus, *where: ColumnElement[bool]) -> None:
+    """Agreements waiting for the actor's signature, due by the turn's signing deadline."""
+    query = (
+        select(Agreement, CatalogEntry.name)
+        .join(ShareRequest, ShareRequest.id == Agreement.request_id)
+        .join(CatalogEntry, CatalogEntry.id == ShareRequest.entry_id)
+        .where(Agreement.status == status, *where)
+        .order_by(Agreement.due, Agreement.id)
+        .limit(LIMIT)
+    )
+    for agreement, title in b.session.execute(query):
+        parties = Parties(
+            owner_dept=agreement.consumer_department_id,
+            provider_dept=agreement.provider_department_id,
+        )
+        if can_close("agreement_sign", agreement.status, b.actor, parties):
+            b.add(
+                "agreement_sign",
+                agreement.id,
+                title,
+                agreement.status,
+                agreement.due,
+                agreement.due_provisional,
+            )
+
+
+def _filed_signer(b: _Builder) -> None:
+    """A department's turns go to its filed resource admin only (备案, 第二十八条)."""
+    if agreements.filed_signer(b.session, b.actor.department_id) != b.actor.user_id:
+        return
+    mine = b.actor.department_id
+    _agreements(b, AgreementStatus.AWAITING_CONSUMER, Agreement.consumer_department_id == mine)
+    _agreements(b, AgreementStatus.AWAITING_PROVIDER, Agreement.provider_department_id == mine)
 
 
 def _applicant(b: _Builder) -> None:

@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy import Boolean, Date, Integer, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from govshare_core.agreements import DEFAULT_AGREEMENT_SIGNING_WORKING_DAYS
 from govshare_core.rules import DEFAULT_ENTRY_REVIEW_WORKING_DAYS
 from govshare_core.vocab import (
     DEFAULT_CHANGE_REPORT_DAYS,
@@ -27,6 +28,11 @@ class Policy(Base):
     entry_review_working_days: Mapped[int] = mapped_column(
         default=DEFAULT_ENTRY_REVIEW_WORKING_DAYS,
         server_default=text(str(DEFAULT_ENTRY_REVIEW_WORKING_DAYS)),
+    )
+    # platform policy: 第三十条 sets no period for signing the agreement
+    agreement_signing_working_days: Mapped[int] = mapped_column(
+        default=DEFAULT_AGREEMENT_SIGNING_WORKING_DAYS,
+        server_default=text(str(DEFAULT_AGREEMENT_SIGNING_WORKING_DAYS)),
     )
     version: Mapped[int] = mapped_column(default=1)
 

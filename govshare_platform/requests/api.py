@@ -244,14 +244,6 @@ def platform_decision(
     return _decide(ctx, request_id, body, service.platform_transition, if_match, response)
 
 
-@router.post("/requests/{request_id}/agreement-signed", response_model=ShareRequestDetailOut)
-def agreement_signed(
-    request_id: int, ctx: WriteCtx, response: Response, if_match: IfMatch = None
-) -> ShareRequestDetailOut:
-    """Mark the three-party agreement signed (第三十条) until real signing exists; activates."""
-    return _move(ctx, request_id, "mark_agreement_signed", if_match, response)
-
-
 @router.post("/requests/{request_id}/dispute", response_model=ShareRequestDetailOut)
 def dispute_request(
     request_id: int, body: DisputeIn, ctx: WriteCtx, response: Response, if_match: IfMatch = None

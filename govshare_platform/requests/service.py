@@ -36,6 +36,7 @@ from govshare_core.vocab import (
 )
 from govshare_core.workdays import Deadline, review_deadline
 from govshare_core.workflow import REQUEST_REVIEW_STATES, SHARE_REQUEST, Transition
+from govshare_platform.agreements.service import cancel_for_request, draft_for_request
 from govshare_platform.audit import service as audit
 from govshare_platform.catalog.models import CatalogEntry
 from govshare_platform.db import utcnow
@@ -218,11 +219,18 @@ def move(
     comment: str | None,
     today: date,
 ) -> None:
-    """Apply a transition; grants are created when the request becomes active."""
+    """Apply a transition; grants are created when the request becomes active. Approved by the
+    platform, a conditional request gets its agreement drafted (第三十条); withdrawn while the
+    agreement is open, the agreement is cancelled (both in this transaction)."""
+    was = request.status
     request.move(transition, actor_id=actor_id, comment=comment)
     session.flush()
     if request.status == _R.ACTIVE:
         grants.create_for_request(session, request=request, today=today)
+    elif request.status == _R.AWAITING_AGREEMENT:
+        draft_for_request(session, request=request, today=today)
+    elif was == _R.AWAITING_AGREEMENT and request.status == _R.WITHDRAWN:
+        cancel_for_request(session, request=request, actor_id=actor_id)
 
 
 def raise_dispute(

@@ -160,6 +160,9 @@ def test_system_steps() -> None:
     assert [t.action for t in SHARE_REQUEST.system_steps()] == [
         "auto_grant",
         "route_statutory",
+        # the agreement's third signature or a decline moves the request (第三十条)
+        "agreement_completed",
+        "agreement_declined",
         "expire",
     ]
     assert CATALOG_ENTRY.system_steps() == ()

@@ -6,7 +6,13 @@ import re
 
 from tests.platform.conftest import World
 
-PUBLIC = {("POST", "/api/v1/auth/login"), ("GET", "/healthz")}
+PUBLIC = {
+    ("POST", "/api/v1/auth/login"),
+    ("GET", "/healthz"),
+    # anyone verifies an agreement: the CA certificate and its revocation list (第三十条)
+    ("GET", "/api/v1/pki/ca.pem"),
+    ("GET", "/api/v1/pki/crl"),
+}
 
 
 def api_routes(world: World) -> list[tuple[str, str]]:

@@ -20,12 +20,16 @@ from typing import Any
 
 import pytest
 
+from govshare_core.agreements import SignTurn
 from govshare_core.creditcode import make_credit_code
 from govshare_core.vocab import Role
 from govshare_platform import clock
 from govshare_platform.departments.models import Department
+from tests.platform.agreement_support import complete as complete_agreement
+from tests.platform.agreement_support import matrix_agreement, matrix_upload
 from tests.platform.catalog_helpers import act, create_entry, entry_payload, publish_entry
 from tests.platform.conftest import DEPT_ROLES, PLATFORM_ROLES, World
+from tests.platform.pki_support import make_csr, request_certificate
 from tests.platform.test_access import PUBLIC, api_routes
 
 R, V, AP, RA = Role.REGISTRAR, Role.CATALOG_REVIEWER, Role.APPLICANT, Role.RESOURCE_ADMIN
@@ -53,6 +57,13 @@ def caller_dept(role: Role) -> str:
 
 
 # --- object builders -------------------------------------------------------------------------
+
+
+def _certificate(world: World, placement: str) -> Call:
+    """A certificate of department A's ("own") or B's ("other") resource admin."""
+    r = request_certificate(world, "A" if placement == "own" else "B", RA)
+    assert r.status_code == 201, r.text
+    return {"serial": r.json()["serial"]}, REASON
 
 
 def _no_object(body: Any = None) -> Setup:
@@ -145,7 +156,7 @@ REQUEST_STEPS["awaiting_agreement"] = [
 ]
 REQUEST_STEPS["active"] = [
     *REQUEST_STEPS["awaiting_agreement"],
-    ("agreement-signed", "P", PA, None),
+    ("sign-agreement", "P", PA, None),  # the three signatures (第三十条), see make_request
 ]
 REQUEST_STEPS["disputed"] = [
     *REQUEST_STEPS["provider_rejected"],
@@ -153,9 +164,9 @@ REQUEST_STEPS["disputed"] = [
 ]
 
 
-def make_request(world: World, placement: str, state: str) -> int:
+def make_request(world: World, placement: str, state: str, **entry_fields: Any) -> int:
     consumer, provider = PLACES[placement]
-    entry = publish_entry(world, provider)
+    entry = publish_entry(world, provider, **entry_fields)
     r = world.client.post(
         "/api/v1/requests", json=_request_body(entry["id"]), headers=world.h(consumer, AP)
     )
@@ -163,6 +174,9 @@ def make_request(world: World, placement: str, state: str) -> int:
     rid = r.json()["id"]
     for action, who, role, body in REQUEST_STEPS[state]:
         dept = {"consumer": consumer, "provider": provider}.get(who, who)
+        if action == "sign-agreement":
+            complete_agreement(world, rid, consumer, provider)
+            continue
         resp = world.client.post(
             f"/api/v1/requests/{rid}/{action}", json=body, headers=world.h(dept, role)
         )
@@ -185,8 +199,12 @@ def _draft_with_body(world: World, placement: str) -> Call:
 
 def _grant(body: Any = None) -> Setup:
     def setup(world: World, placement: str) -> Call:
-        rid = make_request(world, placement, "active")
+        # an unconditional share is granted on submission (第二十五条): the same grant as a
+        # conditional one's after its agreement, without three signatures per call
+        unconditional = {"share_type": "unconditional", "share_conditions": None}
+        rid = make_request(world, placement, "submitted", **unconditional)
         r = world.client.get(f"/api/v1/requests/{rid}", headers=world.h("P", PA))
+        assert r.json()["status"] == "active", r.text
         grants = world.client.get("/api/v1/grants", headers=world.h("P", PA)).json()["items"]
         (grant,) = [g for g in grants if g["request_id"] == rid]
         assert r.status_code == 200
@@ -253,6 +271,9 @@ REASON = {"reason": "材料不完整，请补充"}
 
 E = "/api/v1/catalog/entries/{entry_id}"
 Q = "/api/v1/requests/{request_id}"
+AG = "/api/v1/agreements/{agreement_id}"
+CONSUMER_RA = {"consumer": frozenset({RA}), "provider": NONE, "none": NONE}
+CONSUMER, PLATFORM = SignTurn.CONSUMER, SignTurn.PLATFORM
 TARGETS = [
     Target("GET", "/api/v1/me", _no_object(), {GLOBAL: ALL}),
     Target("POST", "/api/v1/auth/logout", _no_object(), {GLOBAL: ALL}),
@@ -354,7 +375,6 @@ TARGETS = [
         _request("provider_approved", {"approve": True}),
         REQ_PLATFORM,
     ),
-    Target("POST", Q + "/agreement-signed", _request("awaiting_agreement"), REQ_PLATFORM),
     Target(
         "POST",
         Q + "/dispute",
@@ -377,6 +397,38 @@ TARGETS = [
         {"consumer": frozenset({PA}), "provider": frozenset({RA, PA}), "none": frozenset({PA})},
     ),
     Target("GET", "/api/v1/inbox", _no_object(), {GLOBAL: ALL}),
+    # 第三十条: the three parties see the agreement; each signs or declines on its turn only
+    Target("GET", "/api/v1/agreements", _no_object(), {GLOBAL: ALL}),
+    Target("GET", AG, matrix_agreement(CONSUMER), PARTY_VIS),
+    Target("GET", AG + "/pdf", matrix_agreement(CONSUMER), PARTY_VIS),
+    Target("POST", AG + "/signatures", matrix_upload, CONSUMER_RA, {"If-Match": 'W/"0"'}),
+    Target("POST", AG + "/decline", matrix_agreement(CONSUMER, REASON), CONSUMER_RA),
+    Target("POST", AG + "/platform-signature", matrix_agreement(PLATFORM), REQ_PLATFORM),
+    Target("GET", "/api/v1/agreement-templates", _no_object(), {GLOBAL: frozenset({PA})}),
+    # signer certificates: for oneself, in a signer role one holds; revoked by the owner or the
+    # security admin (三员分立: credentials are the security admin's)
+    Target("GET", "/api/v1/certificates", _no_object(), {GLOBAL: ALL}),
+    Target(
+        "POST",
+        "/api/v1/certificates",
+        _no_object(lambda: {"csr_pem": make_csr()[1], "role": RA.value}),
+        {GLOBAL: frozenset({RA})},
+    ),
+    Target(
+        "POST",
+        "/api/v1/certificates/{serial}/revoke",
+        _certificate,
+        {"own": frozenset({RA, SE}), "other": frozenset({SE})},
+    ),
+    Target("GET", "/api/v1/agreement-templates/current", _no_object(), {GLOBAL: frozenset({PA})}),
+    Target(
+        "POST",
+        "/api/v1/agreement-templates",
+        _no_object(
+            {"title": "数据保密协议（修订）", "body": "甲方{consumer_name}承诺依法使用共享数据。"}
+        ),
+        {GLOBAL: frozenset({PA})},
+    ),
 ]
 
 

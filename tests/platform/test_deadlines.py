@@ -9,12 +9,12 @@ from typing import Any
 
 import pytest
 
+from govshare_core.agreements import AGREEMENT
 from govshare_core.rules import DEFAULT_CHANGE_REPORT_DAYS, GRANT_EXPIRY_WARNING_DAYS
 from govshare_core.vocab import Role
 from govshare_core.workdays import WorkdayCalendar, working_days_between, working_days_left
 from govshare_core.workflow import (
     CATALOG_ENTRY,
-    SHARE_REQUEST,
     Actor,
     Parties,
     allowed_actions,
@@ -147,6 +147,11 @@ def _closable(world: World, item: dict[str, Any], dept: str, role: Role) -> bool
     if machine is CATALOG_ENTRY:
         obj = _get(world, f"/catalog/entries/{item['object_id']}", dept, role)
         parties = Parties(owner_dept=obj["department_id"], submitter_id=obj["submitted_by"])
+    elif machine is AGREEMENT:
+        obj = _get(world, f"/agreements/{item['object_id']}", dept, role)
+        parties = Parties(
+            owner_dept=obj["consumer_department_id"], provider_dept=obj["provider_department_id"]
+        )
     else:
         obj = _get(world, f"/requests/{item['object_id']}", dept, role)
         parties = Parties(
@@ -173,8 +178,8 @@ def test_todos_go_only_to_who_can_close_them(world: World) -> None:
                 seen.add(item["kind"])
                 if item["kind"] in CLOSED_BY:
                     assert _closable(world, item, dept, role), (dept, role, item)
-    assert {"agreement_pending", "request_decide", "entry_review", "dispute"} <= seen
-    assert not [i for i in _get(world, "/inbox", "A", AP) if i["kind"] == "agreement_pending"]
+    assert {"request_decide", "entry_review", "dispute"} <= seen
+    assert not [i for i in _get(world, "/inbox", "A", AP) if i["kind"] == "agreement_sign"]
 
 
 def test_the_inbox_counts_with_the_overrides(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -189,7 +194,7 @@ def test_every_closing_action_exists() -> None:
     for kind, (machine, actions) in CLOSED_BY.items():
         names = {t.action for t in machine.transitions}
         assert actions <= names, kind
-    assert CLOSED_BY["agreement_pending"] == (SHARE_REQUEST, {"mark_agreement_signed"})
+    assert CLOSED_BY["agreement_sign"] == (AGREEMENT, {"sign"})
 
 
 @pytest.mark.parametrize("today", [date(2026, 6, 1), date(2027, 1, 4), date(2026, 10, 8)])

@@ -57,11 +57,8 @@ def test_request_items_per_role(world: World, monkeypatch: pytest.MonkeyPatch) -
     assert _kinds(world, "B", AP) == []
     assert ("dispute", second["id"]) in _kinds(world, "P", PA)
     ok(act(world, first["id"], "platform-decision", "P", PA, approve=True))
-    # 第三十条: nobody on the applicant's side can sign today; the platform admin marks it signed
+    # 第三十条: 待签保密协议 goes to the signer of each turn; see test_agreement_inbox.py
     assert _kinds(world, "B", AP) == []
-    assert ("agreement_pending", first["id"]) in _kinds(world, "P", PA)
-    ok(act(world, first["id"], "agreement-signed", "P", PA))
-    assert ("agreement_pending", first["id"]) not in _kinds(world, "P", PA)
 
 
 def test_overdue_first_with_negative_days(world: World, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -32,6 +32,7 @@ def test_everyone_reads_the_policy_defaults(world: World) -> None:
         "change_report_days": 20,
         "log_retention_years": 5,
         "entry_review_working_days": 5,
+        "agreement_signing_working_days": 5,
         "version": 1,
         "token_ttl_minutes": 0,
         "idle_timeout_minutes": 0,

@@ -9,6 +9,7 @@ import pytest
 
 from govshare_core.vocab import Role
 from govshare_core.workdays import add_working_days
+from tests.platform.agreement_support import complete as complete_agreement
 from tests.platform.conftest import World
 from tests.platform.requests_support import (
     TODAY,
@@ -57,11 +58,15 @@ def test_conditional_path_to_agreement(world: World, monkeypatch: pytest.MonkeyP
     ok(act(world, rid, "provider-decision", "A", RA, approve=True), "provider_approved")
     assert _grants(world) == []
     ok(act(world, rid, "platform-decision", "P", PA, approve=True), "awaiting_agreement")
-    out = ok(act(world, rid, "agreement-signed", "P", PA), "active")
+    assert _grants(world) == []  # 第三十条: not before the three signatures
+    complete_agreement(world, rid, "B", "A")
+    out = ok(world.client.get(f"/api/v1/requests/{rid}", headers=world.h("B", Role.APPLICANT)))
+    assert out["status"] == "active"
+    assert out["events"][-1]["action"] == "agreement_completed"
     assert out["provider_decided_by"] == world.uid("A", RA)
     assert out["platform_decided_by"] == world.uid("P", PA)
     assert sorted(g["data_item"] for g in _grants(world)) == ["姓名", "身份证号"]
-    assert len(audit_events(world, "request_mark_agreement_signed")) == 1
+    assert len(audit_events(world, "agreement_sign")) == 3
 
 
 def test_rejection_needs_ground_then_dispute_overturned(

@@ -86,8 +86,7 @@ def _check_search(client: TestClient, token: str) -> None:
 
 def test_seed_demo_builds_a_consistent_city(settings: Settings) -> None:
     summary = seed_demo(settings)
-    assert summary["seeded"] is True
-    assert summary["seconds"] < 60
+    assert summary["seeded"] is True  # its time is a figure for benchmarks, not a test
 
     app = create_app(settings)
     try:

@@ -2,6 +2,395 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AgreementPages</name>
+    <message>
+        <source>待签协议</source>
+        <translation>Agreements to sign</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementViewer</name>
+    <message>
+        <source>返回列表</source>
+        <translation>Back to list</translation>
+    </message>
+    <message>
+        <source>验证文件：%1</source>
+        <translation>Verify file: %1</translation>
+    </message>
+    <message>
+        <source>签名按共享平台的根证书验证；有效表示签署后文件未被改动、证书由平台签发。</source>
+        <translation>Signatures are checked against the platform&apos;s root certificate; valid means the file is unchanged since signing and the certificate was issued by the platform.</translation>
+    </message>
+    <message>
+        <source>自适应</source>
+        <translation>Fit</translation>
+    </message>
+    <message>
+        <source>无法显示该 PDF 文件。</source>
+        <translation>This PDF cannot be displayed.</translation>
+    </message>
+    <message>
+        <source>三方数据保密协议-%1-第%2版.pdf</source>
+        <translation>Confidentiality agreement - %1 - revision %2.pdf</translation>
+    </message>
+    <message>
+        <source>另存为</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>保存失败：%1</source>
+        <translation>Save failed: %1</translation>
+    </message>
+    <message>
+        <source>已保存到 %1</source>
+        <translation>Saved to %1</translation>
+    </message>
+    <message>
+        <source>协议</source>
+        <translation>Agreement</translation>
+    </message>
+    <message>
+        <source>回到待签协议列表（Esc）</source>
+        <translation>Back to the list of agreements (Esc)</translation>
+    </message>
+    <message>
+        <source>上一页</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <source>上一页（PgUp）</source>
+        <translation>Previous page (PgUp)</translation>
+    </message>
+    <message>
+        <source>跳到第几页</source>
+        <translation>Go to page</translation>
+    </message>
+    <message>
+        <source>下一页</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <source>下一页（PgDown）</source>
+        <translation>Next page (PgDown)</translation>
+    </message>
+    <message>
+        <source>缩小（Ctrl+-）</source>
+        <translation>Zoom out (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>放大（Ctrl++）</source>
+        <translation>Zoom in (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>适合宽度</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <source>另存为…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <source>把协议 PDF 保存到本机</source>
+        <translation>Save the agreement PDF to this computer</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>签名</source>
+        <translation>Signatures</translation>
+    </message>
+    <message>
+        <source>拒签…</source>
+        <translation>Decline…</translation>
+    </message>
+    <message>
+        <source>拒绝签署并说明理由，申请退回信息化主管部门审核环节</source>
+        <translation>Decline to sign, with a reason; the request returns to the platform&apos;s review</translation>
+    </message>
+    <message>
+        <source>设置签名密钥…</source>
+        <translation>Set up signing key…</translation>
+    </message>
+    <message>
+        <source>签署前须在本机生成签名密钥（或使用 UKey）并申请证书</source>
+        <translation>Before signing, create a signing key on this computer (or use a UKey) and request a certificate</translation>
+    </message>
+    <message>
+        <source>平台签署…</source>
+        <translation>Platform signature…</translation>
+    </message>
+    <message>
+        <source>以共享平台的签名密钥代表信息化主管部门签署</source>
+        <translation>Sign with the platform&apos;s key on behalf of the platform administration</translation>
+    </message>
+    <message>
+        <source>签署…</source>
+        <translation>Sign…</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementsPage</name>
+    <message>
+        <source>本机还没有可用的签名密钥和证书：请先设置签名密钥，再签署。</source>
+        <translation>This computer has no usable signing key and certificate: set up a signing key first, then sign.</translation>
+    </message>
+    <message>
+        <source>平台签署使用共享平台的签名密钥，代表信息化主管部门签署。</source>
+        <translation>Platform signing uses the platform&apos;s signing key, on behalf of the platform administration.</translation>
+    </message>
+    <message>
+        <source>签署使用本人的签名证书；三方签署后授权生效（第三十条）。</source>
+        <translation>You sign with your own certificate; the grants take effect once all three parties have signed (Art. 30).</translation>
+    </message>
+    <message>
+        <source>等待%1签署。</source>
+        <translation>Waiting for the %1 to sign.</translation>
+    </message>
+    <message>
+        <source>已签署</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>平台已签署</source>
+        <translation>Signed by the platform</translation>
+    </message>
+    <message>
+        <source>已拒签，申请已退回</source>
+        <translation>Declined; the request was sent back</translation>
+    </message>
+    <message>
+        <source>%1：%2，当前状态：%3。</source>
+        <translation>%1: %2, status now: %3.</translation>
+    </message>
+    <message>
+        <source>操作已完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>拒签：%1</source>
+        <translation>Decline: %1</translation>
+    </message>
+    <message>
+        <source>拒签协议</source>
+        <translation>Decline agreement</translation>
+    </message>
+    <message>
+        <source>拒签后本协议终止，共享申请退回信息化主管部门审核环节（第三十条）。请说明拒签理由：</source>
+        <translation>Declining ends this agreement and returns the request to the platform&apos;s review (Art. 30). Please give your reason:</translation>
+    </message>
+    <message>
+        <source>正在由共享平台签署……</source>
+        <translation>The platform is signing…</translation>
+    </message>
+    <message>
+        <source>平台签署：%1</source>
+        <translation>Platform signature: %1</translation>
+    </message>
+    <message>
+        <source>平台签署</source>
+        <translation>Platform signature</translation>
+    </message>
+    <message>
+        <source>以共享平台的签名密钥代表%1签署</source>
+        <translation>Sign with the platform&apos;s key on behalf of the %1</translation>
+    </message>
+    <message>
+        <source>正在加载……</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>共 %1 份</source>
+        <translation>%1 agreements</translation>
+    </message>
+    <message>
+        <source>没有等待您签署的协议。</source>
+        <translation>No agreements waiting for your signature.</translation>
+    </message>
+    <message>
+        <source>没有协议。</source>
+        <translation>No agreements.</translation>
+    </message>
+    <message>
+        <source>正在打开协议……</source>
+        <translation>Opening the agreement…</translation>
+    </message>
+    <message>
+        <source>无法打开协议：%1</source>
+        <translation>Cannot open the agreement: %1</translation>
+    </message>
+    <message>
+        <source>无法打开文件：%1</source>
+        <translation>Cannot open the file: %1</translation>
+    </message>
+    <message>
+        <source>验证协议文件</source>
+        <translation>Verify an agreement file</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>待我签署</source>
+        <translation>Waiting for me</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>签署期限</source>
+        <translation>Signing deadline</translation>
+    </message>
+    <message>
+        <source>资源名称</source>
+        <translation>Resource</translation>
+    </message>
+    <message>
+        <source>使用部门</source>
+        <translation>Consumer department</translation>
+    </message>
+    <message>
+        <source>提供部门</source>
+        <translation>Provider department</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>当前签署方</source>
+        <translation>Now signing</translation>
+    </message>
+    <message>
+        <source>本年度的工作日安排尚未公布，期限为暂定。</source>
+        <translation>This year&apos;s working-day schedule is not yet published; the deadline is provisional.</translation>
+    </message>
+    <message>
+        <source>《%1》三方数据保密协议</source>
+        <translation>Three-party confidentiality agreement for &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>信息使用部门</source>
+        <translation>Consumer department</translation>
+    </message>
+    <message>
+        <source>信息提供部门</source>
+        <translation>Provider department</translation>
+    </message>
+    <message>
+        <source>信息项</source>
+        <translation>Data items</translation>
+    </message>
+    <message>
+        <source>共享方式</source>
+        <translation>Share mode</translation>
+    </message>
+    <message>
+        <source>使用期限至</source>
+        <translation>Use until</translation>
+    </message>
+    <message>
+        <source>拒签理由</source>
+        <translation>Reason for declining</translation>
+    </message>
+    <message>
+        <source>签名有效</source>
+        <translation>Signature valid</translation>
+    </message>
+    <message>
+        <source>签名无效</source>
+        <translation>Signature invalid</translation>
+    </message>
+    <message>
+        <source>未签署</source>
+        <translation>Not signed</translation>
+    </message>
+    <message>
+        <source>正在验证……</source>
+        <translation>Verifying…</translation>
+    </message>
+    <message>
+        <source>签名无法通过校验</source>
+        <translation>The signature does not verify</translation>
+    </message>
+    <message>
+        <source>等待%1签署</source>
+        <translation>Waiting for the %1 to sign</translation>
+    </message>
+    <message>
+        <source>等待本方签署</source>
+        <translation>Waiting for this party to sign</translation>
+    </message>
+    <message>
+        <source>文件中还没有签名。</source>
+        <translation>The file has no signatures yet.</translation>
+    </message>
+    <message>
+        <source>%1 个签名无效：文件可能已被改动，或证书不受信任。</source>
+        <translation>%1 signature(s) invalid: the file may have been changed, or a certificate is not trusted.</translation>
+    </message>
+    <message>
+        <source>全部 %1 个签名有效，签署后文件未被改动。</source>
+        <translation>All %1 signatures are valid; the file is unchanged since signing.</translation>
+    </message>
+    <message>
+        <source>签署人：%1</source>
+        <translation>Signed by: %1</translation>
+    </message>
+    <message>
+        <source>单位：%1</source>
+        <translation>Department: %1</translation>
+    </message>
+    <message>
+        <source>时间：%1</source>
+        <translation>Time: %1</translation>
+    </message>
+    <message>
+        <source>正在本机验证签名……</source>
+        <translation>Verifying signatures on this computer…</translation>
+    </message>
+    <message>
+        <source>待签协议</source>
+        <translation>Agreements to sign</translation>
+    </message>
+    <message>
+        <source>使用有条件共享的信息资源，须由信息使用部门、信息提供部门和信息化主管部门依次签署三方数据保密协议（第三十条），三方签署后授权生效。红色表示已超过签署期限。</source>
+        <translation>Conditionally shared resources need a three-party confidentiality agreement signed in turn by the consumer, the provider and the platform administration (Art. 30); the grants take effect once all three have signed. Red: past the signing deadline.</translation>
+    </message>
+    <message>
+        <source>显示：</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <source>验证文件…</source>
+        <translation>Verify file…</translation>
+    </message>
+    <message>
+        <source>打开本机上的协议 PDF，检查其中的签名是否有效、文件是否被改动</source>
+        <translation>Open an agreement PDF from this computer and check whether its signatures are valid and the file unchanged</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>双击一行查看协议并签署。</source>
+        <translation>Double-click a row to view and sign the agreement.</translation>
+    </message>
+    <message>
+        <source>查看协议</source>
+        <translation>View agreement</translation>
+    </message>
+</context>
+<context>
     <name>ApiError</name>
     <message>
         <source>无法连接共享平台，请检查网络。操作已保存，将在恢复连接后继续。</source>
@@ -88,6 +477,18 @@
         <translation>Internal error on the sharing platform (logged); please contact the administrator.</translation>
     </message>
     <message>
+        <source>待上传的本地文件已不存在，请重新签署后再提交。</source>
+        <translation>The local file to upload no longer exists; sign again and resubmit.</translation>
+    </message>
+    <message>
+        <source>共享平台尚未配置证书认证机构，暂时不能签发证书或签署协议，请联系平台管理员。</source>
+        <translation>The platform has no certification authority configured, so it cannot issue certificates or take signatures yet; contact the platform administrator.</translation>
+    </message>
+    <message>
+        <source>该证书已被吊销。</source>
+        <translation>This certificate has been revoked.</translation>
+    </message>
+    <message>
         <source>操作失败。</source>
         <translation>The action failed.</translation>
     </message>
@@ -123,6 +524,57 @@
     <message>
         <source>否</source>
         <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatePanel</name>
+    <message>
+        <source>签名证书</source>
+        <translation>Signing certificate</translation>
+    </message>
+    <message>
+        <source>持有人</source>
+        <translation>Holder</translation>
+    </message>
+    <message>
+        <source>序列号</source>
+        <translation>Serial number</translation>
+    </message>
+    <message>
+        <source>有效期至</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>生成密钥/申请证书</source>
+        <translation>Generate key / request certificate</translation>
+    </message>
+    <message>
+        <source>续期</source>
+        <translation>Renew</translation>
+    </message>
+    <message>
+        <source>尚未取得证书</source>
+        <translation>No certificate yet</translation>
+    </message>
+    <message>
+        <source>尚未生成密钥</source>
+        <translation>No key generated yet</translation>
+    </message>
+    <message>
+        <source>有效</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <source>即将过期，请续期</source>
+        <translation>Expires soon, please renew</translation>
+    </message>
+    <message>
+        <source>已过期，请续期</source>
+        <translation>Expired, please renew</translation>
     </message>
 </context>
 <context>
@@ -1085,8 +1537,8 @@
         <translation>Share request rejected</translation>
     </message>
     <message>
-        <source>待签署共享协议</source>
-        <translation>Agreement to sign</translation>
+        <source>待签保密协议</source>
+        <translation>Confidentiality agreement to sign</translation>
     </message>
     <message>
         <source>授权即将到期</source>
@@ -1180,6 +1632,165 @@
     <message>
         <source>变更后的信息项</source>
         <translation>Data items after the change</translation>
+    </message>
+</context>
+<context>
+    <name>KeySetupDialog</name>
+    <message>
+        <source>设置签名密钥</source>
+        <translation>Set up signing key</translation>
+    </message>
+    <message>
+        <source>至少 %1 个字符</source>
+        <translation>At least %1 characters</translation>
+    </message>
+    <message>
+        <source>您没有可签署协议的角色（信息资源管理员或平台管理员）。</source>
+        <translation>You hold no role that signs agreements (resource administrator or platform administrator).</translation>
+    </message>
+    <message>
+        <source>本机已有签名密钥：输入口令或 PIN 后可直接申请（续期）证书。</source>
+        <translation>A signing key is already on this computer: enter its passphrase or PIN to request (renew) the certificate.</translation>
+    </message>
+    <message>
+        <source>① 生成密钥</source>
+        <translation>① Generate key</translation>
+    </message>
+    <message>
+        <source>② 申请证书</source>
+        <translation>② Request certificate</translation>
+    </message>
+    <message>
+        <source>③ 完成</source>
+        <translation>③ Done</translation>
+    </message>
+    <message>
+        <source>操作失败：%1</source>
+        <translation>Operation failed: %1</translation>
+    </message>
+    <message>
+        <source>正在生成密钥……</source>
+        <translation>Generating the key…</translation>
+    </message>
+    <message>
+        <source>密钥已生成。下一步：申请证书。</source>
+        <translation>Key generated. Next: request the certificate.</translation>
+    </message>
+    <message>
+        <source>正在生成证书申请……</source>
+        <translation>Preparing the certificate request…</translation>
+    </message>
+    <message>
+        <source>正在向共享平台申请证书……</source>
+        <translation>Requesting the certificate from the platform…</translation>
+    </message>
+    <message>
+        <source>申请签名证书</source>
+        <translation>Request signing certificate</translation>
+    </message>
+    <message>
+        <source>当前离线：证书申请已保存，联网后自动提交，证书签发后将自动保存到本机。</source>
+        <translation>Offline: the request is saved and sent when you reconnect; the certificate is stored on this computer once issued.</translation>
+    </message>
+    <message>
+        <source>证书申请失败。</source>
+        <translation>The certificate request failed.</translation>
+    </message>
+    <message>
+        <source>证书已签发并保存：%1，有效期至 %2。</source>
+        <translation>Certificate issued and stored: %1, valid until %2.</translation>
+    </message>
+    <message>
+        <source>选择 UKey 驱动模块</source>
+        <translation>Choose the UKey driver module</translation>
+    </message>
+    <message>
+        <source>PKCS#11 模块 (*.so *.dll *.dylib);;所有文件 (*)</source>
+        <translation>PKCS#11 modules (*.so *.dll *.dylib);;All files (*)</translation>
+    </message>
+    <message>
+        <source>正在查找 UKey……</source>
+        <translation>Looking for UKeys…</translation>
+    </message>
+    <message>
+        <source>找到 %1 个 UKey。</source>
+        <translation>Found %1 UKey(s).</translation>
+    </message>
+    <message>
+        <source>未找到 UKey，请插入后重试。</source>
+        <translation>No UKey found; insert it and try again.</translation>
+    </message>
+    <message>
+        <source>签署三方数据保密协议（第三十条）需要签名密钥和平台签发的证书。密钥只保存在本机或 UKey 中，不会上传。</source>
+        <translation>Signing three-party agreements (Art. 30) needs a signing key and a certificate from the platform. The key stays on this computer or the UKey and is never uploaded.</translation>
+    </message>
+    <message>
+        <source>密钥保存方式</source>
+        <translation>Where the key is kept</translation>
+    </message>
+    <message>
+        <source>文件密钥（本机，口令保护）</source>
+        <translation>File key (this computer, passphrase-protected)</translation>
+    </message>
+    <message>
+        <source>硬件密钥 UKey</source>
+        <translation>Hardware key (UKey)</translation>
+    </message>
+    <message>
+        <source>密钥口令</source>
+        <translation>Key passphrase</translation>
+    </message>
+    <message>
+        <source>再次输入口令</source>
+        <translation>Repeat passphrase</translation>
+    </message>
+    <message>
+        <source>记住口令（保存在系统钥匙串中）</source>
+        <translation>Remember passphrase (in the system keychain)</translation>
+    </message>
+    <message>
+        <source>驱动模块</source>
+        <translation>Driver module</translation>
+    </message>
+    <message>
+        <source>UKey 厂商提供的 PKCS#11 模块（.so / .dll / .dylib）</source>
+        <translation>The UKey vendor&apos;s PKCS#11 module (.so / .dll / .dylib)</translation>
+    </message>
+    <message>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>UKey</source>
+        <translation>UKey</translation>
+    </message>
+    <message>
+        <source>查找 UKey</source>
+        <translation>Find UKeys</translation>
+    </message>
+    <message>
+        <source>PIN 码</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>证书用途（角色）</source>
+        <translation>Certificate role</translation>
+    </message>
+    <message>
+        <source>生成密钥</source>
+        <translation>Generate key</translation>
+    </message>
+    <message>
+        <source>申请证书</source>
+        <translation>Request certificate</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1996,6 +2607,14 @@
         <translation>Agreement signed</translation>
     </message>
     <message>
+        <source>三方保密协议签署完成</source>
+        <translation>Three-party agreement signed</translation>
+    </message>
+    <message>
+        <source>保密协议被拒签</source>
+        <translation>Agreement declined</translation>
+    </message>
+    <message>
         <source>协调：维持拒绝</source>
         <translation>Mediation: rejection upheld</translation>
     </message>
@@ -2096,10 +2715,6 @@
         <translation>mediation concluded</translation>
     </message>
     <message>
-        <source>已记录保密协议签署</source>
-        <translation>agreement recorded as signed</translation>
-    </message>
-    <message>
         <source>%1：申请 #%2（%3），当前状态：%4。</source>
         <translation>%1: request #%2 (%3), now %4.</translation>
     </message>
@@ -2118,18 +2733,6 @@
     <message>
         <source>对拒绝决定有异议的，可提请信息化主管部门协调（第二十五条）。请说明理由：</source>
         <translation>If you disagree with a rejection, you may ask the informatization authority to mediate (Art. 25). Please give your reasons:</translation>
-    </message>
-    <message>
-        <source>标记协议已签署</source>
-        <translation>Mark agreement signed</translation>
-    </message>
-    <message>
-        <source>记录三方数据保密协议已签署，授权随即生效（第三十条）</source>
-        <translation>Record that the three-party confidentiality agreement is signed; the grants take effect at once (Art. 30)</translation>
-    </message>
-    <message>
-        <source>标记已签署</source>
-        <translation>Mark signed</translation>
     </message>
     <message>
         <source>待发送</source>
@@ -2381,6 +2984,13 @@
     <message>
         <source>查看完整目录</source>
         <translation>View full entry</translation>
+    </message>
+</context>
+<context>
+    <name>SendingDialog</name>
+    <message>
+        <source>正在提交……</source>
+        <translation>Submitting…</translation>
     </message>
 </context>
 <context>
@@ -2850,13 +3460,96 @@
         <source>维持或撤销拒绝（第二十五条）</source>
         <translation>Uphold or overturn the rejection (Art. 25)</translation>
     </message>
+</context>
+<context>
+    <name>SignDialog</name>
     <message>
-        <source>标记协议已签署</source>
-        <translation>Mark agreement signed</translation>
+        <source>签署协议</source>
+        <translation>Sign agreement</translation>
     </message>
     <message>
-        <source>三方数据保密协议签署后激活授权（第三十条）；在线签署将在协议功能中提供</source>
-        <translation>The grant becomes active once the three-party confidentiality agreement is signed (Art. 30); online signing will come with the agreements feature</translation>
+        <source>您将代表%1签署%2。</source>
+        <translation>You will sign %2 on behalf of the %1.</translation>
+    </message>
+    <message>
+        <source>PIN 码：</source>
+        <translation>PIN:</translation>
+    </message>
+    <message>
+        <source>密钥口令：</source>
+        <translation>Key passphrase:</translation>
+    </message>
+    <message>
+        <source>已填入本机记住的口令</source>
+        <translation>Filled in with the passphrase remembered on this computer</translation>
+    </message>
+    <message>
+        <source>本机没有可用的签名密钥。</source>
+        <translation>This computer has no usable signing key.</translation>
+    </message>
+    <message>
+        <source>请输入 PIN 码。</source>
+        <translation>Enter the PIN.</translation>
+    </message>
+    <message>
+        <source>请输入密钥口令。</source>
+        <translation>Enter the key passphrase.</translation>
+    </message>
+    <message>
+        <source>正在签署……</source>
+        <translation>Signing…</translation>
+    </message>
+    <message>
+        <source>签署失败：%1</source>
+        <translation>Signing failed: %1</translation>
+    </message>
+    <message>
+        <source>已签署，正在提交共享平台校验……</source>
+        <translation>Signed; sending it to the platform for verification…</translation>
+    </message>
+    <message>
+        <source>签署：%1</source>
+        <translation>Sign: %1</translation>
+    </message>
+    <message>
+        <source>共享平台未接受签名：%1</source>
+        <translation>The platform did not accept the signature: %1</translation>
+    </message>
+    <message>
+        <source>尚未取得证书，请先设置签名密钥并申请证书。</source>
+        <translation>No certificate yet: set up a signing key and request a certificate first.</translation>
+    </message>
+    <message>
+        <source>证书：%1（%2），有效期至 %3</source>
+        <translation>Certificate: %1 (%2), valid until %3</translation>
+    </message>
+    <message>
+        <source>签名密钥</source>
+        <translation>Signing key</translation>
+    </message>
+    <message>
+        <source>本机文件密钥</source>
+        <translation>File key on this computer</translation>
+    </message>
+    <message>
+        <source>UKey（硬件密钥）</source>
+        <translation>UKey (hardware key)</translation>
+    </message>
+    <message>
+        <source>签章预览</source>
+        <translation>Stamp preview</translation>
+    </message>
+    <message>
+        <source>签名使用本人的证书，加在协议 PDF 上后提交共享平台校验；签署后不能撤回。私钥不会离开本机。</source>
+        <translation>The signature uses your own certificate; it is added to the agreement PDF and sent to the platform for verification. It cannot be withdrawn. The private key never leaves this computer.</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>签署</source>
+        <translation>Sign</translation>
     </message>
 </context>
 <context>
@@ -2906,13 +3599,6 @@ The user guide file was not found: %1</translation>
     <message>
         <source>关闭</source>
         <translation>Close</translation>
-    </message>
-</context>
-<context>
-    <name>_SendingDialog</name>
-    <message>
-        <source>正在提交……</source>
-        <translation>Submitting…</translation>
     </message>
 </context>
 </TS>

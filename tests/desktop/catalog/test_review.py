@@ -12,7 +12,7 @@ from govshare_desktop.catalog import presenter as P
 from govshare_desktop.catalog.entry_form import EntryForm
 from govshare_desktop.catalog.mine import MyEntriesPage
 from govshare_desktop.catalog.review import PLATFORM_QUEUE, REPORT_QUEUE, ReviewPage
-from govshare_desktop.catalog.review_queues import OVERDUE
+from govshare_desktop.common.deadlines import OVERDUE
 from govshare_desktop.context import AppContext
 from govshare_platform import clock
 from tests.desktop.catalog.support import fill_valid, published_entry, submitted_entries

@@ -7,6 +7,7 @@ from datetime import date
 
 from govshare_core.workdays import WorkdayCalendar
 from govshare_core.workflow import Actor
+from govshare_desktop.common.sending_dialog import reason_error
 from govshare_desktop.requests.deadlines import grant_expiry_info, review_deadline_info
 from govshare_desktop.requests.form_presenter import (
     RequestFormPresenter,
@@ -17,7 +18,6 @@ from govshare_desktop.requests.presenters import (
     can_revoke_grant,
     decision_body,
     mediation_body,
-    reason_error,
     request_actions,
 )
 

@@ -23,6 +23,7 @@ from govshare_desktop.requests.grants_page import GrantsPage
 from govshare_desktop.requests.request_form import RequestFormDialog
 from govshare_desktop.requests.requests_page import RequestsPage
 from govshare_platform import clock
+from tests.desktop.agreements_support import sign_all_parties
 from tests.desktop.conftest import LiveServer
 from tests.desktop.faultproxy import FaultProxy
 from tests.desktop.qt_support import accept_confirmation
@@ -67,7 +68,7 @@ def inbox(make_context, qtbot, dept: str, role: Role, filter_text: str | None = 
 
 
 def test_request_provider_platform_agreement_round_trip_through_the_ui(
-    live_server: LiveServer, make_context, qtbot, qtmodeltester
+    live_server: LiveServer, make_context, qtbot, qtmodeltester, tmp_path
 ) -> None:  # type: ignore[no-untyped-def]
     publish_entry(live_server, "A")  # 有条件共享, provided by 公安局 (A)
 
@@ -121,7 +122,7 @@ def test_request_provider_platform_agreement_round_trip_through_the_ui(
     answer = act_in_dialog(qtbot, provider, provider.ui.decideButton, approve)
     assert answer["status"] == "provider_approved"
 
-    # --- the platform admin consents, then marks the agreement signed ---
+    # --- the platform admin consents; the three parties sign the agreement (第三十条) ---
     platform = inbox(make_context, qtbot, "P", Role.PLATFORM_ADMIN, "待平台审核")
     open_requests(qtbot, platform, request_id)
     answer = act_in_dialog(qtbot, platform, platform.ui.decideButton, approve)
@@ -129,11 +130,9 @@ def test_request_provider_platform_agreement_round_trip_through_the_ui(
 
     platform.ui.filterCombo.setCurrentIndex(platform.ui.filterCombo.findText("待签署保密协议"))
     open_requests(qtbot, platform, request_id)
-    assert platform.ui.agreementButton.isVisibleTo(platform)
-    qtbot.mouseClick(platform.ui.agreementButton, Qt.MouseButton.LeftButton)
-    with qtbot.wait_signal(platform.action_done, timeout=WAIT) as done:
-        accept_confirmation(platform.confirm_box)
-    assert done.args[1]["status"] == "active"
+    assert not platform.ui.decideButton.isVisibleTo(platform)  # signed on the 待签协议 page
+    signed = sign_all_parties(live_server, make_context, request_id, tmp_path / "keys")
+    assert signed["status"] == "completed"
 
     # --- grants appear for both departments ---
     received = GrantsPage(context=applicant)
@@ -159,7 +158,7 @@ def test_request_provider_platform_agreement_round_trip_through_the_ui(
     shown = mine.model.index(mine.row_index(request_id), 3).data()
     assert shown == RequestStatus.ACTIVE.label_zh
     actions = [mine.events_model.index(r, 1).data() for r in range(mine.events_model.rowCount())]
-    assert actions[-3:] == ["提供方同意", "平台同意", "保密协议已签署"]
+    assert actions[-3:] == ["提供方同意", "平台同意", "三方保密协议签署完成"]
     qtmodeltester.check(mine.events_model)
 
 

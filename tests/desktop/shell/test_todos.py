@@ -17,6 +17,8 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from govshare_core.vocab import Role
+from govshare_desktop.agreements.page import VIEWER, AgreementsPage
+from govshare_desktop.agreements.pages import page_specs as agreement_specs
 from govshare_desktop.catalog.mine import MyEntriesPage
 from govshare_desktop.catalog.pages import page_specs as catalog_specs
 from govshare_desktop.catalog.review import ReviewPage
@@ -27,6 +29,7 @@ from govshare_desktop.shell.main_window import MainWindow
 from govshare_desktop.shell.pages import TODO_TARGETS, ObjectPage, can_act
 from govshare_desktop.shell.todo import Opened
 from govshare_platform import clock
+from tests.desktop.agreements_support import awaiting_agreement
 from tests.desktop.conftest import PASSWORD, LiveServer
 from tests.platform.catalog_helpers import entry_payload
 
@@ -146,6 +149,11 @@ def expiring_grant(server: LiveServer, monkeypatch: pytest.MonkeyPatch) -> int:
     )
 
 
+def agreement_to_sign(server: LiveServer, monkeypatch: pytest.MonkeyPatch) -> int:
+    """An agreement awaiting the consumer (B), whose filed resource admin signs first."""
+    return awaiting_agreement(server)[1]
+
+
 @dataclass(frozen=True)
 class Case:
     kind: str
@@ -165,26 +173,16 @@ CASES = [
     Case("dispute", dispute, "P", Role.PLATFORM_ADMIN),
     Case("request_rejected", lambda s, m: provider_rejected(s), "B", Role.APPLICANT),
     Case("grant_expiring", expiring_grant, "B", Role.APPLICANT),
+    # no to-do of the applicant's (tested below): the consumer department signs through its
+    # filed resource admin (第三十条)
+    Case("agreement_sign", agreement_to_sign, "B", Role.RESOURCE_ADMIN),
 ]
-
-
-def agreement_pending(server: LiveServer, monkeypatch: pytest.MonkeyPatch) -> int:
-    request_id = provider_approved(server)
-    Http(server, "P", Role.PLATFORM_ADMIN).post(
-        f"/requests/{request_id}/platform-decision", {"approve": True}
-    )
-    return request_id
-
-
-# agreement_pending is no to-do of the applicant's (tested below): the platform admin, who
-# records the agreement, opens it from the inbox
-ALL_CASES = [*CASES, Case("agreement_pending", agreement_pending, "P", Role.PLATFORM_ADMIN)]
 
 
 def test_every_kind_of_the_platform_has_a_target_and_a_test() -> None:
     from govshare_desktop.home.presenter import KIND_LABELS
 
-    assert {c.kind for c in ALL_CASES} == set(TODO_TARGETS) == set(KIND_LABELS)
+    assert {c.kind for c in CASES} == set(TODO_TARGETS) == set(KIND_LABELS)
 
 
 # --- driving the widgets --------------------------------------------------------------------
@@ -203,7 +201,10 @@ def listed_ids(page: QWidget) -> set[int]:
 
 
 def selected_ids(page: QWidget) -> set[int]:
-    """The ids of the current rows of the page's visible lists."""
+    """The ids of the current rows of the page's visible lists (the agreement in the viewer)."""
+    if isinstance(page, AgreementsPage):
+        shown = page.viewer.agreement if page.ui.stack.currentIndex() == VIEWER else None
+        return {int(shown["id"])} if shown else set()
     found: set[int] = set()
     for view in page.findChildren(QAbstractItemView):
         model, index = view.model(), view.currentIndex()
@@ -265,7 +266,7 @@ def test_double_clicking_a_todo_opens_its_object(
 
 
 def page_factories() -> dict[str, Callable[[Any], QWidget]]:
-    return {s.key: s.factory for s in [*catalog_specs(), *request_specs()]}
+    return {s.key: s.factory for s in [*catalog_specs(), *request_specs(), *agreement_specs()]}
 
 
 def detail_shown(page: QWidget, object_id: int) -> bool:
@@ -278,13 +279,15 @@ def detail_shown(page: QWidget, object_id: int) -> bool:
         return page.current is not None and page.ui.diffTable.rowCount() > 0
     if isinstance(page, RequestsPage):
         return page.detail is not None and int(page.detail["id"]) == object_id
+    if isinstance(page, AgreementsPage):
+        return page.viewer.page_count() > 0 and page.viewer.checks is not None
     if isinstance(page, GrantsPage):
         grant = page.current_grant()
         return grant is not None and int(grant["request_id"]) == object_id
     raise AssertionError(page)
 
 
-@pytest.mark.parametrize("case", ALL_CASES, ids=lambda c: c.kind)
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.kind)
 def test_show_object_selects_the_todo_object_and_shows_it(
     qtbot, live_server: LiveServer, make_context, monkeypatch, case: Case
 ) -> None:
@@ -303,27 +306,24 @@ def test_show_object_selects_the_todo_object_and_shows_it(
 def test_the_applicant_is_never_given_the_agreement_as_a_todo(
     qtbot, live_server: LiveServer, make_context, tmp_path
 ) -> None:
-    """第三十条: the platform records the signed agreement; the applicant waits and can do
-    nothing, so the home page does not list it as the applicant's task."""
-    request_id = provider_approved(live_server)
-    Http(live_server, "P", Role.PLATFORM_ADMIN).post(
-        f"/requests/{request_id}/platform-decision", {"approve": True}
-    )
+    """第三十条: the consumer department signs through its filed resource admin; the applicant
+    waits and can do nothing, so the home page does not list it as the applicant's task."""
+    agreement_id = awaiting_agreement(live_server)[1]
     rejected = provider_rejected(live_server)  # something the applicant must act on
     window = signed_in_window(qtbot, make_context, tmp_path, "B", Role.APPLICANT)
     home_row(qtbot, window, "request_rejected", rejected)
     home = window.pages["home"]
     kinds = {home.model.item(r)["kind"] for r in range(home.model.rowCount())}
-    assert "agreement_pending" not in kinds
-    assert not can_act("agreement_pending", {"applicant"})
+    assert "agreement_sign" not in kinds
+    assert not can_act("agreement_sign", {"applicant"})
 
-    # the platform admin, who records it, finds it listed under 待签署保密协议
-    admin = signed_in_window(qtbot, make_context, tmp_path, "P", Role.PLATFORM_ADMIN)
-    opened = admin.open_todo("agreement_pending", request_id, "awaiting_agreement")
-    assert admin.current_key() == "requests.inbox" and opened is not None
-    if opened is Opened.LISTED:
-        page = admin.pages["requests.inbox"]
-        qtbot.waitUntil(lambda: request_id in listed_ids(page), timeout=WAIT)
+    # the consumer's filed resource admin opens it from the to-do list, in the viewer
+    signer = signed_in_window(qtbot, make_context, tmp_path, "B", Role.RESOURCE_ADMIN)
+    home_row(qtbot, signer, "agreement_sign", agreement_id)
+    opened = signer.open_todo("agreement_sign", agreement_id, "awaiting_consumer")
+    assert signer.current_key() == "agreements" and opened is Opened.SELECTED
+    page = signer.pages["agreements"]
+    qtbot.waitUntil(lambda: agreement_id in selected_ids(page), timeout=WAIT)
 
 
 def test_a_kind_without_a_page_for_the_user_says_so(qtbot, make_context, tmp_path) -> None:

@@ -1,0 +1,119 @@
+"""The visible stamp of an agreement signature (第三十条): Chinese text in the embedded CJK font,
+one style for both programs (the desktop signs the departments' turns, the platform its own).
+
+pyHanko's OpenType engine opens a font with fontTools' `TTFont(handle)`, which refuses a
+TrueType collection (.ttc: "specify a font number"). WenQuanYi Micro Hei ships as a collection,
+so its subfont 0 is written once as a plain .ttf into a cache folder. Embedding from that
+4.6 MB font costs pyHanko ~2 s per signature (it parses and subsets the whole font); cutting it
+first to the stamp's own characters (fontTools) and handing pyHanko that small font keeps a
+signature well under a second.
+
+pyHanko 0.38 writes the CIDFont's /W widths in font units, while PDF wants thousandths of an
+em; WenQuanYi has 2048 units per em, so poppler drew every glyph twice as wide apart (and cut
+the time off the box). The small font is therefore rescaled to 1000 units per em (fontTools'
+scale_upem), which makes both agree.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import threading
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+
+from fontTools import subset
+from fontTools.ttLib import TTCollection, TTFont
+from fontTools.ttLib.scaleUpem import scale_upem
+from pyhanko.pdf_utils.font.api import FontEngineFactory
+from pyhanko.pdf_utils.font.opentype import GlyphAccumulator
+from pyhanko.pdf_utils.layout import AxisAlignment, InnerScaling, Margins, SimpleBoxLayoutRule
+from pyhanko.pdf_utils.text import TextBoxStyle
+from pyhanko.pdf_utils.writer import BasePdfFileWriter
+from pyhanko.stamp import TextStampStyle
+
+from govshare_core.resources import CJK_FONT, CJK_FONT_SUBFONT_INDEX
+
+STAMP_FONT_SIZE = 9
+STAMP_PARAM = "agreement_stamp"
+"""The appearance text parameter the stamp's text comes in (`appearance_text_params`)."""
+PDF_UNITS_PER_EM = 1000
+_lock = threading.Lock()
+
+
+def stamp_font(cache_dir: Path | None = None) -> Path:
+    """The CJK font as a single .ttf (subfont 0 of the shipped collection), made once per cache
+    folder (default: the system's temporary folder) and font file."""
+    source = CJK_FONT
+    if source.suffix.lower() != ".ttc":
+        return source
+    folder = cache_dir or Path(tempfile.gettempdir())
+    stat = source.stat()
+    target = folder / f"govshare-{source.stem}-{stat.st_size}-{CJK_FONT_SUBFONT_INDEX}.ttf"
+    with _lock:
+        if not target.is_file():
+            folder.mkdir(parents=True, exist_ok=True)
+            part = target.with_suffix(f".{threading.get_ident()}.part")
+            TTCollection(str(source)).fonts[CJK_FONT_SUBFONT_INDEX].save(str(part))
+            part.replace(target)
+    return target
+
+
+def font_for_text(font_file: Path, text: str) -> bytes:
+    """A TrueType font holding only the glyphs of `text` (no hinting, no layout tables), at
+    1000 units per em."""
+    options = subset.Options()
+    options.hinting = False
+    options.glyph_names = False
+    options.layout_features = []
+    options.notdef_outline = True
+    options.drop_tables += ["FFTM"]
+    font = TTFont(str(font_file), lazy=True)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text=text)
+    subsetter.subset(font)
+    if font["head"].unitsPerEm != PDF_UNITS_PER_EM:
+        scale_upem(font, PDF_UNITS_PER_EM)
+    out = BytesIO()
+    font.save(out)
+    return out.getvalue()
+
+
+@dataclass(frozen=True)
+class _EmbeddedFont(FontEngineFactory):
+    """pyHanko's GlyphAccumulatorFactory, from font bytes instead of a file path."""
+
+    font_bytes: bytes
+    font_size: int = STAMP_FONT_SIZE
+
+    def create_font_engine(
+        self, writer: BasePdfFileWriter, obj_stream: object = None
+    ) -> GlyphAccumulator:
+        if obj_stream is None and writer.stream_xrefs:
+            obj_stream = writer.prepare_object_stream()
+        return GlyphAccumulator(
+            writer=writer,
+            font_handle=BytesIO(self.font_bytes),
+            font_size=self.font_size,
+            obj_stream=obj_stream,
+        )
+
+
+def stamp_style(text: str, *, cache_dir: Path | None = None) -> TextStampStyle:
+    """A bordered text box for `text`, passed to the signer as the `STAMP_PARAM` parameter:
+
+    PdfSigner(meta, signer, stamp_style=stamp_style(text)).sign_pdf(
+        writer, existing_fields_only=True, appearance_text_params={STAMP_PARAM: text})
+    """
+    font = _EmbeddedFont(font_for_text(stamp_font(cache_dir), text))
+    return TextStampStyle(
+        stamp_text=f"%({STAMP_PARAM})s",
+        border_width=1,
+        inner_content_layout=SimpleBoxLayoutRule(
+            x_align=AxisAlignment.ALIGN_MIN,
+            y_align=AxisAlignment.ALIGN_MID,
+            margins=Margins.uniform(6),
+            inner_content_scaling=InnerScaling.SHRINK_TO_FIT,  # a long department name fits
+        ),
+        text_box_style=TextBoxStyle(font=font, font_size=STAMP_FONT_SIZE, leading=13),
+    )
