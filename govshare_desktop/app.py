@@ -98,6 +98,12 @@ def main(argv: list[str] | None = None) -> int:
         _probe(app, controller, started)
     code = app.exec()
     controller.shutdown()
+    # Background tasks (a health check, a keyring probe) may still run: let them end before
+    # Python tears the Qt objects down, or a late signal reaches a deleted one (a crash on exit,
+    # seen once in CI after the login dialog closed).
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(10_000)
     return code
 
 
