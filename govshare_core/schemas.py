@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from govshare_core.agreements import DEFAULT_AGREEMENT_SIGNING_WORKING_DAYS
 from govshare_core.rules import DEFAULT_ENTRY_REVIEW_WORKING_DAYS, MIN_REASON_LENGTH
+from govshare_core.usage import DEFAULT_DISCREPANCY_RESPONSE_WORKING_DAYS
 from govshare_core.vocab import (
     ChangeReportStatus,
     DataType,
@@ -129,6 +130,11 @@ class DataItem(Schema):
     length: int | None = Field(default=None, ge=1, le=100000)
     share_type: ShareType | None = None
     description: str | None = Field(default=None, max_length=500)
+    key: bool = Field(
+        default=False,
+        description="关键信息项: the column deliveries fill uniquely and lookups match on "
+        "(govshare_core.exchange.key_item; at most one per entry)",
+    )
 
 
 class CatalogEntryBase(Schema):
@@ -153,6 +159,11 @@ class CatalogEntryBase(Schema):
     update_cycle: UpdateCycle
     related_codes: list[str] = Field(default_factory=list, max_length=100)
     involves_state_secret: bool = False
+    interface_endpoint: str | None = Field(
+        default=None,
+        max_length=500,
+        description="接口服务 entries: the provider's endpoint, an http(s) URL (not a key element)",
+    )
 
 
 class CatalogEntryIn(CatalogEntryBase):
@@ -208,6 +219,7 @@ class CatalogEntryOut(EntryReviewOut):
     open_conditions: str | None
     update_cycle: UpdateCycle
     related_codes: list[str]
+    interface_endpoint: str | None = None
     problems: list[dict[str, str]] = Field(
         default_factory=list, description="rule violations of a draft (checked on submit)"
     )
@@ -470,6 +482,10 @@ class PolicyOut(OutSchema):
         default=DEFAULT_AGREEMENT_SIGNING_WORKING_DAYS,
         description="working days each party has to sign the agreement (platform policy, 第三十条)",
     )
+    discrepancy_response_working_days: int = Field(
+        default=DEFAULT_DISCREPANCY_RESPONSE_WORKING_DAYS,
+        description="working days a provider has to correct or explain a discrepancy (第二十条)",
+    )
 
 
 class PolicyIn(Schema):
@@ -478,6 +494,7 @@ class PolicyIn(Schema):
     log_retention_years: int | None = Field(default=None, ge=5, le=100)
     entry_review_working_days: int | None = Field(default=None, ge=1, le=60)
     agreement_signing_working_days: int | None = Field(default=None, ge=1, le=60)
+    discrepancy_response_working_days: int | None = Field(default=None, ge=1, le=60)
 
 
 class WorkdayOverrideIn(Schema):

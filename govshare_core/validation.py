@@ -36,6 +36,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "update_cycle": ("更新周期", "Update cycle"),
     "related_codes": ("关联资源代码", "Related resource codes"),
     "involves_state_secret": ("涉及国家秘密", "Involves state secrets"),
+    "interface_endpoint": ("接口地址", "Interface endpoint"),
     "entry_id": ("信息资源", "Resource"),
     "business": ("应用业务", "Business served"),
     "users": ("使用对象", "Users"),
@@ -58,6 +59,10 @@ RULE_MESSAGES: dict[str, tuple[str, str]] = {
     "detail_digits": ("{label}必须为1至6位数字", "{label} must be 1 to 6 digits"),
     "no_data_items": ("至少需要登记一个信息项", "Register at least one data item"),
     "duplicate_item": ("信息项名称“{value}”重复", "Data item name “{value}” is duplicated"),
+    "second_key_item": (
+        "只能有一个关键信息项，“{value}”已是第二个（第二十三条：按关键信息项交付与查询）",
+        "Only one data item can be the key; “{value}” is a second one (Art. 23)",
+    ),
     "item_name_required": ("第{n}个信息项的名称不能为空", "Data item {n} needs a name"),
     "item_widens_share": (
         "信息项“{value}”的共享类型不能比资源的共享类型更宽松",
@@ -82,6 +87,14 @@ RULE_MESSAGES: dict[str, tuple[str, str]] = {
     "not_shared_open": (
         "不予共享的资源不能向社会开放",
         "A not-shared resource cannot be open to the public",
+    ),
+    "endpoint_not_url": (
+        "{label}必须是以 http:// 或 https:// 开头的网址",
+        "{label} must be an http:// or https:// URL",
+    ),
+    "endpoint_needs_interface": (
+        "只有共享方式为“接口服务”的资源才填写{label}",
+        "{label} is only for resources shared as an interface service",
     ),
     "bad_resource_code": ("“{value}”不是有效的信息资源代码", "“{value}” is not a resource code"),
     "end_date_past": ("截止时间必须晚于今天", "The end date must be after today"),
@@ -131,6 +144,7 @@ RULE_MESSAGES: dict[str, tuple[str, str]] = {
     ),
 }
 
+_HTTP_URL = re.compile(r"^https?://[^\s/?#@]+(?:[/?#]\S*)?$", re.IGNORECASE)
 _RESOURCE_CODE = re.compile(r"^[1-3]\d{2}\d{3}\d{0,6}/\d{6}$")
 _SHARE_RANK = {ShareType.UNCONDITIONAL: 0, ShareType.CONDITIONAL: 1, ShareType.NOT_SHARED: 2}
 
@@ -206,6 +220,8 @@ def _check_data_items(entry: CatalogEntryBase) -> list[FieldError]:
         if item.name in seen:
             errors.append(field_error(f"{path}.name", "duplicate_item", value=item.name))
         seen.add(item.name)
+        if item.key and any(other.key for other in entry.data_items[:i]):
+            errors.append(field_error(f"{path}.key", "second_key_item", value=item.name))
         if item.share_type and _SHARE_RANK[item.share_type] < _SHARE_RANK[entry.share_type]:
             errors.append(field_error(f"{path}.share_type", "item_widens_share", value=item.name))
     return errors
@@ -227,12 +243,25 @@ def _check_share_attributes(entry: CatalogEntryBase) -> list[FieldError]:
     return errors
 
 
+def _check_interface_endpoint(entry: CatalogEntryBase) -> list[FieldError]:
+    """接口服务 entries name the provider's endpoint (optional; an http(s) URL, 第十九条)."""
+    endpoint = entry.interface_endpoint
+    if _blank(endpoint):
+        return []
+    if not _HTTP_URL.match((endpoint or "").strip()):
+        return [field_error("interface_endpoint", "endpoint_not_url")]
+    if entry.share_mode is not ShareMode.INTERFACE:
+        return [field_error("interface_endpoint", "endpoint_needs_interface")]
+    return []
+
+
 def validate_entry(entry: CatalogEntryBase) -> list[FieldError]:
     """All rule violations of a catalog entry (empty when it may be submitted)."""
     if entry.involves_state_secret:
         return [field_error("involves_state_secret", "state_secret")]  # 第六条
     errors = _check_required(entry) + _check_classification(entry) + _check_format(entry)
     errors += _check_data_items(entry) + _check_share_attributes(entry)
+    errors += _check_interface_endpoint(entry)
     errors += [
         field_error(f"related_codes[{i}]", "bad_resource_code", value=code)
         for i, code in enumerate(entry.related_codes)

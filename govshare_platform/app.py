@@ -24,12 +24,16 @@ def _routers() -> list[APIRouter]:
     from govshare_platform.auth.api import router as auth
     from govshare_platform.catalog.api import router as catalog
     from govshare_platform.departments.api import router as departments
+    from govshare_platform.exchange.access_api import router as exchange_access
+    from govshare_platform.exchange.api import router as exchange
+    from govshare_platform.exchange.log_api import router as exchange_log
     from govshare_platform.grants.api import router as grants
     from govshare_platform.inbox.api import router as inbox
     from govshare_platform.pki.api import router as pki
     from govshare_platform.policy.api import router as policy
     from govshare_platform.requests.api import router as requests
     from govshare_platform.requests.grants_api import router as grant_actions
+    from govshare_platform.usage.api import router as usage
 
     return [
         auth,
@@ -44,6 +48,10 @@ def _routers() -> list[APIRouter]:
         pki,
         agreements,
         agreement_templates,
+        exchange,
+        exchange_access,
+        exchange_log,
+        usage,
     ]
 
 

@@ -1,4 +1,5 @@
-"""Periodic sweeps: escalate overdue share requests (第二十七条) and expire grants at 截止时间.
+"""Periodic sweeps: escalate overdue share requests (第二十七条), expire grants at 截止时间 and
+purge exchange-log records past their retention (第二十六条).
 
 `serve` runs them every `maintenance_interval_minutes` in a background thread (0 turns it off);
 `govshare-platform maintenance` runs them once, e.g. from cron.
@@ -13,6 +14,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from govshare_platform import clock
 from govshare_platform.audit import service as audit
+from govshare_platform.exchange.log_views import purge_expired
+from govshare_platform.policy.service import get_policy
 from govshare_platform.requests.grant_flow import expire
 from govshare_platform.requests.service import escalate_overdue
 
@@ -28,6 +31,11 @@ def run_once(factory: sessionmaker[Session]) -> dict[str, int]:
             "escalated": escalate_overdue(session, today=today),
             "expired": expire(session, today=today),
         }
+        # 第二十六条: exchange-log records past the retention period (never under 5 years)
+        retention = get_policy(session).log_retention_years
+        purged = purge_expired(session, today=today, retention_years=retention)
+        if purged:
+            result["log_purged"] = purged
         if any(result.values()):
             audit.append(session, action="maintenance_run", actor_name="system", details=result)
         session.commit()

@@ -17,6 +17,8 @@ DOMAINS = (
     "grants",
     "pki",
     "agreements",
+    "exchange",
+    "usage",
 )
 
 

@@ -8,6 +8,8 @@ from pathlib import Path
 from pydantic import SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from govshare_core.exchange import DEFAULT_MAX_DELIVERY_BYTES
+
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="GOVSHARE_", extra="ignore")
@@ -31,6 +33,10 @@ class Settings(BaseSettings):
     # The platform's public base URL (https://share.example.gov.cn): certificates then name the
     # CRL at <public_url>/api/v1/pki/crl.
     public_url: str | None = None
+    # Where delivered files live (govshare_platform.exchange.storage, 第二十三条): a directory
+    # every API process shares; None keeps them in the database (`blob_chunks`).
+    storage_dir: Path | None = None
+    max_delivery_bytes: int = DEFAULT_MAX_DELIVERY_BYTES  # largest delivery file accepted
 
 
 @lru_cache

@@ -13,7 +13,10 @@ main window as it is maximised there, 1366×728):
 - user-guide.png and about.png;
 - the 待签协议 screens (tools/agreement_shots.py): the resource admin's as the demo signer with
   the most agreements to sign (<role>-agreements.png again, <role>-agreement_viewer.png,
-  sign-dialog.png), the platform admin's (its viewer, agreement-verify.png).
+  sign-dialog.png), the platform admin's (its viewer, agreement-verify.png);
+- the 数据交换 screens (tools/exchange_shots.py): registrar-exchange_report.png.
+- the usage screens (tools/usage_shots.py): <role>-usage_inquiry.png, <role>-usage_discrepancy.png
+  (first item's detail), usage-inquiry-dialog.png, usage-report-dialog.png.
 Settings, offline stores and the keyring are kept away from the user's own.
 """
 
@@ -32,6 +35,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from agreement_shots import shoot_agreements  # noqa: E402  (tools/, beside this script)
+from exchange_shots import shoot_exchange  # noqa: E402
+from usage_shots import shoot_usage  # noqa: E402
 
 OFFICE_WIDTH, OFFICE_HEIGHT = 1366, 728
 """The main window maximised on a 1366×768 screen with a 40 px taskbar."""
@@ -285,6 +290,10 @@ def run(out: Path, demo_dir: Path | None) -> None:
         else:
             window = switch_user(desktop, username, password)
         shoot_pages(window, out, role.value)
+        if role is Role.REGISTRAR:  # 数据交付 with a refused file's report
+            shoot_exchange(window, out, role.value, save=save, wait=wait_idle)
+        if role in (Role.RESOURCE_ADMIN, Role.APPLICANT, Role.PLATFORM_ADMIN):  # 询问, 异议
+            shoot_usage(window, out, role.value, save=save, wait=wait_idle)
         if role is Role.RESOURCE_ADMIN:  # the agreements as a filed signer whose turn it is
             signer = busiest(demo.url, demo.accounts, role.value, ("agreement_sign",))
             if signer != username:

@@ -43,6 +43,7 @@ from govshare_core.schemas import (
     TokenOut,
     WorkdayOverrideOut,
 )
+from govshare_desktop.api import exchange_paths, usage_paths
 
 API_PREFIX = "/api/v1"
 HEALTH = "/healthz"
@@ -358,6 +359,10 @@ def schema_for(method: str, path: str) -> type[BaseModel] | None:
     """The model the platform answers `method path` with (None: no body, or not checked)."""
     if method == "DELETE":
         return None
+    for domain in (exchange_paths, usage_paths):  # the exchange and usage domains (第二十条起)
+        found = domain.schema_for(method, path)
+        if found is not None:
+            return found
     if method == "GET":
         return _read_schema(path)
     return _write_schema(path)
@@ -407,6 +412,8 @@ PAGE_ITEMS: dict[str, type[BaseModel]] = {
     agreements_path(): AgreementOut,
     change_reports_path(): ChangeReportOut,
     departments_path(): DepartmentOut,
+    **exchange_paths.PAGE_ITEMS,
+    **usage_paths.PAGE_ITEMS,
 }
 """The item model of each paged list (`Page.items` is checked item by item against it)."""
 _PAGES = set(PAGE_ITEMS)

@@ -34,6 +34,7 @@ EDITS = (
     ("shareScopeEdit", "textChanged", "share_scope"),
     ("legalBasisEdit", "textChanged", "legal_basis"),
     ("shareModeCombo", "currentIndexChanged", "share_mode"),
+    ("interfaceEndpointEdit", "textChanged", "interface_endpoint"),
     ("openCheck", "toggled", "open_to_public"),
     ("openConditionsEdit", "textChanged", "open_conditions"),
     ("updateCycleCombo", "currentIndexChanged", "update_cycle"),
@@ -53,6 +54,7 @@ ERROR_LABELS = {
     "share_conditions": ("shareConditionsEdit", "shareConditionsError"),
     "share_scope": ("shareScopeEdit", "shareScopeError"),
     "legal_basis": ("legalBasisEdit", "legalBasisError"),
+    "interface_endpoint": ("interfaceEndpointEdit", "interfaceEndpointError"),
     "open_to_public": ("openCheck", "openError"),
     "related_codes": ("relatedCodesEdit", "relatedCodesError"),
     "involves_state_secret": ("stateSecretCheck", "stateSecretError"),
@@ -101,6 +103,7 @@ def collect(ui: Form, items: list[JsonObject]) -> JsonObject:
     share = ui.shareTypeCombo.currentData()
     conditional, not_shared = share == ShareType.CONDITIONAL, share == ShareType.NOT_SHARED
     is_open = ui.openCheck.isChecked()
+    interface = ui.shareModeCombo.currentData() == ShareMode.INTERFACE
     return {
         "resource_class": ui.resourceClassCombo.currentData(),
         "class_item": ui.classItemEdit.text().strip(),
@@ -121,6 +124,7 @@ def collect(ui: Form, items: list[JsonObject]) -> JsonObject:
         "update_cycle": ui.updateCycleCombo.currentData(),
         "related_codes": P.split_items(ui.relatedCodesEdit.text()),
         "involves_state_secret": ui.stateSecretCheck.isChecked(),
+        "interface_endpoint": _only(interface, ui.interfaceEndpointEdit.text()),
     }
 
 
@@ -131,6 +135,7 @@ def hidden_texts(ui: Form) -> JsonObject:
         "_share_conditions": ui.shareConditionsEdit.toPlainText(),
         "_share_scope": ui.shareScopeEdit.text(),
         "_legal_basis": ui.legalBasisEdit.toPlainText(),
+        "_interface_endpoint": ui.interfaceEndpointEdit.text(),
     }
 
 
@@ -152,6 +157,7 @@ def fill(ui: Form, data: JsonObject) -> None:
     ui.shareScopeEdit.setText(_either(data, "share_scope"))
     ui.legalBasisEdit.setPlainText(_either(data, "legal_basis"))
     select(ui.shareModeCombo, data.get("share_mode"))
+    ui.interfaceEndpointEdit.setText(_either(data, "interface_endpoint"))
     ui.openCheck.setChecked(bool(data.get("open_to_public")))
     ui.openConditionsEdit.setText(data.get("open_conditions") or "")
     select(ui.updateCycleCombo, data.get("update_cycle"))
@@ -187,8 +193,8 @@ def _only(applies: bool, text: str) -> str | None:
 
 # --- share-dependent rows (第五条, 第十三条) ---------------------------------------------------
 
-SHARE_ROWS = {"share_conditions": 1, "share_scope": 2, "legal_basis": 3}
-"""Rows of shareLayout shown only for some share types."""
+SHARE_ROWS = {"share_conditions": 1, "share_scope": 2, "legal_basis": 3, "interface_endpoint": 5}
+"""Rows of shareLayout shown only for some share types (and modes: 接口服务, 第十九条)."""
 
 
 def show_applicable(ui: Form, errors: FieldErrors, vis: P.Visibility) -> None:
@@ -197,6 +203,7 @@ def show_applicable(ui: Form, errors: FieldErrors, vis: P.Visibility) -> None:
     layout.setRowVisible(SHARE_ROWS["share_conditions"], vis.conditions)
     layout.setRowVisible(SHARE_ROWS["share_scope"], vis.conditions)
     layout.setRowVisible(SHARE_ROWS["legal_basis"], vis.legal_basis)
+    layout.setRowVisible(SHARE_ROWS["interface_endpoint"], vis.interface_endpoint)
     ui.openConditionsEdit.setVisible(vis.open_conditions)
     ui.formatTypeCombo.setVisible(not vis.format_free_text)
     ui.formatTypeEdit.setVisible(vis.format_free_text)
@@ -222,6 +229,7 @@ TEXT_INPUTS = (
     "shareConditionsEdit",
     "shareScopeEdit",
     "legalBasisEdit",
+    "interfaceEndpointEdit",
     "openConditionsEdit",
     "relatedCodesEdit",
 )

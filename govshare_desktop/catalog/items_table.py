@@ -31,7 +31,10 @@ from govshare_core.vocab import DataType, ShareType
 from govshare_desktop import i18n
 from govshare_desktop.common.uiload import Form
 
-COLUMNS = 5  # name, data type, length, share type, description
+COLUMNS = 6  # name, data type, length, share type, description, key
+KEY_COLUMN = 5
+"""关键信息项: a check box; at most one row (ticking one clears the others; the core's
+validation refuses two, govshare_core.exchange.key_item)."""
 ERROR_BG = QColor("#fce8e6")
 HINT_BG = QColor("#e8f0fe")
 _ROW_PATH = re.compile(r"^data_items\[(\d+)\](?:\.(\w+))?")
@@ -69,11 +72,13 @@ class ItemTable(QObject):
                 self.tr("长度"),
                 self.tr("共享类型"),
                 self.tr("说明"),
+                self.tr("关键信息项"),
             ]
         )
         header = table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(KEY_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
         for col, width in ((1, 130), (2, 70), (3, 130)):
             table.setColumnWidth(col, width)
         table.verticalHeader().setDefaultSectionSize(30)
@@ -94,6 +99,7 @@ class ItemTable(QObject):
                     "length": int(length_text) if length_text.isdigit() else None,
                     "share_type": share_combo.currentData(),
                     "description": _cell(table, row, 4) or None,
+                    "key": self._key_checked(row),
                 }
             )
         return out
@@ -131,6 +137,7 @@ class ItemTable(QObject):
         types.setEnabled(not self.read_only)
         shares.setEnabled(not self.read_only)
         table.setItem(row, 4, QTableWidgetItem(item.get("description") or ""))
+        table.setItem(row, KEY_COLUMN, self._key_cell(bool(item.get("key"))))
         table.blockSignals(blocked)
         types.currentIndexChanged.connect(self._on_combo_changed)
         shares.currentIndexChanged.connect(self._on_combo_changed)
@@ -188,6 +195,9 @@ class ItemTable(QObject):
                 widget = self.table.cellWidget(row, col)
                 if widget is not None:
                     widget.setEnabled(not read_only)
+            cell = self.table.item(row, KEY_COLUMN)
+            if cell is not None:
+                cell.setFlags(self._key_flags())
 
     # --- marks -------------------------------------------------------------------------------
 
@@ -225,7 +235,43 @@ class ItemTable(QObject):
         finally:
             table.blockSignals(blocked)
 
+    # --- 关键信息项 ---------------------------------------------------------------------------
+
+    def _key_flags(self) -> Qt.ItemFlag:
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return flags if self.read_only else flags | Qt.ItemFlag.ItemIsUserCheckable
+
+    def _key_cell(self, checked: bool) -> QTableWidgetItem:
+        cell = QTableWidgetItem()
+        cell.setFlags(self._key_flags())
+        cell.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        cell.setToolTip(self.tr("交付文件中唯一、按其查询的信息项（如公民身份号码），至多一项"))
+        return cell
+
+    def _key_checked(self, row: int) -> bool:
+        cell = self.table.item(row, KEY_COLUMN)
+        return cell is not None and cell.checkState() == Qt.CheckState.Checked
+
+    def set_key(self, row: int, checked: bool = True) -> None:
+        """Tick (or clear) the row's 关键信息项 box, as a click does."""
+        cell = self.table.item(row, KEY_COLUMN)
+        if cell is not None:
+            cell.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def _only_key(self, row: int) -> None:
+        """A ticked key clears the others: at most one 关键信息项."""
+        blocked = self.table.blockSignals(True)
+        try:
+            for other in range(self.table.rowCount()):
+                cell = self.table.item(other, KEY_COLUMN)
+                if other != row and cell is not None:
+                    cell.setCheckState(Qt.CheckState.Unchecked)
+        finally:
+            self.table.blockSignals(blocked)
+
     def _on_table_item_changed(self, item: QTableWidgetItem) -> None:
+        if item.column() == KEY_COLUMN and item.checkState() == Qt.CheckState.Checked:
+            self._only_key(item.row())
         self.edited.emit()
         if item.column() == 0:
             self.name_edited.emit()

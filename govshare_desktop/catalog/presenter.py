@@ -59,6 +59,7 @@ ENTRY_FIELDS = (
     "update_cycle",
     "related_codes",
     "involves_state_secret",
+    "interface_endpoint",
 )
 
 
@@ -90,6 +91,7 @@ def empty_entry() -> dict[str, Any]:
         "update_cycle": UpdateCycle.DAILY.value,
         "related_codes": [],
         "involves_state_secret": False,
+        "interface_endpoint": None,
     }
 
 
@@ -98,7 +100,12 @@ def entry_input(entry: dict[str, Any]) -> dict[str, Any]:
     base = empty_entry()
     base.update({k: entry[k] for k in ENTRY_FIELDS if k in entry})
     base["data_items"] = [
-        {k: item.get(k) for k in ("name", "data_type", "length", "share_type", "description")}
+        {
+            **{
+                k: item.get(k) for k in ("name", "data_type", "length", "share_type", "description")
+            },
+            "key": bool(item.get("key")),  # 关键信息项
+        }
         for item in base["data_items"]
     ]
     return base
@@ -141,6 +148,11 @@ class Visibility:
     attachments: bool
     open_conditions: bool
     format_free_text: bool
+
+    @property
+    def interface_endpoint(self) -> bool:
+        """接口地址 shows with the interface documents (接口服务, 第十九条)."""
+        return self.attachments
 
     @property
     def required(self) -> set[str]:

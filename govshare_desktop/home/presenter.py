@@ -13,11 +13,13 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 
 from govshare_core.agreements import AgreementStatus
+from govshare_core.usage import DiscrepancyStatus, InquiryStatus
 from govshare_core.vocab import (
     ChangeReportStatus,
     EntryStatus,
     GrantStatus,
     RequestStatus,
+    UpdateCycle,
 )
 from govshare_desktop import i18n
 
@@ -35,6 +37,12 @@ KIND_LABELS: dict[str, object] = {
     "request_rejected": QT_TRANSLATE_NOOP("InboxPresenter", "共享申请被驳回"),
     "agreement_sign": QT_TRANSLATE_NOOP("InboxPresenter", "待签保密协议"),
     "grant_expiring": QT_TRANSLATE_NOOP("InboxPresenter", "授权即将到期"),
+    "delivery_due": QT_TRANSLATE_NOOP("InboxPresenter", "数据待交付"),
+    "inquiry_answer": QT_TRANSLATE_NOOP("InboxPresenter", "使用情况询问待答复"),
+    "inquiry_overdue": QT_TRANSLATE_NOOP("InboxPresenter", "使用情况询问逾期未答复"),
+    "discrepancy_answer": QT_TRANSLATE_NOOP("InboxPresenter", "数据异议待核实"),
+    "discrepancy_review": QT_TRANSLATE_NOOP("InboxPresenter", "数据异议待确认"),
+    "discrepancy_arbitrate": QT_TRANSLATE_NOOP("InboxPresenter", "数据异议待协调"),
 }
 
 _STATE_ENUMS: dict[str, Any] = {
@@ -44,6 +52,9 @@ _STATE_ENUMS: dict[str, Any] = {
     "dispute": RequestStatus,
     "agreement": AgreementStatus,
     "grant": GrantStatus,
+    "delivery": UpdateCycle,  # a delivery due: its state is the entry's 更新周期
+    "inquiry": InquiryStatus,
+    "discrepancy": DiscrepancyStatus,
 }
 
 

@@ -23,6 +23,11 @@ PAGE_ICONS: dict[str, QStyle.StandardPixmap] = {
     "requests.inbox": _Px.SP_FileDialogInfoView,
     "grants": _Px.SP_DialogYesButton,
     "agreements": _Px.SP_FileDialogEnd,
+    "exchange.deliveries": _Px.SP_ArrowUp,
+    "exchange.access": _Px.SP_ArrowDown,
+    "exchange.log": _Px.SP_FileDialogListView,
+    "usage.inquiries": _Px.SP_MessageBoxQuestion,
+    "usage.discrepancies": _Px.SP_MessageBoxWarning,
 }
 """Navigation icons by page key (QStyle's standard icons); other pages get a folder."""
 
@@ -52,10 +57,18 @@ def all_page_specs() -> list[PageSpec]:
     """Every page: the home page plus each feature's `page_specs()`."""
     from govshare_desktop.agreements import pages as agreement_pages
     from govshare_desktop.catalog import pages as catalog_pages
+    from govshare_desktop.exchange import pages as exchange_pages
     from govshare_desktop.requests import pages as request_pages
+    from govshare_desktop.usage import pages as usage_pages
 
     specs = [home_spec()]
-    providers = (catalog_pages.page_specs, request_pages.page_specs, agreement_pages.page_specs)
+    providers = (
+        catalog_pages.page_specs,
+        request_pages.page_specs,
+        agreement_pages.page_specs,
+        exchange_pages.page_specs,
+        usage_pages.page_specs,
+    )
     for provider in providers:
         specs.extend(provider())
     return specs

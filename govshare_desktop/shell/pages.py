@@ -101,6 +101,16 @@ TODO_TARGETS: dict[str, TodoTarget] = {
     "agreement_sign": _t("agreements", {"resource_admin", "platform_admin"}),
     # grants the department receives that end soon: the applicant applies again in time
     "grant_expiring": _t("grants", {"applicant", "resource_admin"}, "tabWidget", "receivedTab"),
+    # exchange (第二十三条): an entry's next delivery by its 更新周期 is due soon or overdue
+    "delivery_due": _t("exchange.deliveries", {"registrar", "resource_admin"}),
+    # usage inquiries (第二十二条): to answer (consumer), overdue answers (the asking provider)
+    "inquiry_answer": _t("usage.inquiries", {"applicant", "resource_admin"}),
+    "inquiry_overdue": _t("usage.inquiries", {"resource_admin"}),
+    # discrepancy reports (第二十条): the provider answers, the consumer accepts or disputes,
+    # the platform admin arbitrates
+    "discrepancy_answer": _t("usage.discrepancies", {"resource_admin"}),
+    "discrepancy_review": _t("usage.discrepancies", {"applicant", "resource_admin"}),
+    "discrepancy_arbitrate": _t("usage.discrepancies", {"platform_admin"}),
 }
 """To-do kind (govshare_platform/inbox/service.py) → page, filter and the roles that act."""
 

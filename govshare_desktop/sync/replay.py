@@ -12,11 +12,17 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from govshare_core.usage import DISCREPANCY, INQUIRY
 from govshare_core.workflow import CATALOG_ENTRY, SHARE_REQUEST, StateMachine
 from govshare_desktop.api import actions
 from govshare_desktop.api.errors import ApiError
 
 REF_PATTERN = re.compile(r"\{created:([0-9A-Za-z_-]+)\}")
+# usage actions (第二十条, 第二十二条): …/inquiries/7/answer, …/discrepancies/7/actions/explain
+_USAGE_ACTION = re.compile(
+    rf"^({re.escape(actions.API_PREFIX)}/usage/(inquiries|discrepancies)/\d+)/(?:actions/)?([a-z_]+)$"
+)
+_USAGE_MACHINES = {"inquiries": INQUIRY, "discrepancies": DISCREPANCY}
 
 # Action path suffix (+ the decision in the body) → the state machine's transition names.
 _ACTIONS: dict[str, tuple[str, ...]] = {
@@ -49,6 +55,9 @@ def unresolved(path: str) -> bool:
 def resource_of(path: str) -> str | None:
     """The object an action path touches (`…/catalog/entries/12/submit` → `…/12`)."""
     path = REF_PATTERN.sub("0", path) if unresolved(path) else path
+    usage = _USAGE_ACTION.match(path)
+    if usage:
+        return usage.group(1)
     parts = actions.split_path(path)
     return parts[0] if parts else None
 
@@ -94,10 +103,11 @@ def _targets(machine: StateMachine, names: tuple[str, ...]) -> set[str]:
 
 
 def normalize(value: Any) -> Any:
-    """Compare values as the platform stores them: None, "" and missing keys are the same."""
+    """Compare values as the platform stores them: None, "" and missing keys are the same; inside
+    an object (a data item) so is False: a flag the client omits (`key`) is the platform's false."""
     if isinstance(value, dict):
         pairs = ((k, normalize(v)) for k, v in value.items())
-        return {k: v for k, v in pairs if v not in (None, [])}
+        return {k: v for k, v in pairs if v is not False and v not in (None, [])}
     if isinstance(value, list):
         return [normalize(v) for v in value]
     if isinstance(value, str):
@@ -140,10 +150,14 @@ def already_applied(method: str, path: str, body: Any, if_match: int | None, ser
         return same_fields(body, server)
     if actions.file_of(body) is not None:
         return signature_applied(body, if_match, server)
+    moved = if_match is None or int(server.get("version", 0)) > int(if_match)
+    usage = _USAGE_ACTION.match(path) if method == "POST" else None
+    if usage:  # an inquiry answered, a discrepancy explained, ...: the step's target state
+        usage_machine = _USAGE_MACHINES[usage.group(2)]
+        return moved and server.get("status") in _targets(usage_machine, (usage.group(3),))
     parts = actions.split_path(path)
     machine = _machine(path)
     if method != "POST" or parts is None or not parts[1] or machine is None:
         return False
     names = _action_names(parts[1], body)
-    moved = if_match is None or int(server.get("version", 0)) > int(if_match)
     return bool(names) and moved and server.get("status") in _targets(machine, names)

@@ -17,6 +17,7 @@ from sqlalchemy import (
     Text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.sql.expression import false
 
 from govshare_platform.db import Base, UTCDateTime, utcnow
 from govshare_platform.departments.models import Department, User
@@ -48,6 +49,8 @@ class CatalogEntry(Base):
     open_to_public: Mapped[bool] = mapped_column(Boolean, default=False)
     open_conditions: Mapped[str | None] = mapped_column(Text)
     update_cycle: Mapped[str] = mapped_column(String(16))
+    # 接口服务 entries: the provider's endpoint (an http(s) URL; not a key element, 第十七条)
+    interface_endpoint: Mapped[str | None] = mapped_column(String(500))
     # 3 代码 (assigned on publication, never reused), 12 发布日期, 13 关联资源代码
     resource_code: Mapped[str | None] = mapped_column(String(40), unique=True)
     published_on: Mapped[date | None] = mapped_column(Date)
@@ -111,6 +114,8 @@ class EntryDataItem(Base):
     length: Mapped[int | None] = mapped_column(Integer)
     share_type: Mapped[str | None] = mapped_column(String(16))
     description: Mapped[str | None] = mapped_column(String(500))
+    # 关键信息项 (govshare_core.exchange.key_item): deliveries fill it uniquely, lookups match on it
+    is_key: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -119,6 +124,7 @@ class EntryDataItem(Base):
             "length": self.length,
             "share_type": self.share_type,
             "description": self.description,
+            "key": self.is_key,
         }
 
 

@@ -77,7 +77,7 @@ def refuse_state_secret(data: CatalogEntryBase) -> None:
 
 def _items(data: CatalogEntryBase) -> list[EntryDataItem]:
     return [
-        EntryDataItem(position=i, **item.model_dump(mode="json"))
+        EntryDataItem(position=i, **item.model_dump(mode="json", exclude={"key"}), is_key=item.key)
         for i, item in enumerate(data.data_items)
     ]
 

@@ -45,6 +45,7 @@ from govshare_platform.demo.data import (
     account,
     synthetic_specs,
 )
+from govshare_platform.demo.exchange import seed_deliveries
 from govshare_platform.demo.signing import TURN_STEPS, DemoSigners
 from govshare_platform.departments import service as departments
 from govshare_platform.departments.models import Department, User
@@ -186,6 +187,7 @@ class _Seeder:
         entries = seed_catalog(self.api)
         seed_change_reports(self.api, entries)
         seed_requests(self.api, entries)
+        seed_deliveries(self.api, entries, user, platform_date)  # 数据交付 (第二十三条)
 
     def _bootstrap(self) -> None:
         """The platform department and its security admin, directly (as `create-user` does)."""

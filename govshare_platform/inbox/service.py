@@ -39,9 +39,11 @@ from govshare_platform.agreements import service as agreements
 from govshare_platform.agreements.models import Agreement
 from govshare_platform.catalog.models import CatalogEntry, ChangeReport
 from govshare_platform.catalog.views import review_deadline
+from govshare_platform.exchange import todo as exchange_todo
 from govshare_platform.grants import service as grants
 from govshare_platform.policy.service import Deadlines, deadlines, get_policy
 from govshare_platform.requests.models import Dispute, ShareRequest
+from govshare_platform.usage import todo as usage_todo
 
 LIMIT = 200
 _R = RequestStatus
@@ -74,7 +76,7 @@ def can_close(kind: str, state: str, actor: Actor, parties: Parties) -> bool:
 
 
 @dataclass
-class _Builder:
+class InboxBuilder:
     """Collects inbox items, computing the deadline fields once per item."""
 
     session: Session
@@ -153,7 +155,7 @@ class _Builder:
         return sorted(self.items, key=key)[:LIMIT]
 
 
-def _registrar(b: _Builder) -> None:
+def _registrar(b: InboxBuilder) -> None:
     b.entries(
         "entry_returned",
         CatalogEntry.department_id == b.actor.department_id,
@@ -161,7 +163,7 @@ def _registrar(b: _Builder) -> None:
     )
 
 
-def _reviewer(b: _Builder) -> None:
+def _reviewer(b: InboxBuilder) -> None:
     # 第十五条 (never one's own submission) is applied by can_close, from the workflow table
     b.entries(
         "entry_review",
@@ -170,7 +172,7 @@ def _reviewer(b: _Builder) -> None:
     )
 
 
-def _change_reports(b: _Builder) -> None:
+def _change_reports(b: InboxBuilder) -> None:
     """Reported key-element changes to apply, due by the end of the 第十七条 window."""
     days = get_policy(b.session).change_report_days
     reports = select(ChangeReport).where(ChangeReport.status == ChangeReportStatus.SUBMITTED)
@@ -179,7 +181,7 @@ def _change_reports(b: _Builder) -> None:
         b.add("change_report", report.id, report.description[:100], report.status, due)
 
 
-def _platform_admin(b: _Builder) -> None:
+def _platform_admin(b: InboxBuilder) -> None:
     b.entries("entry_confirm", CatalogEntry.status == EntryStatus.DEPT_APPROVED)
     _change_reports(b)
     b.requests("request_platform_decide", ShareRequest.status == _R.PROVIDER_APPROVED)
@@ -194,7 +196,7 @@ def _platform_admin(b: _Builder) -> None:
     )
 
 
-def _resource_admin(b: _Builder) -> None:
+def _resource_admin(b: InboxBuilder) -> None:
     b.requests(
         "request_decide",
         ShareRequest.provider_department_id == b.actor.department_id,
@@ -203,7 +205,7 @@ def _resource_admin(b: _Builder) -> None:
     _filed_signer(b)
 
 
-def _agreements(b: _Builder, status: AgreementStatus, *where: ColumnElement[bool]) -> None:
+def _agreements(b: InboxBuilder, status: AgreementStatus, *where: ColumnElement[bool]) -> None:
     """Agreements waiting for the actor's signature, due by the turn's signing deadline."""
     query = (
         select(Agreement, CatalogEntry.name)
@@ -229,7 +231,7 @@ def _agreements(b: _Builder, status: AgreementStatus, *where: ColumnElement[bool
             )
 
 
-def _filed_signer(b: _Builder) -> None:
+def _filed_signer(b: InboxBuilder) -> None:
     """A department's turns go to its filed resource admin only (备案, 第二十八条)."""
     if agreements.filed_signer(b.session, b.actor.department_id) != b.actor.user_id:
         return
@@ -238,7 +240,7 @@ def _filed_signer(b: _Builder) -> None:
     _agreements(b, AgreementStatus.AWAITING_PROVIDER, Agreement.provider_department_id == mine)
 
 
-def _applicant(b: _Builder) -> None:
+def _applicant(b: InboxBuilder) -> None:
     disputed = select(Dispute.request_id)
     b.requests(
         "request_rejected",
@@ -248,7 +250,7 @@ def _applicant(b: _Builder) -> None:
     )
 
 
-def _expiring_grants(b: _Builder) -> None:
+def _expiring_grants(b: InboxBuilder) -> None:
     """Reminders before expiry: one item per request whose grants end within the window."""
     rows = grants.expiring_received(
         b.session, department_id=b.actor.department_id, today=b.clock.today, limit=LIMIT
@@ -268,7 +270,7 @@ def _expiring_grants(b: _Builder) -> None:
         )
 
 
-_BY_ROLE: dict[Role, Callable[[_Builder], None]] = {
+_BY_ROLE: dict[Role, Callable[[InboxBuilder], None]] = {
     Role.REGISTRAR: _registrar,
     Role.CATALOG_REVIEWER: _reviewer,
     Role.PLATFORM_ADMIN: _platform_admin,
@@ -279,10 +281,12 @@ _BY_ROLE: dict[Role, Callable[[_Builder], None]] = {
 
 def inbox(session: Session, *, actor: Actor, today: date) -> list[InboxItem]:
     """The user's to-do items (at most 200): overdue first, then by due date."""
-    b = _Builder(session, actor, deadlines(session, today), [])
+    b = InboxBuilder(session, actor, deadlines(session, today), [])
     for role in sorted(actor.roles):
         collect = _BY_ROLE.get(role)
         if collect is not None:
             collect(b)
     _expiring_grants(b)
+    exchange_todo.collect(b)  # deliveries due (更新周期, 第二十三条)
+    usage_todo.collect(b)  # usage inquiries (第二十二条), discrepancy reports (第二十条)
     return b.sorted()

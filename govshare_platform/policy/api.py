@@ -27,6 +27,7 @@ def _out(ctx: Ctx) -> PolicyOut:
         log_retention_years=p.log_retention_years,
         entry_review_working_days=p.entry_review_working_days,
         agreement_signing_working_days=p.agreement_signing_working_days,
+        discrepancy_response_working_days=p.discrepancy_response_working_days,
         version=p.version,
         token_ttl_minutes=ctx.settings.token_ttl_minutes,
         idle_timeout_minutes=ctx.settings.idle_timeout_minutes,

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from govshare_core.agreements import DEFAULT_AGREEMENT_SIGNING_WORKING_DAYS
 from govshare_core.rules import DEFAULT_ENTRY_REVIEW_WORKING_DAYS
+from govshare_core.usage import DEFAULT_DISCREPANCY_RESPONSE_WORKING_DAYS
 from govshare_core.vocab import (
     DEFAULT_CHANGE_REPORT_DAYS,
     DEFAULT_LOG_RETENTION_YEARS,
@@ -33,6 +34,11 @@ class Policy(Base):
     agreement_signing_working_days: Mapped[int] = mapped_column(
         default=DEFAULT_AGREEMENT_SIGNING_WORKING_DAYS,
         server_default=text(str(DEFAULT_AGREEMENT_SIGNING_WORKING_DAYS)),
+    )
+    # platform policy: 第二十条 sets no period for answering a discrepancy report
+    discrepancy_response_working_days: Mapped[int] = mapped_column(
+        default=DEFAULT_DISCREPANCY_RESPONSE_WORKING_DAYS,
+        server_default=text(str(DEFAULT_DISCREPANCY_RESPONSE_WORKING_DAYS)),
     )
     version: Mapped[int] = mapped_column(default=1)
 

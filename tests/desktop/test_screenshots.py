@@ -18,12 +18,20 @@ import pytest
 from PySide6.QtGui import QImage
 
 ROOT = Path(__file__).resolve().parents[2]
-SCREENS = ("login", "login-failed", "user-guide", "about", "sign-dialog")  # dialogs
+SCREENS = (  # dialogs
+    "login",
+    "login-failed",
+    "user-guide",
+    "about",
+    "sign-dialog",
+    "usage-inquiry-dialog",
+    "usage-report-dialog",
+)
 ROLE_PAGES = {  # at least these pages per role (every role has the home page and 共享目录)
     "registrar": ("home", "catalog_mine", "requests_share_catalog"),
     "catalog_reviewer": ("home", "catalog_mine", "catalog_review"),
-    "applicant": ("home", "requests_share_catalog", "requests_mine", "grants"),
-    "resource_admin": ("home", "requests_inbox", "grants", "agreements"),
+    "applicant": ("home", "requests_share_catalog", "requests_mine", "grants", "exchange_access"),
+    "resource_admin": ("home", "requests_inbox", "grants", "agreements", "usage_inquiries"),
     "platform_admin": ("home", "catalog_review", "requests_inbox", "grants", "agreements"),
     "supervisor": ("home",),
     "security_admin": ("home",),

@@ -34,7 +34,13 @@ from tests.desktop.shell_support import demo_desktop, program_env
 from tests.server_support import new_user
 
 REGISTRAR = account("ga", Role.REGISTRAR)
-REGISTRAR_PAGES = ["home", "catalog.mine", "requests.share_catalog"]
+REGISTRAR_PAGES = [
+    "home",
+    "catalog.mine",
+    "requests.share_catalog",
+    "exchange.deliveries",
+    "exchange.log",
+]
 
 
 def result_lines(output: str) -> dict[tuple[str, str], str]:

@@ -33,6 +33,7 @@ def test_everyone_reads_the_policy_defaults(world: World) -> None:
         "log_retention_years": 5,
         "entry_review_working_days": 5,
         "agreement_signing_working_days": 5,
+        "discrepancy_response_working_days": 5,
         "version": 1,
         "token_ttl_minutes": 0,
         "idle_timeout_minutes": 0,

@@ -1160,6 +1160,14 @@
         <translation>Share mode *</translation>
     </message>
     <message>
+        <source>接口地址</source>
+        <translation>Interface endpoint</translation>
+    </message>
+    <message>
+        <source>接口服务的访问地址，例如 https://api.example.gov.cn/v1（第十九条）</source>
+        <translation>The interface service&apos;s address, e.g. https://api.example.gov.cn/v1 (Art. 19)</translation>
+    </message>
+    <message>
         <source>开放属性</source>
         <translation>Openness</translation>
     </message>
@@ -1269,6 +1277,428 @@
     <message>
         <source>目录登记</source>
         <translation>Catalog entry</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeMessages</name>
+    <message>
+        <source>文件未通过检查，平台未保存任何内容。问题见下方报告。</source>
+        <translation>The file failed the check; the platform kept nothing. See the report below.</translation>
+    </message>
+    <message>
+        <source>一次查询的关键字过多。</source>
+        <translation>Too many keys in one query.</translation>
+    </message>
+    <message>
+        <source>请求的信息项未获授权，平台已拒绝并记录（第二十九条）。</source>
+        <translation>A requested data item is not granted; the platform refused and logged it (Art. 29).</translation>
+    </message>
+    <message>
+        <source>本部门对该目录没有有效授权（可能已到期或被撤销）。</source>
+        <translation>My department has no active grant for this entry (expired or revoked?).</translation>
+    </message>
+    <message>
+        <source>提供部门尚未交付该目录的数据。</source>
+        <translation>The provider has not delivered data for this entry yet.</translation>
+    </message>
+    <message>
+        <source>文件超过平台允许的大小上限。</source>
+        <translation>The file is larger than the platform allows.</translation>
+    </message>
+    <message>
+        <source>传输未完成（连接中断、授权被撤销或文件不完整），未保存任何文件。可点击“重试”重新开始。</source>
+        <translation>The transfer did not complete (connection lost, grant revoked or file incomplete); no file was saved. Click “Retry” to start over.</translation>
+    </message>
+    <message>
+        <source>已取消，未保存任何内容。</source>
+        <translation>Cancelled; nothing was saved.</translation>
+    </message>
+    <message>
+        <source>无法读写本地文件：%1</source>
+        <translation>Cannot read or write the local file: %1</translation>
+    </message>
+    <message>
+        <source>操作失败：%1</source>
+        <translation>Failed: %1</translation>
+    </message>
+    <message>
+        <source>共 %1 个关键字，将分 %2 批查询（每批最多 %3 个）。</source>
+        <translation>%1 keys: querying in %2 batches (at most %3 each).</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangePages</name>
+    <message>
+        <source>尚未交付</source>
+        <translation>Not delivered yet</translation>
+    </message>
+    <message>
+        <source>%1 行</source>
+        <translation>%1 rows</translation>
+    </message>
+    <message>
+        <source>目录名称</source>
+        <translation>Entry</translation>
+    </message>
+    <message>
+        <source>提供部门</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>已授权信息项</source>
+        <translation>Granted data items</translation>
+    </message>
+    <message>
+        <source>共享方式</source>
+        <translation>Share mode</translation>
+    </message>
+    <message>
+        <source>有效期至</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>最近交付</source>
+        <translation>Latest delivery</translation>
+    </message>
+    <message>
+        <source>本部门有效授权可获取的数据（第二十二条、第二十四条）</source>
+        <translation>Data my department may fetch under active grants (Arts. 22, 24)</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>请选择一个目录。</source>
+        <translation>Select an entry.</translation>
+    </message>
+    <message>
+        <source>下载…</source>
+        <translation>Download…</translation>
+    </message>
+    <message>
+        <source>重试</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>格式</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>已授权信息项：%1</source>
+        <translation>Granted data items: %1</translation>
+    </message>
+    <message>
+        <source>有效期至 %1</source>
+        <translation>Valid until %1</translation>
+    </message>
+    <message>
+        <source>接口服务地址：%1（调用提供部门自己的服务，不经本平台传输数据）</source>
+        <translation>Interface endpoint: %1 (calls go to the provider&apos;s own service; no data passes through the platform)</translation>
+    </message>
+    <message>
+        <source>本授权不含下载或查询方式。</source>
+        <translation>These grants allow neither download nor query.</translation>
+    </message>
+    <message>
+        <source>保存数据</source>
+        <translation>Save data</translation>
+    </message>
+    <message>
+        <source>%1 文件 (*.%2)</source>
+        <translation>%1 file (*.%2)</translation>
+    </message>
+    <message>
+        <source>正在下载到 %1…</source>
+        <translation>Downloading to %1…</translation>
+    </message>
+    <message>
+        <source>下载 %1</source>
+        <translation>Download %1</translation>
+    </message>
+    <message>
+        <source>已下载 %1 行（%2）到 %3</source>
+        <translation>Downloaded %1 rows (%2) to %3</translation>
+    </message>
+    <message>
+        <source>只看超期</source>
+        <translation>Overdue only</translation>
+    </message>
+    <message>
+        <source>本部门已发布目录的数据交付（第二十三条）</source>
+        <translation>Deliveries of my department&apos;s published entries (Art. 23)</translation>
+    </message>
+    <message>
+        <source>上传数据…</source>
+        <translation>Upload data…</translation>
+    </message>
+    <message>
+        <source>CSV 编码</source>
+        <translation>CSV encoding</translation>
+    </message>
+    <message>
+        <source>选择要交付的数据文件</source>
+        <translation>Choose the data file to deliver</translation>
+    </message>
+    <message>
+        <source>数据文件 (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx)</source>
+        <translation>Data files (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>只能交付 CSV 或 XLSX 文件。</source>
+        <translation>Only CSV or XLSX files can be delivered.</translation>
+    </message>
+    <message>
+        <source>正在上传 %1…</source>
+        <translation>Uploading %1…</translation>
+    </message>
+    <message>
+        <source>上传 %1</source>
+        <translation>Upload %1</translation>
+    </message>
+    <message>
+        <source>已交付 %1 行（%2），交付编号 %3。</source>
+        <translation>Delivered %1 rows (%2), delivery no. %3.</translation>
+    </message>
+    <message>
+        <source>文件表头与目录的信息项不符，未上传。</source>
+        <translation>The file&apos;s header does not match the entry&apos;s data items; not uploaded.</translation>
+    </message>
+    <message>
+        <source>更新周期</source>
+        <translation>Update cycle</translation>
+    </message>
+    <message>
+        <source>行数</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <source>交付次数</source>
+        <translation>Deliveries</translation>
+    </message>
+    <message>
+        <source>下次应交付</source>
+        <translation>Next due</translation>
+    </message>
+    <message>
+        <source>交付时间</source>
+        <translation>Delivered at</translation>
+    </message>
+    <message>
+        <source>文件名</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>交付人</source>
+        <translation>Delivered by</translation>
+    </message>
+    <message>
+        <source>按时</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>逾期</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>目录</source>
+        <translation>Entry</translation>
+    </message>
+    <message>
+        <source>信息项</source>
+        <translation>Data items</translation>
+    </message>
+    <message>
+        <source>客户端地址</source>
+        <translation>Client address</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>作为提供方</source>
+        <translation>As provider</translation>
+    </message>
+    <message>
+        <source>作为使用方</source>
+        <translation>As consumer</translation>
+    </message>
+    <message>
+        <source>全部操作</source>
+        <translation>All actions</translation>
+    </message>
+    <message>
+        <source>全部结果</source>
+        <translation>All outcomes</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>导出访问日志</source>
+        <translation>Export access log</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
+        <translation>Excel workbook (*.xlsx);;CSV file (*.csv)</translation>
+    </message>
+    <message>
+        <source>正在导出到 %1…</source>
+        <translation>Exporting to %1…</translation>
+    </message>
+    <message>
+        <source>导出 %1</source>
+        <translation>Export %1</translation>
+    </message>
+    <message>
+        <source>已导出到 %1</source>
+        <translation>Exported to %1</translation>
+    </message>
+    <message>
+        <source>数据交换</source>
+        <translation>Data exchange</translation>
+    </message>
+    <message>
+        <source>数据交付</source>
+        <translation>Deliveries</translation>
+    </message>
+    <message>
+        <source>数据获取</source>
+        <translation>Data access</translation>
+    </message>
+    <message>
+        <source>访问日志</source>
+        <translation>Access log</translation>
+    </message>
+    <message>
+        <source>每行一个关键字</source>
+        <translation>One key per line</translation>
+    </message>
+    <message>
+        <source>从文件导入…</source>
+        <translation>Import from file…</translation>
+    </message>
+    <message>
+        <source>查询</source>
+        <translation>Query</translation>
+    </message>
+    <message>
+        <source>导出结果…</source>
+        <translation>Export results…</translation>
+    </message>
+    <message>
+        <source>按关键信息项“%1”查询</source>
+        <translation>Look up by the key item “%1”</translation>
+    </message>
+    <message>
+        <source>请先输入或导入关键字。</source>
+        <translation>Enter or import keys first.</translation>
+    </message>
+    <message>
+        <source>正在查询…</source>
+        <translation>Querying…</translation>
+    </message>
+    <message>
+        <source>未查到的关键字（%1 个）：%2</source>
+        <translation>Keys not found (%1): %2</translation>
+    </message>
+    <message>
+        <source>查到 %1 行，%2 个关键字无结果。</source>
+        <translation>Found %1 rows; %2 keys had no match.</translation>
+    </message>
+    <message>
+        <source>导入关键字</source>
+        <translation>Import keys</translation>
+    </message>
+    <message>
+        <source>文本或 CSV 文件 (*.txt *.csv);;所有文件 (*)</source>
+        <translation>Text or CSV files (*.txt *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>导出结果</source>
+        <translation>Export results</translation>
+    </message>
+    <message>
+        <source>已导出 %1 行到 %2</source>
+        <translation>Exported %1 rows to %2</translation>
+    </message>
+    <message>
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>列</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>导出报告…</source>
+        <translation>Export report…</translation>
+    </message>
+    <message>
+        <source>检查了 %1 行，发现 %2 个问题。</source>
+        <translation>Checked %1 rows, found %2 problems.</translation>
+    </message>
+    <message>
+        <source>（仅列出前 %1 个）</source>
+        <translation>(only the first %1 listed)</translation>
+    </message>
+    <message>
+        <source>导出报告</source>
+        <translation>Export report</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
     </message>
 </context>
 <context>
@@ -1545,6 +1975,30 @@
         <translation>Grant expiring soon</translation>
     </message>
     <message>
+        <source>数据待交付</source>
+        <translation>Data delivery due</translation>
+    </message>
+    <message>
+        <source>使用情况询问待答复</source>
+        <translation>Usage inquiry to answer</translation>
+    </message>
+    <message>
+        <source>使用情况询问逾期未答复</source>
+        <translation>Usage inquiry overdue</translation>
+    </message>
+    <message>
+        <source>数据异议待核实</source>
+        <translation>Discrepancy to verify</translation>
+    </message>
+    <message>
+        <source>数据异议待确认</source>
+        <translation>Discrepancy answer to review</translation>
+    </message>
+    <message>
+        <source>数据异议待协调</source>
+        <translation>Discrepancy to arbitrate</translation>
+    </message>
+    <message>
         <source>（暂定）</source>
         <translation>(provisional)</translation>
     </message>
@@ -1570,6 +2024,14 @@
     <message>
         <source>说明</source>
         <translation>Description</translation>
+    </message>
+    <message>
+        <source>关键信息项</source>
+        <translation>Key item</translation>
+    </message>
+    <message>
+        <source>交付文件中唯一、按其查询的信息项（如公民身份号码），至多一项</source>
+        <translation>The item that is unique in deliveries and used for lookups (e.g. citizen ID number); at most one</translation>
     </message>
     <message>
         <source>共享类型</source>
@@ -3577,6 +4039,401 @@
     <message>
         <source>前面还有待发送的操作，本操作已排在其后，将按顺序自动提交。</source>
         <translation>Earlier actions are still waiting to be sent; this one is queued after them and will be submitted automatically, in order.</translation>
+    </message>
+</context>
+<context>
+    <name>UsagePages</name>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>正在加载……</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>加载失败：%1</source>
+        <translation>Loading failed: %1</translation>
+    </message>
+    <message>
+        <source>新建询问</source>
+        <translation>New inquiry</translation>
+    </message>
+    <message>
+        <source>例如：请说明获取的数据用于哪些业务、使用范围及安全措施</source>
+        <translation>e.g. Which business uses the data, its scope and safeguards</translation>
+    </message>
+    <message>
+        <source>不设期限</source>
+        <translation>No deadline</translation>
+    </message>
+    <message>
+        <source> 个工作日</source>
+        <translation> working days</translation>
+    </message>
+    <message>
+        <source>信息资源</source>
+        <translation>Resource</translation>
+    </message>
+    <message>
+        <source>使用部门</source>
+        <translation>Consumer department</translation>
+    </message>
+    <message>
+        <source>询问内容</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>答复期限</source>
+        <translation>Answer due</translation>
+    </message>
+    <message>
+        <source>本部门的信息资源还没有有效授权，无可询问的使用部门。</source>
+        <translation>No active grants on your resources: no department to ask.</translation>
+    </message>
+    <message>
+        <source>请选择信息资源和使用部门。</source>
+        <translation>Choose a resource and a consumer department.</translation>
+    </message>
+    <message>
+        <source>请填写询问内容。</source>
+        <translation>Enter the question.</translation>
+    </message>
+    <message>
+        <source>更正</source>
+        <translation>Correct</translation>
+    </message>
+    <message>
+        <source>或输入交付批次编号</source>
+        <translation>or enter the delivery number</translation>
+    </message>
+    <message>
+        <source>更正说明（可选）</source>
+        <translation>Correction note (optional)</translation>
+    </message>
+    <message>
+        <source>请选择报告异议之后交付的更正数据（第二十条）。</source>
+        <translation>Choose the corrected delivery made after the report (Art. 20).</translation>
+    </message>
+    <message>
+        <source>更正交付</source>
+        <translation>Correcting delivery</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>无法读取交付记录：%1</source>
+        <translation>Cannot read the deliveries: %1</translation>
+    </message>
+    <message>
+        <source>#%1  %2  %3 行</source>
+        <translation>#%1  %2  %3 rows</translation>
+    </message>
+    <message>
+        <source>（报告之后尚无交付）</source>
+        <translation>(no delivery since the report)</translation>
+    </message>
+    <message>
+        <source>交付批次编号应为数字。</source>
+        <translation>The delivery number must be a number.</translation>
+    </message>
+    <message>
+        <source>请选择或输入更正数据的交付批次。</source>
+        <translation>Choose or enter the correcting delivery.</translation>
+    </message>
+    <message>
+        <source>上传证据…</source>
+        <translation>Upload evidence…</translation>
+    </message>
+    <message>
+        <source>下载证据…</source>
+        <translation>Download evidence…</translation>
+    </message>
+    <message>
+        <source>打开证据</source>
+        <translation>Open evidence</translation>
+    </message>
+    <message>
+        <source>提出异议…</source>
+        <translation>Report a discrepancy…</translation>
+    </message>
+    <message>
+        <source>上传证据：%1</source>
+        <translation>Upload evidence: %1</translation>
+    </message>
+    <message>
+        <source>选择证据材料</source>
+        <translation>Choose evidence</translation>
+    </message>
+    <message>
+        <source>证据材料已保存：%1</source>
+        <translation>Evidence saved: %1</translation>
+    </message>
+    <message>
+        <source>保存证据材料</source>
+        <translation>Save evidence</translation>
+    </message>
+    <message>
+        <source>新建询问…</source>
+        <translation>New inquiry…</translation>
+    </message>
+    <message>
+        <source>使用情况询问：%1</source>
+        <translation>Usage inquiry: %1</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>共 %1 条</source>
+        <translation>%1 in total</translation>
+    </message>
+    <message>
+        <source>没有记录。</source>
+        <translation>Nothing here.</translation>
+    </message>
+    <message>
+        <source>无法打开：%1</source>
+        <translation>Cannot open: %1</translation>
+    </message>
+    <message>
+        <source>正在提交……</source>
+        <translation>Submitting…</translation>
+    </message>
+    <message>
+        <source>使用情况询问</source>
+        <translation>Usage inquiries</translation>
+    </message>
+    <message>
+        <source>数据异议</source>
+        <translation>Data discrepancies</translation>
+    </message>
+    <message>
+        <source>我发出的</source>
+        <translation>Asked by me</translation>
+    </message>
+    <message>
+        <source>我收到的</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>我提出的</source>
+        <translation>Reported by us</translation>
+    </message>
+    <message>
+        <source>针对我方的</source>
+        <translation>Against us</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>已超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>提供部门 → 使用部门</source>
+        <translation>Provider → Consumer</translation>
+    </message>
+    <message>
+        <source>对方部门</source>
+        <translation>Counterpart department</translation>
+    </message>
+    <message>
+        <source>本年度的工作日安排尚未公布，期限为暂定。</source>
+        <translation>This year&apos;s working-day schedule is not yet published; the deadline is provisional.</translation>
+    </message>
+    <message>
+        <source>询问时间</source>
+        <translation>Asked at</translation>
+    </message>
+    <message>
+        <source>提出时间</source>
+        <translation>Reported at</translation>
+    </message>
+    <message>
+        <source>答复…</source>
+        <translation>Answer…</translation>
+    </message>
+    <message>
+        <source>撤回</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <source>更正…</source>
+        <translation>Correct…</translation>
+    </message>
+    <message>
+        <source>说明…</source>
+        <translation>Explain…</translation>
+    </message>
+    <message>
+        <source>接受</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>申请协调…</source>
+        <translation>Request arbitration…</translation>
+    </message>
+    <message>
+        <source>维持…</source>
+        <translation>Uphold…</translation>
+    </message>
+    <message>
+        <source>责令更正…</source>
+        <translation>Order a correction…</translation>
+    </message>
+    <message>
+        <source>请说明本部门使用该共享信息的情况（用途、范围、安全措施等，第二十二条）：</source>
+        <translation>Describe how your department uses this shared data (purpose, scope, safeguards; Art. 22):</translation>
+    </message>
+    <message>
+        <source>请说明经核实数据无误的理由（第二十条）：</source>
+        <translation>Explain why the data was verified as correct (Art. 20):</translation>
+    </message>
+    <message>
+        <source>对提供部门的答复有异议的，可申请信息化主管部门协调（第二十条）。请说明理由：</source>
+        <translation>If you disagree with the provider&apos;s answer you may ask the platform authority to arbitrate (Art. 20). Give your reason:</translation>
+    </message>
+    <message>
+        <source>维持提供部门的答复、办结该异议。请说明理由：</source>
+        <translation>Uphold the provider&apos;s answer and close the report. Give your reason:</translation>
+    </message>
+    <message>
+        <source>责令提供部门重新核实更正（重新计算答复期限）。请说明理由：</source>
+        <translation>Order the provider to verify and correct again (a new deadline). Give your reason:</translation>
+    </message>
+    <message>
+        <source>提出异议</source>
+        <translation>Report a discrepancy</translation>
+    </message>
+    <message>
+        <source>已办理：%1（%2），当前状态：%3。</source>
+        <translation>Done: %1 (%2); status now: %3.</translation>
+    </message>
+    <message>
+        <source>提供部门</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>询问人</source>
+        <translation>Asked by</translation>
+    </message>
+    <message>
+        <source>答复人</source>
+        <translation>Answered by</translation>
+    </message>
+    <message>
+        <source>答复内容</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>提出部门</source>
+        <translation>Reporting department</translation>
+    </message>
+    <message>
+        <source>提出人</source>
+        <translation>Reported by</translation>
+    </message>
+    <message>
+        <source>交付批次</source>
+        <translation>Delivery</translation>
+    </message>
+    <message>
+        <source>信息项</source>
+        <translation>Data items</translation>
+    </message>
+    <message>
+        <source>关键值</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>异议描述</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>证据材料</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>更正交付批次</source>
+        <translation>Correcting delivery</translation>
+    </message>
+    <message>
+        <source>提供部门说明</source>
+        <translation>Provider&apos;s explanation</translation>
+    </message>
+    <message>
+        <source>（交付批次 %1）</source>
+        <translation>(delivery %1)</translation>
+    </message>
+    <message>
+        <source>可选：有误数据所在的交付批次编号</source>
+        <translation>Optional: number of the delivery with the wrong data</translation>
+    </message>
+    <message>
+        <source>每行一个关键值（如公民身份号码），可选</source>
+        <translation>One key per line (e.g. citizen ID number), optional</translation>
+    </message>
+    <message>
+        <source>发现的问题：哪些数据有误或不一致，应为何值</source>
+        <translation>What is wrong or inconsistent, and what it should be</translation>
+    </message>
+    <message>
+        <source>可选：证据材料文件</source>
+        <translation>Optional: evidence file</translation>
+    </message>
+    <message>
+        <source>选择…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>本部门没有有效的共享授权，无可提出异议的数据。</source>
+        <translation>Your department has no active grants: no data to report on.</translation>
+    </message>
+    <message>
+        <source>（不限信息项）</source>
+        <translation>(any data item)</translation>
+    </message>
+    <message>
+        <source>请选择信息资源。</source>
+        <translation>Choose a resource.</translation>
+    </message>
+    <message>
+        <source>请填写异议描述。</source>
+        <translation>Enter a description.</translation>
+    </message>
+    <message>
+        <source>找不到证据材料文件：%1</source>
+        <translation>Evidence file not found: %1</translation>
+    </message>
+    <message>
+        <source>证据材料不得超过 %1 MB。</source>
+        <translation>Evidence may not exceed %1 MB.</translation>
+    </message>
+    <message>
+        <source>提出异议：%1</source>
+        <translation>Discrepancy report: %1</translation>
     </message>
 </context>
 <context>

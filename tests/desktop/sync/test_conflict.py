@@ -239,3 +239,27 @@ def test_one_compare_view_per_conflict_even_when_asked_twice(
     third = open_conflict_dialog(engine, item, server, shell)  # closed: a new one may open
     assert third is not first
     third.reject()
+
+
+def test_a_usage_step_whose_answer_was_lost_is_recognised() -> None:
+    """An inquiry answered or a discrepancy step taken (第二十条, 第二十二条) whose answer was
+    lost meets 412 on replay; the object's state shows it was this very step."""
+    inquiry = "/api/v1/usage/inquiries/7"
+    assert resource_of(inquiry + "/answer") == inquiry
+    answered = {"status": "answered", "version": 2}
+    assert already_applied("POST", inquiry + "/answer", {"reason": "用于低保审核"}, 1, answered)
+    assert not already_applied("POST", inquiry + "/answer", {"reason": "x"}, 2, answered)
+    assert not already_applied("POST", inquiry + "/withdraw", None, 1, answered)
+    report = "/api/v1/usage/discrepancies/3"
+    assert resource_of(report + "/actions/order_correction") == report
+    explained = {"status": "explained", "version": 4}
+    assert already_applied(
+        "POST", report + "/actions/explain", {"reason": "核实无误"}, 3, explained
+    )
+    assert not already_applied(
+        "POST", report + "/actions/correct", {"delivery_id": 1}, 3, explained
+    )
+    reported = {"status": "reported", "version": 6}  # ordered to correct: back to reported
+    assert already_applied(
+        "POST", report + "/actions/order_correction", {"reason": "r"}, 5, reported
+    )

@@ -1,0 +1,1 @@
+"""Exchange system (交换系统): deliveries, access to granted data, the exchange log."""
