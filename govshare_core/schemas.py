@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from govshare_core.agreements import DEFAULT_AGREEMENT_SIGNING_WORKING_DAYS
+from govshare_core.assessment import DEFAULT_GRADE_BANDS, DEFAULT_WEIGHTS
 from govshare_core.rules import DEFAULT_ENTRY_REVIEW_WORKING_DAYS, MIN_REASON_LENGTH
 from govshare_core.usage import DEFAULT_DISCREPANCY_RESPONSE_WORKING_DAYS
 from govshare_core.vocab import (
@@ -486,6 +487,14 @@ class PolicyOut(OutSchema):
         default=DEFAULT_DISCREPANCY_RESPONSE_WORKING_DAYS,
         description="working days a provider has to correct or explain a discrepancy (第二十条)",
     )
+    assessment_weights: dict[str, float] = Field(
+        default_factory=lambda: dict(DEFAULT_WEIGHTS),
+        description="assessment group → weight (sum 100; govshare_core.assessment, 第三十四条)",
+    )
+    grade_bands: dict[str, float] = Field(
+        default_factory=lambda: dict(DEFAULT_GRADE_BANDS),
+        description="lower bounds of 优秀/良好/合格 (excellent/good/pass)",
+    )
 
 
 class PolicyIn(Schema):
@@ -495,6 +504,12 @@ class PolicyIn(Schema):
     entry_review_working_days: int | None = Field(default=None, ge=1, le=60)
     agreement_signing_working_days: int | None = Field(default=None, ge=1, le=60)
     discrepancy_response_working_days: int | None = Field(default=None, ge=1, le=60)
+    assessment_weights: dict[str, float] | None = Field(
+        default=None, description="checked by govshare_core.assessment.check_weights"
+    )
+    grade_bands: dict[str, float] | None = Field(
+        default=None, description="checked by govshare_core.assessment.check_grade_bands"
+    )
 
 
 class WorkdayOverrideIn(Schema):

@@ -59,17 +59,61 @@ def stamp_font(cache_dir: Path | None = None) -> Path:
     return target
 
 
-def font_for_text(font_file: Path, text: str) -> bytes:
-    """A TrueType font holding only the glyphs of `text` (no hinting, no layout tables), at
-    1000 units per em."""
+def _options() -> subset.Options:
     options = subset.Options()
     options.hinting = False
     options.glyph_names = False
     options.layout_features = []
     options.notdef_outline = True
     options.drop_tables += ["FFTM"]
-    font = TTFont(str(font_file), lazy=True)
-    subsetter = subset.Subsetter(options)
+    return options
+
+
+def _gb2312() -> str:
+    """Every character of GB 2312 (the 6,763 hanzi of names and places, CJK punctuation, full-
+    width forms) and printable ASCII."""
+    chars = [chr(c) for c in range(0x20, 0x7F)]
+    for high in range(0xA1, 0xF8):
+        for low in range(0xA1, 0xFF):
+            try:
+                chars.append(bytes((high, low)).decode("gb2312"))
+            except UnicodeDecodeError:
+                continue
+    return "".join(chars)
+
+
+BASE_CHARSET = frozenset(_gb2312())
+_base_fonts: dict[Path, bytes] = {}
+
+
+def _base_font(font_file: Path) -> bytes:
+    """The font cut to BASE_CHARSET (a quarter of its glyphs), made once beside `font_file` (a
+    cache file, like `stamp_font`'s) and kept in memory: cutting each stamp's font from it
+    instead of the whole font makes a stamp about five times faster."""
+    with _lock:
+        if font_file not in _base_fonts:
+            target = font_file.with_name(f"{font_file.stem}-gb2312.ttf")
+            if not target.is_file():
+                font = TTFont(str(font_file), lazy=True)
+                subsetter = subset.Subsetter(_options())
+                subsetter.populate(text="".join(sorted(BASE_CHARSET)))
+                subsetter.subset(font)
+                part = target.with_suffix(f".{threading.get_ident()}.part")
+                font.save(str(part))
+                part.replace(target)
+            _base_fonts[font_file] = target.read_bytes()
+        return _base_fonts[font_file]
+
+
+def font_for_text(font_file: Path, text: str) -> bytes:
+    """A TrueType font holding only the glyphs of `text` (no hinting, no layout tables), at
+    1000 units per em. Cut from the GB 2312 base font when `text` stays within it, else from the
+    whole font (a rare character in a name)."""
+    if set(text) <= BASE_CHARSET:
+        font = TTFont(BytesIO(_base_font(font_file)), lazy=True)
+    else:
+        font = TTFont(str(font_file), lazy=True)
+    subsetter = subset.Subsetter(_options())
     subsetter.populate(text=text)
     subsetter.subset(font)
     if font["head"].unitsPerEm != PDF_UNITS_PER_EM:

@@ -20,6 +20,7 @@ API_PREFIX = "/api/v1"
 def _routers() -> list[APIRouter]:
     from govshare_platform.agreements.api import router as agreements
     from govshare_platform.agreements.templates_api import router as agreement_templates
+    from govshare_platform.assessment.api import router as assessment
     from govshare_platform.audit.api import router as audit
     from govshare_platform.auth.api import router as auth
     from govshare_platform.catalog.api import router as catalog
@@ -33,6 +34,7 @@ def _routers() -> list[APIRouter]:
     from govshare_platform.policy.api import router as policy
     from govshare_platform.requests.api import router as requests
     from govshare_platform.requests.grants_api import router as grant_actions
+    from govshare_platform.supervision.api import router as rectifications
     from govshare_platform.usage.api import router as usage
 
     return [
@@ -52,6 +54,8 @@ def _routers() -> list[APIRouter]:
         exchange_access,
         exchange_log,
         usage,
+        rectifications,
+        assessment,
     ]
 
 

@@ -1,5 +1,5 @@
-"""`govshare-platform` command line: serve, init-db, seed-demo, create-user, maintenance, audit,
-ca (the platform's certification authority).
+"""`govshare-platform` command line: serve, init-db, seed-demo, create-user, maintenance,
+check-conformance, audit, ca (the platform's certification authority).
 
 Every command logs to standard output, one line per event (`--verbose` for debug detail).
 """
@@ -133,6 +133,23 @@ def cmd_maintenance(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check_conformance(args: argparse.Namespace) -> int:
+    from govshare_platform import clock
+    from govshare_platform.assessment.conformance import run_conformance_checks
+    from govshare_platform.audit import service as audit
+    from govshare_platform.db import make_engine, make_session_factory
+
+    factory = make_session_factory(make_engine(_settings(args).database_url))
+    with factory() as session:
+        audit.begin_write(session)
+        checked, failed = run_conformance_checks(session, clock.today())
+        counts = {"checked": checked, "failed": failed}
+        audit.append(session, action="conformance_checked", actor_name="system", details=counts)
+        session.commit()
+    print(json.dumps(counts))
+    return 0
+
+
 def cmd_ca_init(args: argparse.Namespace) -> int:
     from govshare_platform.pki import commands
 
@@ -251,6 +268,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _common_options(sweep)
     sweep.set_defaults(func=cmd_maintenance)
+
+    conformance = sub.add_parser(
+        "check-conformance",
+        help="run the standard-conformance test over every published entry now (第十六条)",
+    )
+    _common_options(conformance)
+    conformance.set_defaults(func=cmd_check_conformance)
 
     audit = sub.add_parser("audit", help="audit trail tools")
     audit_sub = audit.add_subparsers(dest="audit_command", required=True)

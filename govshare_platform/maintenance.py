@@ -1,5 +1,6 @@
-"""Periodic sweeps: escalate overdue share requests (第二十七条), expire grants at 截止时间 and
-purge exchange-log records past their retention (第二十六条).
+"""Periodic sweeps: escalate overdue share requests (第二十七条), expire grants at 截止时间,
+purge exchange-log records past their retention (第二十六条) and run the standard-conformance
+test over the published entries due for it (第十六条, govshare_platform.assessment.conformance).
 
 `serve` runs them every `maintenance_interval_minutes` in a background thread (0 turns it off);
 `govshare-platform maintenance` runs them once, e.g. from cron.
@@ -13,6 +14,7 @@ import threading
 from sqlalchemy.orm import Session, sessionmaker
 
 from govshare_platform import clock
+from govshare_platform.assessment.conformance import run_due_conformance_checks
 from govshare_platform.audit import service as audit
 from govshare_platform.exchange.log_views import purge_expired
 from govshare_platform.policy.service import get_policy
@@ -38,6 +40,11 @@ def run_once(factory: sessionmaker[Session]) -> dict[str, int]:
             result["log_purged"] = purged
         if any(result.values()):
             audit.append(session, action="maintenance_run", actor_name="system", details=result)
+        # 第十六条: the standard-conformance test, each published entry monthly and after changes
+        checked, failed = run_due_conformance_checks(session, today)
+        if checked:
+            counts = {"checked": checked, "failed": failed}
+            audit.append(session, action="conformance_checked", actor_name="system", details=counts)
         session.commit()
     return result
 

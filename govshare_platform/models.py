@@ -19,6 +19,8 @@ DOMAINS = (
     "agreements",
     "exchange",
     "usage",
+    "supervision",
+    "assessment",
 )
 
 

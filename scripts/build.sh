@@ -5,7 +5,9 @@
 #
 #   scripts/build.sh            # -> dist/govshare-desktop/govshare-desktop
 #
-# $GOVSHARE_BUILD_VENV (default .venv-build) and $PYTHON (default python3) are honoured.
+# $GOVSHARE_BUILD_VENV (default .venv-build), $PYTHON (default python3) and $GOVSHARE_WHEEL (a
+# built govshare wheel to install instead of the source tree: .ci/run builds one for both
+# this and scripts/smoke_install.sh, which then run at the same time) are honoured.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -17,7 +19,7 @@ if [ ! -x "$VENV/bin/python" ]; then
 fi
 echo "==> installing govshare (no extras) and PyInstaller into $VENV"
 "$VENV/bin/python" -m pip install --quiet --upgrade pip
-"$VENV/bin/python" -m pip install --quiet "$ROOT" "pyinstaller>=6.10,<7"
+"$VENV/bin/python" -m pip install --quiet "${GOVSHARE_WHEEL:-$ROOT}" "pyinstaller>=6.10,<7"
 started=$(date +%s)
 echo "==> pyinstaller pyinstaller.spec"
 "$VENV/bin/pyinstaller" --noconfirm --clean --log-level WARN \

@@ -5,7 +5,8 @@
 # every page). CI runs this before the test suite; it needs a display (xvfb-run) or
 # QT_QPA_PLATFORM=offscreen.
 #
-#   scripts/smoke_install.sh        # $GOVSHARE_SMOKE_VENV (default .venv-plain), $PYTHON
+#   scripts/smoke_install.sh        # $GOVSHARE_SMOKE_VENV (default .venv-plain), $PYTHON,
+#                                   # $GOVSHARE_WHEEL (install this wheel, not the tree)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -24,7 +25,7 @@ rm -rf "$VENV"
 echo "==> plain install (no extras) into $VENV"
 "$PY" -m venv "$VENV"
 "$VENV/bin/python" -m pip install --quiet --upgrade pip
-"$VENV/bin/python" -m pip install --quiet "$ROOT"
+"$VENV/bin/python" -m pip install --quiet "${GOVSHARE_WHEEL:-$ROOT}"
 for module in pytest hypothesis httpx2 mypy; do
   if "$VENV/bin/python" -c "import $module" 2>/dev/null; then
     echo "error: the plain install brought the test-only package $module" >&2

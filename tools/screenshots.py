@@ -16,6 +16,8 @@ main window as it is maximised there, 1366×728):
   sign-dialog.png), the platform admin's (its viewer, agreement-verify.png);
 - the 数据交换 screens (tools/exchange_shots.py): registrar-exchange_report.png.
 - the usage screens (tools/usage_shots.py): <role>-usage_inquiry.png, <role>-usage_discrepancy.png
+- the assessment screens (tools/assessment_shots.py): <role>-assessment_ranking/_chart/_scorecard/
+  _trend.png and its dialogs; the 整改 screens (tools/rectification_shots.py)
   (first item's detail), usage-inquiry-dialog.png, usage-report-dialog.png.
 Settings, offline stores and the keyring are kept away from the user's own.
 """
@@ -35,7 +37,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from agreement_shots import shoot_agreements  # noqa: E402  (tools/, beside this script)
+from assessment_shots import shoot_assessment  # noqa: E402
 from exchange_shots import shoot_exchange  # noqa: E402
+from rectification_shots import shoot_rectification  # noqa: E402
 from usage_shots import shoot_usage  # noqa: E402
 
 OFFICE_WIDTH, OFFICE_HEIGHT = 1366, 728
@@ -294,6 +298,9 @@ def run(out: Path, demo_dir: Path | None) -> None:
             shoot_exchange(window, out, role.value, save=save, wait=wait_idle)
         if role in (Role.RESOURCE_ADMIN, Role.APPLICANT, Role.PLATFORM_ADMIN):  # 询问, 异议
             shoot_usage(window, out, role.value, save=save, wait=wait_idle)
+        if role in (Role.SUPERVISOR, Role.RESOURCE_ADMIN):  # 考核评估, 整改 (第三十四条–第三十六条)
+            shoot_assessment(window, out, role.value, save=save, wait=wait_idle)
+            shoot_rectification(window, out, role.value, save=save, wait=wait_idle)
         if role is Role.RESOURCE_ADMIN:  # the agreements as a filed signer whose turn it is
             signer = busiest(demo.url, demo.accounts, role.value, ("agreement_sign",))
             if signer != username:

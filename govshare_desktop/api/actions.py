@@ -43,7 +43,12 @@ from govshare_core.schemas import (
     TokenOut,
     WorkdayOverrideOut,
 )
-from govshare_desktop.api import exchange_paths, usage_paths
+from govshare_desktop.api import (
+    assessment_paths,
+    exchange_paths,
+    rectification_paths,
+    usage_paths,
+)
 
 API_PREFIX = "/api/v1"
 HEALTH = "/healthz"
@@ -359,7 +364,8 @@ def schema_for(method: str, path: str) -> type[BaseModel] | None:
     """The model the platform answers `method path` with (None: no body, or not checked)."""
     if method == "DELETE":
         return None
-    for domain in (exchange_paths, usage_paths):  # the exchange and usage domains (第二十条起)
+    # exchange and usage (第二十条起), assessment (第三十四条), rectification (第三十六条)
+    for domain in (exchange_paths, usage_paths, assessment_paths, rectification_paths):
         found = domain.schema_for(method, path)
         if found is not None:
             return found
@@ -414,6 +420,7 @@ PAGE_ITEMS: dict[str, type[BaseModel]] = {
     departments_path(): DepartmentOut,
     **exchange_paths.PAGE_ITEMS,
     **usage_paths.PAGE_ITEMS,
+    **rectification_paths.PAGE_ITEMS,
 }
 """The item model of each paged list (`Page.items` is checked item by item against it)."""
 _PAGES = set(PAGE_ITEMS)

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 
 from govshare_core.agreements import AgreementStatus
+from govshare_core.assessment import RectificationStatus, RoundStatus
 from govshare_core.usage import DiscrepancyStatus, InquiryStatus
 from govshare_core.vocab import (
     ChangeReportStatus,
@@ -43,6 +44,11 @@ KIND_LABELS: dict[str, object] = {
     "discrepancy_answer": QT_TRANSLATE_NOOP("InboxPresenter", "数据异议待核实"),
     "discrepancy_review": QT_TRANSLATE_NOOP("InboxPresenter", "数据异议待确认"),
     "discrepancy_arbitrate": QT_TRANSLATE_NOOP("InboxPresenter", "数据异议待协调"),
+    "assessment_explain": QT_TRANSLATE_NOOP("InboxPresenter", "考核结果待确认"),
+    "assessment_explanation": QT_TRANSLATE_NOOP("InboxPresenter", "考核申辩待查阅"),
+    "rectification_todo": QT_TRANSLATE_NOOP("InboxPresenter", "整改通知待办理"),
+    "rectification_review": QT_TRANSLATE_NOOP("InboxPresenter", "整改情况待验收"),
+    "rectification_overdue": QT_TRANSLATE_NOOP("InboxPresenter", "整改通知逾期未办"),
 }
 
 _STATE_ENUMS: dict[str, Any] = {
@@ -55,6 +61,8 @@ _STATE_ENUMS: dict[str, Any] = {
     "delivery": UpdateCycle,  # a delivery due: its state is the entry's 更新周期
     "inquiry": InquiryStatus,
     "discrepancy": DiscrepancyStatus,
+    "assessment": RoundStatus,
+    "rectification": RectificationStatus,
 }
 
 

@@ -28,6 +28,8 @@ PAGE_ICONS: dict[str, QStyle.StandardPixmap] = {
     "exchange.log": _Px.SP_FileDialogListView,
     "usage.inquiries": _Px.SP_MessageBoxQuestion,
     "usage.discrepancies": _Px.SP_MessageBoxWarning,
+    "assessment.rounds": _Px.SP_FileDialogInfoView,
+    "rectification.orders": _Px.SP_BrowserReload,
 }
 """Navigation icons by page key (QStyle's standard icons); other pages get a folder."""
 
@@ -56,8 +58,10 @@ def home_spec() -> PageSpec:
 def all_page_specs() -> list[PageSpec]:
     """Every page: the home page plus each feature's `page_specs()`."""
     from govshare_desktop.agreements import pages as agreement_pages
+    from govshare_desktop.assessment import pages as assessment_pages
     from govshare_desktop.catalog import pages as catalog_pages
     from govshare_desktop.exchange import pages as exchange_pages
+    from govshare_desktop.rectification import pages as rectification_pages
     from govshare_desktop.requests import pages as request_pages
     from govshare_desktop.usage import pages as usage_pages
 
@@ -68,6 +72,8 @@ def all_page_specs() -> list[PageSpec]:
         agreement_pages.page_specs,
         exchange_pages.page_specs,
         usage_pages.page_specs,
+        assessment_pages.page_specs,
+        rectification_pages.page_specs,
     )
     for provider in providers:
         specs.extend(provider())

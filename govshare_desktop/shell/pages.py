@@ -111,6 +111,15 @@ TODO_TARGETS: dict[str, TodoTarget] = {
     "discrepancy_answer": _t("usage.discrepancies", {"resource_admin"}),
     "discrepancy_review": _t("usage.discrepancies", {"applicant", "resource_admin"}),
     "discrepancy_arbitrate": _t("usage.discrepancies", {"platform_admin"}),
+    # assessment (第三十四条): a department's result in a draft round to review (and explain),
+    # explanations for the supervisor to read before publishing
+    "assessment_explain": _t("assessment.rounds", {"resource_admin"}),
+    "assessment_explanation": _t("assessment.rounds", {"supervisor"}),
+    # rectification orders (第三十六条): the department answers, the supervisor checks and
+    # follows up overdue ones
+    "rectification_todo": _t("rectification.orders", {"resource_admin"}),
+    "rectification_review": _t("rectification.orders", {"supervisor"}),
+    "rectification_overdue": _t("rectification.orders", {"supervisor"}),
 }
 """To-do kind (govshare_platform/inbox/service.py) → page, filter and the roles that act."""
 

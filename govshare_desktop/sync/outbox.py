@@ -34,6 +34,7 @@ from govshare_desktop.sync.replay import (
     resource_of,
     unresolved,
 )
+from govshare_desktop.sync.spool import discard
 from govshare_desktop.tasks import Task
 
 # Cached lists (name → what it holds); read them offline with store.cache_get / cache_search.
@@ -241,8 +242,8 @@ class OutboxWorker:
         if item is not None:
             self.store.complete(item.seq)
         sent_file = file_of(step.action.body)
-        if sent_file is not None:  # a signed PDF: kept on disk only until it was accepted
-            Path(sent_file[0]).unlink(missing_ok=True)
+        if sent_file is not None:  # a signed PDF, a spooled copy: kept only until accepted
+            discard(Path(sent_file[0]))
 
     def refresh(self, task: Task, report: SyncReport) -> None:
         client = self.client

@@ -12,17 +12,40 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from govshare_core.assessment import RECTIFICATION, ROUND
 from govshare_core.usage import DISCREPANCY, INQUIRY
 from govshare_core.workflow import CATALOG_ENTRY, SHARE_REQUEST, StateMachine
 from govshare_desktop.api import actions
 from govshare_desktop.api.errors import ApiError
 
 REF_PATTERN = re.compile(r"\{created:([0-9A-Za-z_-]+)\}")
-# usage actions (第二十条, 第二十二条): …/inquiries/7/answer, …/discrepancies/7/actions/explain
-_USAGE_ACTION = re.compile(
-    rf"^({re.escape(actions.API_PREFIX)}/usage/(inquiries|discrepancies)/\d+)/(?:actions/)?([a-z_]+)$"
+# Actions on objects whose state machine lives in the core, by path: usage (第二十条, 第二十二条)
+# …/usage/inquiries/7/answer, …/usage/discrepancies/7/actions/explain; rectification orders
+# (第三十六条) …/rectifications/7/actions/accept; assessment rounds (第三十四条)
+# …/assessment/rounds/7/publish. group(1): the object, group(2): its kind, group(3): the action.
+_PREFIX = re.escape(actions.API_PREFIX)
+_OBJECT_ACTION = re.compile(
+    rf"^({_PREFIX}/(?:usage/)?(inquiries|discrepancies|rectifications)/\d+)/(?:actions/)?([a-z_]+)$"
+    rf"|^({_PREFIX}/assessment/(rounds)/\d+)/(recompute|publish)$"
 )
-_USAGE_MACHINES = {"inquiries": INQUIRY, "discrepancies": DISCREPANCY}
+_OBJECT_MACHINES: dict[str, StateMachine] = {
+    "inquiries": INQUIRY,
+    "discrepancies": DISCREPANCY,
+    "rectifications": RECTIFICATION,
+    "rounds": ROUND,
+}
+
+
+def _object_action(path: str) -> tuple[str, StateMachine, str] | None:
+    """(the object's path, its state machine, the action) of a core-machine action path."""
+    match = _OBJECT_ACTION.match(path)
+    if match is None:
+        return None
+    obj, kind, action = (g for g in match.groups() if g is not None)
+    if kind in ("inquiries", "discrepancies") and "/usage/" not in obj:
+        return None
+    return obj, _OBJECT_MACHINES[kind], action
+
 
 # Action path suffix (+ the decision in the body) → the state machine's transition names.
 _ACTIONS: dict[str, tuple[str, ...]] = {
@@ -55,9 +78,9 @@ def unresolved(path: str) -> bool:
 def resource_of(path: str) -> str | None:
     """The object an action path touches (`…/catalog/entries/12/submit` → `…/12`)."""
     path = REF_PATTERN.sub("0", path) if unresolved(path) else path
-    usage = _USAGE_ACTION.match(path)
-    if usage:
-        return usage.group(1)
+    found = _object_action(path)
+    if found:
+        return found[0]
     parts = actions.split_path(path)
     return parts[0] if parts else None
 
@@ -151,10 +174,10 @@ def already_applied(method: str, path: str, body: Any, if_match: int | None, ser
     if actions.file_of(body) is not None:
         return signature_applied(body, if_match, server)
     moved = if_match is None or int(server.get("version", 0)) > int(if_match)
-    usage = _USAGE_ACTION.match(path) if method == "POST" else None
-    if usage:  # an inquiry answered, a discrepancy explained, ...: the step's target state
-        usage_machine = _USAGE_MACHINES[usage.group(2)]
-        return moved and server.get("status") in _targets(usage_machine, (usage.group(3),))
+    found = _object_action(path) if method == "POST" else None
+    if found:  # an inquiry answered, an order accepted, ...: the step's target state
+        _, object_machine, action = found
+        return moved and server.get("status") in _targets(object_machine, (action,))
     parts = actions.split_path(path)
     machine = _machine(path)
     if method != "POST" or parts is None or not parts[1] or machine is None:

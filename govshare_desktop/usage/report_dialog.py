@@ -27,6 +27,7 @@ from govshare_core.usage_schemas import DiscrepancyIn
 from govshare_desktop.api import actions
 from govshare_desktop.api.client import PlatformClient
 from govshare_desktop.context import AppContext
+from govshare_desktop.sync.spool import spool
 from govshare_desktop.usage import sending
 from govshare_desktop.usage.dialogs import FormDialog, check
 from govshare_desktop.usage.presenter import split_keys
@@ -166,5 +167,6 @@ class ReportDialog(FormDialog):
         if file is None:
             self.context.sync.submit(create, done=done)
             return
-        follow = lambda ref: sending.evidence(ref, file, label=label)  # noqa: E731
+        copy = spool(self.context.store, file)  # the outbox deletes what it sends
+        follow = lambda ref: sending.evidence(ref, copy, label=label)  # noqa: E731
         self.context.sync.create_and_act(create, follow, done=done)

@@ -32,6 +32,7 @@ from govshare_platform import clock
 from govshare_platform.app import API_PREFIX, create_app
 from govshare_platform.audit import service as audit
 from govshare_platform.db import make_engine, make_session_factory
+from govshare_platform.demo.assessment import seed_assessment
 from govshare_platform.demo.data import (
     ACCOUNTS,
     DEMO_PASSWORD,
@@ -188,6 +189,7 @@ class _Seeder:
         seed_change_reports(self.api, entries)
         seed_requests(self.api, entries)
         seed_deliveries(self.api, entries, user, platform_date)  # 数据交付 (第二十三条)
+        seed_assessment(self.api, user, platform_date)  # 考核评估, 整改 (第三十四/三十六条)
 
     def _bootstrap(self) -> None:
         """The platform department and its security admin, directly (as `create-user` does)."""

@@ -37,12 +37,14 @@ from govshare_core.workflow import (
 )
 from govshare_platform.agreements import service as agreements
 from govshare_platform.agreements.models import Agreement
+from govshare_platform.assessment import todo as assessment_todo
 from govshare_platform.catalog.models import CatalogEntry, ChangeReport
 from govshare_platform.catalog.views import review_deadline
 from govshare_platform.exchange import todo as exchange_todo
 from govshare_platform.grants import service as grants
 from govshare_platform.policy.service import Deadlines, deadlines, get_policy
 from govshare_platform.requests.models import Dispute, ShareRequest
+from govshare_platform.supervision import todo as supervision_todo
 from govshare_platform.usage import todo as usage_todo
 
 LIMIT = 200
@@ -289,4 +291,6 @@ def inbox(session: Session, *, actor: Actor, today: date) -> list[InboxItem]:
     _expiring_grants(b)
     exchange_todo.collect(b)  # deliveries due (更新周期, 第二十三条)
     usage_todo.collect(b)  # usage inquiries (第二十二条), discrepancy reports (第二十条)
+    supervision_todo.collect(b)  # rectification orders (第三十六条)
+    assessment_todo.collect(b)  # explanations in draft assessment rounds (第三十四条)
     return b.sorted()

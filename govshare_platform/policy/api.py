@@ -11,9 +11,9 @@ from govshare_core.schemas import PolicyIn, PolicyOut, WorkdayOverrideIn, Workda
 from govshare_core.vocab import Role
 from govshare_core.workdays import review_deadline
 from govshare_platform.deps import Ctx, IfMatch, ReadCtx, WriteCtx
-from govshare_platform.errors import Problem
+from govshare_platform.errors import Problem, invalid
 from govshare_platform.policy.models import WorkdayOverride
-from govshare_platform.policy.service import get_calendar, get_policy
+from govshare_platform.policy.service import assessment_policy_errors, get_calendar, get_policy
 from govshare_platform.versioning import check_if_match
 
 router = APIRouter(tags=["policy"])
@@ -28,6 +28,8 @@ def _out(ctx: Ctx) -> PolicyOut:
         entry_review_working_days=p.entry_review_working_days,
         agreement_signing_working_days=p.agreement_signing_working_days,
         discrepancy_response_working_days=p.discrepancy_response_working_days,
+        assessment_weights=p.assessment_weights,
+        grade_bands=p.grade_bands,
         version=p.version,
         token_ttl_minutes=ctx.settings.token_ttl_minutes,
         idle_timeout_minutes=ctx.settings.idle_timeout_minutes,
@@ -44,6 +46,9 @@ def update_policy(body: PolicyIn, ctx: WriteCtx, if_match: IfMatch = None) -> Po
     ctx.require(Role.PLATFORM_ADMIN)
     policy = get_policy(ctx.db)
     check_if_match(if_match, policy.version)
+    errors = assessment_policy_errors(body.assessment_weights, body.grade_bands)
+    if errors:
+        raise invalid(errors, "the assessment weights or grade bands are invalid (第三十四条)")
     changes = body.model_dump(exclude_none=True)
     for name, value in changes.items():
         setattr(policy, name, value)

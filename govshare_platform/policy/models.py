@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
-from sqlalchemy import Boolean, Date, Integer, String, text
+from sqlalchemy import JSON, Boolean, Date, Integer, String, TextClause, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from govshare_core.agreements import DEFAULT_AGREEMENT_SIGNING_WORKING_DAYS
+from govshare_core.assessment import DEFAULT_GRADE_BANDS, DEFAULT_WEIGHTS
 from govshare_core.rules import DEFAULT_ENTRY_REVIEW_WORKING_DAYS
 from govshare_core.usage import DEFAULT_DISCREPANCY_RESPONSE_WORKING_DAYS
 from govshare_core.vocab import (
@@ -16,6 +18,18 @@ from govshare_core.vocab import (
     DEFAULT_REVIEW_WORKING_DAYS,
 )
 from govshare_platform.db import Base
+
+
+def _weights() -> dict[str, float]:
+    return {str(k): v for k, v in DEFAULT_WEIGHTS.items()}
+
+
+def _bands() -> dict[str, float]:
+    return {str(k): v for k, v in DEFAULT_GRADE_BANDS.items()}
+
+
+def _json_default(value: object) -> TextClause:
+    return text("'" + json.dumps(value, sort_keys=True) + "'")
 
 
 class Policy(Base):
@@ -39,6 +53,13 @@ class Policy(Base):
     discrepancy_response_working_days: Mapped[int] = mapped_column(
         default=DEFAULT_DISCREPANCY_RESPONSE_WORKING_DAYS,
         server_default=text(str(DEFAULT_DISCREPANCY_RESPONSE_WORKING_DAYS)),
+    )
+    # assessment (第三十四条): group weights (sum 100) and grade bands; a round keeps its own copy
+    assessment_weights: Mapped[dict[str, float]] = mapped_column(
+        JSON, default=_weights, server_default=_json_default(_weights())
+    )
+    grade_bands: Mapped[dict[str, float]] = mapped_column(
+        JSON, default=_bands, server_default=_json_default(_bands())
     )
     version: Mapped[int] = mapped_column(default=1)
 

@@ -26,14 +26,26 @@ SCREENS = (  # dialogs
     "sign-dialog",
     "usage-inquiry-dialog",
     "usage-report-dialog",
+    "assessment-new-dialog",
+    "assessment-adjust-dialog",
+    "assessment-explain-dialog",
+    "rectification-issue-dialog",
 )
 ROLE_PAGES = {  # at least these pages per role (every role has the home page and 共享目录)
     "registrar": ("home", "catalog_mine", "requests_share_catalog"),
     "catalog_reviewer": ("home", "catalog_mine", "catalog_review"),
     "applicant": ("home", "requests_share_catalog", "requests_mine", "grants", "exchange_access"),
-    "resource_admin": ("home", "requests_inbox", "grants", "agreements", "usage_inquiries"),
+    "resource_admin": (
+        "home",
+        "requests_inbox",
+        "grants",
+        "agreements",
+        "usage_inquiries",
+        "assessment_ranking",
+        "rectification_orders",
+    ),
     "platform_admin": ("home", "catalog_review", "requests_inbox", "grants", "agreements"),
-    "supervisor": ("home",),
+    "supervisor": ("home", "assessment_rounds", "assessment_scorecard", "rectification_orders"),
     "security_admin": ("home",),
     "audit_admin": ("home",),
 }

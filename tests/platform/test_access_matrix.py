@@ -488,8 +488,14 @@ def test_access(mworld: World, target: Target) -> None:
 def test_matrix_covers_every_route(world: World) -> None:
     covered = {(t.method, t.path.split("?")[0]) for t in TARGETS}
     # the exchange and usage domains keep their own matrices, each with this same coverage check
-    # (test_exchange_matrix.py, test_usage_matrix.py)
-    own_matrix = ("/api/v1/exchange/", "/api/v1/usage/")
+    # (test_exchange_matrix.py, test_usage_matrix.py, test_rectification_matrix.py,
+    # test_assessment_matrix.py)
+    own_matrix = (
+        "/api/v1/exchange/",
+        "/api/v1/usage/",
+        "/api/v1/rectifications",
+        "/api/v1/assessment/",
+    )
     missing = [
         r
         for r in api_routes(world)

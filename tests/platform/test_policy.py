@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from govshare_core.assessment import DEFAULT_GRADE_BANDS, DEFAULT_WEIGHTS
 from govshare_core.vocab import Role
 from govshare_core.workdays import has_official_data
 from tests.platform.conftest import World
@@ -34,6 +35,8 @@ def test_everyone_reads_the_policy_defaults(world: World) -> None:
         "entry_review_working_days": 5,
         "agreement_signing_working_days": 5,
         "discrepancy_response_working_days": 5,
+        "assessment_weights": dict(DEFAULT_WEIGHTS),
+        "grade_bands": dict(DEFAULT_GRADE_BANDS),
         "version": 1,
         "token_ttl_minutes": 0,
         "idle_timeout_minutes": 0,

@@ -494,6 +494,373 @@
     </message>
 </context>
 <context>
+    <name>AssessmentPage</name>
+    <message>
+        <source>正在提交……</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <source>%1 个工作日</source>
+        <translation>%1 working days</translation>
+    </message>
+    <message>
+        <source>分组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>数值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>依据</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <source>得分 %1</source>
+        <translation>Score %1</translation>
+    </message>
+    <message>
+        <source>第 %1 名 / %2</source>
+        <translation>Rank %1 of %2</translation>
+    </message>
+    <message>
+        <source>（计算得分 %1）</source>
+        <translation>(computed score %1)</translation>
+    </message>
+    <message>
+        <source>改进建议</source>
+        <translation>Suggestions</translation>
+    </message>
+    <message>
+        <source>各项指标均未低于60分，暂无改进建议。</source>
+        <translation>No indicator scores below 60: no suggestions.</translation>
+    </message>
+    <message>
+        <source>分数调整</source>
+        <translation>Score adjustment</translation>
+    </message>
+    <message>
+        <source>申辩</source>
+        <translation>Explanations</translation>
+    </message>
+    <message>
+        <source>暂无申辩。</source>
+        <translation>No explanations.</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>平台按所选考核期内的数据计算各部门的指标、得分和排名，生成初稿（第三十四条）。</source>
+        <translation>The platform computes every department&apos;s indicators, scores and ranks from the period&apos;s data and makes a draft (Art. 34).</translation>
+    </message>
+    <message>
+        <source>可不填：默认为考核期名称</source>
+        <translation>Optional: defaults to the period&apos;s name</translation>
+    </message>
+    <message>
+        <source>考核周期</source>
+        <translation>Period type</translation>
+    </message>
+    <message>
+        <source>考核期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>%1（%2 至 %3）</source>
+        <translation>%1 (%2 to %3)</translation>
+    </message>
+    <message>
+        <source>调整后的得分与计算得分并列保存，调整理由随结果公布并记入审计日志。</source>
+        <translation>The adjusted score is kept beside the computed one; the reason is published with the results and audited.</translation>
+    </message>
+    <message>
+        <source>取消调整，恢复计算得分</source>
+        <translation>Remove the adjustment (back to the computed score)</translation>
+    </message>
+    <message>
+        <source>必填：调整的依据和理由</source>
+        <translation>Required: the grounds for the adjustment</translation>
+    </message>
+    <message>
+        <source>计算得分</source>
+        <translation>Computed score</translation>
+    </message>
+    <message>
+        <source>调整后得分</source>
+        <translation>Adjusted score</translation>
+    </message>
+    <message>
+        <source>调整理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>对本部门的考核结果有异议的，可在结果发布前提交申辩，说明事实和理由；考核部门核实后可调整分数。</source>
+        <translation>If your department disagrees with its result, file an explanation with the facts and reasons before publication; the supervisor may adjust the score after checking.</translation>
+    </message>
+    <message>
+        <source>申辩内容</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>排名</source>
+        <translation>Ranking</translation>
+    </message>
+    <message>
+        <source>得分图</source>
+        <translation>Score chart</translation>
+    </message>
+    <message>
+        <source>评分卡</source>
+        <translation>Scorecard</translation>
+    </message>
+    <message>
+        <source>正在加载……</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>共 %1 轮</source>
+        <translation>%1 rounds</translation>
+    </message>
+    <message>
+        <source>还没有考核。</source>
+        <translation>No assessment yet.</translation>
+    </message>
+    <message>
+        <source>加载失败：%1</source>
+        <translation>Could not load: %1</translation>
+    </message>
+    <message>
+        <source>无法打开：%1</source>
+        <translation>Could not open: %1</translation>
+    </message>
+    <message>
+        <source>请在左侧选择一轮考核。</source>
+        <translation>Select a round on the left.</translation>
+    </message>
+    <message>
+        <source>无法打开评分卡：%1</source>
+        <translation>Could not open the scorecard: %1</translation>
+    </message>
+    <message>
+        <source>考核评估</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <source>计算时间</source>
+        <translation>Computed</translation>
+    </message>
+    <message>
+        <source>部门数</source>
+        <translation>Departments</translation>
+    </message>
+    <message>
+        <source>数据截至 %1</source>
+        <translation>data to %1</translation>
+    </message>
+    <message>
+        <source>%1 计算（%2）</source>
+        <translation>computed %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 发布（%2）</source>
+        <translation>published %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 个部门</source>
+        <translation>%1 departments</translation>
+    </message>
+    <message>
+        <source>申辩 %1 条</source>
+        <translation>%1 explanations</translation>
+    </message>
+    <message>
+        <source>工作日安排暂定</source>
+        <translation>provisional working-day calendar</translation>
+    </message>
+    <message>
+        <source>（调）</source>
+        <translation> (adj.)</translation>
+    </message>
+    <message>
+        <source>计算得分 %1，调整为 %2（%3）：%4</source>
+        <translation>Computed %1, adjusted to %2 (%3): %4</translation>
+    </message>
+    <message>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>重新计算</source>
+        <translation>Recompute</translation>
+    </message>
+    <message>
+        <source>发布</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <source>调整分数…</source>
+        <translation>Adjust score…</translation>
+    </message>
+    <message>
+        <source>提交申辩…</source>
+        <translation>File explanation…</translation>
+    </message>
+    <message>
+        <source>新建考核</source>
+        <translation>New assessment</translation>
+    </message>
+    <message>
+        <source>按平台现有数据重新计算本轮考核（替换初稿中的得分，分数调整需重新核对）</source>
+        <translation>Recompute this round from the platform&apos;s current data (replaces the draft&apos;s scores; adjustments must be made again)</translation>
+    </message>
+    <message>
+        <source>发布本轮考核结果，向所有部门公布（第三十四条），发布后不能再修改</source>
+        <translation>Publish this round&apos;s results to every department (Art. 34); a published round cannot change</translation>
+    </message>
+    <message>
+        <source>本轮考核尚未发布：各部门只能查看本部门的结果，本部门不在本轮考核范围内。</source>
+        <translation>This round is not published: departments see only their own result, and your department is not assessed in it.</translation>
+    </message>
+    <message>
+        <source>本轮考核没有考核结果。</source>
+        <translation>This round has no results.</translation>
+    </message>
+    <message>
+        <source>已新建考核：%1，已按平台数据计算。</source>
+        <translation>New assessment %1 computed from the platform&apos;s data.</translation>
+    </message>
+    <message>
+        <source>已重新计算：%1。</source>
+        <translation>Recomputed: %1.</translation>
+    </message>
+    <message>
+        <source>已发布：%1，结果向所有部门公布。</source>
+        <translation>Published: %1; the results are visible to every department.</translation>
+    </message>
+    <message>
+        <source>已调整 %2 的得分：%1。</source>
+        <translation>Adjusted the score of %2: %1.</translation>
+    </message>
+    <message>
+        <source>已提交 %2 的申辩：%1。</source>
+        <translation>Filed the explanation of %2: %1.</translation>
+    </message>
+    <message>
+        <source>本轮考核已被他人更新（重新计算、调整或发布），您的操作未提交。已重新加载最新数据，请核对后重试。</source>
+        <translation>Someone else changed this round (recomputed, adjusted or published); your change was not sent. The latest data was loaded: check it and try again.</translation>
+    </message>
+    <message>
+        <source>操作未完成：%1 已重新加载最新数据。</source>
+        <translation>Not done: %1 The latest data was loaded.</translation>
+    </message>
+    <message>
+        <source>打印报告…</source>
+        <translation>Print report…</translation>
+    </message>
+    <message>
+        <source>导出PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <source>导出Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <source>无法生成报告：%1</source>
+        <translation>Could not make the report: %1</translation>
+    </message>
+    <message>
+        <source>正在准备报告……</source>
+        <translation>Preparing the report…</translation>
+    </message>
+    <message>
+        <source>考核评估报告</source>
+        <translation>Assessment report</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>导出报告</source>
+        <translation>Export report</translation>
+    </message>
+    <message>
+        <source>正在生成PDF……</source>
+        <translation>Making the PDF…</translation>
+    </message>
+    <message>
+        <source>正在导出Excel……</source>
+        <translation>Exporting to Excel…</translation>
+    </message>
+    <message>
+        <source>已保存：%1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <source>建议与申辩</source>
+        <translation>Suggestions and explanations</translation>
+    </message>
+    <message>
+        <source>得分趋势</source>
+        <translation>Trend</translation>
+    </message>
+    <message>
+        <source>分组得分</source>
+        <translation>Group scores</translation>
+    </message>
+    <message>
+        <source>在排名中选择一个部门查看评分卡。</source>
+        <translation>Select a department in the ranking to see its scorecard.</translation>
+    </message>
+    <message>
+        <source>%1 得分趋势</source>
+        <translation>%1: score trend</translation>
+    </message>
+    <message>
+        <source>%1 本轮分组得分</source>
+        <translation>%1: group scores this round</translation>
+    </message>
+</context>
+<context>
     <name>AutosaveController</name>
     <message>
         <source>草稿保存失败：%1</source>
@@ -1999,6 +2366,26 @@
         <translation>Discrepancy to arbitrate</translation>
     </message>
     <message>
+        <source>考核结果待确认</source>
+        <translation>Assessment result to review</translation>
+    </message>
+    <message>
+        <source>考核申辩待查阅</source>
+        <translation>Assessment explanations to read</translation>
+    </message>
+    <message>
+        <source>整改通知待办理</source>
+        <translation>Rectification order to answer</translation>
+    </message>
+    <message>
+        <source>整改情况待验收</source>
+        <translation>Rectification to accept</translation>
+    </message>
+    <message>
+        <source>整改通知逾期未办</source>
+        <translation>Rectification order overdue</translation>
+    </message>
+    <message>
         <source>（暂定）</source>
         <translation>(provisional)</translation>
     </message>
@@ -2728,6 +3115,49 @@
     </message>
 </context>
 <context>
+    <name>ObjectListPage</name>
+    <message>
+        <source>该对象已被他人处理或修改，已重新加载最新内容，请核对后再操作。</source>
+        <translation>Someone else has acted on or changed this; the latest version was loaded. Check it before you act.</translation>
+    </message>
+    <message>
+        <source>已办理：%1。</source>
+        <translation>Done: %1.</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>正在加载……</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>共 %1 条</source>
+        <translation>%1 items</translation>
+    </message>
+    <message>
+        <source>没有记录。</source>
+        <translation>No records.</translation>
+    </message>
+    <message>
+        <source>加载失败：%1</source>
+        <translation>Could not load: %1</translation>
+    </message>
+    <message>
+        <source>无法打开：%1</source>
+        <translation>Could not open: %1</translation>
+    </message>
+    <message>
+        <source>已重新加载最新内容，请核对后再操作。</source>
+        <translation>The latest version was loaded; check it before you act.</translation>
+    </message>
+    <message>
+        <source>正在提交……</source>
+        <translation>Sending…</translation>
+    </message>
+</context>
+<context>
     <name>Offline</name>
     <message>
         <source>已离线保存，恢复连接后自动提交。</source>
@@ -2758,6 +3188,440 @@
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RectificationPage</name>
+    <message>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>该年度的法定节假日安排尚未公布，期限按暂定工作日历计算，公布后可能调整。</source>
+        <translation>That year&apos;s official holiday schedule is not published yet: the due date uses a provisional calendar and may change.</translation>
+    </message>
+    <message>
+        <source>第三十六条</source>
+        <translation>Art. 36</translation>
+    </message>
+    <message>
+        <source>下发时间</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>提交整改情况…</source>
+        <translation>Answer…</translation>
+    </message>
+    <message>
+        <source>验收通过</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>退回…</source>
+        <translation>Return…</translation>
+    </message>
+    <message>
+        <source>撤销…</source>
+        <translation>Withdraw…</translation>
+    </message>
+    <message>
+        <source>请说明整改措施不到位之处和需要补充的内容（第三十六条）：</source>
+        <translation>Say what the measures lack and what must be added (Art. 36):</translation>
+    </message>
+    <message>
+        <source>撤销误发的整改通知。请说明理由：</source>
+        <translation>Withdraw an order issued in error. Give the reason:</translation>
+    </message>
+    <message>
+        <source>已办理：%1（%2），当前状态：%3。</source>
+        <translation>Done: %1 (%2); now: %3.</translation>
+    </message>
+    <message>
+        <source>整改通知 #%1（%2）</source>
+        <translation>Rectification order #%1 (%2)</translation>
+    </message>
+    <message>
+        <source>（暂定）</source>
+        <translation> (provisional)</translation>
+    </message>
+    <message>
+        <source>依据</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <source>下发</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <source>考核轮次</source>
+        <translation>Assessment round</translation>
+    </message>
+    <message>
+        <source>提交时间</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>办结时间</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>办理过程</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>整改期限：%1</source>
+        <translation>Due: %1</translation>
+    </message>
+    <message>
+        <source>下发整改通知</source>
+        <translation>Issue rectification order</translation>
+    </message>
+    <message>
+        <source>（请选择）</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <source>写明发现的问题、时间、涉及的信息资源等，例如：2026年第三季度未按要求更新……</source>
+        <translation>The problem found, when, and the resources concerned, e.g. not updated as required in Q3 2026…</translation>
+    </message>
+    <message>
+        <source> 个工作日</source>
+        <translation> working days</translation>
+    </message>
+    <message>
+        <source>整改部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>违反条项</source>
+        <translation>Item breached</translation>
+    </message>
+    <message>
+        <source>问题事实</source>
+        <translation>Facts</translation>
+    </message>
+    <message>
+        <source>整改期限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>提交整改情况</source>
+        <translation>Answer the order</translation>
+    </message>
+    <message>
+        <source>写明已采取的整改措施、完成情况和长效机制</source>
+        <translation>The measures taken, what is done, and how it will stay fixed</translation>
+    </message>
+    <message>
+        <source>可选：整改证明材料（不超过 %1 MB）</source>
+        <translation>Optional: evidence (at most %1 MB)</translation>
+    </message>
+    <message>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>整改措施</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <source>证据材料</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>已上传：%1（%2）；不选择新文件则保留。</source>
+        <translation>Uploaded: %1 (%2); kept unless you choose a new file.</translation>
+    </message>
+    <message>
+        <source>选择整改证明材料</source>
+        <translation>Choose the evidence</translation>
+    </message>
+    <message>
+        <source>请填写整改措施，至少 %1 个字。</source>
+        <translation>Describe the measures (at least %1 characters).</translation>
+    </message>
+    <message>
+        <source>找不到该文件：%1</source>
+        <translation>File not found: %1</translation>
+    </message>
+    <message>
+        <source>证据材料不能超过 %1 MB。</source>
+        <translation>The evidence may not exceed %1 MB.</translation>
+    </message>
+    <message>
+        <source>证据材料是空文件。</source>
+        <translation>The evidence file is empty.</translation>
+    </message>
+    <message>
+        <source>正在提交……</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <source>正在上传证据材料：%1（%2）……</source>
+        <translation>Uploading the evidence: %1 (%2)…</translation>
+    </message>
+    <message>
+        <source>提交整改情况：%1</source>
+        <translation>Answer: %1</translation>
+    </message>
+    <message>
+        <source>上传证据材料：%1</source>
+        <translation>Upload evidence: %1</translation>
+    </message>
+    <message>
+        <source>退回</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>请说明整改措施不到位之处和需要补充的内容</source>
+        <translation>What the measures lack and what must be added</translation>
+    </message>
+    <message>
+        <source>重新确定整改期限</source>
+        <translation>Set a new due date</translation>
+    </message>
+    <message>
+        <source>不重新确定的，原整改期限不变。</source>
+        <translation>Without a new one, the due date stays.</translation>
+    </message>
+    <message>
+        <source>退回理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>新的期限</source>
+        <translation>New due</translation>
+    </message>
+    <message>
+        <source>请填写退回理由，至少 %1 个字。</source>
+        <translation>Give the reason (at least %1 characters).</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <source>上传证据材料</source>
+        <translation>Upload evidence</translation>
+    </message>
+    <message>
+        <source>请选择整改部门。</source>
+        <translation>Choose the department.</translation>
+    </message>
+    <message>
+        <source>请选择所违反的第三十六条条项。</source>
+        <translation>Choose the item of Art. 36 breached.</translation>
+    </message>
+    <message>
+        <source>请填写问题事实，%1 至 %2 个字。</source>
+        <translation>Describe the facts (%1 to %2 characters).</translation>
+    </message>
+    <message>
+        <source>请填写内容，%1 至 %2 个字。</source>
+        <translation>Fill this in (%1 to %2 characters).</translation>
+    </message>
+    <message>
+        <source>整改期限应为 1 至 %1 个工作日。</source>
+        <translation>The due date must be 1 to %1 working days away.</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>正在加载……</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>加载失败：%1</source>
+        <translation>Could not load: %1</translation>
+    </message>
+    <message>
+        <source>请按提示修改标红的项目。</source>
+        <translation>Correct the fields marked in red.</translation>
+    </message>
+    <message>
+        <source>仅看逾期</source>
+        <translation>Overdue only</translation>
+    </message>
+    <message>
+        <source>搜索部门、问题事实或整改措施</source>
+        <translation>Search department, facts or measures</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>下发整改通知…</source>
+        <translation>Issue order…</translation>
+    </message>
+    <message>
+        <source>下发整改通知：%1</source>
+        <translation>Issue order: %1</translation>
+    </message>
+    <message>
+        <source>下载证据…</source>
+        <translation>Download evidence…</translation>
+    </message>
+    <message>
+        <source>打开证据</source>
+        <translation>Open evidence</translation>
+    </message>
+    <message>
+        <source>证据材料已保存：%1</source>
+        <translation>Evidence saved: %1</translation>
+    </message>
+    <message>
+        <source>保存证据材料</source>
+        <translation>Save the evidence</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPreview</name>
+    <message>
+        <source>报告预览 - %1</source>
+        <translation>Report preview - %1</translation>
+    </message>
+    <message>
+        <source>正在生成报告…</source>
+        <translation>Making the report…</translation>
+    </message>
+    <message>
+        <source>已显示封面，正在生成其余页面（%1 个部门）…</source>
+        <translation>Cover shown; making the other pages (%1 departments)…</translation>
+    </message>
+    <message>
+        <source>共 %1 页。</source>
+        <translation>%1 pages.</translation>
+    </message>
+    <message>
+        <source>报告中没有该部门的评估结果。</source>
+        <translation>The report has no result for that department.</translation>
+    </message>
+    <message>
+        <source>生成报告失败：%1</source>
+        <translation>Could not make the report: %1</translation>
+    </message>
+    <message>
+        <source>考核评估报告</source>
+        <translation>Assessment report</translation>
+    </message>
+    <message>
+        <source>自动</source>
+        <translation>Auto</translation>
+    </message>
+    <message>
+        <source>另存为PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>保存失败：%1</source>
+        <translation>Could not save: %1</translation>
+    </message>
+    <message>
+        <source>已保存到 %1</source>
+        <translation>Saved to %1</translation>
+    </message>
+    <message>
+        <source>正在打印第 %1 页…</source>
+        <translation>Printing page %1…</translation>
+    </message>
+    <message>
+        <source>已发送 %1 页到打印机。</source>
+        <translation>Sent %1 pages to the printer.</translation>
+    </message>
+    <message>
+        <source>无法启动打印机。</source>
+        <translation>Could not start the printer.</translation>
+    </message>
+    <message>
+        <source>打印失败：%1</source>
+        <translation>Printing failed: %1</translation>
+    </message>
+    <message>
+        <source>已取消打印。</source>
+        <translation>Printing cancelled.</translation>
+    </message>
+    <message>
+        <source>报告预览</source>
+        <translation>Report preview</translation>
+    </message>
+    <message>
+        <source>上一页</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <source>上一页（PgUp）</source>
+        <translation>Previous page (PgUp)</translation>
+    </message>
+    <message>
+        <source>跳到第几页</source>
+        <translation>Go to page</translation>
+    </message>
+    <message>
+        <source>下一页</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>下一页（PgDown）</source>
+        <translation>Next page (PgDown)</translation>
+    </message>
+    <message>
+        <source>缩小（Ctrl+-）</source>
+        <translation>Zoom out (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>放大（Ctrl++）</source>
+        <translation>Zoom in (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>适合宽度</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <source>整页</source>
+        <translation>Whole page</translation>
+    </message>
+    <message>
+        <source>整页显示</source>
+        <translation>Show the whole page</translation>
+    </message>
+    <message>
+        <source>另存为PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>把报告 PDF 保存到本机</source>
+        <translation>Save the report PDF on this computer</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>关闭预览（Esc）</source>
+        <translation>Close the preview (Esc)</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>停止打印</source>
+        <translation>Stop printing</translation>
     </message>
 </context>
 <context>
@@ -4012,6 +4876,17 @@
     <message>
         <source>签署</source>
         <translation>Sign</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionPages</name>
+    <message>
+        <source>考核监督</source>
+        <translation>Assessment &amp; supervision</translation>
+    </message>
+    <message>
+        <source>整改</source>
+        <translation>Rectification</translation>
     </message>
 </context>
 <context>

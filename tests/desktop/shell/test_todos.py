@@ -181,11 +181,15 @@ CASES = [
 
 def test_every_kind_of_the_platform_has_a_target_and_a_test() -> None:
     from govshare_desktop.home.presenter import KIND_LABELS
-    from tests.desktop.usage.test_todos import CASES as USAGE_CASES  # (imports this module)
+    from tests.desktop.assessment.test_todos import CASES as ASSESSMENT_CASES
+    from tests.desktop.rectification.test_todos import CASES as RECTIFICATION_CASES
+    from tests.desktop.usage.test_todos import CASES as USAGE_CASES  # (these import this module)
 
-    # the usage kinds are driven in tests/desktop/usage/test_todos.py, delivery_due in
+    # the usage, assessment and rectification kinds are driven in their test_todos.py
+    # (tests/desktop/usage/, assessment/, rectification/), delivery_due in
     # tests/desktop/exchange/test_deliveries_page.py::test_delivery_due_todo_opens_the_entry
-    tested = {c.kind for c in CASES} | {c.kind for c in USAGE_CASES} | {"delivery_due"}
+    elsewhere = [USAGE_CASES, ASSESSMENT_CASES, RECTIFICATION_CASES]
+    tested = {c.kind for c in CASES} | {c.kind for cs in elsewhere for c in cs} | {"delivery_due"}
     assert tested == set(TODO_TARGETS) == set(KIND_LABELS)
 
 

@@ -263,3 +263,22 @@ def test_a_usage_step_whose_answer_was_lost_is_recognised() -> None:
     assert already_applied(
         "POST", report + "/actions/order_correction", {"reason": "r"}, 5, reported
     )
+
+
+def test_a_rectification_or_round_step_whose_answer_was_lost_is_recognised() -> None:
+    order = "/api/v1/rectifications/4"
+    assert resource_of(order + "/actions/accept") == order
+    answered = {"id": 4, "status": "answered", "version": 3}
+    assert already_applied("POST", order + "/actions/answer", {"reason": "已整改"}, 2, answered)
+    assert not already_applied("POST", order + "/actions/answer", {"reason": "x"}, 3, answered)
+    assert not already_applied("POST", order + "/actions/return", {"reason": "不足"}, 2, answered)
+    returned = {"id": 4, "status": "returned", "version": 4}
+    assert already_applied("POST", order + "/actions/return", {"reason": "不足"}, 3, returned)
+    round_ = "/api/v1/assessment/rounds/2"
+    assert resource_of(round_ + "/publish") == round_
+    assert already_applied(
+        "POST", round_ + "/publish", None, 5, {"status": "published", "version": 6}
+    )
+    assert not already_applied(
+        "POST", round_ + "/publish", None, 5, {"status": "draft", "version": 6}
+    )

@@ -64,6 +64,7 @@ def test_report_with_evidence_explain_dispute_uphold(
     assert reported["data_item"] == "姓名"
     assert reported["evidence_filename"] == "核对结果.csv"  # uploaded after the report
     assert reported["evidence_size"] == len(EVIDENCE)
+    assert evidence.read_bytes() == EVIDENCE  # the user's own file is kept: a copy was sent
     qtbot.waitUntil(lambda: consumer.model.rowCount() == 1, timeout=WAIT)
     qtmodeltester.check(consumer.model)
 

@@ -1,0 +1,2 @@
+"""整改 (rectification orders, 第三十六条): the supervisor issues and checks; the department
+answers."""
