@@ -548,23 +548,35 @@ def main() -> int:
         "--keep-db",
         help="build the SQLite database at this path and keep it; if it exists, measure only",
     )
+    parser.add_argument(
+        "--pg-keep",
+        metavar="NAME",
+        help="build the PostgreSQL database NAME and keep it; if it exists, measure only",
+    )
+    parser.add_argument("--no-sqlite", action="store_true", help="measure PostgreSQL only")
     args = parser.parse_args()
     out: dict[str, Any] = {"entries": args.entries, "requests": args.requests, "target_s": 10}
-    with tempfile.TemporaryDirectory(prefix="bench-round-") as tmp:
-        path = Path(args.keep_db) if args.keep_db else Path(tmp) / "platform.db"
-        reuse = path.exists() and path.stat().st_size > 0
-        out["sqlite"] = run(f"sqlite:///{path}", args.entries, args.requests, reuse=reuse)
+    if not args.no_sqlite:
+        with tempfile.TemporaryDirectory(prefix="bench-round-") as tmp:
+            path = Path(args.keep_db) if args.keep_db else Path(tmp) / "platform.db"
+            reuse = path.exists() and path.stat().st_size > 0
+            out["sqlite"] = run(f"sqlite:///{path}", args.entries, args.requests, reuse=reuse)
     if args.pg_url:
         admin = create_engine(args.pg_url, isolation_level="AUTOCOMMIT")
-        name = f"bench_round_{uuid.uuid4().hex[:8]}"
+        name = args.pg_keep or f"bench_round_{uuid.uuid4().hex[:8]}"
         with admin.connect() as conn:
-            conn.execute(text(f"CREATE DATABASE {name}"))
+            exists = conn.execute(
+                text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}
+            ).first()
+            if not exists:
+                conn.execute(text(f"CREATE DATABASE {name}"))
         try:
             url = make_url(args.pg_url).set(database=name).render_as_string(hide_password=False)
-            out["postgresql"] = run(url, args.entries, args.requests)
+            out["postgresql"] = run(url, args.entries, args.requests, reuse=bool(exists))
         finally:
-            with admin.connect() as conn:
-                conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+            if not args.pg_keep:
+                with admin.connect() as conn:
+                    conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
             admin.dispose()
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     label = args.label or f"assessment-round-{args.entries}"

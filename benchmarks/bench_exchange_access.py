@@ -77,7 +77,8 @@ def load(database_url: str, storage: Path, rows: int) -> tuple[int, list[str]]:
     from govshare_platform.db import make_engine, make_session_factory
     from govshare_platform.demo.data import DEPARTMENTS
     from govshare_platform.departments.models import User
-    from govshare_platform.departments.service import create_department, create_user
+    from govshare_platform.departments.service import create_department
+    from govshare_platform.departments.users import create_user
     from govshare_platform.exchange.models import Delivery, DeliveryKey
     from govshare_platform.exchange.storage import FileBlobStore
     from govshare_platform.grants.models import Grant

@@ -83,7 +83,8 @@ def prepare(database_url: str) -> int:
     from govshare_platform.catalog.models import CatalogEntry, EntryDataItem
     from govshare_platform.db import make_engine, make_session_factory
     from govshare_platform.demo.data import DEPARTMENTS, RESOURCES
-    from govshare_platform.departments.service import create_department, create_user
+    from govshare_platform.departments.service import create_department
+    from govshare_platform.departments.users import create_user
     from govshare_platform.migrate import upgrade
 
     upgrade(database_url)

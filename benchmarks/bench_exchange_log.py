@@ -53,7 +53,8 @@ def prepare(database_url: str) -> tuple[list[int], list[tuple[int, int]], dict[s
     from govshare_core.vocab import Role
     from govshare_platform.catalog.models import CatalogEntry, EntryDataItem
     from govshare_platform.db import make_engine, make_session_factory
-    from govshare_platform.departments.service import create_department, create_user
+    from govshare_platform.departments.service import create_department
+    from govshare_platform.departments.users import create_user
     from govshare_platform.migrate import upgrade
 
     upgrade(database_url)

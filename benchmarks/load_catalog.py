@@ -27,6 +27,7 @@ from govshare_core.vocab import EntryStatus, Role
 from govshare_platform.catalog import search
 from govshare_platform.catalog.models import CatalogEntry, EntryDataItem, ResourceCodeSequence
 from govshare_platform.db import make_engine
+from govshare_platform.demo.ca import with_demo_ca
 from govshare_platform.demo.data import (
     DEPARTMENTS,
     ResourceSpec,
@@ -157,7 +158,9 @@ def _dept_name(key: str) -> str:
 
 def _ensure_seeded(url: str) -> None:
     upgrade(url)
-    summary = seed_demo(Settings(database_url=url))
+    # the demo's agreements need a CA: the configured one, else a demo CA (beside a SQLite file,
+    # else ./govshare-demo-ca)
+    summary = seed_demo(with_demo_ca(Settings(database_url=url)))
     print(f"seed-demo: {'seeded' if summary['seeded'] else summary['reason']}", flush=True)
 
 

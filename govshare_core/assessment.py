@@ -38,25 +38,26 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Final
 
-from govshare_core.vocab import Role
+from govshare_core.vocab import Labelled, Role, register_labels
 from govshare_core.workdays import WorkdayCalendar, is_provisional, working_days_between
 from govshare_core.workflow import Party, StateMachine, _t
 
 # --- periods -----------------------------------------------------------------------------------
 
 
-class PeriodKind(StrEnum):
+class PeriodKind(Labelled):
     MONTH = "month"
     QUARTER = "quarter"
     YEAR = "year"
 
-    @property
-    def label_zh(self) -> str:
-        return {"month": "月度", "quarter": "季度", "year": "年度"}[self.value]
 
-    @property
-    def label_en(self) -> str:
-        return {"month": "Monthly", "quarter": "Quarterly", "year": "Annual"}[self.value]
+register_labels(
+    {
+        PeriodKind.MONTH: ("月度", "Monthly"),
+        PeriodKind.QUARTER: ("季度", "Quarterly"),
+        PeriodKind.YEAR: ("年度", "Annual"),
+    }
+)
 
 
 _PERIOD = re.compile(r"^(\d{4})(?:-(?:Q([1-4])|(0[1-9]|1[0-2])))?$")
@@ -188,7 +189,7 @@ def elements_present(values: Mapping[str, object]) -> int:
 # --- indicators ---------------------------------------------------------------------------------
 
 
-class Group(StrEnum):
+class Group(Labelled):
     QUANTITY = "quantity"
     QUALITY = "quality"
     CHANGE = "change"
@@ -197,24 +198,18 @@ class Group(StrEnum):
     USAGE = "usage"
     SUPERVISION = "supervision"
 
-    @property
-    def label_zh(self) -> str:
-        return _GROUP_TEXT[self][0]
 
-    @property
-    def label_en(self) -> str:
-        return _GROUP_TEXT[self][1]
-
-
-_GROUP_TEXT: Final = {
-    Group.QUANTITY: ("目录数量", "Catalog quantity"),
-    Group.QUALITY: ("目录质量", "Catalog quality"),
-    Group.CHANGE: ("变更告知", "Change reporting"),
-    Group.REQUESTS: ("申请办理", "Request handling"),
-    Group.TIMELINESS: ("更新及时", "Update timeliness"),
-    Group.USAGE: ("共享使用", "Usage"),
-    Group.SUPERVISION: ("监督整改", "Supervision"),
-}
+register_labels(
+    {
+        Group.QUANTITY: ("目录数量", "Catalog quantity"),
+        Group.QUALITY: ("目录质量", "Catalog quality"),
+        Group.CHANGE: ("变更告知", "Change reporting"),
+        Group.REQUESTS: ("申请办理", "Request handling"),
+        Group.TIMELINESS: ("更新及时", "Update timeliness"),
+        Group.USAGE: ("共享使用", "Usage"),
+        Group.SUPERVISION: ("监督整改", "Supervision"),
+    }
+)
 
 DEFAULT_WEIGHTS: Final[Mapping[str, float]] = {
     Group.QUANTITY: 15.0,
@@ -228,21 +223,11 @@ DEFAULT_WEIGHTS: Final[Mapping[str, float]] = {
 """Policy default weights of the groups (sum 100); the platform admin may change them."""
 
 
-class Grade(StrEnum):
+class Grade(Labelled):
     EXCELLENT = "excellent"
     GOOD = "good"
     PASS = "pass"
     FAIL = "fail"
-
-    @property
-    def label_zh(self) -> str:
-        return {"excellent": "优秀", "good": "良好", "pass": "合格", "fail": "不合格"}[self.value]
-
-    @property
-    def label_en(self) -> str:
-        return {"excellent": "Excellent", "good": "Good", "pass": "Pass", "fail": "Fail"}[
-            self.value
-        ]
 
     @property
     def colour(self) -> str:
@@ -254,6 +239,15 @@ class Grade(StrEnum):
             "fail": "#b3261e",
         }[self.value]
 
+
+register_labels(
+    {
+        Grade.EXCELLENT: ("优秀", "Excellent"),
+        Grade.GOOD: ("良好", "Good"),
+        Grade.PASS: ("合格", "Pass"),
+        Grade.FAIL: ("不合格", "Fail"),
+    }
+)
 
 DEFAULT_GRADE_BANDS: Final[Mapping[str, float]] = {
     Grade.EXCELLENT: 90.0,
@@ -652,17 +646,14 @@ def suggestion_text(code: str, lang: str = "zh") -> str:
 # --- rounds ------------------------------------------------------------------------------------
 
 
-class RoundStatus(StrEnum):
+class RoundStatus(Labelled):
     DRAFT = "draft"  # computed, not published (初稿): recompute, adjust, explanations
     PUBLISHED = "published"  # 已发布: immutable, visible to every department
 
-    @property
-    def label_zh(self) -> str:
-        return {"draft": "初稿", "published": "已发布"}[self.value]
 
-    @property
-    def label_en(self) -> str:
-        return {"draft": "Draft", "published": "Published"}[self.value]
+register_labels(
+    {RoundStatus.DRAFT: ("初稿", "Draft"), RoundStatus.PUBLISHED: ("已发布", "Published")}
+)
 
 
 ASSESSOR_ROLES: Final = frozenset({Role.SUPERVISOR})
@@ -749,29 +740,23 @@ _ART36: Final = {
 }
 
 
-class RectificationStatus(StrEnum):
+class RectificationStatus(Labelled):
     ISSUED = "issued"  # 待整改: waiting for the department's answer
     ANSWERED = "answered"  # 待验收: the supervisor checks the measures
     RETURNED = "returned"  # 退回重改: answer again
     CLOSED = "closed"  # 已办结
     WITHDRAWN = "withdrawn"  # 已撤销 (issued in error)
 
-    @property
-    def label_zh(self) -> str:
-        return _RECT_TEXT[self][0]
 
-    @property
-    def label_en(self) -> str:
-        return _RECT_TEXT[self][1]
-
-
-_RECT_TEXT: Final = {
-    RectificationStatus.ISSUED: ("待整改", "Awaiting rectification"),
-    RectificationStatus.ANSWERED: ("待验收", "Awaiting acceptance"),
-    RectificationStatus.RETURNED: ("退回重改", "Returned"),
-    RectificationStatus.CLOSED: ("已办结", "Closed"),
-    RectificationStatus.WITHDRAWN: ("已撤销", "Withdrawn"),
-}
+register_labels(
+    {
+        RectificationStatus.ISSUED: ("待整改", "Awaiting rectification"),
+        RectificationStatus.ANSWERED: ("待验收", "Awaiting acceptance"),
+        RectificationStatus.RETURNED: ("退回重改", "Returned"),
+        RectificationStatus.CLOSED: ("已办结", "Closed"),
+        RectificationStatus.WITHDRAWN: ("已撤销", "Withdrawn"),
+    }
+)
 
 _R = RectificationStatus
 _SUP = set(ASSESSOR_ROLES)

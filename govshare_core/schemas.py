@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from govshare_core.agreements import DEFAULT_AGREEMENT_SIGNING_WORKING_DAYS
 from govshare_core.assessment import DEFAULT_GRADE_BANDS, DEFAULT_WEIGHTS
@@ -60,18 +60,34 @@ class DepartmentOut(OutSchema):
 
 
 class UserIn(Schema):
+    """A new account. The password is a temporary one (the user must change it at the first
+    sign-in, issue 11); it is taken exactly as typed — never stripped — and checked against the
+    password policy (govshare_core.passwords) by the platform."""
+
+    model_config = ConfigDict(from_attributes=True, extra="forbid", str_strip_whitespace=False)
+
     username: str = Field(min_length=3, max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")
     full_name: str = Field(min_length=1, max_length=64)
-    password: str = Field(min_length=10, max_length=256)
+    password: str = Field(min_length=1, max_length=128)
     department_id: int
     roles: list[Role] = Field(min_length=1)
 
+    @field_validator("full_name")
+    @classmethod
+    def _strip_full_name(cls, value: str) -> str:
+        value = value.strip()  # the name may be trimmed; the password never is
+        if not value:
+            raise ValueError("the full name is empty")
+        return value
+
 
 class UserUpdate(Schema):
+    """PATCH /users/{id}: name, roles, active. A password is reset with its own endpoint
+    (POST /users/{id}/reset-password)."""
+
     full_name: str | None = Field(default=None, min_length=1, max_length=64)
     roles: list[Role] | None = None
     active: bool | None = None
-    password: str | None = Field(default=None, min_length=10, max_length=256)
 
 
 class UserOut(OutSchema):
@@ -109,8 +125,17 @@ class ResourceAdminFilingOut(OutSchema):
 
 
 class LoginIn(Schema):
+    # the password exactly as typed: never stripped (issue 11; a stripped space would let a
+    # password the user did not set sign in)
+    model_config = ConfigDict(from_attributes=True, extra="forbid", str_strip_whitespace=False)
+
     username: str = Field(min_length=1, max_length=64)
     password: str = Field(min_length=1, max_length=256)
+
+    @field_validator("username")
+    @classmethod
+    def _strip_username(cls, value: str) -> str:
+        return value.strip()  # the name may be trimmed; the password never is
 
 
 class TokenOut(OutSchema):
@@ -118,6 +143,10 @@ class TokenOut(OutSchema):
     token_type: str = "bearer"
     expires_at: datetime
     idle_timeout_seconds: int
+    # the user must choose a new password first (after a reset, or when it is older than the
+    # password policy's max_age_days): until then only GET /me, POST /auth/password, POST
+    # /auth/logout and GET /security/password-policy answer (403 password_change_required)
+    must_change_password: bool = False
 
 
 # --- catalog ----------------------------------------------------------------------------------

@@ -15,7 +15,8 @@ from govshare_core.rules import DEFAULT_REVIEW_WORKING_DAYS as DEFAULT_REVIEW_WO
 
 
 class _Labelled(StrEnum):
-    """A StrEnum whose members carry Chinese and English labels."""
+    """A StrEnum whose members carry Chinese and English labels (the table below, or
+    `register_labels` for enums defined in other core modules)."""
 
     @property
     def label_zh(self) -> str:
@@ -285,3 +286,13 @@ _LABEL_TABLE: list[tuple[StrEnum, tuple[str, str]]] = [
 _LABELS: dict[tuple[type, str], tuple[str, str]] = {}
 for _member, _texts in _LABEL_TABLE:
     _LABELS[(type(_member), _member.value)] = _texts
+
+
+Labelled = _Labelled
+"""The base for labelled enums of other core modules (govshare_core.assessment)."""
+
+
+def register_labels(table: dict[_Labelled, tuple[str, str]]) -> None:
+    """Give members of a `Labelled` enum their (Chinese, English) labels."""
+    for member, texts in table.items():
+        _LABELS[(type(member), member.value)] = texts

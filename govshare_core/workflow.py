@@ -8,7 +8,8 @@ second copy of these rules anywhere. A transition names:
   requested resource, the platform (any department), or the system itself;
 - `override_roles`: those of `roles` that need not be the party (the platform admin revoking a
   grant of any provider);
-- `not_by_submitter`: four eyes — never by the user who submitted the object (第十五条).
+- `not_by_submitter`: four eyes — never by the user who registered (wrote) or submitted the
+  object (第十五条).
 """
 
 from __future__ import annotations
@@ -64,6 +65,7 @@ class Parties:
     owner_dept: int | None = None  # entry: its department; share request/grant: the consumer
     provider_dept: int | None = None  # share request/grant: the providing department
     submitter_id: int | None = None  # entry: who submitted it for review
+    author_id: int | None = None  # entry: who registered (wrote) it — maybe not its submitter
 
 
 class Refusal(StrEnum):
@@ -88,8 +90,9 @@ _REFUSAL_TEXT = {
     Refusal.ROLE: ("您的角色不能执行此操作", "Your role cannot take this action"),
     Refusal.PARTY: ("只有相关部门可以执行此操作", "Only the department concerned may do this"),
     Refusal.OWN_SUBMISSION: (
-        "登记与审核须由不同人员办理，不能审核本人提交的目录（第十五条）",
-        "Registration and review are separate duties: never review your own submission (Art. 15)",
+        "登记与审核须由不同人员办理，不能审核本人登记或提交的目录（第十五条）",
+        "Registration and review are separate duties: never review an entry you registered or "
+        "submitted (Art. 15)",
     ),
 }
 
@@ -111,7 +114,9 @@ def refusal(transition: Transition, actor: Actor, parties: Parties) -> Refusal |
     overriding = bool(transition.override_roles & actor.roles)
     if not overriding and not _is_party(transition, actor, parties):
         return Refusal.PARTY
-    if transition.not_by_submitter and parties.submitter_id == actor.user_id:
+    # four eyes (第十五条): neither the submitter nor the author reviews, even when a colleague
+    # submitted what the reviewer wrote (a user holding registrar and reviewer; finding 13)
+    if transition.not_by_submitter and actor.user_id in (parties.submitter_id, parties.author_id):
         return Refusal.OWN_SUBMISSION
     return None
 

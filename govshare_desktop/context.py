@@ -13,6 +13,8 @@ Signals:
     online_changed(bool): the platform became reachable / unreachable.
     session_expired(): the platform refused the token (401); the shell returns to login
         without closing anything, so open drafts stay.
+    password_change_required(): a call answered 403 `password_change_required` (a temporary
+        or expired password); the shell asks for a new one (login.password_dialog).
     outbox_changed(int): the number of queued (unsent) actions changed.
     synced(object): a sync finished at this datetime (UTC).
     data_changed(str): something of this kind changed ("entry", "request", "grant", "inbox").
@@ -37,6 +39,7 @@ from govshare_desktop.tasks import Task, run_in_background
 class AppContext(QObject):
     online_changed = Signal(bool)
     session_expired = Signal()
+    password_change_required = Signal()
     outbox_changed = Signal(int)
     synced = Signal(object)
     data_changed = Signal(str)
@@ -130,6 +133,8 @@ class AppContext(QObject):
                 self.set_online(False)
             if isinstance(exc, ApiError) and exc.needs_login:
                 self.session_expired.emit()
+            if isinstance(exc, ApiError) and exc.code == "password_change_required":
+                self.password_change_required.emit()
             if failure is not None:
                 failure(exc)
 

@@ -5,7 +5,8 @@ blocks for a while (imports, migrations, and on the first run the demo city's se
 call it off the UI thread. The server runs in a daemon thread with the maintenance sweeps on.
 
 Data: SQLite at user_data_dir("GovShare")/demo/platform.db, or under `data_dir`
-(GOVSHARE_DEMO_DIR overrides the default); the demo CA in `ca/` beside it.
+(GOVSHARE_DEMO_DIR overrides the default); the demo CA in `ca/` beside it, the audit key and its
+checkpoint file in `audit/` (created at the first start).
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ class EmbeddedPlatform:
             return self.url
         report("import")
         from govshare_platform.app import create_app
+        from govshare_platform.audit.anchor import checkpoint_if_moved
         from govshare_platform.demo.seed import demo_accounts, has_data
         from govshare_platform.local_server import LocalServer
         from govshare_platform.migrate import upgrade
@@ -60,6 +62,7 @@ class EmbeddedPlatform:
         if not has_data(settings):
             report("seed")
             self.seeded_now = self._seed()
+        checkpoint_if_moved(settings)  # the audit admin's desk shows an anchored chain at once
         report("serve")
         app = create_app(settings)
         server = LocalServer(app)
@@ -75,6 +78,7 @@ class EmbeddedPlatform:
         return self.url
 
     def _settings(self, path: Path) -> Any:
+        from govshare_platform.audit.anchor import ensure_key
         from govshare_platform.demo.ca import ensure_demo_ca
         from govshare_platform.settings import Settings
 
@@ -82,6 +86,7 @@ class EmbeddedPlatform:
             database_url=f"sqlite:///{path}",
             maintenance_interval_minutes=self.maintenance_minutes,
             **ensure_demo_ca(self.data_dir / "ca"),  # the agreements' signing CA (第三十条)
+            **ensure_key(self.data_dir / "audit"),  # the audit trail's anchor (第二十六条)
         )
 
     def _seed(self) -> bool:

@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import APIRouter, FastAPI
 
 from govshare_core import __version__
-from govshare_platform import errors
+from govshare_platform import errors, http_guard
 from govshare_platform.db import make_engine, make_session_factory
 from govshare_platform.maintenance import Scheduler
 from govshare_platform.pki.authority import load_ca
@@ -34,11 +34,13 @@ def _routers() -> list[APIRouter]:
     from govshare_platform.policy.api import router as policy
     from govshare_platform.requests.api import router as requests
     from govshare_platform.requests.grants_api import router as grant_actions
+    from govshare_platform.security.api import router as security
     from govshare_platform.supervision.api import router as rectifications
     from govshare_platform.usage.api import router as usage
 
     return [
         auth,
+        security,
         departments,
         audit,
         policy,
@@ -64,7 +66,8 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     settings: Settings = app.state.settings
     scheduler = None
     if settings.maintenance_interval_minutes > 0:
-        scheduler = Scheduler(app.state.session_factory, settings.maintenance_interval_minutes * 60)
+        interval = settings.maintenance_interval_minutes * 60
+        scheduler = Scheduler(app.state.session_factory, interval, settings)
         scheduler.start()
     yield
     if scheduler is not None:
@@ -88,6 +91,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # A CA configured but unreadable (files, passphrase) stops the start: better than a silent 503.
     app.state.ca = load_ca(settings)
     errors.install(app)
+    http_guard.install(app, settings)
     for router in _routers():
         app.include_router(router, prefix=API_PREFIX)
 

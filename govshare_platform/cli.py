@@ -1,5 +1,7 @@
-"""`govshare-platform` command line: serve, init-db, seed-demo, create-user, maintenance,
-check-conformance, audit, ca (the platform's certification authority).
+"""`govshare-platform` command line: serve, init-db, seed-demo, the account commands
+(create-user, set-roles, reset-password, set-active, unlock), maintenance, check-conformance,
+audit (verify, checkpoint, export, archive, purge), backup, restore, ca (the platform's
+certification authority).
 
 Every command logs to standard output, one line per event (`--verbose` for debug detail).
 """
@@ -7,7 +9,6 @@ Every command logs to standard output, one line per event (`--verbose` for debug
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import sys
 from collections.abc import Sequence
@@ -15,9 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from govshare_core import __version__
-from govshare_core.schemas import UserIn
-from govshare_core.vocab import Role
-from govshare_platform import logs
+from govshare_platform import cli_users, logs
 from govshare_platform.pki.profile import KEY_TYPES
 from govshare_platform.settings import Settings
 
@@ -42,6 +41,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         port=args.port,
         log_level=args.log_level,
         log_config=None,  # logs.configure already routes uvicorn's loggers, one line each
+        server_header=False,  # no `server: uvicorn` (issue 11)
+        # X-Forwarded-For is believed only from the configured proxies (default: nobody)
+        proxy_headers=bool(settings.trusted_proxies),
+        forwarded_allow_ips=settings.trusted_proxies or None,
     )
     return 0
 
@@ -75,61 +78,13 @@ def cmd_seed_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_create_user(args: argparse.Namespace) -> int:
-    from govshare_platform.db import make_engine, make_session_factory
-    from govshare_platform.departments.service import create_user
-
-    password = args.password or getpass.getpass("password: ")
-    data = UserIn(
-        username=args.username,
-        full_name=args.full_name or args.username,
-        password=password,
-        department_id=args.department_id,
-        roles=[Role(r) for r in args.role],
-    )
-    factory = make_session_factory(make_engine(_settings(args).database_url))
-    from govshare_platform.audit.service import append, begin_write
-
-    with factory() as session:
-        begin_write(session)
-        user = create_user(session, data=data)
-        append(
-            session,
-            action="user_create",
-            actor_name="cli",
-            object_type="user",
-            object_id=user.id,
-            details={"username": user.username, "roles": args.role},
-        )
-        session.commit()
-        print(json.dumps({"id": user.id, "username": user.username}))
-    return 0
-
-
-def cmd_audit_verify(args: argparse.Namespace) -> int:
-    from govshare_platform.audit.service import verify_chain
-    from govshare_platform.db import make_engine, make_session_factory
-
-    factory = make_session_factory(make_engine(_settings(args).database_url))
-    with factory() as session:
-        result = verify_chain(session)
-    if result.ok:
-        print(f"audit chain intact: {result.checked} events verified")
-        return 0
-    print(
-        f"audit chain BROKEN at event #{result.first_broken_seq}: {result.reason} "
-        f"({result.checked} events verified before it)",
-        file=sys.stderr,
-    )
-    return 1
-
-
 def cmd_maintenance(args: argparse.Namespace) -> int:
     from govshare_platform.db import make_engine, make_session_factory
     from govshare_platform.maintenance import run_once
 
-    factory = make_session_factory(make_engine(_settings(args).database_url))
-    print(json.dumps(run_once(factory)))
+    settings = _settings(args)
+    factory = make_session_factory(make_engine(settings.database_url))
+    print(json.dumps(run_once(factory, settings)))
     return 0
 
 
@@ -253,14 +208,8 @@ def build_parser() -> argparse.ArgumentParser:
     seed.add_argument("--force", action="store_true", help="seed another round even if data exists")
     seed.set_defaults(func=cmd_seed_demo)
 
-    user = sub.add_parser("create-user", help="create a user")
-    _common_options(user)
-    user.add_argument("username")
-    user.add_argument("--full-name")
-    user.add_argument("--department-id", type=int, required=True)
-    user.add_argument("--role", action="append", required=True, choices=[r.value for r in Role])
-    user.add_argument("--password", help="(prompted when omitted)")
-    user.set_defaults(func=cmd_create_user)
+    # accounts: create-user, set-roles, reset-password, set-active, unlock (三员分立)
+    cli_users.add_parsers(sub, _common_options, _settings)
 
     sweep = sub.add_parser(
         "maintenance",
@@ -276,11 +225,9 @@ def build_parser() -> argparse.ArgumentParser:
     _common_options(conformance)
     conformance.set_defaults(func=cmd_check_conformance)
 
-    audit = sub.add_parser("audit", help="audit trail tools")
-    audit_sub = audit.add_subparsers(dest="audit_command", required=True)
-    verify = audit_sub.add_parser("verify", help="check the hash chain")
-    _common_options(verify)
-    verify.set_defaults(func=cmd_audit_verify)
+    from govshare_platform.audit.commands import add_parsers as audit_parsers
+
+    audit_parsers(sub, _common_options)  # audit …, backup, restore
     _ca_parser(sub)
     return parser
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from ipaddress import IPv4Network, IPv6Network, ip_address, ip_network
 from typing import Annotated, Any
 
 from fastapi import Depends, Header, Query, Request
@@ -21,6 +23,7 @@ from govshare_platform.auth.models import AuthToken
 from govshare_platform.auth.service import authenticate, unauthorized
 from govshare_platform.departments.models import User
 from govshare_platform.errors import Problem, forbidden
+from govshare_platform.security.service import must_change, password_change_required
 from govshare_platform.settings import Settings
 from govshare_platform.sorting import SortKeys
 
@@ -35,8 +38,36 @@ def get_settings(request: Request) -> Settings:
     return settings
 
 
+@lru_cache(maxsize=8)
+def _networks(entries: tuple[str, ...]) -> tuple[IPv4Network | IPv6Network, ...]:
+    return tuple(ip_network(e.strip(), strict=False) for e in entries if e.strip())
+
+
+def _trusted(host: str, networks: tuple[IPv4Network | IPv6Network, ...]) -> bool:
+    try:
+        address = ip_address(host)
+    except ValueError:
+        return False
+    return any(address in net for net in networks)
+
+
 def client_address(request: Request) -> str | None:
-    return request.client.host if request.client else None
+    """The address audited for the request: the peer's, unless the peer is one of the
+    `trusted_proxies` settings, when the nearest untrusted hop of X-Forwarded-For is taken
+    (issue 11, finding 12: the header is never believed from anyone else)."""
+    peer = request.client.host if request.client else None
+    networks = _networks(tuple(get_settings(request).trusted_proxies))
+    if peer is None or not networks or not _trusted(peer, networks):
+        return peer
+    hops = [h.strip() for h in ",".join(request.headers.getlist("x-forwarded-for")).split(",")]
+    for hop in reversed([h for h in hops if h]):
+        try:
+            ip_address(hop)
+        except ValueError:
+            return peer  # a malformed chain: keep the proxy's own address
+        if not _trusted(hop, networks):
+            return hop
+    return peer
 
 
 def _session(request: Request, *, write: bool) -> Iterator[Session]:
@@ -135,7 +166,27 @@ def _ctx(request: Request, session: Session, authorization: str | None, *, write
         idle_timeout_minutes=settings.idle_timeout_minutes,
         write=write,
     )
+    if (request.method, _api_path(request)) not in OPEN_WHILE_CHANGE_REQUIRED and must_change(
+        session, user
+    ):
+        raise password_change_required()
     return Ctx(session, user, token, client_address(request), factory, settings)
+
+
+OPEN_WHILE_CHANGE_REQUIRED = frozenset(
+    {
+        ("GET", "/me"),
+        ("POST", "/auth/password"),
+        ("POST", "/auth/logout"),
+        ("GET", "/security/password-policy"),
+    }
+)
+"""What a user who must change their password may still call (403 `password_change_required`
+elsewhere; 第三十三条)."""
+
+
+def _api_path(request: Request) -> str:
+    return request.url.path.removeprefix("/api/v1")
 
 
 def read_ctx(

@@ -14,6 +14,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DataError, IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from govshare_core.validation import FieldError
@@ -139,6 +140,20 @@ def install(app: FastAPI) -> None:
             conflict("integrity_conflict", "conflicts with existing data"), request
         )
 
+    @app.exception_handler(StaleDataError)
+    async def _on_stale(request: Request, exc: StaleDataError) -> JSONResponse:
+        # A versioned row changed under a concurrent request between our read and our write
+        # (PostgreSQL; SQLite's writer lock serialises): the loser's precondition failed — 412
+        # when it named a version (If-Match), else a 409 to retry. Never a 500 (finding 3).
+        log.info("concurrent update on %s: %s", request.url.path, exc)
+        if request.headers.get("if-match") is not None:
+            problem = Problem(
+                412, "precondition_failed", "the object was changed by a concurrent request"
+            )
+        else:
+            problem = conflict("concurrent_update", "the object was changed concurrently; retry")
+        return _problem_response(problem, request)
+
     @app.exception_handler(OverflowError)
     @app.exception_handler(DataError)
     async def _on_out_of_range(request: Request, exc: Exception) -> JSONResponse:
@@ -146,6 +161,8 @@ def install(app: FastAPI) -> None:
         # for ids beyond 64 bits; PostgreSQL a DataError): bad input, not a server fault.
         log.info("value out of range on %s: %s", request.url.path, exc)
         problem = Problem(422, "out_of_range", "a number in the request is out of range")
+        if "NUL" in str(exc):  # PostgreSQL text cannot hold \x00 (http_guard catches most)
+            problem = Problem(422, "nul_character", "a text in the request holds a NUL character")
         return _problem_response(problem, request)
 
     @app.exception_handler(Exception)

@@ -89,7 +89,15 @@ class LocalServer(ThreadedServer):
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((host, port))
-        config = uvicorn.Config(app, log_level="warning", lifespan="on", log_config=None)
+        # no `server: uvicorn` header, and no X-Forwarded-For taken from a local peer (issue 11)
+        config = uvicorn.Config(
+            app,
+            log_level="warning",
+            lifespan="on",
+            log_config=None,
+            server_header=False,
+            proxy_headers=False,
+        )
         self._server = uvicorn.Server(config)
         super().__init__(
             sock,

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from ipaddress import ip_network
 from pathlib import Path
 
-from pydantic import SecretStr
+from pydantic import SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from govshare_core.exchange import DEFAULT_MAX_DELIVERY_BYTES
@@ -37,6 +38,31 @@ class Settings(BaseSettings):
     # every API process shares; None keeps them in the database (`blob_chunks`).
     storage_dir: Path | None = None
     max_delivery_bytes: int = DEFAULT_MAX_DELIVERY_BYTES  # largest delivery file accepted
+    # Reverse proxies whose X-Forwarded-For is believed (IP addresses or networks, e.g.
+    # ["10.0.0.5", "10.1.0.0/16"]). Empty: the audited client address is always the peer's
+    # own, whatever a request claims (govshare_platform.deps.client_address; `serve` passes the
+    # same list to uvicorn's forwarded_allow_ips).
+    trusted_proxies: list[str] = []
+    # Largest request body of every endpoint but the file uploads, which keep their own limits
+    # (413 before anything is parsed; govshare_platform.http_guard).
+    max_body_bytes: int = 1024 * 1024
+    # Failed sign-ins one client address may make in `login_throttle_minutes` before it is
+    # answered 429 (Retry-After) without a password check; counted per API process.
+    login_failures_per_address: int = 20
+    login_throttle_minutes: int = 15
+    # The audit trail's anchor (govshare_platform.audit.anchor): an Ed25519 key the database does
+    # not hold (`govshare-platform audit init-key`) signs checkpoints of the chain head, which are
+    # also appended to `audit_checkpoint_file` (JSON lines; default: audit-checkpoints.jsonl
+    # beside the key). Without a key the trail is checked against itself only (anchored: false).
+    audit_key_file: Path | None = None
+    audit_checkpoint_file: Path | None = None
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _proxies_are_addresses(cls, value: list[str]) -> list[str]:
+        for entry in value:
+            ip_network(entry.strip(), strict=False)  # ValueError: the setting is refused at start
+        return [entry.strip() for entry in value]
 
 
 @lru_cache

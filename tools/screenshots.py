@@ -19,6 +19,8 @@ main window as it is maximised there, 1366×728):
 - the assessment screens (tools/assessment_shots.py): <role>-assessment_ranking/_chart/_scorecard/
   _trend.png and its dialogs; the 整改 screens (tools/rectification_shots.py)
   (first item's detail), usage-inquiry-dialog.png, usage-report-dialog.png.
+- the security admin's dialogs (tools/security_shots.py): security-user-dialog.png,
+  security-department-dialog.png, security-filing-dialog.png, change-password-dialog.png, …
 Settings, offline stores and the keyring are kept away from the user's own.
 """
 
@@ -40,6 +42,7 @@ from agreement_shots import shoot_agreements  # noqa: E402  (tools/, beside this
 from assessment_shots import shoot_assessment  # noqa: E402
 from exchange_shots import shoot_exchange  # noqa: E402
 from rectification_shots import shoot_rectification  # noqa: E402
+from security_shots import shoot_security  # noqa: E402
 from usage_shots import shoot_usage  # noqa: E402
 
 OFFICE_WIDTH, OFFICE_HEIGHT = 1366, 728
@@ -301,6 +304,8 @@ def run(out: Path, demo_dir: Path | None) -> None:
         if role in (Role.SUPERVISOR, Role.RESOURCE_ADMIN):  # 考核评估, 整改 (第三十四条–第三十六条)
             shoot_assessment(window, out, role.value, save=save, wait=wait_idle)
             shoot_rectification(window, out, role.value, save=save, wait=wait_idle)
+        if role is Role.SECURITY_ADMIN:  # the desk's dialogs, a CLI-managed account, 修改密码
+            shoot_security(window, out, role.value, save=save, wait=wait_idle)
         if role is Role.RESOURCE_ADMIN:  # the agreements as a filed signer whose turn it is
             signer = busiest(demo.url, demo.accounts, role.value, ("agreement_sign",))
             if signer != username:

@@ -20,8 +20,8 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from govshare_desktop.agreements import presenter
-from govshare_desktop.agreements.printing import print_document
 from govshare_desktop.agreements.signatures_panel import SignaturesPanel
+from govshare_desktop.common.pdf_printing import PrintError, print_document
 from govshare_desktop.common.uiload import load_form
 from govshare_desktop.signing.errors import SigningError
 from govshare_desktop.signing.verify import SignatureCheck, inspect_pdf
@@ -266,7 +266,11 @@ class AgreementViewer(QWidget):
                 self.ui.noteLabel.setText(self.tr("已保存到 %1").replace("%1", name))
 
     def print_to(self, printer: QPrinter) -> int:
-        return print_document(self.document, printer)
+        """Print the agreement's pages; 0 when the printer cannot be started."""
+        try:
+            return print_document(self.document, printer)
+        except PrintError:
+            return 0
 
     def _on_print_button_clicked(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)

@@ -37,6 +37,7 @@ from govshare_core.schemas import (
     MeOut,
     Page,
     PolicyOut,
+    ResourceAdminFilingOut,
     ShareRequestDetailOut,
     ShareRequestOut,
     SourceHint,
@@ -45,15 +46,18 @@ from govshare_core.schemas import (
 )
 from govshare_desktop.api import (
     assessment_paths,
+    audit_paths,
     exchange_paths,
+    platform_admin_paths,
     rectification_paths,
+    security_paths,
     usage_paths,
 )
 
 API_PREFIX = "/api/v1"
 HEALTH = "/healthz"
 
-Method = Literal["GET", "POST", "PUT", "DELETE"]
+Method = Literal["GET", "POST", "PUT", "PATCH", "DELETE"]
 JsonObject = dict[str, Any]
 Id = int | str  # an object id, or the outbox's placeholder for one a queued create will get
 
@@ -162,6 +166,11 @@ def policy_path() -> str:
 def workday_overrides_path() -> str:
     """The platform admin's working-day overrides (工作日历调整)."""
     return f"{API_PREFIX}/workdays/overrides"
+
+
+SINGLETON_PATHS = frozenset({policy_path(), security_paths.password_policy_path()})
+"""Objects without an id (one per platform), changed by PATCH with If-Match on their version:
+the path is the object (a 412's compare view reads it there)."""
 
 
 def agreements_path() -> str:
@@ -365,7 +374,15 @@ def schema_for(method: str, path: str) -> type[BaseModel] | None:
     if method == "DELETE":
         return None
     # exchange and usage (第二十条起), assessment (第三十四条), rectification (第三十六条)
-    for domain in (exchange_paths, usage_paths, assessment_paths, rectification_paths):
+    for domain in (
+        exchange_paths,
+        usage_paths,
+        assessment_paths,
+        rectification_paths,
+        audit_paths,
+        platform_admin_paths,
+        security_paths,
+    ):
         found = domain.schema_for(method, path)
         if found is not None:
             return found
@@ -421,6 +438,7 @@ PAGE_ITEMS: dict[str, type[BaseModel]] = {
     **exchange_paths.PAGE_ITEMS,
     **usage_paths.PAGE_ITEMS,
     **rectification_paths.PAGE_ITEMS,
+    **security_paths.PAGE_ITEMS,
 }
 """The item model of each paged list (`Page.items` is checked item by item against it)."""
 _PAGES = set(PAGE_ITEMS)
@@ -437,5 +455,7 @@ LIST_SCHEMAS: dict[str, type[BaseModel]] = {
     source_hints_path(): SourceHint,
     "attachments": AttachmentOut,
     "diff": FieldDiff,
+    **audit_paths.LIST_SCHEMAS,
+    "resource-admins": ResourceAdminFilingOut,  # a department's 备案 filings (第二十八条)
 }
 """Item models of the reads that answer a JSON list (by path, or by the path's last part)."""

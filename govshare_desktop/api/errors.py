@@ -27,6 +27,10 @@ _MESSAGES: dict[str, object] = {
         "ApiError", "登录失败次数过多，账号已临时锁定，请稍后再试。"
     ),
     "account_disabled": QT_TRANSLATE_NOOP("ApiError", "账号已停用，请联系安全管理员。"),
+    "too_many_attempts": QT_TRANSLATE_NOOP("ApiError", "本机登录尝试过于频繁，请稍后再试。"),
+    "password_change_required": QT_TRANSLATE_NOOP(
+        "ApiError", "请先修改密码（密码已被重置或已过期）。"
+    ),
     "not_authenticated": QT_TRANSLATE_NOOP("ApiError", "请先登录。"),
     "invalid_token": QT_TRANSLATE_NOOP("ApiError", "登录状态已失效，请重新登录。"),
     "token_expired": QT_TRANSLATE_NOOP("ApiError", "登录已过期，请重新登录。"),

@@ -1,6 +1,6 @@
 """Printing a PDF's pages: each page rendered by QtPdf at the printer's resolution and drawn
-centred, as large as fits, on one sheet (the report preview; agreements/printing.py does the
-same for agreements and may become an import of this).
+centred, as large as fits, on one sheet (the assessment report's preview and the agreement
+viewer).
 
 QPainter on a QPrinter and QPdfDocument.render both work outside the UI thread (Qt: painting on
 QImage/QPrinter/QPicture is thread-safe), so a long document prints in the background with a

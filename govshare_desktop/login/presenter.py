@@ -34,6 +34,9 @@ class SignedIn:
     me: dict[str, Any]
     remembered: bool
     store: LocalStore | None = None
+    must_change_password: bool = False
+    """The sign-in said the password must be changed first (a temporary or expired one): the
+    shell asks for a new one (login.password_dialog) before opening the main window."""
 
 
 class LoginPlurals(QObject):
@@ -79,6 +82,10 @@ def login_error_text(exc: Exception) -> str:
         if isinstance(left, int) and left > 0:
             return sentences(exc.message(), LoginPlurals().attempts_left(left))
         return exc.message()
+    if exc.code == "too_many_attempts":  # 429: too many failed sign-ins from this address
+        return QCoreApplication.translate(
+            "LoginPresenter", "从本机登录失败的次数过多，请稍后再试。"
+        )
     if exc.code == "account_locked":
         until = exc.body.get("locked_until")
         if isinstance(until, str):
@@ -144,7 +151,8 @@ class LoginPresenter(QObject):
 
         def op(task: Task) -> SignedIn:
             client = PlatformClient(profile.url, ca_bundle=profile.ca_bundle or None, retries=1)
-            client.login(username, password)
+            token = client.login(username, password)
+            must_change = bool(token.get("must_change_password"))
             me = client.me()
             kept = False
             if remember and client.token:
@@ -152,7 +160,7 @@ class LoginPresenter(QObject):
             else:  # not remembered: forget any earlier token of this user
                 vault.clear(profile.name, username)
             store = LocalStore(store_path(profile.name, username)) if open_store else None
-            return SignedIn(profile, username, client, me, kept, store)
+            return SignedIn(profile, username, client, me, kept, store, must_change)
 
         self._start(op, remember_profile=profile, username=username, remember=remember)
 

@@ -20,6 +20,7 @@ from govshare_desktop.context import AppContext
 from govshare_desktop.credentials import TokenVault
 from govshare_desktop.demo import EmbeddedPlatform
 from govshare_desktop.login.dialog import LoginDialog
+from govshare_desktop.login.password_dialog import ChangePasswordDialog
 from govshare_desktop.login.presenter import LoginPresenter, SignedIn
 from govshare_desktop.login.settings_dialog import SettingsDialog
 from govshare_desktop.profiles import DEMO_PROFILE, Profile, ProfileStore
@@ -87,6 +88,8 @@ class DesktopApp(QObject):
         session_started(object): the MainWindow of a new session.
         relogin_shown(object): the re-login LoginDialog shown over the main window.
         logged_out(): the session ended and the login dialog is back.
+        password_change_shown(object): the ChangePasswordDialog shown (forced after a sign-in
+            with a temporary or expired password, or 文件 → 修改密码).
     """
 
     demo_ready = Signal(str)
@@ -94,6 +97,7 @@ class DesktopApp(QObject):
     session_started = Signal(object)
     relogin_shown = Signal(object)
     logged_out = Signal()
+    password_change_shown = Signal(object)
 
     def __init__(
         self,
@@ -114,6 +118,7 @@ class DesktopApp(QObject):
         self.login_dialog: LoginDialog | None = None
         self.relogin_dialog: LoginDialog | None = None
         self.window: MainWindow | None = None
+        self.password_dialog: ChangePasswordDialog | None = None
         self.context: AppContext | None = None
         self.session: SignedIn | None = None
         self._demo_task: Task | None = None
@@ -225,6 +230,14 @@ class DesktopApp(QObject):
     def _on_presenter_signed_in(self, result: SignedIn) -> None:
         if self.window is not None or result.store is None:
             return  # a re-login: handled by the re-login dialog
+        if result.must_change_password:  # a temporary or expired password: a new one first
+            self._ask_new_password(result)
+            return
+        self._open_session(result)
+
+    def _open_session(self, result: SignedIn) -> None:
+        assert result.store is not None  # a first sign-in (a re-login keeps its session)
+        self.password_dialog = None
         self.session = result
         context = AppContext(
             client=result.client, store=result.store, me=result.me, profile_name=result.profile.name
@@ -234,16 +247,79 @@ class DesktopApp(QObject):
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.logout_requested.connect(self.logout)
         window.settings_requested.connect(self._on_window_settings_requested)
+        window.change_password_requested.connect(lambda: self._ask_new_password(None))
         context.session_expired.connect(self._on_context_session_expired)
+        context.password_change_required.connect(self._on_context_password_change_required)
         self.window = window
         policy.load_in_background(context)  # the platform's policy values and calendar
         start_sync(context, window)
         window.show_fitted()
+        self._close_login_dialog()
+        self.session_started.emit(window)
+
+    def _close_login_dialog(self) -> None:
         if self.login_dialog is not None:
             dialog, self.login_dialog = self.login_dialog, None
             dialog.rejected.disconnect(self._on_login_rejected)
             dialog.close()
-        self.session_started.emit(window)
+
+    # --- own password (第三十三条) -----------------------------------------------------------
+
+    def _ask_new_password(self, signing_in: SignedIn | None, *, forced: bool = False) -> None:
+        """修改密码: before the main window when `signing_in` must change its password (退出登录
+        then returns to the login), or over the open window (forced: 退出登录 signs out)."""
+        if self.password_dialog is not None:
+            self.password_dialog.raise_()
+            return
+        session = signing_in or self.session
+        if session is None:
+            return
+        forced = forced or signing_in is not None
+        dialog = ChangePasswordDialog(
+            client=session.client, username=session.username, forced=forced, parent=self.window
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._on_password_dialog_finished)
+        if signing_in is not None:
+            dialog.changed.connect(lambda: self._open_session(signing_in))
+            dialog.sign_out_requested.connect(lambda: self._abandon_sign_in(signing_in))
+        else:
+            dialog.changed.connect(self._on_password_changed)
+            dialog.sign_out_requested.connect(self.logout)
+        if self.window is not None:
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.password_dialog = dialog
+        dialog.show()
+        self._close_login_dialog()  # after the dialog shows: a window stays open
+        self.password_change_shown.emit(dialog)
+
+    def _on_password_dialog_finished(self, _result: int) -> None:
+        self.password_dialog = None
+
+    def _on_context_password_change_required(self) -> None:
+        self._ask_new_password(None, forced=True)
+
+    def _on_password_changed(self) -> None:
+        if self.context is not None:
+            for kind in ("other", "inbox"):  # what was refused meanwhile loads now
+                self.context.data_changed.emit(kind)
+
+    def _abandon_sign_in(self, result: SignedIn) -> None:
+        """退出登录 instead of a new password: back to the login (shown first), token revoked."""
+        self.password_dialog = None
+        self.show_login()
+        client = result.client
+
+        def op(_task: Task) -> None:
+            try:
+                client.logout()
+            except Exception:  # offline or already expired: the token dies on its own
+                client.token = None
+
+        run_in_background(op)
+        if result.store is not None:
+            result.store.close()
+        self.logged_out.emit()
 
     def _on_context_session_expired(self) -> None:
         """Ask for the password again over the open window; pages and drafts stay."""

@@ -30,6 +30,14 @@ PAGE_ICONS: dict[str, QStyle.StandardPixmap] = {
     "usage.discrepancies": _Px.SP_MessageBoxWarning,
     "assessment.rounds": _Px.SP_FileDialogInfoView,
     "rectification.orders": _Px.SP_BrowserReload,
+    "audit.trail": _Px.SP_FileDialogDetailedView,
+    "audit.verify": _Px.SP_DialogApplyButton,
+    "platform_admin.policy": _Px.SP_FileDialogInfoView,
+    "platform_admin.workdays": _Px.SP_FileDialogContentsView,
+    "security.users": _Px.SP_ComputerIcon,
+    "security.departments": _Px.SP_DriveNetIcon,
+    "security.filings": _Px.SP_FileDialogDetailedView,
+    "security.password_policy": _Px.SP_MessageBoxWarning,
 }
 """Navigation icons by page key (QStyle's standard icons); other pages get a folder."""
 
@@ -59,10 +67,13 @@ def all_page_specs() -> list[PageSpec]:
     """Every page: the home page plus each feature's `page_specs()`."""
     from govshare_desktop.agreements import pages as agreement_pages
     from govshare_desktop.assessment import pages as assessment_pages
+    from govshare_desktop.audit import pages as audit_pages
     from govshare_desktop.catalog import pages as catalog_pages
     from govshare_desktop.exchange import pages as exchange_pages
+    from govshare_desktop.platform_admin import pages as platform_admin_pages
     from govshare_desktop.rectification import pages as rectification_pages
     from govshare_desktop.requests import pages as request_pages
+    from govshare_desktop.security import pages as security_pages
     from govshare_desktop.usage import pages as usage_pages
 
     specs = [home_spec()]
@@ -74,6 +85,9 @@ def all_page_specs() -> list[PageSpec]:
         usage_pages.page_specs,
         assessment_pages.page_specs,
         rectification_pages.page_specs,
+        platform_admin_pages.page_specs,
+        audit_pages.page_specs,
+        security_pages.page_specs,
     )
     for provider in providers:
         specs.extend(provider())

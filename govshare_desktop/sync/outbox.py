@@ -112,7 +112,7 @@ class Step:
 
     @classmethod
     def of(cls, item: OutboxItem) -> Step:
-        method = item.method if item.method in ("POST", "PUT", "DELETE") else "POST"
+        method = item.method if item.method in ("POST", "PUT", "PATCH", "DELETE") else "POST"
         action = Action(method, item.path, item.body, item.if_match, item.label)  # type: ignore[arg-type]
         return cls(action, item.idempotency_key)
 

@@ -78,6 +78,8 @@ def unresolved(path: str) -> bool:
 def resource_of(path: str) -> str | None:
     """The object an action path touches (`…/catalog/entries/12/submit` → `…/12`)."""
     path = REF_PATTERN.sub("0", path) if unresolved(path) else path
+    if path in actions.SINGLETON_PATHS:  # the policy: the path is the object
+        return path
     found = _object_action(path)
     if found:
         return found[0]
@@ -169,7 +171,7 @@ def already_applied(method: str, path: str, body: Any, if_match: int | None, ser
     """Whether the platform's current object already shows this action's effect."""
     if not isinstance(server, dict):
         return False
-    if method == "PUT" and isinstance(body, dict):
+    if method in ("PUT", "PATCH") and isinstance(body, dict):
         return same_fields(body, server)
     if actions.file_of(body) is not None:
         return signature_applied(body, if_match, server)

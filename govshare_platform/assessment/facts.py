@@ -28,7 +28,9 @@ from sqlalchemy import (
     func,
     or_,
     select,
+    text,
 )
+from sqlalchemy.dialects.postgresql import distinct_on
 from sqlalchemy.orm import Session
 
 from govshare_core.assessment import (
@@ -80,7 +82,12 @@ def gather_facts(
             for name, value in zip(names, row[1:], strict=True):
                 target.values[name] += int(value or 0)
 
-    add(session.execute(_entries(window, calendar)), *_CATALOG_FACTS)
+    grouped = session.get_bind().dialect.name == "postgresql"
+    if grouped:  # this transaction only: sorts and hashes of a million rows stay in memory,
+        # and JIT compilation (seconds, for a query run once a quarter) is skipped
+        session.execute(text("SET LOCAL work_mem = '64MB'"))
+        session.execute(text("SET LOCAL jit = off"))
+    add(session.execute(_entries(window, calendar, grouped=grouped)), *_CATALOG_FACTS)
     add(session.execute(_changes(window)), "changes", "changes_in_time")
     add(session.execute(activity.rejections(window)), "rejections", "rejections_overturned")
     add(session.execute(_deliveries(window)), "deliveries_due", "deliveries_on_time")
@@ -153,28 +160,64 @@ _CATALOG_FACTS = (
 )
 
 
-def _entries(window: Window, calendar: WorkdayCalendar) -> Any:
+def _entries(window: Window, calendar: WorkdayCalendar, *, grouped: bool = False) -> Any:
     """Every fact read from the published entries, in one pass over them (a query per fact
     would read the million entries several times): counts, share types, legal bases, elements;
     per entry its data items, its latest conformance check in the period (第十六条) and its last
-    delivery up to `asof` (whether it is overdue, 第二十三条), each an index lookup."""
+    delivery up to `asof` (whether it is overdue, 第二十三条).
+
+    The three per-entry values are looked up entry by entry (an index probe each: SQLite's
+    fastest plan), or with `grouped` (PostgreSQL) taken from three grouped passes joined by
+    hash: a million correlated probes cost PostgreSQL several times more than the passes."""
     c = ConformanceCheck
-    items = select(func.count()).where(EntryDataItem.entry_id == E.id).scalar_subquery()
-    latest_check = (
-        select(c.passed)
-        .where(c.entry_id == E.id, c.checked_on >= window.starts, c.checked_on <= window.asof)
-        .order_by(c.checked_on.desc(), c.id.desc())
-        .limit(1)
-        .scalar_subquery()
-    )
+    in_period = and_(c.checked_on >= window.starts, c.checked_on <= window.asof)
+    delivered = Delivery.delivered_at < window.end_utc
     periodic = and_(E.update_cycle.in_(PERIODIC_CYCLES), E.share_mode != ShareMode.INTERFACE)
-    last_delivery = (
-        select(Delivery.delivered_at)
-        .where(Delivery.entry_id == E.id, Delivery.delivered_at < window.end_utc)
-        .order_by(Delivery.id.desc())
-        .limit(1)
-        .scalar_subquery()
-    )
+    source: Any = E
+    if grouped:
+        items_q = (
+            select(EntryDataItem.entry_id.label("entry_id"), func.count().label("n"))
+            .group_by(EntryDataItem.entry_id)
+            .subquery()
+        )
+        checks_q = (
+            select(c.entry_id.label("entry_id"), c.passed.label("passed"))
+            .where(in_period)
+            .order_by(c.entry_id, c.checked_on.desc(), c.id.desc())
+            .ext(distinct_on(c.entry_id))
+            .subquery()
+        )
+        last_q = (
+            select(Delivery.entry_id.label("entry_id"), Delivery.delivered_at.label("at"))
+            .where(delivered)
+            .order_by(Delivery.entry_id, Delivery.id.desc())
+            .ext(distinct_on(Delivery.entry_id))
+            .subquery()
+        )
+        source = (
+            E.__table__.outerjoin(items_q, items_q.c.entry_id == E.id)
+            .outerjoin(checks_q, checks_q.c.entry_id == E.id)
+            .outerjoin(last_q, last_q.c.entry_id == E.id)
+        )
+        items: Any = func.coalesce(items_q.c.n, 0)
+        latest_check: Any = checks_q.c.passed
+        last_delivery: Any = last_q.c.at
+    else:
+        items = select(func.count()).where(EntryDataItem.entry_id == E.id).scalar_subquery()
+        latest_check = (
+            select(c.passed)
+            .where(c.entry_id == E.id, in_period)
+            .order_by(c.checked_on.desc(), c.id.desc())
+            .limit(1)
+            .scalar_subquery()
+        )
+        last_delivery = (
+            select(Delivery.delivered_at)
+            .where(Delivery.entry_id == E.id, delivered)
+            .order_by(Delivery.id.desc())
+            .limit(1)
+            .scalar_subquery()
+        )
     rows = (
         select(
             E.department_id.label("dept"),
@@ -188,6 +231,7 @@ def _entries(window: Window, calendar: WorkdayCalendar) -> Any:
             E.published_on.label("published_on"),
             case((periodic, last_delivery)).label("last"),
         )
+        .select_from(source)
         .where(_published(window))
         .offset(0)  # evaluate per entry, then aggregate (no flattening into the GROUP BY)
         .subquery()

@@ -17,20 +17,28 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from govshare_platform.audit.models import AuditEvent, AuditHead
+from govshare_platform.audit.models import GENESIS_HASH, AuditEvent, AuditHead
 from govshare_platform.db import utcnow
 
-GENESIS = "0" * 64
+GENESIS = GENESIS_HASH
 
 
 def _canonical(value: Any) -> Any:
     return json.loads(json.dumps(value, ensure_ascii=False, default=str))
 
 
+def _payload(fields: dict[str, Any]) -> str:
+    return json.dumps(fields, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def record_digest(prev_hash: str, record: str) -> str:
+    """SHA-256 of the previous hash and an event's canonical JSON record."""
+    return hashlib.sha256((prev_hash + record).encode("utf-8")).hexdigest()
+
+
 def event_digest(prev_hash: str, fields: dict[str, Any]) -> str:
     """SHA-256 of the previous hash and the event's fields as canonical JSON."""
-    payload = json.dumps(fields, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256((prev_hash + payload).encode("utf-8")).hexdigest()
+    return record_digest(prev_hash, _payload(fields))
 
 
 def _fields(
@@ -75,6 +83,11 @@ def _fields_of(event: AuditEvent) -> dict[str, Any]:
         event.client_address,
         event.outcome,
     )
+
+
+def canonical_record(event: AuditEvent) -> str:
+    """The exact text an event's hash covers (exports carry it, so rows re-hash offline)."""
+    return _payload(_fields_of(event))
 
 
 def _bump_head(session: Session) -> tuple[int, str]:
@@ -145,13 +158,21 @@ class VerifyResult:
     checked: int
     first_broken_seq: int | None = None
     reason: str | None = None
+    base_seq: int = 0
+    head_seq: int = 0
+    head_hash: str = GENESIS
 
 
-def _iter_events(session: Session, batch: int = 5000) -> Iterator[AuditEvent]:
-    last = 0
+def _iter_events(
+    session: Session, after: int, upto: int, batch: int = 5000
+) -> Iterator[AuditEvent]:
+    last = after
     while True:
         rows = session.scalars(
-            select(AuditEvent).where(AuditEvent.seq > last).order_by(AuditEvent.seq).limit(batch)
+            select(AuditEvent)
+            .where(AuditEvent.seq > last, AuditEvent.seq <= upto)
+            .order_by(AuditEvent.seq)
+            .limit(batch)
         ).all()
         if not rows:
             return
@@ -161,17 +182,35 @@ def _iter_events(session: Session, batch: int = 5000) -> Iterator[AuditEvent]:
 
 
 def verify_chain(session: Session) -> VerifyResult:
-    """Recompute every hash in order; report the first broken link."""
-    prev_hash, expected_seq, checked = GENESIS, 1, 0
-    for event in _iter_events(session):
-        if event.seq != expected_seq:
-            return VerifyResult(False, checked, expected_seq, "missing event (sequence gap)")
-        if event.prev_hash != prev_hash:
-            return VerifyResult(False, checked, event.seq, "previous-hash link broken")
-        if event_digest(prev_hash, _fields_of(event)) != event.hash:
-            return VerifyResult(False, checked, event.seq, "event content altered")
-        prev_hash, expected_seq, checked = event.hash, expected_seq + 1, checked + 1
+    """Recompute every hash from the chain's base (audit_head.base_seq/base_hash: 0 and the
+    genesis hash until a purge, 第二十六条) to the head, in order; report the first broken link.
+
+    The head is read first and only events up to it are checked, so events appended while this
+    runs are not mistaken for damage. A trail without its head row (deleted) is checked as if
+    the head were at 0: any event then reads as "events after the head"."""
     head = session.get(AuditHead, 1)
-    if head is not None and (head.seq != checked or head.hash != prev_hash):
-        return VerifyResult(False, checked, checked + 1, "events after the last one were deleted")
-    return VerifyResult(True, checked)
+    base_seq = head.base_seq if head is not None else 0
+    base_hash = head.base_hash if head is not None else GENESIS
+    head_seq = head.seq if head is not None else 0
+    head_hash = head.hash if head is not None else GENESIS
+    session.expunge_all()
+    prev_hash, expected_seq, checked = base_hash, base_seq + 1, 0
+
+    def result(broken: int | None = None, reason: str | None = None) -> VerifyResult:
+        ok = reason is None
+        return VerifyResult(ok, checked, broken, reason, base_seq, head_seq, head_hash)
+
+    for event in _iter_events(session, base_seq, max(head_seq, base_seq)):
+        if event.seq != expected_seq:
+            return result(expected_seq, "missing event (sequence gap)")
+        if event.prev_hash != prev_hash:
+            return result(event.seq, "previous-hash link broken")
+        if event_digest(prev_hash, _fields_of(event)) != event.hash:
+            return result(event.seq, "event content altered")
+        prev_hash, expected_seq, checked = event.hash, expected_seq + 1, checked + 1
+    last_seq = base_seq + checked
+    if head is None and session.scalar(select(AuditEvent.seq).limit(1)) is not None:
+        return result(1, "the chain's head row was deleted")
+    if head_seq != last_seq or head_hash != prev_hash:
+        return result(last_seq + 1, "events after the last one were deleted")
+    return result()

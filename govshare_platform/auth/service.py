@@ -1,15 +1,25 @@
 """Login with lockout, token issue, token checks (第三十三条 身份认证机制).
 
 No HTTP here: `deps` reads the bearer token from the request and calls `authenticate`.
+
+A sign-in runs in two steps. The password is verified first, with no write transaction open
+(on SQLite the Argon2 hash would otherwise hold the single writer lock for its whole run);
+then one short write transaction locks the user's row (SELECT ... FOR UPDATE; BEGIN IMMEDIATE
+on SQLite), re-checks what the verification assumed, and either issues the token or counts the
+failure. Failures are counted with Core UPDATEs that leave the row's `version` alone, so
+guessing never makes an administrator's If-Match stale; every failure writes `login_failed`.
 """
 
 from __future__ import annotations
 
 import hashlib
 import secrets
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import lru_cache
 
-from sqlalchemy import select
+from argon2 import PasswordHasher
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from govshare_platform.audit import service as audit
@@ -72,66 +82,162 @@ def _touch(factory: sessionmaker[Session], token_id: int) -> None:
         s.commit()
 
 
-def _failed(factory: sessionmaker[Session], username: str, client: str | None, why: str) -> None:
-    audit.append_standalone(
-        factory,
+@lru_cache(maxsize=4)
+def decoy_hash(ph: PasswordHasher) -> str:
+    """A hash made with the real hasher's parameters: an unknown user costs the same time as a
+    known one (no enumeration by timing)."""
+    return ph.hash(secrets.token_urlsafe(16))
+
+
+def invalid_credentials() -> Problem:
+    """The one answer to a wrong password, an unknown user and a disabled account (no
+    `attempts_left`: the body must not tell them apart)."""
+    return Problem(401, "invalid_credentials", "wrong username or password")
+
+
+@dataclass(frozen=True)
+class _Row:
+    """What the locked user row says inside the write transaction."""
+
+    id: int
+    password_hash: str
+    active: bool
+    failed_logins: int
+    locked_until: datetime | None
+
+
+def _lock_row(session: Session, user_id: int) -> _Row | None:
+    row = session.execute(
+        select(User.id, User.password_hash, User.active, User.failed_logins, User.locked_until)
+        .where(User.id == user_id)
+        .with_for_update()
+    ).first()
+    return None if row is None else _Row(*row)
+
+
+def _revoke_all(session: Session, user_id: int) -> None:
+    session.execute(
+        update(AuthToken)
+        .where(AuthToken.user_id == user_id, AuthToken.revoked.is_(False))
+        .values(revoked=True)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def count_failure(session: Session, user_id: int, settings: Settings) -> str:
+    """Count one failed password for the user, whose row the caller holds locked; lock the
+    account (and end its sessions) at the threshold. Leaves `version` alone. The audit reason."""
+    row = _lock_row(session, user_id)
+    now = utcnow()
+    if row is None:
+        return "unknown or disabled account"
+    if row.locked_until is not None and row.locked_until > now:
+        return "account locked"  # not counted: the lock is not extended by more guessing
+    failed = row.failed_logins + 1
+    values: dict[str, object] = {"failed_logins": failed}
+    reason = "wrong password"
+    if failed >= settings.lockout_threshold:
+        values = {
+            "failed_logins": 0,
+            "locked_until": now + timedelta(minutes=settings.lockout_minutes),
+        }
+        reason = "wrong password; account locked"
+        _revoke_all(session, user_id)  # a lockout ends the account's sessions (issue 11)
+    session.execute(
+        update(User)
+        .where(User.id == user_id)
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+    return reason
+
+
+def _fail(
+    session: Session,
+    settings: Settings,
+    *,
+    user_id: int | None,
+    username: str,
+    client: str | None,
+    reason: str | None = None,
+) -> None:
+    """Record one failed sign-in (and count it against the account) in its own transaction."""
+    session.rollback()
+    audit.begin_write(session)
+    if user_id is not None and reason is None:
+        reason = count_failure(session, user_id, settings)
+    audit.append(
+        session,
         action="login_failed",
+        actor_id=user_id,
         actor_name=username[:64],
         outcome="denied",
         client_address=client,
-        details={"reason": why},
+        details={"reason": reason or "unknown or disabled account"},
     )
+    session.commit()
 
 
 def login(
     session: Session,
-    factory: sessionmaker[Session],
     settings: Settings,
     *,
     username: str,
     password: str,
     client: str | None,
-) -> tuple[str, AuthToken]:
-    """Check the password; count failures and lock the account after too many (423)."""
-    now = utcnow()
-    user = session.scalar(select(User).where(User.username == username))
+) -> tuple[str, AuthToken, User]:
+    """Check the password; count failures and lock the account after too many.
+
+    A wrong password, an unknown user and a disabled account all answer the same 401; a
+    locked account answers 423 only to the right password (a guess learns nothing)."""
     ph = hasher(settings.argon2_time_cost, settings.argon2_memory_kib)
+    user = session.scalar(select(User).where(User.username == username))
     if user is None or not user.active:
-        verify_password("$argon2id$v=19$m=8,t=1,p=1$c2FsdHNhbHQ$aGFzaA", password, ph)
-        session.rollback()
-        _failed(factory, username, client, "unknown or disabled account")
-        raise Problem(401, "invalid_credentials", "wrong username or password")
-    if user.locked_until and user.locked_until > now:
-        session.rollback()
-        _failed(factory, username, client, "account locked")
-        raise _locked(user.locked_until.isoformat())
-    if not verify_password(user.password_hash, password, ph):
-        _count_failure(session, user, settings)
-        locked_until = user.locked_until.isoformat() if user.locked_until else None
-        session.commit()
-        _failed(factory, username, client, "wrong password")
-        if locked_until:
-            raise _locked(locked_until)
-        raise Problem(
-            401,
-            "invalid_credentials",
-            "wrong username or password",
-            extra={"attempts_left": settings.lockout_threshold - user.failed_logins},
+        verify_password(user.password_hash if user else decoy_hash(ph), password, ph)
+        _fail(session, settings, user_id=None, username=username, client=client)
+        raise invalid_credentials()
+    user_id, stored = user.id, user.password_hash
+    session.rollback()  # no transaction open while the hash runs
+    right = verify_password(stored, password, ph)
+    if not right:
+        _fail(session, settings, user_id=user_id, username=username, client=client)
+        raise invalid_credentials()
+    # older Argon2 parameters: the new hash is made here too, before the write transaction
+    rehashed = ph.hash(password) if ph.check_needs_rehash(stored) else None
+
+    audit.begin_write(session)
+    row = _lock_row(session, user_id)
+    now = utcnow()
+    if row is None or not row.active or row.password_hash != stored:
+        # disabled, or the password changed while this one was being checked
+        _fail(session, settings, user_id=None, username=username, client=client)
+        raise invalid_credentials()
+    if row.locked_until is not None and row.locked_until > now:
+        reason = "account locked"
+        _fail(session, settings, user_id=user_id, username=username, client=client, reason=reason)
+        raise locked(row.locked_until.isoformat())
+    values: dict[str, object] = {"failed_logins": 0, "locked_until": None}
+    if rehashed is not None:
+        values["password_hash"] = rehashed
+    if row.failed_logins or row.locked_until is not None or "password_hash" in values:
+        session.execute(
+            update(User)
+            .where(User.id == user_id)
+            .values(**values)
+            .execution_options(synchronize_session=False)
         )
-    if ph.check_needs_rehash(user.password_hash):
-        user.password_hash = ph.hash(password)
-    user.failed_logins = 0
-    user.locked_until = None
     raw = secrets.token_urlsafe(32)
     token = AuthToken(
         token_hash=token_digest(raw),
-        user_id=user.id,
+        user_id=user_id,
         created_at=now,
         last_seen_at=now,
         expires_at=now + timedelta(minutes=settings.token_ttl_minutes),
     )
     session.add(token)
     session.flush()
+    user = session.get(User, user_id, populate_existing=True)
+    assert user is not None
     audit.append(
         session,
         action="login",
@@ -141,17 +247,10 @@ def login(
         client_address=client,
     )
     session.commit()
-    return raw, token
+    return raw, token, user
 
 
-def _count_failure(session: Session, user: User, settings: Settings) -> None:
-    user.failed_logins += 1
-    if user.failed_logins >= settings.lockout_threshold:
-        user.locked_until = utcnow() + timedelta(minutes=settings.lockout_minutes)
-        user.failed_logins = 0
-
-
-def _locked(until: str) -> Problem:
+def locked(until: str) -> Problem:
     return Problem(
         423,
         "account_locked",

@@ -45,8 +45,12 @@ def require_owner_registrar(ctx: Ctx, entry: CatalogEntry) -> None:
 
 
 def parties(entry: CatalogEntry) -> Parties:
-    """The entry's side of `govshare_core.workflow.may_take`."""
-    return Parties(owner_dept=entry.department_id, submitter_id=entry.submitted_by)
+    """The entry's side of `govshare_core.workflow.may_take` (its author too: four eyes)."""
+    return Parties(
+        owner_dept=entry.department_id,
+        submitter_id=entry.submitted_by,
+        author_id=entry.created_by,
+    )
 
 
 def authorize(ctx: Ctx, transition: Transition, entry: CatalogEntry) -> None:

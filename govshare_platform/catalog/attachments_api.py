@@ -102,6 +102,35 @@ def list_attachments(entry_id: int, ctx: ReadCtx) -> list[Attachment]:
     )
 
 
+SAFE_CONTENT_TYPES = frozenset(
+    {
+        "application/pdf",
+        "application/zip",
+        "application/msword",
+        "application/vnd.ms-excel",
+        "application/vnd.ms-powerpoint",
+        "application/vnd.oasis.opendocument.text",
+        "application/vnd.oasis.opendocument.spreadsheet",
+        "image/png",
+        "image/jpeg",
+        "image/gif",
+        "text/plain",
+        "text/csv",
+    }
+)
+"""Types an attachment is served as; anything else (text/html, image/svg+xml, XML, scripts:
+what a browser would run) goes out as application/octet-stream (issue 11, finding 14)."""
+
+
+def served_content_type(stored: str | None) -> str:
+    base = (stored or "").split(";", 1)[0].strip().lower()
+    if base in SAFE_CONTENT_TYPES or base.startswith(
+        "application/vnd.openxmlformats-officedocument."
+    ):
+        return base
+    return "application/octet-stream"
+
+
 def _attachment(ctx: Ctx, attachment_id: int) -> Attachment:
     att = ctx.db.get(Attachment, attachment_id)
     if att is None:
@@ -116,7 +145,7 @@ def download_attachment(attachment_id: int, ctx: ReadCtx) -> Response:
     disposition = f"attachment; filename*=UTF-8''{quote(att.filename)}"
     return Response(
         att.data,
-        media_type=att.content_type,
+        media_type=served_content_type(att.content_type),
         headers={"Content-Disposition": disposition, "ETag": f'"{att.sha256}"'},
     )
 

@@ -22,11 +22,12 @@ from datetime import date, timedelta
 from typing import Any
 
 import requests
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from govshare_core.agreements import SignTurn
 from govshare_core.schemas import DepartmentIn, UserIn
+from govshare_core.separation import PRIVILEGED_ROLES
 from govshare_core.vocab import EntryStatus, Role
 from govshare_platform import clock
 from govshare_platform.app import API_PREFIX, create_app
@@ -49,6 +50,7 @@ from govshare_platform.demo.data import (
 from govshare_platform.demo.exchange import seed_deliveries
 from govshare_platform.demo.signing import TURN_STEPS, DemoSigners
 from govshare_platform.departments import service as departments
+from govshare_platform.departments import users
 from govshare_platform.departments.models import Department, User
 from govshare_platform.local_server import LocalServer
 from govshare_platform.settings import Settings
@@ -192,18 +194,20 @@ class _Seeder:
         seed_assessment(self.api, user, platform_date)  # 考核评估, 整改 (第三十四/三十六条)
 
     def _bootstrap(self) -> None:
-        """The platform department and its security admin, directly (as `create-user` does)."""
+        """The platform department and its security and audit admins, directly (as
+        `create-user` does: privileged accounts are never created through the API, 三员分立)."""
         platform = DEPARTMENT_BY_KEY[PLATFORM_KEY]
-        admin = account(PLATFORM_KEY, Role.SECURITY_ADMIN)
         with self.factory() as session:
             audit.begin_write(session)
             dept = session.scalar(select(Department).where(Department.name == platform.name))
             if dept is None:
                 dept = departments.create_department(session, data=_department_in(platform))
                 _audit_direct(session, "department_create", "department", dept.id, platform.name)
-            if session.scalar(select(User).where(User.username == admin.username)) is None:
-                created = departments.create_user(session, data=_user_in(admin, dept.id))
-                _audit_direct(session, "user_create", "user", created.id, admin.username)
+            for role in sorted(PRIVILEGED_ROLES):
+                admin = account(PLATFORM_KEY, role)
+                if users.by_username(session, admin.username) is None:
+                    created = users.create_user(session, data=_user_in(admin, dept.id))
+                    _audit_direct(session, "user_create", "user", created.id, admin.username)
             session.commit()
 
     def _departments(self) -> dict[str, int]:
@@ -219,14 +223,29 @@ class _Seeder:
     def _users(self, dept_ids: dict[str, int]) -> None:
         page = self.api.call(SECURITY_ADMIN, "GET", "/users?limit=500")
         known = {u["username"]: u["id"] for u in page["items"]}
+        created: list[int] = []
         for acc in ACCOUNTS:
             if acc.username not in known:
                 body = _user_in(acc, dept_ids[acc.dept]).model_dump(mode="json")
                 known[acc.username] = self.api.call(SECURITY_ADMIN, "POST", "/users", body)["id"]
+                created.append(known[acc.username])
             if acc.phone:  # 备案 of the department's resource administrator (第二十八条)
                 filing = {"user_id": known[acc.username], "phone": acc.phone, "note": "演示备案"}
                 path = f"/departments/{dept_ids[acc.dept]}/resource-admins"
                 self.api.call(SECURITY_ADMIN, "POST", path, filing)
+        self._keep_demo_passwords(created)
+
+    def _keep_demo_passwords(self, user_ids: list[int]) -> None:
+        """Accounts made through the API get a temporary password (must be changed at the
+        first sign-in); the demo's are meant to be used as printed, so the flag is cleared."""
+        if not user_ids:
+            return
+        with self.factory() as session:
+            audit.begin_write(session)
+            session.execute(
+                update(User).where(User.id.in_(user_ids)).values(must_change_password=False)
+            )
+            session.commit()
 
 
 def _department_in(dept: DemoDepartment) -> DepartmentIn:

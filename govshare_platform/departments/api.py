@@ -6,7 +6,7 @@ manages departments, users and filings (三员分立).
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query, Request, Response
 from sqlalchemy import func, select
 
 from govshare_core.schemas import (
@@ -15,19 +15,19 @@ from govshare_core.schemas import (
     Page,
     ResourceAdminFilingIn,
     ResourceAdminFilingOut,
-    UserIn,
-    UserOut,
-    UserUpdate,
 )
+from govshare_core.security_schemas import DepartmentUpdate
 from govshare_core.vocab import Role
 from govshare_platform.departments import service
 from govshare_platform.departments.models import Department, ResourceAdminFiling, User
-from govshare_platform.deps import Ctx, IdempotencyKey, IfMatch, ReadCtx, WriteCtx
-from govshare_platform.errors import Problem, not_found
+from govshare_platform.departments.users_api import router as users_router
+from govshare_platform.deps import IdempotencyKey, IfMatch, ReadCtx, WriteCtx
+from govshare_platform.errors import Problem, conflict
 from govshare_platform.idempotency import service as idem
-from govshare_platform.versioning import check_if_match
+from govshare_platform.versioning import check_if_match, etag
 
 router = APIRouter(tags=["departments"])
+router.include_router(users_router)
 
 
 @router.get("/departments", response_model=Page)
@@ -41,8 +41,30 @@ def list_departments(
 
 
 @router.get("/departments/{department_id}", response_model=DepartmentOut)
-def get_department(department_id: int, ctx: ReadCtx) -> Department:
-    return service.get_department(ctx.db, department_id=department_id)
+def get_department(department_id: int, ctx: ReadCtx, response: Response) -> Department:
+    dept = service.get_department(ctx.db, department_id=department_id)
+    response.headers["ETag"] = etag(dept.version)
+    return dept
+
+
+@router.patch("/departments/{department_id}", response_model=DepartmentOut)
+def update_department(
+    department_id: int,
+    body: DepartmentUpdate,
+    ctx: WriteCtx,
+    response: Response,
+    if_match: IfMatch = None,
+) -> Department:
+    """Rename a department (security admin; If-Match required)."""
+    ctx.require(Role.SECURITY_ADMIN)
+    dept = service.get_department(ctx.db, department_id=department_id)
+    check_if_match(if_match, dept.version)
+    changed = service.update_department(ctx.db, dept=dept, data=body)
+    if changed:
+        ctx.audit("department_update", object_type="department", object_id=dept.id, details=changed)
+    ctx.db.commit()
+    response.headers["ETag"] = etag(dept.version)
+    return dept
 
 
 @router.post("/departments", status_code=201, response_model=DepartmentOut)
@@ -62,69 +84,6 @@ def create_department(
         return DepartmentOut.model_validate(dept)
 
     return idem.run(ctx.db, ctx.user.id, key, path=request.url.path, body=body, produce=produce)
-
-
-def _require_user_admin(ctx: Ctx) -> None:
-    ctx.require(Role.SECURITY_ADMIN)
-
-
-@router.get("/users", response_model=Page)
-def list_users(
-    ctx: ReadCtx,
-    department_id: int | None = None,
-    offset: int = Query(0, ge=0),
-    limit: int = Query(100, ge=1, le=500),
-) -> Page:
-    _require_user_admin(ctx)
-    query = select(User)
-    if department_id is not None:
-        query = query.where(User.department_id == department_id)
-    total = ctx.db.scalar(select(func.count()).select_from(query.subquery())) or 0
-    rows = ctx.db.scalars(query.order_by(User.id).offset(offset).limit(limit))
-    return Page(
-        items=[UserOut.model_validate(u) for u in rows], total=total, offset=offset, limit=limit
-    )
-
-
-@router.post("/users", status_code=201, response_model=UserOut)
-def create_user(
-    body: UserIn, request: Request, ctx: WriteCtx, key: IdempotencyKey = None
-) -> object:
-    _require_user_admin(ctx)
-
-    def produce() -> UserOut:
-        user = service.create_user(ctx.db, data=body)
-        ctx.audit(
-            "user_create",
-            object_type="user",
-            object_id=user.id,
-            details={"username": user.username, "roles": [r.value for r in user.roles]},
-        )
-        return UserOut.model_validate(user)
-
-    fingerprint_body = body.model_copy(update={"password": "***"})
-    return idem.run(
-        ctx.db, ctx.user.id, key, path=request.url.path, body=fingerprint_body, produce=produce
-    )
-
-
-@router.patch("/users/{user_id}", response_model=UserOut)
-def update_user(user_id: int, body: UserUpdate, ctx: WriteCtx, if_match: IfMatch = None) -> User:
-    _require_user_admin(ctx)
-    user = ctx.db.get(User, user_id)
-    if user is None:
-        raise not_found("user")
-    check_if_match(if_match, user.version)
-    service.update_user(ctx.db, user=user, data=body)
-    details = body.model_dump(exclude_none=True, exclude={"password"}, mode="json")
-    ctx.audit(
-        "user_update",
-        object_type="user",
-        object_id=user.id,
-        details={**details, "password_changed": body.password is not None},
-    )
-    ctx.db.commit()
-    return user
 
 
 @router.get(
@@ -155,13 +114,15 @@ def file_resource_admin(
     key: IdempotencyKey = None,
 ) -> object:
     """备案: file a department's resource administrator; the previous filing becomes inactive."""
-    _require_user_admin(ctx)
+    ctx.require(Role.SECURITY_ADMIN)
     service.get_department(ctx.db, department_id=department_id)
     user = ctx.db.get(User, body.user_id)
     if user is None or user.department_id != department_id:
         raise Problem(422, "user_not_in_department", "the user is not in this department")
     if not user.has_role(Role.RESOURCE_ADMIN):
         raise Problem(422, "not_resource_admin", "the user does not hold the resource_admin role")
+    if not user.active:
+        raise Problem(422, "user_inactive", "a disabled account cannot be filed")
 
     def produce() -> ResourceAdminFilingOut:
         for old in ctx.db.scalars(
@@ -182,3 +143,26 @@ def file_resource_admin(
         return ResourceAdminFilingOut.model_validate(filing)
 
     return idem.run(ctx.db, ctx.user.id, key, path=request.url.path, body=body, produce=produce)
+
+
+@router.post(
+    "/departments/{department_id}/resource-admins/{filing_id}/withdraw",
+    response_model=ResourceAdminFilingOut,
+)
+def withdraw_filing(department_id: int, filing_id: int, ctx: WriteCtx) -> ResourceAdminFiling:
+    """End a 备案 filing (security admin): the department has no filed resource administrator
+    until another is filed, so nobody decides its share requests (第二十八条)."""
+    ctx.require(Role.SECURITY_ADMIN)
+    service.get_department(ctx.db, department_id=department_id)
+    filing = service.get_filing(ctx.db, department_id=department_id, filing_id=filing_id, lock=True)
+    if not filing.active:
+        raise conflict("filing_not_active", "this filing was already withdrawn or replaced")
+    filing.active = False
+    ctx.audit(
+        "resource_admin_withdrawn",
+        object_type="department",
+        object_id=department_id,
+        details={"filing_id": filing.id, "user_id": filing.user_id},
+    )
+    ctx.db.commit()
+    return filing

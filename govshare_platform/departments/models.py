@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, false, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from govshare_core.vocab import Role
@@ -36,6 +36,12 @@ class User(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # set by a reset (security admin) or an expired password: only /auth/password, /me and
+    # /auth/logout answer until the user has chosen a new one (第三十三条)
+    must_change_password: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
+    )
+    password_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
@@ -43,6 +49,8 @@ class User(Base):
     role_rows: Mapped[list[UserRole]] = relationship(lazy="selectin", cascade="all, delete-orphan")
 
     __mapper_args__ = {"version_id_col": version}
+    # one account per name whatever its case (`DSJ_ADMIN` beside `dsj_admin` is refused)
+    __table_args__ = (Index("uq_users_username_folded", func.lower(username), unique=True),)
 
     @property
     def roles(self) -> list[Role]:

@@ -1,4 +1,4 @@
-"""Departments, users and filings: keyword-only functions taking the session."""
+"""Departments and 备案 filings: keyword-only functions taking the session (users: users.py)."""
 
 from __future__ import annotations
 
@@ -8,12 +8,11 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from govshare_core.creditcode import validate_credit_code
-from govshare_core.schemas import DepartmentIn, UserIn, UserUpdate
+from govshare_core.schemas import DepartmentIn
+from govshare_core.security_schemas import DepartmentUpdate
 from govshare_core.validation import FieldError
-from govshare_core.vocab import Role
-from govshare_platform.auth.passwords import hash_password
-from govshare_platform.departments.models import Department, User, UserRole
-from govshare_platform.errors import Problem, conflict, invalid, not_found
+from govshare_platform.departments.models import Department, ResourceAdminFiling
+from govshare_platform.errors import conflict, invalid, not_found
 from govshare_platform.substring import contains
 
 CREDIT_CODE_MESSAGES = {
@@ -26,21 +25,6 @@ CREDIT_CODE_MESSAGES = {
 def ids_named_like(word: str) -> Select[Any]:
     """Ids of the departments whose name contains `word`, ignoring case (a subquery)."""
     return select(Department.id).where(contains(Department.name, word))
-
-
-def check_separation(roles: list[Role] | set[Role]) -> None:
-    """三员分立: security_admin and audit_admin are never held by the same user."""
-    if Role.SECURITY_ADMIN in roles and Role.AUDIT_ADMIN in roles:
-        raise invalid(
-            [
-                FieldError(
-                    "roles",
-                    "separation_of_duties",
-                    "安全管理员与审计管理员不得由同一人担任",
-                    "security_admin and audit_admin cannot be held by one user",
-                )
-            ],
-        )
 
 
 def create_department(session: Session, *, data: DepartmentIn) -> Department:
@@ -65,35 +49,43 @@ def get_department(session: Session, *, department_id: int) -> Department:
     return dept
 
 
-def create_user(session: Session, *, data: UserIn) -> User:
-    check_separation(data.roles)
-    get_department(session, department_id=data.department_id)
-    if session.scalar(select(User).where(User.username == data.username)):
-        raise conflict("duplicate_username", "this username is taken")
-    user = User(
-        username=data.username,
-        full_name=data.full_name,
-        password_hash=hash_password(data.password),
-        department_id=data.department_id,
-        role_rows=[UserRole(role=r.value) for r in set(data.roles)],
+def update_department(
+    session: Session, *, dept: Department, data: DepartmentUpdate
+) -> dict[str, Any]:
+    """Rename a department (its credit code never changes); returns what changed."""
+    changed: dict[str, Any] = {}
+    if data.name is not None and data.name != dept.name:
+        taken = session.scalar(
+            select(Department.id).where(Department.name == data.name, Department.id != dept.id)
+        )
+        if taken is not None:
+            raise conflict("duplicate_name", "a department with this name exists")
+        dept.name = changed["name"] = data.name
+    if "short_name" in data.model_fields_set and data.short_name != dept.short_name:
+        dept.short_name = changed["short_name"] = data.short_name or None
+    session.flush()
+    return changed
+
+
+def filed_resource_admin(session: Session, department_id: int) -> int | None:
+    """The user of the department's active 备案 filing (第二十八条), or None."""
+    return session.scalar(
+        select(ResourceAdminFiling.user_id)
+        .where(ResourceAdminFiling.department_id == department_id, ResourceAdminFiling.active)
+        .order_by(ResourceAdminFiling.id.desc())
+        .limit(1)
     )
-    session.add(user)
-    session.flush()
-    return user
 
 
-def update_user(session: Session, *, user: User, data: UserUpdate) -> User:
-    if data.roles is not None:
-        check_separation(data.roles)
-        if not data.roles:
-            raise Problem(422, "roles_required", "a user needs at least one role")
-        user.role_rows = [UserRole(role=r.value) for r in set(data.roles)]
-    if data.full_name is not None:
-        user.full_name = data.full_name
-    if data.active is not None:
-        user.active = data.active
-    if data.password is not None:
-        user.password_hash = hash_password(data.password)
-        user.failed_logins, user.locked_until = 0, None
-    session.flush()
-    return user
+def get_filing(
+    session: Session, *, department_id: int, filing_id: int, lock: bool = False
+) -> ResourceAdminFiling:
+    query = select(ResourceAdminFiling).where(
+        ResourceAdminFiling.id == filing_id, ResourceAdminFiling.department_id == department_id
+    )
+    if lock:
+        query = query.with_for_update().execution_options(populate_existing=True)
+    filing = session.scalar(query)
+    if filing is None:
+        raise not_found("filing")
+    return filing

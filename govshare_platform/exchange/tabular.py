@@ -8,6 +8,7 @@ then read back in chunks and removed.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import os
@@ -68,15 +69,20 @@ def xlsx_file(
     path, which the caller streams with `stream_file` (that removes it)."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=_SHEET_UNSAFE.sub("", title)[:31] or "data")
-    sheet.append(_xlsx_row(header))
-    for batch in batches:
-        for row in batch:
-            sheet.append(_xlsx_row(row))
     handle, path = tempfile.mkstemp(prefix="govshare-", suffix=".xlsx")
     os.close(handle)
     try:
+        sheet.append(_xlsx_row(header))
+        for batch in batches:
+            for row in batch:
+                sheet.append(_xlsx_row(row))
         workbook.save(path)
     except BaseException:
+        # A failing batch (a database error mid-export): still finish the half-written sheet,
+        # or its XML stream fails when the garbage collector closes it, and its temporary file
+        # stays behind until exit.
+        with contextlib.suppress(Exception):
+            workbook.save(path)
         os.unlink(path)
         raise
     return path

@@ -32,6 +32,21 @@ def load(ctx: Ctx, grant_id: int, *, acting: bool = False) -> Grant:
     return grant
 
 
+def lock(ctx: Ctx, grant_id: int) -> Grant:
+    """The grant re-read under a row lock (SELECT ... FOR UPDATE): what a concurrent request
+    committed before we got the lock is what we see."""
+    query = (
+        select(Grant)
+        .where(Grant.id == grant_id)
+        .with_for_update(of=Grant)
+        .execution_options(populate_existing=True)
+    )
+    grant = ctx.db.scalar(query)
+    if grant is None:
+        raise not_found("grant")
+    return grant
+
+
 def authorize_revoke(ctx: Ctx, grant: Grant) -> None:
     """403 (audited) unless the core's rules let the caller revoke: the provider's resource admin
     or the platform admin (第二十九条)."""

@@ -90,7 +90,11 @@ class InboxBuilder:
     def entries(self, kind: str, *where: ColumnElement[bool]) -> None:
         query = select(CatalogEntry).where(*where).order_by(CatalogEntry.id).limit(LIMIT)
         for entry in self.session.scalars(query):
-            parties = Parties(owner_dept=entry.department_id, submitter_id=entry.submitted_by)
+            parties = Parties(
+                owner_dept=entry.department_id,
+                submitter_id=entry.submitted_by,
+                author_id=entry.created_by,
+            )
             if can_close(kind, entry.status, self.actor, parties):
                 deadline = self._review_deadline(entry)
                 due = deadline.due if deadline is not None else None
@@ -199,12 +203,22 @@ def _platform_admin(b: InboxBuilder) -> None:
 
 
 def _resource_admin(b: InboxBuilder) -> None:
+    _filed_signer(b)
+
+
+def _filed_signer(b: InboxBuilder) -> None:
+    """A department's share requests and turns go to its filed resource admin only (备案,
+    第二十八条): another holder of the role neither decides nor signs."""
+    if agreements.filed_signer(b.session, b.actor.department_id) != b.actor.user_id:
+        return
+    mine = b.actor.department_id
     b.requests(
         "request_decide",
-        ShareRequest.provider_department_id == b.actor.department_id,
+        ShareRequest.provider_department_id == mine,
         ShareRequest.status == _R.SUBMITTED,
     )
-    _filed_signer(b)
+    _agreements(b, AgreementStatus.AWAITING_CONSUMER, Agreement.consumer_department_id == mine)
+    _agreements(b, AgreementStatus.AWAITING_PROVIDER, Agreement.provider_department_id == mine)
 
 
 def _agreements(b: InboxBuilder, status: AgreementStatus, *where: ColumnElement[bool]) -> None:
@@ -231,15 +245,6 @@ def _agreements(b: InboxBuilder, status: AgreementStatus, *where: ColumnElement[
                 agreement.due,
                 agreement.due_provisional,
             )
-
-
-def _filed_signer(b: InboxBuilder) -> None:
-    """A department's turns go to its filed resource admin only (备案, 第二十八条)."""
-    if agreements.filed_signer(b.session, b.actor.department_id) != b.actor.user_id:
-        return
-    mine = b.actor.department_id
-    _agreements(b, AgreementStatus.AWAITING_CONSUMER, Agreement.consumer_department_id == mine)
-    _agreements(b, AgreementStatus.AWAITING_PROVIDER, Agreement.provider_department_id == mine)
 
 
 def _applicant(b: InboxBuilder) -> None:

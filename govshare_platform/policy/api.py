@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Query
 from sqlalchemy import select
 
 from govshare_core.schemas import PolicyIn, PolicyOut, WorkdayOverrideIn, WorkdayOverrideOut
@@ -58,7 +59,9 @@ def update_policy(body: PolicyIn, ctx: WriteCtx, if_match: IfMatch = None) -> Po
 
 
 @router.get("/workdays/overrides", response_model=list[WorkdayOverrideOut])
-def list_overrides(ctx: ReadCtx, year: int | None = None) -> list[WorkdayOverride]:
+def list_overrides(
+    ctx: ReadCtx, year: Annotated[int | None, Query(ge=1, le=9999)] = None
+) -> list[WorkdayOverride]:
     query = select(WorkdayOverride).order_by(WorkdayOverride.day)
     if year is not None:
         query = query.where(

@@ -10,6 +10,11 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from govshare_core.agreements import DEFAULT_AGREEMENT_SIGNING_WORKING_DAYS
 from govshare_core.assessment import DEFAULT_GRADE_BANDS, DEFAULT_WEIGHTS
+from govshare_core.passwords import (
+    DEFAULT_PASSWORD_MAX_AGE_DAYS,
+    DEFAULT_PASSWORD_MIN_CLASSES,
+    DEFAULT_PASSWORD_MIN_LENGTH,
+)
 from govshare_core.rules import DEFAULT_ENTRY_REVIEW_WORKING_DAYS
 from govshare_core.usage import DEFAULT_DISCREPANCY_RESPONSE_WORKING_DAYS
 from govshare_core.vocab import (
@@ -61,6 +66,19 @@ class Policy(Base):
     grade_bands: Mapped[dict[str, float]] = mapped_column(
         JSON, default=_bands, server_default=_json_default(_bands())
     )
+    # the password policy (第三十三条), kept by the security admin (/security/password-policy)
+    password_min_length: Mapped[int] = mapped_column(
+        default=DEFAULT_PASSWORD_MIN_LENGTH, server_default=text(str(DEFAULT_PASSWORD_MIN_LENGTH))
+    )
+    password_min_classes: Mapped[int] = mapped_column(
+        default=DEFAULT_PASSWORD_MIN_CLASSES,
+        server_default=text(str(DEFAULT_PASSWORD_MIN_CLASSES)),
+    )
+    password_max_age_days: Mapped[int] = mapped_column(
+        default=DEFAULT_PASSWORD_MAX_AGE_DAYS,
+        server_default=text(str(DEFAULT_PASSWORD_MAX_AGE_DAYS)),
+    )
+    password_policy_version: Mapped[int] = mapped_column(default=1, server_default=text("1"))
     version: Mapped[int] = mapped_column(default=1)
 
     __mapper_args__ = {"version_id_col": version}

@@ -5,8 +5,10 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import lazyload
 
+from govshare_core.separation import decision_refusal
 from govshare_core.vocab import Role
 from govshare_core.workflow import Parties, Transition, refusal
+from govshare_platform.departments.service import filed_resource_admin
 from govshare_platform.deps import Ctx
 from govshare_platform.errors import not_found
 from govshare_platform.requests.models import ShareRequest
@@ -50,3 +52,14 @@ def authorize(ctx: Ctx, request: ShareRequest, transition: Transition) -> None:
             action=transition.action,
             refusal=why,
         )
+
+
+def authorize_filed(ctx: Ctx, request: ShareRequest) -> None:
+    """403 `not_filed_resource_admin` (audited) unless the caller is the provider department's
+    filed resource administrator (备案, 第二十八条): holding the role is not enough."""
+    filed = filed_resource_admin(ctx.db, request.provider_department_id)
+    why = decision_refusal(ctx.user.id, filed)
+    if why is not None:
+        problem = ctx.deny(why.label_en, request_id=request.id, refusal=why.value)
+        problem.code = why.value
+        raise problem

@@ -212,8 +212,12 @@ def _decide(
     pick: Callable[[ShareRequest, DecisionIn], Transition],
     if_match: str | None,
     response: Response,
+    *,
+    filed: bool = False,
 ) -> ShareRequestDetailOut:
     req, transition = _transition(ctx, request_id, lambda r: pick(r, body), if_match)
+    if filed:  # the provider decides through its filed resource administrator (第二十八条)
+        access.authorize_filed(ctx, req)
     service.decide(
         ctx.db,
         request=req,
@@ -232,8 +236,11 @@ def _decide(
 def provider_decision(
     request_id: int, body: DecisionIn, ctx: WriteCtx, response: Response, if_match: IfMatch = None
 ) -> ShareRequestDetailOut:
-    """The provider's resource admin approves, or rejects on a legal ground (第二十二条)."""
-    return _decide(ctx, request_id, body, service.provider_transition, if_match, response)
+    """The provider's filed (备案) resource admin approves, or rejects on a legal ground
+    (第二十二条, 第二十八条)."""
+    return _decide(
+        ctx, request_id, body, service.provider_transition, if_match, response, filed=True
+    )
 
 
 @router.post("/requests/{request_id}/platform-decision", response_model=ShareRequestDetailOut)

@@ -38,9 +38,13 @@ def revoke_grant(grant_id: int, body: ReasonIn, ctx: WriteCtx) -> GrantOut:
     today = clock.today()
     grant = grant_access.load(ctx, grant_id, acting=True)
     grant_access.authorize_revoke(ctx, grant)
+    # lock the request, then the grant, and re-read the grant under its lock: of two revokes
+    # at once the second sees it revoked (409), never both 200 (finding 4). Request before
+    # grant, as every request-level step takes them.
+    request = access.load(ctx, grant.request_id, acting=True)
+    grant = grant_access.lock(ctx, grant.id)
     if grants.effective_status(grant, today) is not GrantStatus.ACTIVE:
         raise conflict("grant_not_active", "only an active grant can be revoked")
-    request = access.load(ctx, grant.request_id, acting=True)
     ended = grant_flow.revoke_grant(
         ctx.db, grant=grant, request=request, actor_id=ctx.user.id, reason=body.reason, today=today
     )

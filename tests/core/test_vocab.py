@@ -1,4 +1,5 @@
-"""Every enum member of govshare_core.vocab has a Chinese and an English label."""
+"""Every labelled enum member of the core (govshare_core.vocab, and the enums other core modules
+label through `register_labels`) has a Chinese and an English label."""
 
 from __future__ import annotations
 
@@ -6,19 +7,24 @@ from enum import StrEnum
 
 import pytest
 
-from govshare_core import vocab
+from govshare_core import assessment, vocab
 
 ENUMS = [
     obj
-    for obj in vars(vocab).values()
-    if isinstance(obj, type) and issubclass(obj, vocab._Labelled) and obj is not vocab._Labelled
+    for module in (vocab, assessment)
+    for obj in vars(module).values()
+    if isinstance(obj, type)
+    and issubclass(obj, vocab._Labelled)
+    and obj is not vocab._Labelled
+    and obj.__module__ == module.__name__
 ]
 
 
 def test_all_labelled_enums_found() -> None:
     names = {e.__name__ for e in ENUMS}
     assert {"Role", "ShareType", "ShareMode", "RequestStatus", "EntryStatus", "DataType"} <= names
-    assert len(ENUMS) >= 13
+    assert {"PeriodKind", "Group", "Grade", "RoundStatus", "RectificationStatus"} <= names
+    assert len(ENUMS) >= 18
 
 
 @pytest.mark.parametrize("enum", ENUMS, ids=lambda e: e.__name__)

@@ -68,6 +68,15 @@ def test_the_submitter_never_reviews_their_own_entry(action: str) -> None:
     assert allowed_actions(CATALOG_ENTRY, E.SUBMITTED, reviewer, ENTRY) == ["recall"]
 
 
+@pytest.mark.parametrize("action", sorted(FOUR_EYES))
+def test_the_author_never_reviews_what_a_colleague_submitted(action: str) -> None:
+    # issue 11, finding 13: registrar + reviewer wrote it, a colleague (99) submitted it
+    t = CATALOG_ENTRY.find(action, E.SUBMITTED)
+    written = Parties(owner_dept=OWN, submitter_id=99, author_id=7)
+    assert refusal(t, actor(REV, REG, user=7), written) is Refusal.OWN_SUBMISSION
+    assert may_take(t, actor(REV, user=5), written)
+
+
 def test_role_then_party_for_the_owner_department() -> None:
     t = CATALOG_ENTRY.find("submit", E.DRAFT)
     assert refusal(t, actor(REG), ENTRY) is None

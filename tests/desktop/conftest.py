@@ -28,6 +28,7 @@ from govshare_desktop.store.local import LocalStore
 from govshare_desktop.sync.engine import SyncEngine, SyncTiming
 from govshare_platform import db
 from govshare_platform.app import create_app
+from govshare_platform.departments.models import ResourceAdminFiling
 from govshare_platform.local_server import LocalServer
 from govshare_platform.migrate import upgrade
 from tests.desktop.faultproxy import FaultProxy
@@ -72,8 +73,12 @@ def _populate(session_factory: sessionmaker[Session]) -> dict[tuple[str, Role], 
             for role in roles_of(key):
                 username = f"{key.lower()}_{role.value}"
                 full_name = f"{dept.name[3:]}{role.label_zh}"
-                s.add(new_user(username, dept.id, role, full_name=full_name))
+                user = new_user(username, dept.id, role, full_name=full_name)
+                s.add(user)
                 users[(key, role)] = username
+                if role is Role.RESOURCE_ADMIN:  # on file (备案, 第二十八条): it decides
+                    s.flush()
+                    s.add(ResourceAdminFiling(department_id=dept.id, user_id=user.id, phone="1"))
         s.commit()
     return users
 

@@ -30,6 +30,11 @@ SCREENS = (  # dialogs
     "assessment-adjust-dialog",
     "assessment-explain-dialog",
     "rectification-issue-dialog",
+    "security-user-dialog",
+    "security-reset-dialog",
+    "security-department-dialog",
+    "security-filing-dialog",
+    "change-password-dialog",
 )
 ROLE_PAGES = {  # at least these pages per role (every role has the home page and 共享目录)
     "registrar": ("home", "catalog_mine", "requests_share_catalog"),
@@ -44,10 +49,24 @@ ROLE_PAGES = {  # at least these pages per role (every role has the home page an
         "assessment_ranking",
         "rectification_orders",
     ),
-    "platform_admin": ("home", "catalog_review", "requests_inbox", "grants", "agreements"),
+    "platform_admin": (
+        "home",
+        "catalog_review",
+        "requests_inbox",
+        "grants",
+        "agreements",
+        "platform_admin_policy",
+        "platform_admin_workdays",
+    ),
     "supervisor": ("home", "assessment_rounds", "assessment_scorecard", "rectification_orders"),
-    "security_admin": ("home",),
-    "audit_admin": ("home",),
+    "security_admin": (
+        "home",
+        "security_users",
+        "security_departments",
+        "security_filings",
+        "security_password_policy",
+    ),
+    "audit_admin": ("home", "audit_trail", "audit_verify"),
 }
 
 

@@ -36,6 +36,18 @@ def file_admin(world: World, dept: str, user_id: int | None = None) -> int:
     return user_id
 
 
+def unfile(world: World, dept: str) -> None:
+    """Withdraw every filing of `dept`: it has no resource admin on file."""
+    with world.session() as s:
+        for old in s.scalars(
+            select(ResourceAdminFiling).where(
+                ResourceAdminFiling.department_id == world.depts[dept]
+            )
+        ):
+            old.active = False
+        s.commit()
+
+
 def awaiting(
     world: World, *, consumer: str = "B", provider: str = "A", file: bool = True
 ) -> tuple[int, int]:
@@ -45,6 +57,9 @@ def awaiting(
     if file:
         file_admin(world, provider)
         file_admin(world, consumer)
+    else:  # the provider's admin must be on file to decide (第二十八条); the consumer's is not
+        file_admin(world, provider)
+        unfile(world, consumer)
     entry = make_entry(world, dept=provider)
     r = world.client.post(
         "/api/v1/requests", json=body(entry), headers=world.h(consumer, Role.APPLICANT)

@@ -27,6 +27,7 @@ from govshare_platform.app import create_app
 from govshare_platform.auth.models import AuthToken
 from govshare_platform.auth.service import token_digest
 from govshare_platform.db import utcnow
+from govshare_platform.departments.models import ResourceAdminFiling
 from govshare_platform.migrate import upgrade
 from govshare_platform.settings import Settings
 from tests.server_support import (
@@ -168,4 +169,9 @@ def world(app: FastAPI, client: TestClient) -> World:
             w.users[(key, role)] = w.add_user(key, role)
     for role in PLATFORM_ROLES:
         w.users[("P", role)] = w.add_user("P", role)
+    with w.session() as s:  # 备案 (第二十八条): A's and B's resource admins are on file
+        for key in ("A", "B"):
+            user_id = w.uid(key, Role.RESOURCE_ADMIN)
+            s.add(ResourceAdminFiling(department_id=w.depts[key], user_id=user_id, phone="1"))
+        s.commit()
     return w

@@ -18,7 +18,7 @@ from govshare_core.vocab import Role
 from govshare_platform import clock
 from govshare_platform.audit.models import AuditEvent
 from govshare_platform.catalog.models import CatalogEntry, EntryDataItem
-from govshare_platform.departments.models import Department
+from govshare_platform.departments.models import Department, ResourceAdminFiling
 from tests.platform.conftest import World
 
 TODAY = date(2026, 6, 1)  # a Monday with an official schedule
@@ -123,6 +123,10 @@ def add_department(world: World, key: str = "C") -> None:
         world.depts[key] = dept.id
     for role in (Role.APPLICANT, Role.RESOURCE_ADMIN):
         world.users[(key, role)] = world.add_user(key, role)
+    with world.session() as s:  # its resource admin on file (备案, 第二十八条)
+        user_id = world.uid(key, Role.RESOURCE_ADMIN)
+        s.add(ResourceAdminFiling(department_id=world.depts[key], user_id=user_id, phone="1"))
+        s.commit()
 
 
 def audit_events(world: World, action: str) -> list[AuditEvent]:

@@ -13,9 +13,11 @@ escape it.
 from __future__ import annotations
 
 import itertools
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,11 +26,12 @@ from govshare_core.agreements import SignTurn
 from govshare_core.creditcode import make_credit_code
 from govshare_core.vocab import Role
 from govshare_platform import clock
-from govshare_platform.departments.models import Department
+from govshare_platform.departments.models import Department, ResourceAdminFiling
 from tests.platform.agreement_support import complete as complete_agreement
 from tests.platform.agreement_support import matrix_agreement, matrix_upload
+from tests.platform.audit_support import keyed_settings
 from tests.platform.catalog_helpers import act, create_entry, entry_payload, publish_entry
-from tests.platform.conftest import DEPT_ROLES, PLATFORM_ROLES, World
+from tests.platform.conftest import DEPT_ROLES, PASSWORD, PLATFORM_ROLES, World
 from tests.platform.pki_support import make_csr, request_certificate
 from tests.platform.test_access import PUBLIC, api_routes
 
@@ -217,6 +220,27 @@ def _user_in_a(world: World, placement: str) -> Call:
     return {"user_id": world.uid("A", R)}, {"full_name": f"改名{next(_counter)}"}
 
 
+def _reset_body(world: World, placement: str) -> Call:
+    return {"user_id": world.uid("A", R)}, {"new_password": f"Temp-Passw0rd-{next(_counter)}"}
+
+
+def _dept_b_rename(world: World, placement: str) -> Call:
+    return {"department_id": world.depts["B"]}, {"short_name": f"民政{next(_counter)}"}
+
+
+def _active_filing(world: World, placement: str) -> Call:
+    """A fresh active 备案 filing of department A's resource admin (withdrawn once)."""
+    from govshare_platform.departments.models import ResourceAdminFiling
+
+    with world.session() as s:
+        filing = ResourceAdminFiling(
+            department_id=world.depts["A"], user_id=world.uid("A", RA), phone="0513-1"
+        )
+        s.add(filing)
+        s.commit()
+        return {"department_id": world.depts["A"], "filing_id": filing.id}, None
+
+
 def _dept_a(body: Any = None) -> Setup:
     def setup(world: World, placement: str) -> Call:
         payload = body(world) if callable(body) else body
@@ -258,6 +282,19 @@ def _new_request(world: World, placement: str) -> Call:
     return {}, _request_body(entry["id"])
 
 
+def _password_change() -> dict[str, str]:
+    return {"current_password": PASSWORD, "new_password": "Neues-Passw0rt#26"}
+
+
+def _audit_keyed(world: World, placement: str) -> Call:
+    """No object; the platform given an audit key (a checkpoint and a bundle need one)."""
+    settings = world.app.state.settings
+    if settings.audit_key_file is None:
+        directory = Path(tempfile.mkdtemp(prefix="govshare-matrix-audit-"))
+        world.app.state.settings = keyed_settings(settings.database_url, directory)
+    return {}, None
+
+
 # --- the matrix ------------------------------------------------------------------------------
 
 GLOBAL = "global"
@@ -277,6 +314,15 @@ CONSUMER, PLATFORM = SignTurn.CONSUMER, SignTurn.PLATFORM
 TARGETS = [
     Target("GET", "/api/v1/me", _no_object(), {GLOBAL: ALL}),
     Target("POST", "/api/v1/auth/logout", _no_object(), {GLOBAL: ALL}),
+    Target("POST", "/api/v1/auth/password", _no_object(_password_change), {GLOBAL: ALL}),
+    Target("GET", "/api/v1/security/password-policy", _no_object(), {GLOBAL: ALL}),
+    Target(
+        "PATCH",
+        "/api/v1/security/password-policy",
+        _no_object({"max_age_days": 120}),
+        {GLOBAL: frozenset({SE})},
+        {"If-Match": "*"},
+    ),
     Target("GET", "/api/v1/departments", _no_object(), {GLOBAL: ALL}),
     Target("POST", "/api/v1/departments", _no_object(_new_department), {GLOBAL: frozenset({SE})}),
     Target("GET", "/api/v1/departments/{department_id}", _dept_a(), {GLOBAL: ALL}),
@@ -292,8 +338,38 @@ TARGETS = [
     Target(
         "PATCH", "/api/v1/users/{user_id}", _user_in_a, {GLOBAL: frozenset({SE})}, {"If-Match": "*"}
     ),
+    Target(
+        "POST",
+        "/api/v1/users/{user_id}/unlock",
+        _user_in_a,
+        {GLOBAL: frozenset({SE})},
+        {"If-Match": "*"},
+    ),
+    Target(
+        "POST",
+        "/api/v1/users/{user_id}/reset-password",
+        _reset_body,
+        {GLOBAL: frozenset({SE})},
+        {"If-Match": "*"},
+    ),
+    Target(
+        "PATCH",
+        "/api/v1/departments/{department_id}",
+        _dept_b_rename,
+        {GLOBAL: frozenset({SE})},
+        {"If-Match": "*"},
+    ),
+    Target(
+        "POST",
+        "/api/v1/departments/{department_id}/resource-admins/{filing_id}/withdraw",
+        _active_filing,
+        {GLOBAL: frozenset({SE})},
+    ),
     Target("GET", "/api/v1/audit/events", _no_object(), {GLOBAL: frozenset({AU})}),
     Target("GET", "/api/v1/audit/verify", _no_object(), {GLOBAL: frozenset({AU})}),
+    Target("GET", "/api/v1/audit/checkpoints", _no_object(), {GLOBAL: frozenset({AU})}),
+    Target("POST", "/api/v1/audit/checkpoints", _audit_keyed, {GLOBAL: frozenset({AU})}),
+    Target("GET", "/api/v1/audit/export?format=bundle", _audit_keyed, {GLOBAL: frozenset({AU})}),
     Target("GET", "/api/v1/policy", _no_object(), {GLOBAL: ALL}),
     Target(
         "PATCH",
@@ -467,6 +543,13 @@ def mworld(world: World) -> World:
         world.depts["C"] = dept.id
     for role in DEPT_ROLES:
         world.users[("C", role)] = world.add_user("C", role)
+    with world.session() as s:  # C's resource admin on file (备案, 第二十八条), as A's and B's
+        s.add(
+            ResourceAdminFiling(
+                department_id=world.depts["C"], user_id=world.users[("C", RA)], phone="1"
+            )
+        )
+        s.commit()
     return world
 
 

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
+import argon2
 from sqlalchemy import select, update
 
 from govshare_core.vocab import Role
 from govshare_platform.auth.models import AuthToken
+from govshare_platform.auth.passwords import hasher
+from govshare_platform.auth.service import decoy_hash
 from govshare_platform.db import utcnow
+from govshare_platform.departments.models import User
 from tests.platform.conftest import PASSWORD, World
 
 
-def _login(world: World, username: str, password: str):  # type: ignore[no-untyped-def]
+def _login(world: World, username: str, password: str) -> Any:
     return world.client.post(
         "/api/v1/auth/login", json={"username": username, "password": password}
     )
@@ -37,19 +42,34 @@ def test_wrong_password_then_lockout(world: World) -> None:
     first = _login(world, "a_registrar", "wrong")
     assert first.status_code == 401
     assert first.headers["content-type"].startswith("application/problem+json")
-    assert first.json()["attempts_left"] == 2
+    assert "attempts_left" not in first.json()
     _login(world, "a_registrar", "wrong")
-    third = _login(world, "a_registrar", "wrong")
-    assert third.status_code == 423
-    assert third.json()["code"] == "account_locked"
-    # even the right password is refused while locked
-    assert _login(world, "a_registrar", PASSWORD).status_code == 423
+    third = _login(world, "a_registrar", "wrong")  # the third failure locks the account...
+    assert third.status_code == 401  # ...but a guess is not told so
+    assert third.json() == first.json()
+    # the right password learns of the lock (423); still refused while locked
+    locked = _login(world, "a_registrar", PASSWORD)
+    assert locked.status_code == 423
+    assert locked.json()["code"] == "account_locked"
+    assert _login(world, "a_registrar", "wrong").status_code == 401
 
 
 def test_unknown_user_is_indistinguishable(world: World) -> None:
-    r = _login(world, "nobody", "whatever")
-    assert r.status_code == 401
-    assert r.json()["code"] == "invalid_credentials"
+    """Finding 7: the same body for an unknown user, a wrong password and a disabled account,
+    and the decoy hash costs what a real one does."""
+    with world.session() as s:
+        s.execute(update(User).where(User.username == "b_applicant").values(active=False))
+        s.commit()
+    bodies = [
+        _login(world, name, "Wrong-Passw0rd!").json()
+        for name in ("nobody", "a_registrar", "b_applicant")
+    ]
+    assert bodies[0] == bodies[1] == bodies[2]
+    assert bodies[0]["code"] == "invalid_credentials" and "attempts_left" not in bodies[0]
+    settings = world.app.state.settings
+    ph = hasher(settings.argon2_time_cost, settings.argon2_memory_kib)
+    decoy = argon2.extract_parameters(decoy_hash(ph))
+    assert (decoy.time_cost, decoy.memory_cost) == (ph.time_cost, ph.memory_cost)
 
 
 def test_expired_and_idle_tokens(world: World) -> None:
@@ -77,3 +97,29 @@ def test_login_stores_only_token_hash(world: World) -> None:
         hashes = s.scalars(select(AuthToken.token_hash)).all()
     assert token not in hashes
     assert all(len(h) == 64 for h in hashes)
+
+
+def test_failed_logins_leave_the_version_and_a_lockout_ends_sessions(world: World) -> None:
+    """Finding 8: guessing does not make an administrator's If-Match stale; finding 5: a
+    lockout ends the account's sessions."""
+    headers = world.h("A", Role.REGISTRAR)
+    with world.session() as s:
+        before = s.scalar(select(User.version).where(User.username == "a_registrar"))
+    assert _login(world, "a_registrar", "wrong-1").status_code == 401
+    with world.session() as s:
+        user = s.scalar(select(User).where(User.username == "a_registrar"))
+        assert user is not None and user.failed_logins == 1 and user.version == before
+    assert world.client.get("/api/v1/me", headers=headers).status_code == 200
+    for _ in range(2):
+        _login(world, "a_registrar", "wrong")
+    with world.session() as s:
+        user = s.scalar(select(User).where(User.username == "a_registrar"))
+        assert user is not None and user.locked_until is not None and user.version == before
+    ended = world.client.get("/api/v1/me", headers=headers)
+    assert ended.status_code == 401 and ended.json()["code"] == "invalid_token"
+
+
+def test_login_password_is_not_stripped(world: World) -> None:
+    """Finding 11: ' password ' is not 'password' (the user name may be trimmed)."""
+    assert _login(world, "a_registrar", f" {PASSWORD} ").status_code == 401
+    assert _login(world, " a_registrar ", PASSWORD).status_code == 200

@@ -193,3 +193,74 @@ def test_logs_are_one_line_per_event_and_verbose_adds_debug() -> None:
     assert "DEBUG govshare.platform.test shown" in text
     assert 'INFO uvicorn.access 127.0.0.1 - "GET /healthz HTTP/1.1" 200' in text
     logs.configure(stream=io.StringIO())  # leave INFO, and no handler on a closed stream
+
+
+# --- account commands (三员分立: privileged accounts only here; issue 11) ------------------------
+
+
+def _run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = cli.main(args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_create_user_never_echoes_a_refused_password(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Finding 11: the CLI echoed a rejected password; names are unique whatever their case."""
+    cli.main(["--database-url", db, "init-db"])
+    dept = add_department(db)
+    base = ["--database-url", db, "create-user", "erin", "--department-id", str(dept)]
+    base += ["--role", "registrar"]
+    for weak in ("aaaaaaaaaa", "Secret-Sauce 7 ", "x"):
+        code, out, err = _run([*base, "--password", weak], capsys)
+        assert code == 2 and weak.strip() not in out + err, (weak, err)
+        assert "error: password:" in err
+    assert _run([*base, "--password", "Long-Passw0rd-1"], capsys)[0] == 0
+    upper = ["--database-url", db, "create-user", "ERIN", "--department-id", str(dept)]
+    code, _out, err = _run([*upper, "--role", "registrar", "--password", "Long-Passw0rd-1"], capsys)
+    assert code == 2 and "duplicate_username" in err
+
+
+def test_privileged_accounts_are_managed_with_the_cli(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cli.main(["--database-url", db, "init-db"])
+    dept = add_department(db)
+    capsys.readouterr()
+    common = ["--database-url", db]
+    create = [*common, "create-user", "sec2", "--department-id", str(dept)]
+    code, out, _err = _run(
+        [*create, "--role", "security_admin", "--password", "Long-Passw0rd-1"], capsys
+    )
+    assert code == 0 and json.loads(out)["must_change_password"] is False
+    both = [*common, "set-roles", "sec2", "--role", "security_admin", "--role", "audit_admin"]
+    code, _out, err = _run(both, capsys)
+    assert code == 2 and "separation_of_duties" in err
+    code, out, _err = _run([*common, "set-roles", "SEC2", "--role", "audit_admin"], capsys)
+    assert code == 0 and json.loads(out)["roles"] == ["audit_admin"]
+    reset = [*common, "reset-password", "sec2", "--password", "Fresh-Passw0rd-9"]
+    code, out, err = _run(reset, capsys)
+    assert code == 0 and json.loads(out)["must_change_password"] is True
+    assert "Fresh-Passw0rd-9" not in out + err
+    code, out, _err = _run([*common, "set-active", "sec2", "--inactive"], capsys)
+    assert code == 0 and json.loads(out)["active"] is False
+    assert _run([*common, "unlock", "sec2"], capsys)[0] == 0
+    code, _out, err = _run([*common, "unlock", "nobody"], capsys)
+    assert code == 2 and "no user named 'nobody'" in err
+
+    engine = create_engine(db)
+    with Session(engine) as s:
+        user = s.scalars(select(User).where(User.username == "sec2")).one()
+        assert (user.active, user.version >= 3) == (False, True)
+        events = s.scalars(select(AuditEvent).order_by(AuditEvent.seq)).all()
+        assert [(e.action, e.actor_name) for e in events] == [
+            ("user_create", "cli"),
+            ("user_update", "cli"),
+            ("user_password_reset", "cli"),
+            ("user_update", "cli"),
+            ("user_unlock", "cli"),
+        ]
+        assert events[1].details["roles"] == ["audit_admin"]
+    engine.dispose()
+    assert _run([*common, "audit", "verify"], capsys)[0] == 0

@@ -23,7 +23,7 @@ from govshare_platform.demo.data import (
     synthetic_specs,
 )
 from govshare_platform.demo.seed import demo_accounts, seed_demo
-from govshare_platform.departments.models import Department, UserRole
+from govshare_platform.departments.models import Department, User, UserRole
 from govshare_platform.requests.models import ShareRequest
 from govshare_platform.settings import Settings
 
@@ -54,6 +54,8 @@ def _check_separation(session: Session) -> None:
     }
     assert all(holders.values()), "every role is held by someone"
     assert not holders[Role.SECURITY_ADMIN] & holders[Role.AUDIT_ADMIN]
+    # accounts made through the API carry a temporary password; the demo's are usable as printed
+    assert not session.scalar(select(func.count(User.id)).where(User.must_change_password))
 
 
 def _check_logins(client: TestClient) -> None:

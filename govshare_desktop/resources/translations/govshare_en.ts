@@ -2,6 +2,1377 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>用户名（开头几个字符即可）</source>
+        <translation>User name (first few characters suffice)</translation>
+    </message>
+    <message>
+        <source>全部部门</source>
+        <translation>All departments</translation>
+    </message>
+    <message>
+        <source>全部操作</source>
+        <translation>All operations</translation>
+    </message>
+    <message>
+        <source>全部对象</source>
+        <translation>All objects</translation>
+    </message>
+    <message>
+        <source>对象编号</source>
+        <translation>Object ID</translation>
+    </message>
+    <message>
+        <source>全部结果</source>
+        <translation>All results</translation>
+    </message>
+    <message>
+        <source>查询</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>清除条件</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>操作人</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <source>对象</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>登录失败</source>
+        <translation>Login failed</translation>
+    </message>
+    <message>
+        <source>退出登录</source>
+        <translation>Log Out</translation>
+    </message>
+    <message>
+        <source>修改密码</source>
+        <translation>Change Password</translation>
+    </message>
+    <message>
+        <source>越权访问被拒绝</source>
+        <translation>Unauthorized access denied</translation>
+    </message>
+    <message>
+        <source>创建用户</source>
+        <translation>Create user</translation>
+    </message>
+    <message>
+        <source>修改用户</source>
+        <translation>Modify user</translation>
+    </message>
+    <message>
+        <source>解锁用户</source>
+        <translation>Unlock user</translation>
+    </message>
+    <message>
+        <source>重置用户密码</source>
+        <translation>Reset user password</translation>
+    </message>
+    <message>
+        <source>修改密码策略</source>
+        <translation>Modify password policy</translation>
+    </message>
+    <message>
+        <source>创建部门</source>
+        <translation>Create department</translation>
+    </message>
+    <message>
+        <source>修改部门</source>
+        <translation>Modify department</translation>
+    </message>
+    <message>
+        <source>资源管理员备案</source>
+        <translation>Resource Administrator Filing</translation>
+    </message>
+    <message>
+        <source>撤销资源管理员备案</source>
+        <translation>Revoke resource administrator filing</translation>
+    </message>
+    <message>
+        <source>查阅审计日志</source>
+        <translation>View audit log</translation>
+    </message>
+    <message>
+        <source>导出审计日志</source>
+        <translation>Export audit log</translation>
+    </message>
+    <message>
+        <source>校验审计链</source>
+        <translation>Verify audit chain</translation>
+    </message>
+    <message>
+        <source>创建审计检查点</source>
+        <translation>Create audit checkpoint</translation>
+    </message>
+    <message>
+        <source>清理已归档审计日志</source>
+        <translation>Purge archived audit logs</translation>
+    </message>
+    <message>
+        <source>修改平台策略</source>
+        <translation>Modify platform policy</translation>
+    </message>
+    <message>
+        <source>设置工作日调整</source>
+        <translation>Set working day adjustment</translation>
+    </message>
+    <message>
+        <source>删除工作日调整</source>
+        <translation>Delete working day adjustment</translation>
+    </message>
+    <message>
+        <source>添加协议模板</source>
+        <translation>Add agreement template</translation>
+    </message>
+    <message>
+        <source>新建目录条目</source>
+        <translation>New catalog entry</translation>
+    </message>
+    <message>
+        <source>修改目录条目</source>
+        <translation>Modify catalog entry</translation>
+    </message>
+    <message>
+        <source>删除目录条目</source>
+        <translation>Delete catalog entry</translation>
+    </message>
+    <message>
+        <source>添加目录附件</source>
+        <translation>Add catalog attachment</translation>
+    </message>
+    <message>
+        <source>删除目录附件</source>
+        <translation>Delete catalog attachment</translation>
+    </message>
+    <message>
+        <source>检索共享目录</source>
+        <translation>Search shared catalog</translation>
+    </message>
+    <message>
+        <source>提交变更报告</source>
+        <translation>Submit change report</translation>
+    </message>
+    <message>
+        <source>采纳变更报告</source>
+        <translation>Accept change report</translation>
+    </message>
+    <message>
+        <source>驳回变更报告</source>
+        <translation>Reject change report</translation>
+    </message>
+    <message>
+        <source>新建共享申请</source>
+        <translation>New sharing request</translation>
+    </message>
+    <message>
+        <source>修改共享申请</source>
+        <translation>Modify sharing request</translation>
+    </message>
+    <message>
+        <source>共享申请超期</source>
+        <translation>Sharing request overdue</translation>
+    </message>
+    <message>
+        <source>共享申请超期上报</source>
+        <translation>Escalate overdue sharing request</translation>
+    </message>
+    <message>
+        <source>超期申请检查</source>
+        <translation>Overdue request check</translation>
+    </message>
+    <message>
+        <source>撤销授权</source>
+        <translation>Revoke authorization</translation>
+    </message>
+    <message>
+        <source>授权到期</source>
+        <translation>Authorization expired</translation>
+    </message>
+    <message>
+        <source>授权到期检查</source>
+        <translation>Authorization expiry check</translation>
+    </message>
+    <message>
+        <source>签署协议</source>
+        <translation>Sign agreement</translation>
+    </message>
+    <message>
+        <source>拒签协议</source>
+        <translation>Decline to sign agreement</translation>
+    </message>
+    <message>
+        <source>协议签名被拒</source>
+        <translation>Agreement signature rejected</translation>
+    </message>
+    <message>
+        <source>签发证书</source>
+        <translation>Issue certificate</translation>
+    </message>
+    <message>
+        <source>吊销证书</source>
+        <translation>Revoke certificate</translation>
+    </message>
+    <message>
+        <source>导出访问日志</source>
+        <translation>Export access log</translation>
+    </message>
+    <message>
+        <source>清理访问日志</source>
+        <translation>Purge access log</translation>
+    </message>
+    <message>
+        <source>发起使用情况询问</source>
+        <translation>Initiate usage inquiry</translation>
+    </message>
+    <message>
+        <source>提出数据异议</source>
+        <translation>Raise data objection</translation>
+    </message>
+    <message>
+        <source>开启考核</source>
+        <translation>Start assessment</translation>
+    </message>
+    <message>
+        <source>重新计算考核</source>
+        <translation>Recalculate assessment</translation>
+    </message>
+    <message>
+        <source>发布考核结果</source>
+        <translation>Publish assessment results</translation>
+    </message>
+    <message>
+        <source>调整考核结果</source>
+        <translation>Adjust assessment results</translation>
+    </message>
+    <message>
+        <source>下发整改通知</source>
+        <translation>Issue rectification notice</translation>
+    </message>
+    <message>
+        <source>定时维护</source>
+        <translation>Scheduled maintenance</translation>
+    </message>
+    <message>
+        <source>一致性检查</source>
+        <translation>Consistency check</translation>
+    </message>
+    <message>
+        <source>备份</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>恢复</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>目录条目</source>
+        <translation>Catalog entry</translation>
+    </message>
+    <message>
+        <source>变更报告</source>
+        <translation>Change report</translation>
+    </message>
+    <message>
+        <source>使用情况询问</source>
+        <translation>Usage inquiry</translation>
+    </message>
+    <message>
+        <source>数据异议</source>
+        <translation>Data objection</translation>
+    </message>
+    <message>
+        <source>整改通知</source>
+        <translation>Rectification notice</translation>
+    </message>
+    <message>
+        <source>共享申请</source>
+        <translation>Sharing request</translation>
+    </message>
+    <message>
+        <source>协议</source>
+        <translation>Agreement</translation>
+    </message>
+    <message>
+        <source>提交</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <source>撤回</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <source>部门审核通过</source>
+        <translation>Approved by department</translation>
+    </message>
+    <message>
+        <source>部门退回</source>
+        <translation>Returned by department</translation>
+    </message>
+    <message>
+        <source>发布</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <source>平台退回</source>
+        <translation>Returned by platform</translation>
+    </message>
+    <message>
+        <source>提供方决定</source>
+        <translation>Provider decision</translation>
+    </message>
+    <message>
+        <source>平台决定</source>
+        <translation>Platform decision</translation>
+    </message>
+    <message>
+        <source>提出争议</source>
+        <translation>Raise dispute</translation>
+    </message>
+    <message>
+        <source>协调</source>
+        <translation>Coordinate</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>Revoke</translation>
+    </message>
+    <message>
+        <source>答复</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <source>接受</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>退回</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>裁决</source>
+        <translation>Adjudicate</translation>
+    </message>
+    <message>
+        <source>更正</source>
+        <translation>Correct</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Explain</translation>
+    </message>
+    <message>
+        <source>上传证明材料</source>
+        <translation>Upload supporting documents</translation>
+    </message>
+    <message>
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>Modify</translation>
+    </message>
+    <message>
+        <source>下发</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>授权</source>
+        <translation>Authorization</translation>
+    </message>
+    <message>
+        <source>协议模板</source>
+        <translation>Agreement template</translation>
+    </message>
+    <message>
+        <source>签名证书</source>
+        <translation>Signing certificate</translation>
+    </message>
+    <message>
+        <source>考核</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <source>平台策略</source>
+        <translation>Platform Policy</translation>
+    </message>
+    <message>
+        <source>密码策略</source>
+        <translation>Password Policy</translation>
+    </message>
+    <message>
+        <source>工作日</source>
+        <translation>Working day</translation>
+    </message>
+    <message>
+        <source>审计日志</source>
+        <translation>Audit Log</translation>
+    </message>
+    <message>
+        <source>成功</source>
+        <translation>Succeeded</translation>
+    </message>
+    <message>
+        <source>拒绝</source>
+        <translation>Denied</translation>
+    </message>
+    <message>
+        <source>失败</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>中断</source>
+        <translation>Interrupted</translation>
+    </message>
+    <message>
+        <source>缺少事件（序号不连续）</source>
+        <translation>Missing events (non-consecutive sequence numbers)</translation>
+    </message>
+    <message>
+        <source>与前一事件的哈希链接断开</source>
+        <translation>Hash link to previous event broken</translation>
+    </message>
+    <message>
+        <source>事件内容被改动</source>
+        <translation>Event content altered</translation>
+    </message>
+    <message>
+        <source>链头记录被删除</source>
+        <translation>Chain head record deleted</translation>
+    </message>
+    <message>
+        <source>最后的若干事件被删除</source>
+        <translation>Last events deleted</translation>
+    </message>
+    <message>
+        <source>检查点由其他密钥签署</source>
+        <translation>Checkpoint signed by a different key</translation>
+    </message>
+    <message>
+        <source>检查点签名无效</source>
+        <translation>Invalid checkpoint signature</translation>
+    </message>
+    <message>
+        <source>链头早于检查点：有事件被删除</source>
+        <translation>Chain head predates checkpoint: events were deleted</translation>
+    </message>
+    <message>
+        <source>检查点所指事件已被清理，且之后没有新的检查点</source>
+        <translation>Event referenced by checkpoint was purged and no later checkpoint exists</translation>
+    </message>
+    <message>
+        <source>链的起点与检查点不符</source>
+        <translation>Chain start does not match checkpoint</translation>
+    </message>
+    <message>
+        <source>检查点所指事件缺失</source>
+        <translation>Event referenced by checkpoint is missing</translation>
+    </message>
+    <message>
+        <source>检查点所指事件的哈希不同：审计日志被重写</source>
+        <translation>Hash of event referenced by checkpoint differs: audit log was rewritten</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>客户端地址</source>
+        <translation>Client address</translation>
+    </message>
+    <message>
+        <source>统计总数</source>
+        <translation>Total count</translation>
+    </message>
+    <message>
+        <source>统计符合条件的事件总数（数据量大时较慢）</source>
+        <translation>Count total matching events (slow for large data sets)</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>CSV 文件…</source>
+        <translation>CSV file…</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿…</source>
+        <translation>Excel workbook…</translation>
+    </message>
+    <message>
+        <source>签名导出包（可独立校验）…</source>
+        <translation>Signed export package (independently verifiable)…</translation>
+    </message>
+    <message>
+        <source>取消导出</source>
+        <translation>Cancel export</translation>
+    </message>
+    <message>
+        <source>正在加载……</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>没有符合条件的审计事件。</source>
+        <translation>No matching audit events.</translation>
+    </message>
+    <message>
+        <source>共 %1 条</source>
+        <translation>%1 total</translation>
+    </message>
+    <message>
+        <source>已加载 %1 条，向下滚动加载更早的事件</source>
+        <translation>%1 loaded; scroll down to load earlier events</translation>
+    </message>
+    <message>
+        <source>加载失败</source>
+        <translation>Failed to load</translation>
+    </message>
+    <message>
+        <source>符合条件的事件共 %1 条（已加载 %2 条）</source>
+        <translation>%1 matching events (%2 loaded)</translation>
+    </message>
+    <message>
+        <source>（北京时间）</source>
+        <translation>(Beijing time)</translation>
+    </message>
+    <message>
+        <source>CSV 文件 (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>签名导出包 (*.zip)</source>
+        <translation>Signed export packages (*.zip)</translation>
+    </message>
+    <message>
+        <source>正在导出到 %1…</source>
+        <translation>Exporting to %1…</translation>
+    </message>
+    <message>
+        <source>已导出到 %1</source>
+        <translation>Exported to %1</translation>
+    </message>
+    <message>
+        <source>已取消导出。</source>
+        <translation>Export canceled.</translation>
+    </message>
+    <message>
+        <source>截至序号</source>
+        <translation>Up to sequence no.</translation>
+    </message>
+    <message>
+        <source>签署时间</source>
+        <translation>Signed at</translation>
+    </message>
+    <message>
+        <source>密钥标识</source>
+        <translation>Key ID</translation>
+    </message>
+    <message>
+        <source>链头哈希</source>
+        <translation>Chain head hash</translation>
+    </message>
+    <message>
+        <source>校验审计日志的哈希链是否完整，并与最近一次签名检查点比对：删除、篡改、截断或整体替换审计记录都会被发现。</source>
+        <translation>Verify the integrity of the audit log hash chain and compare it with the latest signed checkpoint: deletion, tampering, truncation or wholesale replacement of audit records will be detected.</translation>
+    </message>
+    <message>
+        <source>立即校验</source>
+        <translation>Verify now</translation>
+    </message>
+    <message>
+        <source>校验结果</source>
+        <translation>Verification result</translation>
+    </message>
+    <message>
+        <source>已校验事件数</source>
+        <translation>Events verified</translation>
+    </message>
+    <message>
+        <source>校验范围</source>
+        <translation>Verification range</translation>
+    </message>
+    <message>
+        <source>首个断点</source>
+        <translation>First break</translation>
+    </message>
+    <message>
+        <source>最近签名检查点</source>
+        <translation>Latest signed checkpoint</translation>
+    </message>
+    <message>
+        <source>外部锚定</source>
+        <translation>External anchoring</translation>
+    </message>
+    <message>
+        <source>校验时间</source>
+        <translation>Verified at</translation>
+    </message>
+    <message>
+        <source>签名检查点</source>
+        <translation>Signed checkpoints</translation>
+    </message>
+    <message>
+        <source>检查点用数据库之外保管的密钥签署链头，随每次备份导出；平台也会定期自动创建。</source>
+        <translation>Checkpoints sign the chain head with a key kept outside the database and are exported with every backup; the platform also creates them automatically on a regular schedule.</translation>
+    </message>
+    <message>
+        <source>立即创建检查点</source>
+        <translation>Create checkpoint now</translation>
+    </message>
+    <message>
+        <source>尚无签名检查点。配置审计密钥（govshare-platform audit init-key）后，平台会定期签署。</source>
+        <translation>No signed checkpoints yet. After the audit key is configured (govshare-platform audit init-key), the platform will sign checkpoints periodically.</translation>
+    </message>
+    <message>
+        <source>尚未校验。点击“立即校验”检查审计链。</source>
+        <translation>Not yet verified. Click “Verify now” to check the audit chain.</translation>
+    </message>
+    <message>
+        <source>正在校验审计链……（事件较多时需要一些时间）</source>
+        <translation>Verifying audit chain… (this may take a while with many events)</translation>
+    </message>
+    <message>
+        <source>无法校验：%1</source>
+        <translation>Unable to verify: %1</translation>
+    </message>
+    <message>
+        <source>审计链已损坏：序号 %1 处断开</source>
+        <translation>Audit chain broken: break at sequence no. %1</translation>
+    </message>
+    <message>
+        <source>审计链与最近签名检查点不符：记录可能被截断、删除或重写</source>
+        <translation>Audit chain does not match the latest signed checkpoint: records may have been truncated, deleted or rewritten</translation>
+    </message>
+    <message>
+        <source>审计链已损坏</source>
+        <translation>Audit chain broken</translation>
+    </message>
+    <message>
+        <source>审计链完整，但未外部锚定（未配置检查点密钥）。</source>
+        <translation>Audit chain intact, but not externally anchored (no checkpoint key configured).</translation>
+    </message>
+    <message>
+        <source>审计链完整，并与最近签名检查点一致。</source>
+        <translation>Audit chain intact and consistent with the latest signed checkpoint.</translation>
+    </message>
+    <message>
+        <source>从序号 %1 之后（更早的已归档清理）到链头序号 %2</source>
+        <translation>From after sequence no. %1 (earlier records archived and purged) to chain head sequence no. %2</translation>
+    </message>
+    <message>
+        <source>从第一条到链头序号 %1</source>
+        <translation>From the first record to chain head sequence no. %1</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>序号 %1</source>
+        <translation>Sequence no. %1</translation>
+    </message>
+    <message>
+        <source>已配置检查点密钥</source>
+        <translation>Checkpoint key configured</translation>
+    </message>
+    <message>
+        <source>未配置检查点密钥：审计链只能与自身比对，无法发现整体重写或清空。</source>
+        <translation>No checkpoint key configured: the audit chain can only be checked against itself, so wholesale rewriting or clearing cannot be detected.</translation>
+    </message>
+    <message>
+        <source>尚无签名检查点</source>
+        <translation>No signed checkpoints yet</translation>
+    </message>
+    <message>
+        <source>序号 %1，%2 签署</source>
+        <translation>Sequence no. %1, signed %2</translation>
+    </message>
+    <message>
+        <source>：一致</source>
+        <translation>: consistent</translation>
+    </message>
+    <message>
+        <source>：不一致</source>
+        <translation>: inconsistent</translation>
+    </message>
+    <message>
+        <source>正在签署检查点……</source>
+        <translation>Signing checkpoint…</translation>
+    </message>
+    <message>
+        <source>已创建检查点：截至序号 %1。</source>
+        <translation>Checkpoint created: up to sequence no. %1.</translation>
+    </message>
+    <message>
+        <source>个工作日</source>
+        <translation> working days</translation>
+    </message>
+    <message>
+        <source>年</source>
+        <translation>years</translation>
+    </message>
+    <message>
+        <source>共享申请审核时限</source>
+        <translation>Sharing request review deadline</translation>
+    </message>
+    <message>
+        <source>提供部门答复共享申请（第二十七条）</source>
+        <translation>Providing department responds to sharing requests (Article 27)</translation>
+    </message>
+    <message>
+        <source>目录审核时限</source>
+        <translation>Catalog review deadline</translation>
+    </message>
+    <message>
+        <source>每一级审核目录条目</source>
+        <translation>Catalog entries reviewed at each level</translation>
+    </message>
+    <message>
+        <source>变更报告期限</source>
+        <translation>Change reporting deadline</translation>
+    </message>
+    <message>
+        <source>天</source>
+        <translation>days</translation>
+    </message>
+    <message>
+        <source>核心要素变更后报告（第十七条）</source>
+        <translation>Report after core element changes (Article 17)</translation>
+    </message>
+    <message>
+        <source>协议签署时限</source>
+        <translation>Agreement signing deadline</translation>
+    </message>
+    <message>
+        <source>各方签署三方保密协议（第三十条）</source>
+        <translation>All parties sign the tripartite confidentiality agreement (Article 30)</translation>
+    </message>
+    <message>
+        <source>数据异议答复时限</source>
+        <translation>Data objection response deadline</translation>
+    </message>
+    <message>
+        <source>提供部门核实更正或说明（第二十条）</source>
+        <translation>Providing department verifies and corrects or explains (Article 20)</translation>
+    </message>
+    <message>
+        <source>日志保存年限</source>
+        <translation>Log retention period</translation>
+    </message>
+    <message>
+        <source>审计与访问日志至少保存 5 年（第二十六条）</source>
+        <translation>Audit and access logs retained for at least 5 years (Article 26)</translation>
+    </message>
+    <message>
+        <source>日志至少保存 %1 年（第二十六条）。</source>
+        <translation>Logs must be retained for at least %1 years (Article 26).</translation>
+    </message>
+    <message>
+        <source>应在 %1 至 %2 之间。</source>
+        <translation>Must be between %1 and %2.</translation>
+    </message>
+    <message>
+        <source>办理时限与日志保存</source>
+        <translation>Processing Deadlines and Log Retention</translation>
+    </message>
+    <message>
+        <source>允许范围：%1–%2</source>
+        <translation>Allowed range: %1–%2</translation>
+    </message>
+    <message>
+        <source>考核权重与等级划分（只读，第三十四条）</source>
+        <translation>Assessment Weights and Grading (read-only, Article 34)</translation>
+    </message>
+    <message>
+        <source>会话（服务器配置，只读）</source>
+        <translation>Session (server configuration, read-only)</translation>
+    </message>
+    <message>
+        <source>登录有效期</source>
+        <translation>Login validity</translation>
+    </message>
+    <message>
+        <source>空闲超时</source>
+        <translation>Idle timeout</translation>
+    </message>
+    <message>
+        <source>还原</source>
+        <translation>Revert</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>无法读取平台策略：%1</source>
+        <translation>Unable to read platform policy: %1</translation>
+    </message>
+    <message>
+        <source>策略版本 %1</source>
+        <translation>Policy version %1</translation>
+    </message>
+    <message>
+        <source>%1 分钟</source>
+        <translation>%1 minutes</translation>
+    </message>
+    <message>
+        <source>正在保存……</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>已保存平台策略。</source>
+        <translation>Platform policy saved.</translation>
+    </message>
+    <message>
+        <source>平台策略已被他人修改（当前版本 %1）：请在对比窗口中选择保留哪些值。</source>
+        <translation>Platform policy was modified by someone else (current version %1): choose which values to keep in the comparison window.</translation>
+    </message>
+    <message>
+        <source>周一</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>周二</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>周三</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>周四</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>周五</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>周六</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>周日</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <source>调休上班</source>
+        <translation>Make-up working day</translation>
+    </message>
+    <message>
+        <source>休息日</source>
+        <translation>Rest day</translation>
+    </message>
+    <message>
+        <source>法定节假日</source>
+        <translation>Statutory holiday</translation>
+    </message>
+    <message>
+        <source>（暂定：该年尚无官方放假安排）</source>
+        <translation>(Provisional: no official holiday schedule for this year yet)</translation>
+    </message>
+    <message>
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>星期</source>
+        <translation>Weekday</translation>
+    </message>
+    <message>
+        <source>调整为</source>
+        <translation>Adjust to</translation>
+    </message>
+    <message>
+        <source>官方安排</source>
+        <translation>Official schedule</translation>
+    </message>
+    <message>
+        <source>调整为工作日</source>
+        <translation>Adjust to working day</translation>
+    </message>
+    <message>
+        <source>调整为休息日</source>
+        <translation>Adjust to rest day</translation>
+    </message>
+    <message>
+        <source>添加或修改调整</source>
+        <translation>Add or Modify Adjustment</translation>
+    </message>
+    <message>
+        <source>工作日（上班）</source>
+        <translation>Working day (work)</translation>
+    </message>
+    <message>
+        <source>休息日（不上班）</source>
+        <translation>Rest day (no work)</translation>
+    </message>
+    <message>
+        <source>例如：国务院办公厅关于2027年部分节假日安排的通知</source>
+        <translation>e.g. General Office of the State Council Notice on the Arrangement of Certain Holidays in 2027</translation>
+    </message>
+    <message>
+        <source>保存调整</source>
+        <translation>Save adjustment</translation>
+    </message>
+    <message>
+        <source>删除调整</source>
+        <translation>Delete adjustment</translation>
+    </message>
+    <message>
+        <source>%1 年尚无官方放假安排（chinesecalendar 无该年数据）：期限按周末和可推算的法定节日暂定计算。国务院公布放假安排后，请在此逐日录入调休与节假日。</source>
+        <translation>No official holiday schedule for %1 yet (chinesecalendar has no data for that year): deadlines are provisionally calculated based on weekends and predictable statutory holidays. Once the State Council publishes the holiday schedule, enter the make-up working days and holidays here day by day.</translation>
+    </message>
+    <message>
+        <source>保存修改</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <source>添加调整</source>
+        <translation>Add adjustment</translation>
+    </message>
+    <message>
+        <source>工作日调整 %1</source>
+        <translation>Working day adjustment %1</translation>
+    </message>
+    <message>
+        <source>删除该日的调整，恢复官方安排（%1）</source>
+        <translation>Delete the adjustment for this day and restore the official schedule (%1)</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>删除工作日调整 %1</source>
+        <translation>Delete working day adjustment %1</translation>
+    </message>
+    <message>
+        <source>正在提交……</source>
+        <translation>Submitting…</translation>
+    </message>
+    <message>
+        <source>已保存 %1 的调整。</source>
+        <translation>Adjustment for %1 saved.</translation>
+    </message>
+    <message>
+        <source>已删除 %1 的调整。</source>
+        <translation>Adjustment for %1 deleted.</translation>
+    </message>
+    <message>
+        <source>请填写部门名称，2 至 100 个字。</source>
+        <translation>Enter a department name of 2 to 100 characters.</translation>
+    </message>
+    <message>
+        <source>简称不超过 30 个字。</source>
+        <translation>Abbreviation must not exceed 30 characters.</translation>
+    </message>
+    <message>
+        <source>请选择本部门持有资源管理员角色的用户。</source>
+        <translation>Select a user in this department who holds the resource administrator role.</translation>
+    </message>
+    <message>
+        <source>请填写联系电话，5 至 32 个字符。</source>
+        <translation>Enter a contact phone number of 5 to 32 characters.</translation>
+    </message>
+    <message>
+        <source>备注不超过 500 个字。</source>
+        <translation>Remarks must not exceed 500 characters.</translation>
+    </message>
+    <message>
+        <source>新建部门</source>
+        <translation>New Department</translation>
+    </message>
+    <message>
+        <source>18 位，如 11320600014160186X</source>
+        <translation>18 characters, e.g. 11320600014160186X</translation>
+    </message>
+    <message>
+        <source>部门名称</source>
+        <translation>Department Name</translation>
+    </message>
+    <message>
+        <source>简称</source>
+        <translation>Short Name</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码</source>
+        <translation>Unified Social Credit Code</translation>
+    </message>
+    <message>
+        <source>没有修改任何内容。</source>
+        <translation>No changes were made.</translation>
+    </message>
+    <message>
+        <source>如 0513-85000000</source>
+        <translation>e.g. 0513-85000000</translation>
+    </message>
+    <message>
+        <source>资源管理员</source>
+        <translation>Resource Administrator</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>（请选择）</source>
+        <translation>(Select)</translation>
+    </message>
+    <message>
+        <source>本部门没有持有资源管理员角色的在用账号，请先在用户管理中授予角色。</source>
+        <translation>No active account in this department holds the resource administrator role. Grant the role in User Management first.</translation>
+    </message>
+    <message>
+        <source>按名称、简称或信用代码筛选</source>
+        <translation>Filter by name, short name or credit code</translation>
+    </message>
+    <message>
+        <source>修改…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>已保存部门：%1。</source>
+        <translation>Department saved: %1.</translation>
+    </message>
+    <message>
+        <source>新建部门：%1</source>
+        <translation>New Department: %1</translation>
+    </message>
+    <message>
+        <source>修改部门：%1</source>
+        <translation>Edit Department: %1</translation>
+    </message>
+    <message>
+        <source>备案资源管理员…</source>
+        <translation>File Resource Administrator…</translation>
+    </message>
+    <message>
+        <source>撤销备案</source>
+        <translation>Revoke Filing</translation>
+    </message>
+    <message>
+        <source>已撤销备案：%1。</source>
+        <translation>Filing revoked: %1.</translation>
+    </message>
+    <message>
+        <source>已备案资源管理员：%1（%2）。</source>
+        <translation>Resource administrator filed: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>资源管理员备案：%1</source>
+        <translation>Resource Administrator Filing: %1</translation>
+    </message>
+    <message>
+        <source>撤销备案：%1</source>
+        <translation>Revoke Filing: %1</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>加载失败：%1</source>
+        <translation>Failed to load: %1</translation>
+    </message>
+    <message>
+        <source>请按提示修改标红的项目。</source>
+        <translation>Please correct the items marked in red.</translation>
+    </message>
+    <message>
+        <source>由安全管理员设定的临时密码，用户首次登录时须修改</source>
+        <translation>Temporary password set by the security admin; the user must change it at first login</translation>
+    </message>
+    <message>
+        <source>随机生成</source>
+        <translation>Generate Randomly</translation>
+    </message>
+    <message>
+        <source>密码规则</source>
+        <translation>Password Rules</translation>
+    </message>
+    <message>
+        <source> 个字符</source>
+        <translation> characters</translation>
+    </message>
+    <message>
+        <source> 类</source>
+        <translation> categories</translation>
+    </message>
+    <message>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>永不过期</source>
+        <translation>Never expires</translation>
+    </message>
+    <message>
+        <source>最短长度</source>
+        <translation>Minimum length</translation>
+    </message>
+    <message>
+        <source>至少包含的字符类别</source>
+        <translation>Minimum character categories</translation>
+    </message>
+    <message>
+        <source>四类：小写字母、大写字母、数字、符号。</source>
+        <translation>Four categories: lowercase letters, uppercase letters, digits, symbols.</translation>
+    </message>
+    <message>
+        <source>密码有效期</source>
+        <translation>Password validity period</translation>
+    </message>
+    <message>
+        <source>超过有效期的密码须在下次登录时修改；0 表示永不过期。最长 %1 个字符。</source>
+        <translation>Expired passwords must be changed at next login; 0 means never expires. Maximum %1 characters.</translation>
+    </message>
+    <message>
+        <source>登录失败锁定（服务器配置，只读）</source>
+        <translation>Login Failure Lockout (server configuration, read-only)</translation>
+    </message>
+    <message>
+        <source>连续失败次数</source>
+        <translation>Consecutive failures</translation>
+    </message>
+    <message>
+        <source>锁定时长</source>
+        <translation>Lockout duration</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>%1 次</source>
+        <translation>%1 times</translation>
+    </message>
+    <message>
+        <source>密码策略已保存，此后设置的新密码按新规则检查。</source>
+        <translation>Password policy saved. New passwords set from now on will be checked against the new rules.</translation>
+    </message>
+    <message>
+        <source>密码策略已被他人修改，已重新加载最新内容，请核对后再保存。</source>
+        <translation>The password policy was modified by someone else. The latest version has been reloaded; please review it before saving.</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All Statuses</translation>
+    </message>
+    <message>
+        <source>正常</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>已停用</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>已锁定</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>全部角色</source>
+        <translation>All Roles</translation>
+    </message>
+    <message>
+        <source>已办理：%1（%2），账号状态：%3。</source>
+        <translation>Done: %1 (%2), account status: %3.</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>安全管理员和审计管理员账号只能由运维人员在平台服务器上用命令行工具（govshare-platform create-user / set-roles）创建和修改，此处只读（三员分立）。</source>
+        <translation>Security admin and audit admin accounts can only be created and modified by operations staff on the platform server using the command-line tool (govshare-platform create-user / set-roles); read-only here (separation of duties).</translation>
+    </message>
+    <message>
+        <source>账号状态</source>
+        <translation>Account Status</translation>
+    </message>
+    <message>
+        <source>锁定至</source>
+        <translation>Locked Until</translation>
+    </message>
+    <message>
+        <source>须在下次登录时修改密码</source>
+        <translation>Must change password at next login</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>密码修改时间</source>
+        <translation>Password Changed</translation>
+    </message>
+    <message>
+        <source>创建时间</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>请输入密码。</source>
+        <translation>Please enter a password.</translation>
+    </message>
+    <message>
+        <source>密码要求：至少 %1 个字符，包含小写字母、大写字母、数字、符号中的至少 %2 类；首尾不能有空格，同一字符不能连续出现超过 3 次，不能包含用户名。</source>
+        <translation>Password requirements: at least %1 characters, including at least %2 of lowercase letters, uppercase letters, digits and symbols; no leading or trailing spaces, no character repeated more than 3 times in a row, and must not contain the username.</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>共享平台</source>
+        <translation>Sharing Platform</translation>
+    </message>
+    <message>
+        <source>政务部门</source>
+        <translation>Government Department</translation>
+    </message>
+    <message>
+        <source>在用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>已撤销</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <source>【%1】%2，联系电话 %3，备案时间 %4</source>
+        <translation>[%1] %2, phone %3, filed %4</translation>
+    </message>
+    <message>
+        <source>；备注：%1</source>
+        <translation>; remarks: %1</translation>
+    </message>
+    <message>
+        <source>第二十八条：各部门应当指定资源管理员并向共享平台备案；未备案资源管理员的部门不能办理共享申请。</source>
+        <translation>Article 28: Each department shall designate a resource administrator and file them with the sharing platform; departments without a filed resource administrator cannot process sharing requests.</translation>
+    </message>
+    <message>
+        <source>用户名为 3 至 64 个字符，只能包含字母、数字和 _ . -。</source>
+        <translation>Username must be 3 to 64 characters and may contain only letters, digits and _ . -.</translation>
+    </message>
+    <message>
+        <source>请填写姓名（不超过 64 个字）。</source>
+        <translation>Please enter a name (up to 64 characters).</translation>
+    </message>
+    <message>
+        <source>请选择所属部门。</source>
+        <translation>Please select a department.</translation>
+    </message>
+    <message>
+        <source>请至少选择一个角色。</source>
+        <translation>Please select at least one role.</translation>
+    </message>
+    <message>
+        <source>新建用户</source>
+        <translation>New User</translation>
+    </message>
+    <message>
+        <source>登录名，如 ga_registrar2（字母、数字、_ . -）</source>
+        <translation>Login name, e.g. ga_registrar2 (letters, digits, _ . -)</translation>
+    </message>
+    <message>
+        <source>所属部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>临时密码</source>
+        <translation>Temporary Password</translation>
+    </message>
+    <message>
+        <source>安全管理员、审计管理员账号只能在服务器上用命令行创建（三员分立），此处不提供。</source>
+        <translation>Security admin and audit admin accounts can only be created on the server via the command line (separation of duties); not available here.</translation>
+    </message>
+    <message>
+        <source>重置密码</source>
+        <translation>Reset Password</translation>
+    </message>
+    <message>
+        <source>用户下次登录时必须修改此密码；该用户已登录的会话将被结束。请通过安全渠道告知用户。</source>
+        <translation>The user must change this password at next login; the user&apos;s active sessions will be ended. Inform the user through a secure channel.</translation>
+    </message>
+    <message>
+        <source>搜索用户名或姓名</source>
+        <translation>Search username or name</translation>
+    </message>
+    <message>
+        <source>已创建用户：%1。用户首次登录时须修改临时密码。</source>
+        <translation>User created: %1. The user must change the temporary password at first login.</translation>
+    </message>
+</context>
+<context>
     <name>AgreementPages</name>
     <message>
         <source>待签协议</source>
@@ -415,6 +1786,14 @@
     <message>
         <source>账号已停用，请联系安全管理员。</source>
         <translation>The account is disabled; please contact the security administrator.</translation>
+    </message>
+    <message>
+        <source>本机登录尝试过于频繁，请稍后再试。</source>
+        <translation>Too many sign-in attempts from this computer; try again later.</translation>
+    </message>
+    <message>
+        <source>请先修改密码（密码已被重置或已过期）。</source>
+        <translation>Change your password first (it was reset or has expired).</translation>
     </message>
     <message>
         <source>请先登录。</source>
@@ -861,6 +2240,21 @@
     </message>
 </context>
 <context>
+    <name>AuditPages</name>
+    <message>
+        <source>安全审计</source>
+        <translation>Security Audit</translation>
+    </message>
+    <message>
+        <source>审计日志</source>
+        <translation>Audit Log</translation>
+    </message>
+    <message>
+        <source>链校验</source>
+        <translation>Chain Verification</translation>
+    </message>
+</context>
+<context>
     <name>AutosaveController</name>
     <message>
         <source>草稿保存失败：%1</source>
@@ -942,6 +2336,69 @@
     <message>
         <source>已过期，请续期</source>
         <translation>Expired, please renew</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>修改密码</source>
+        <translation>Change Password</translation>
+    </message>
+    <message>
+        <source>须修改密码</source>
+        <translation>Password Change Required</translation>
+    </message>
+    <message>
+        <source>您正在使用安全管理员设置的临时密码，或密码已超过有效期。请先设置新密码，再继续使用。</source>
+        <translation>You are using a temporary password set by the security admin, or your password has expired. Please set a new password before continuing.</translation>
+    </message>
+    <message>
+        <source>修改后，您在其他设备上的登录将被结束。</source>
+        <translation>After the change, your sessions on other devices will be ended.</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>当前密码</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>再次输入新密码</source>
+        <translation>Confirm new password</translation>
+    </message>
+    <message>
+        <source>退出登录</source>
+        <translation>Log Out</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>新密码至少 %1 个字符，包含小写字母、大写字母、数字、符号中的至少 %2 类；首尾不能有空格，不能包含用户名。</source>
+        <translation>The new password must be at least %1 characters, including at least %2 of lowercase letters, uppercase letters, digits and symbols; no leading or trailing spaces, and must not contain the username.</translation>
+    </message>
+    <message>
+        <source>新密码不能与当前密码相同</source>
+        <translation>The new password cannot be the same as the current password</translation>
+    </message>
+    <message>
+        <source>两次输入的新密码不一致</source>
+        <translation>The new passwords do not match</translation>
+    </message>
+    <message>
+        <source>✓ 新密码符合要求</source>
+        <translation>✓ New password meets the requirements</translation>
+    </message>
+    <message>
+        <source>正在提交……</source>
+        <translation>Submitting…</translation>
     </message>
 </context>
 <context>
@@ -2805,6 +4262,10 @@
         <translation>Sign-in failed: %1</translation>
     </message>
     <message>
+        <source>从本机登录失败的次数过多，请稍后再试。</source>
+        <translation>Too many failed login attempts from this computer. Please try again later.</translation>
+    </message>
+    <message>
         <source>登录失败次数过多，账号已临时锁定，请于 %1 之后再试。</source>
         <translation>Too many failed sign-ins: the account is locked; try again after %1.</translation>
     </message>
@@ -2870,6 +4331,10 @@
     <message>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>修改密码(&amp;P)…</source>
+        <translation>Change &amp;Password…</translation>
     </message>
     <message>
         <source>注销(&amp;L)</source>
@@ -3173,6 +4638,21 @@
     <message>
         <source>列表共 %1 条，过长无法排序；请先搜索或筛选缩小范围。</source>
         <translation>The list has %1 rows, too many to sort: search or filter first.</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformAdminPages</name>
+    <message>
+        <source>平台管理</source>
+        <translation>Platform Administration</translation>
+    </message>
+    <message>
+        <source>平台策略</source>
+        <translation>Platform Policy</translation>
+    </message>
+    <message>
+        <source>工作日调整</source>
+        <translation>Working Day Adjustments</translation>
     </message>
 </context>
 <context>
@@ -4310,6 +5790,93 @@
     <message>
         <source>查看完整目录</source>
         <translation>View full entry</translation>
+    </message>
+</context>
+<context>
+    <name>SecurityPages</name>
+    <message>
+        <source>新建部门…</source>
+        <translation>New Department…</translation>
+    </message>
+    <message>
+        <source>安全管理</source>
+        <translation>Security Management</translation>
+    </message>
+    <message>
+        <source>用户管理</source>
+        <translation>User Management</translation>
+    </message>
+    <message>
+        <source>部门管理</source>
+        <translation>Department Management</translation>
+    </message>
+    <message>
+        <source>资源管理员备案</source>
+        <translation>Resource Administrator Filing</translation>
+    </message>
+    <message>
+        <source>密码策略</source>
+        <translation>Password Policy</translation>
+    </message>
+    <message>
+        <source>正常</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>已停用</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>已锁定</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>待改密</source>
+        <translation>Password Change Pending</translation>
+    </message>
+    <message>
+        <source>修改…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>Enable</translation>
+    </message>
+    <message>
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>重置密码…</source>
+        <translation>Reset Password…</translation>
+    </message>
+    <message>
+        <source>停用“%1”？停用后该用户不能登录，已登录的会话立即结束；可随时重新启用。</source>
+        <translation>Disable “%1”? The user will be unable to log in and active sessions will end immediately; the account can be re-enabled at any time.</translation>
+    </message>
+    <message>
+        <source>启用“%1”？启用后该用户可以重新登录。</source>
+        <translation>Enable “%1”? The user will be able to log in again.</translation>
+    </message>
+    <message>
+        <source>解锁“%1”？解除因多次输错密码造成的临时锁定，该用户可以立即登录。</source>
+        <translation>Unlock “%1”? This clears the temporary lockout caused by repeated wrong passwords; the user can log in immediately.</translation>
+    </message>
+    <message>
+        <source>撤销“%1”的资源管理员备案？撤销后该部门在重新备案前不能审核共享申请（第二十八条）。</source>
+        <translation>Revoke the resource administrator filing of “%1”? Until refiled, the department cannot review sharing requests (Article 28).</translation>
+    </message>
+    <message>
+        <source>无法连接共享平台。含密码的操作不会保存到本机待发送队列，请在恢复连接后重试。</source>
+        <translation>Cannot connect to the sharing platform. Operations involving passwords are not saved to the local outgoing queue; please retry once the connection is restored.</translation>
+    </message>
+    <message>
+        <source>新建用户…</source>
+        <translation>New User…</translation>
     </message>
 </context>
 <context>

@@ -17,7 +17,7 @@ from govshare_desktop.agreements.presenter import PENDING
 from govshare_desktop.api import actions
 from tests.desktop.agreements_support import awaiting_agreement
 from tests.desktop.conftest import PASSWORD, LiveServer
-from tests.desktop.requests_support import api
+from tests.desktop.requests_support import api, keep_password
 
 WAIT = 10000
 
@@ -94,6 +94,7 @@ def outsider_admin(server: LiveServer) -> None:
         "roles": [Role.RESOURCE_ADMIN.value],
     }
     admin.request("POST", "/api/v1/users", json=user)
+    keep_password(server, "c_resource_admin")
     server.users[("C", Role.RESOURCE_ADMIN)] = "c_resource_admin"
 
 

@@ -1,0 +1,369 @@
+"""Load on several API processes (issue 11, "Scale-out and load"), through HTTP on loopback.
+
+    python benchmarks/bench_load.py writes --database-url URL [--seconds 30] [--workers 4]
+    python benchmarks/bench_load.py search --database-url URL [--requests 2000] [--workers 4]
+    python benchmarks/bench_load.py soak   --database-url URL [--seconds 60] [--clients 100]
+
+The server is `python -m govshare_platform.workers --workers N` (uvicorn's supervisor with N API
+processes, the settings from GOVSHARE_* as `serve` reads them; the maintenance sweep off;
+`--plain-uvicorn` runs `uvicorn --workers N` instead, which loses TCP_NODELAY). The database
+must hold the demo city (benchmarks/load_catalog.py seeds it, with any number of extra entries).
+Each client thread has its own connection and its own token (a sign-in of its own: two requests
+on one token queue on the token's row).
+
+- writes: 20 demo users at once, each doing real workflow mutations as fast as answers come:
+  8 departments' registrars (create an entry, PUT it with If-Match, submit), the same
+  departments' catalog reviewers (approve the submitted entries of their department) and 4
+  applicants (create a share request for a conditional entry of another department, PUT it,
+  submit, withdraw). Target (issue 11): ≥ 300 mutations/s, 0 errors, on PostgreSQL.
+- search: `--requests` share-catalog searches from `--clients` (20) clients. Target: p95
+  ≤ 150 ms at 1,000,000 entries.
+- soak: `--clients` (100) clients for `--seconds` (60): 80 of every 100 do searches, listings
+  and reads, 20 do the writers' work above. Target: 0 errors.
+
+Prints a summary and writes benchmarks/results/load-<scenario>-<label>-<time>.json. Every loop
+is bounded by time or count.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import requests
+from bench_api import PASSWORD, commit, free_port, loadavg, stats
+
+HERE = Path(__file__).resolve().parent
+QUERIES = ["人口", "社保", "婚姻", "常住人口信息", "企业登记注册", "不动产", "医保"]
+# departments whose registrar and reviewer write (8 pairs), and whose applicants ask (4)
+WRITER_DEPTS = ["ga", "mz", "rs", "sj", "zr", "wj", "jy", "zj"]
+ASKER_DEPTS = ["sw", "hb", "jt", "yb"]
+ENTRY = {
+    "resource_class": "1", "class_item": "01", "class_catalog": "001", "class_detail": None,
+    "summary": "压力测试登记的目录条目，用于衡量多进程部署下的工作流写入能力。",
+    "format_class": "database", "format_type": "达梦Dm",
+    "data_items": [
+        {"name": "姓名", "data_type": "C", "length": 50},
+        {"name": "公民身份号码", "data_type": "C", "length": 18},
+    ],
+    "share_type": "conditional", "share_conditions": "仅限履行法定职责所需",
+    "share_scope": "市级政务部门", "legal_basis": None, "share_mode": "interface",
+    "open_to_public": False, "open_conditions": None, "update_cycle": "daily",
+    "related_codes": [],
+}  # fmt: skip
+
+
+class Server:
+    """uvicorn with `workers` processes on 127.0.0.1."""
+
+    def __init__(self, url: str, workers: int, plain_uvicorn: bool = False) -> None:
+        self.base = f"http://127.0.0.1:{free_port()}"
+        port = self.base.rsplit(":", 1)[1]
+        if plain_uvicorn:  # loses TCP_NODELAY: +40 ms per keep-alive request (workers.py)
+            cmd = [sys.executable, "-m", "uvicorn", "govshare_platform.app:create_app"]
+            cmd += ["--factory", "--no-access-log"]
+        else:
+            cmd = [sys.executable, "-m", "govshare_platform.workers"]
+        cmd += ["--host", "127.0.0.1", "--port", port, "--workers", str(workers)]
+        # the clients sign in one after another before the run: keep their connections
+        # open meanwhile (uvicorn's default keep-alive of 5 s would close the first ones, and a
+        # request on a connection closed under it fails), as a reverse proxy's pool would
+        cmd += ["--log-level", "warning", "--timeout-keep-alive", "300"]
+        env = {
+            **os.environ,
+            "GOVSHARE_DATABASE_URL": url,
+            "GOVSHARE_IDLE_TIMEOUT_MINUTES": "240",
+            "GOVSHARE_MAINTENANCE_INTERVAL_MINUTES": "0",
+        }
+        self.proc = subprocess.Popen(cmd, env=env)
+
+    def wait(self, seconds: float = 120) -> None:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError("the server exited")
+            try:
+                if requests.get(self.base + "/healthz", timeout=2).ok:
+                    return
+            except requests.RequestException:
+                pass
+            time.sleep(0.3)
+        raise RuntimeError("the server did not start")
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(20)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+class Client:
+    """One signed-in user on its own connection, counting what it did."""
+
+    def __init__(self, base: str, username: str) -> None:
+        self.base = base
+        self.http = requests.Session()
+        r = self.http.post(
+            base + "/api/v1/auth/login",
+            json={"username": username, "password": PASSWORD},
+            timeout=60,
+        )
+        r.raise_for_status()
+        self.http.headers["Authorization"] = f"Bearer {r.json()['access_token']}"
+        self.username = username
+        self.latencies: dict[str, list[float]] = {"read": [], "write": []}
+        self.errors: Counter[str] = Counter()
+
+    def call(self, kind: str, method: str, path: str, ok: int = 200, **kw: Any) -> Any:
+        """One request; `kind` is read or write. Returns the JSON (None on an error)."""
+        start = time.perf_counter()
+        try:
+            r = self.http.request(method, self.base + "/api/v1" + path, timeout=120, **kw)
+        except requests.RequestException as exc:
+            self.errors[f"{method} {path.split('/')[1]}: {type(exc).__name__}"] += 1
+            return None
+        ms = (time.perf_counter() - start) * 1000
+        if r.status_code != ok:
+            route = "/".join(p for p in path.split("?")[0].split("/") if not p.isdigit())
+            self.errors[f"{method} {route}: {r.status_code} {r.text[:120]}"] += 1
+            return None
+        self.latencies[kind].append(ms)
+        return r.json() if r.content else {}
+
+
+def _tag(body: dict[str, Any]) -> dict[str, str]:
+    return {"If-Match": f'"{body["version"]}"'}
+
+
+def registrar_step(c: Client, n: int) -> None:
+    """Create an entry, edit it (If-Match), submit it: three mutations."""
+    body = {**ENTRY, "name": f"压测目录{c.username}{n}号"}
+    entry = c.call("write", "POST", "/catalog/entries", ok=201, json=body)
+    if entry is None:
+        return
+    body["summary"] = ENTRY["summary"] + f"第{n}次修订。"
+    entry = c.call(
+        "write", "PUT", f"/catalog/entries/{entry['id']}", json=body, headers=_tag(entry)
+    )
+    if entry is not None:
+        c.call("write", "POST", f"/catalog/entries/{entry['id']}/submit", headers=_tag(entry))
+
+
+def reviewer_step(c: Client, _n: int) -> None:
+    """Approve what waits in the department (one read, then one mutation per entry)."""
+    page = c.call("read", "GET", "/catalog/entries?status=submitted&limit=20")
+    waiting = [] if page is None else page["items"]
+    for item in waiting:
+        c.call("write", "POST", f"/catalog/entries/{item['id']}/dept-approve")
+    if not waiting:
+        time.sleep(0.05)  # nothing yet: do not spin on the list
+
+
+def asker_step(c: Client, n: int, entries: list[dict[str, Any]]) -> None:
+    """A share request: create, edit (If-Match), submit, withdraw: four mutations."""
+    entry = entries[n % len(entries)]
+    body = {
+        "entry_id": entry["id"], "data_items": entry["items"][:1], "business": "压力测试业务",
+        "users": "窗口受理人员", "share_mode": "interface", "reason": "压力测试：核验身份",
+        "end_date": entry["end_date"],
+    }  # fmt: skip
+    req = c.call("write", "POST", "/requests", ok=201, json=body)
+    if req is None:
+        return
+    body["reason"] = f"压力测试：核验身份（第{n}次修订）"
+    req = c.call("write", "PUT", f"/requests/{req['id']}", json=body, headers=_tag(req))
+    if req is None:
+        return
+    req = c.call("write", "POST", f"/requests/{req['id']}/submit")
+    if req is not None:
+        c.call("write", "POST", f"/requests/{req['id']}/withdraw")
+
+
+def reader_step(c: Client, n: int) -> None:
+    """A search, a listing page or an entry's detail (the share catalog's reader)."""
+    kind = n % 4
+    if kind in (0, 1):
+        c.call("read", "GET", "/catalog/share-catalog", params={"q": QUERIES[n % len(QUERIES)]})
+    elif kind == 2:
+        page = c.call("read", "GET", "/catalog/share-catalog", params={"offset": n % 200})
+        if page and page["items"]:
+            c.call("read", "GET", f"/catalog/entries/{page['items'][0]['id']}")
+    else:
+        c.call("read", "GET", "/requests", params={"limit": 20})
+
+
+def conditional_entries(c: Client) -> list[dict[str, Any]]:
+    """Published conditional entries of other departments, with their data item names."""
+    mine = c.call("read", "GET", "/me")["department"]["id"]
+    page = c.call("read", "GET", "/catalog/share-catalog?share_type=conditional&limit=50")
+    end = (date.today() + timedelta(days=150)).isoformat()
+    found = []
+    for item in page["items"] if page else []:
+        detail = c.call("read", "GET", f"/catalog/entries/{item['id']}")
+        if detail and detail["department_id"] != mine:
+            names = [d["name"] for d in detail["data_items"]]
+            found.append({"id": item["id"], "items": names, "end_date": end})
+        if len(found) >= 10:
+            break
+    if not found:
+        raise RuntimeError("no published conditional entry to ask for: seed the demo city")
+    return found
+
+
+def writer_roster(base: str) -> list[tuple[Client, Callable[[Client, int], None]]]:
+    """The 20 writing users: 8 registrars, 8 reviewers, 4 applicants."""
+    roster: list[tuple[Client, Callable[[Client, int], None]]] = []
+    for dept in WRITER_DEPTS:
+        roster.append((Client(base, f"{dept}_registrar"), registrar_step))
+        roster.append((Client(base, f"{dept}_catalog_reviewer"), reviewer_step))
+    for dept in ASKER_DEPTS:
+        asker = Client(base, f"{dept}_applicant")
+        entries = conditional_entries(asker)
+
+        def step(c: Client, n: int, entries: list[dict[str, Any]] = entries) -> None:
+            asker_step(c, n, entries)
+
+        roster.append((asker, step))
+    return roster
+
+
+def drive(
+    roster: list[tuple[Client, Callable[[Client, int], None]]], seconds: float
+) -> dict[str, Any]:
+    """Every client runs its step in a loop until `seconds` have passed."""
+    stop = time.monotonic() + seconds
+    start = threading.Barrier(len(roster) + 1)
+
+    def loop(client: Client, step: Callable[[Client, int], None]) -> None:
+        start.wait()
+        for n in itertools.count():
+            if time.monotonic() >= stop:
+                return
+            step(client, n)
+
+    threads = [threading.Thread(target=loop, args=pair) for pair in roster]
+    for t in threads:
+        t.start()
+    start.wait()
+    began = time.perf_counter()
+    for t in threads:
+        t.join(seconds + 300)
+    wall = time.perf_counter() - began
+    return summarize([c for c, _ in roster], wall)
+
+
+def summarize(clients: list[Client], wall: float) -> dict[str, Any]:
+    out: dict[str, Any] = {"clients": len(clients), "seconds": round(wall, 2)}
+    for kind in ("write", "read"):
+        ms = [x for c in clients for x in c.latencies[kind]]
+        out[kind] = {"ok": len(ms), "per_second": round(len(ms) / wall, 1)}
+        if ms:
+            out[kind].update(stats(ms))
+    errors: Counter[str] = Counter()
+    for c in clients:
+        errors.update(c.errors)
+    out["errors"] = dict(errors.most_common(20))
+    out["error_count"] = sum(errors.values())
+    return out
+
+
+def scenario_writes(base: str, args: argparse.Namespace) -> dict[str, Any]:
+    return drive(writer_roster(base), args.seconds)
+
+
+def scenario_search(base: str, args: argparse.Namespace) -> dict[str, Any]:
+    clients = [Client(base, f"{d}_applicant") for d in itertools.islice(
+        itertools.cycle(WRITER_DEPTS + ASKER_DEPTS), args.clients)]  # fmt: skip
+    counter = itertools.count()
+
+    def step(c: Client, _n: int) -> None:
+        i = next(counter)
+        if i >= args.requests:
+            raise StopIteration
+        c.call("read", "GET", "/catalog/share-catalog", params={"q": QUERIES[i % len(QUERIES)]})
+
+    def loop(c: Client) -> None:
+        for n in itertools.count():
+            try:
+                step(c, n)
+            except StopIteration:
+                return
+
+    for c in clients:  # warm each connection and the server's caches
+        c.call("read", "GET", "/catalog/share-catalog", params={"q": QUERIES[0]})
+        c.latencies["read"].clear()
+    threads = [threading.Thread(target=loop, args=(c,)) for c in clients]
+    began = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(3600)
+    return summarize(clients, time.perf_counter() - began)
+
+
+def scenario_soak(base: str, args: argparse.Namespace) -> dict[str, Any]:
+    writers = writer_roster(base)
+    readers: list[tuple[Client, Callable[[Client, int], None]]] = []
+    depts = itertools.cycle(WRITER_DEPTS + ASKER_DEPTS)
+    for _ in range(max(0, args.clients - len(writers))):
+        readers.append((Client(base, f"{next(depts)}_applicant"), reader_step))
+    return drive(writers + readers, args.seconds)
+
+
+SCENARIOS = {"writes": scenario_writes, "search": scenario_search, "soak": scenario_soak}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("scenario", choices=sorted(SCENARIOS))
+    parser.add_argument("--database-url", required=True)
+    parser.add_argument("--workers", type=int, default=4, help="API processes")
+    parser.add_argument("--plain-uvicorn", action="store_true", help="`uvicorn --workers N`")
+    parser.add_argument("--seconds", type=float, default=None, help="writes 30, soak 60")
+    parser.add_argument("--clients", type=int, default=None, help="search 20, soak 100")
+    parser.add_argument("--requests", type=int, default=2000, help="search: how many")
+    parser.add_argument("--label", default="", help="added to the result file's name")
+    parser.add_argument("--note", default="", help="recorded in the result (e.g. 'loaded')")
+    args = parser.parse_args(argv)
+    args.seconds = args.seconds or (60.0 if args.scenario == "soak" else 30.0)
+    args.clients = args.clients or (100 if args.scenario == "soak" else 20)
+    if not (1 <= args.seconds <= 600 and 1 <= args.requests <= 100_000 and args.clients <= 500):
+        parser.error("bounded runs only: --seconds ≤ 600, --requests ≤ 100000, --clients ≤ 500")
+    load_before = loadavg()
+    server = Server(args.database_url, args.workers, args.plain_uvicorn)
+    try:
+        server.wait()
+        result = SCENARIOS[args.scenario](server.base, args)
+    finally:
+        server.stop()
+    dialect = "postgresql" if args.database_url.startswith("postgresql") else "sqlite"
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    meta = {"scenario": args.scenario, "database": dialect, "label": args.label,
+            "note": args.note, "at": stamp, "workers": args.workers,
+            "launcher": "uvicorn --workers" if args.plain_uvicorn else "govshare_platform.workers",
+            "commit": commit(),
+            "cpus": os.cpu_count(), "loadavg_before": load_before,
+            "loadavg_after": loadavg()}  # fmt: skip
+    print(json.dumps({**meta, **result}, ensure_ascii=False, indent=1))
+    name = "-".join(p for p in ("load", args.scenario, dialect, args.label, stamp) if p)
+    out = HERE / "results" / f"{name}.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps({**meta, **result}, ensure_ascii=False, indent=1))
+    print(f"wrote {out}")
+    return 0 if result["error_count"] == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,391 @@
+"""工作日调整: the platform admin's working-day overrides (GET /workdays/overrides?year=, PUT and
+DELETE /workdays/overrides/{day}), which win over the official schedule in every deadline the
+platform counts (第二十七条 and the other time limits).
+
+A month calendar colours the official holidays, the make-up working days (调休) and the
+overrides; the editor says what the official schedule (chinesecalendar, through
+govshare_core.workdays, which never raises) has for the chosen day. A year without an official
+schedule (2027 on, until chinesecalendar publishes it) is marked provisional: weekends and the
+holidays with a computable date only, so the admin enters that year's 放假安排 here.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QTextCharFormat
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCalendarWidget,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from govshare_core.workdays import DEFAULT_CALENDAR
+from govshare_desktop.api.actions import Action, workday_overrides_path
+from govshare_desktop.api.errors import ApiError
+from govshare_desktop.api.platform_admin_paths import workday_override_path
+from govshare_desktop.common import policy as cached_policy
+from govshare_desktop.common.confirm import confirm_decision
+from govshare_desktop.common.outcome import BUSY, ERROR, OK, QUEUED, clear_outcome, show_outcome
+from govshare_desktop.context import AppContext
+from govshare_desktop.i18n import english
+from govshare_desktop.sync.engine import Outcome, OutcomeStatus
+
+HOLIDAY = QColor("#fde2e1")
+MAKEUP = QColor("#e3f1e3")
+OVERRIDE_WORK = QColor("#d6e6fb")
+OVERRIDE_REST = QColor("#fde9c8")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("PlatformAdminPages", text)
+
+
+def weekday_text(day: date) -> str:
+    names = [tr("周一"), tr("周二"), tr("周三"), tr("周四"), tr("周五"), tr("周六"), tr("周日")]
+    return names[day.weekday()]
+
+
+def official_text(day: date) -> str:
+    """What the official schedule says for `day` (and whether it is provisional)."""
+    working = DEFAULT_CALENDAR.is_working_day(day)
+    if working:
+        text = tr("调休上班") if day.weekday() >= 5 else tr("工作日")
+    else:
+        text = tr("休息日") if day.weekday() >= 5 else tr("法定节假日")
+    if DEFAULT_CALENDAR.is_provisional(day):
+        text += tr("（暂定：该年尚无官方放假安排）")
+    return text
+
+
+def kind_text(working: bool) -> str:
+    return tr("工作日") if working else tr("休息日")
+
+
+def _as_date(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+class WorkdaysPage(QWidget):
+    """Signals:
+    loaded(object): the overrides of the year shown (a list of dicts).
+    changed(str, object): an override saved ("put", answer) or deleted ("delete", day).
+    dialog_opened(object): a confirmation opened.
+    """
+
+    loaded = Signal(object)
+    changed = Signal(str, object)
+    dialog_opened = Signal(object)
+
+    def __init__(self, *, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("workdaysPage")
+        self.context = context
+        self.overrides: dict[date, dict[str, Any]] = {}
+        self._generation = 0
+        self._build()
+        today = date.today()
+        self.yearSpin.setValue(today.year)
+        self.dayEdit.setDate(QDate(today.year, today.month, today.day))
+        self.yearSpin.valueChanged.connect(self._on_year_changed)
+        self.calendar.currentPageChanged.connect(lambda _y, _m: self._paint())
+        self.calendar.clicked.connect(self._on_calendar_clicked)
+        self.table.itemSelectionChanged.connect(self._on_row_selected)
+        self.dayEdit.dateChanged.connect(self._on_day_changed)
+        self.saveButton.clicked.connect(self.save)
+        self.deleteButton.clicked.connect(self._on_delete_button_clicked)
+        self._on_day_changed()
+        self.reload()
+
+    # --- widgets -----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        top = QHBoxLayout()
+        self.yearSpin = QSpinBox(self)
+        self.yearSpin.setObjectName("yearSpin")
+        self.yearSpin.setRange(2020, date.today().year + 10)
+        self.yearSpin.setFixedWidth(100)
+        self.provisionalLabel = QLabel(self)
+        self.provisionalLabel.setObjectName("provisionalLabel")
+        self.provisionalLabel.setWordWrap(True)
+        self.provisionalLabel.setStyleSheet(
+            "background:#fff4ce;border:1px solid #e0c060;padding:4px;color:#6b4f00"
+        )
+        top.addWidget(QLabel(tr("年份")))
+        top.addWidget(self.yearSpin)
+        top.addWidget(self.provisionalLabel, 1)
+        top.addStretch(0)  # the space when the year is official (no notice)
+        layout.addLayout(top)
+
+        body = QHBoxLayout()
+        left = QVBoxLayout()
+        self.table = QTableWidget(0, 5, self)  # before the calendar: the first list found
+        self.calendar = QCalendarWidget(self)
+        self.calendar.setObjectName("calendar")
+        self.calendar.setGridVisible(True)
+        self.calendar.setLocale(
+            QLocale(QLocale.Language.English) if english() else QLocale(QLocale.Language.Chinese)
+        )
+        self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self.calendar.setMinimumSize(400, 280)
+        left.addWidget(self.calendar, 1)
+        left.addLayout(self._legend())
+        body.addLayout(left, 2)
+
+        right = QVBoxLayout()
+        self.table.setObjectName("overridesTable")
+        self.table.setHorizontalHeaderLabels(
+            [tr("日期"), tr("星期"), tr("调整为"), tr("官方安排"), tr("说明")]
+        )
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        for column in range(4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        right.addWidget(self.table, 1)
+        right.addWidget(self._editor())
+        body.addLayout(right, 3)
+        layout.addLayout(body, 1)
+        self.outcomeLabel = QLabel(self)
+        self.outcomeLabel.setObjectName("outcomeLabel")
+        self.outcomeLabel.setWordWrap(True)
+        layout.addWidget(self.outcomeLabel)
+        clear_outcome(self.outcomeLabel)
+
+    def _legend(self) -> QHBoxLayout:
+        legend = QHBoxLayout()
+        for colour, text in (
+            (HOLIDAY, tr("法定节假日")),
+            (MAKEUP, tr("调休上班")),
+            (OVERRIDE_WORK, tr("调整为工作日")),
+            (OVERRIDE_REST, tr("调整为休息日")),
+        ):
+            swatch = QLabel()
+            swatch.setFixedSize(14, 14)
+            swatch.setStyleSheet(f"background:{colour.name()};border:1px solid #999")
+            legend.addWidget(swatch)
+            legend.addWidget(QLabel(text))
+            legend.addSpacing(8)
+        legend.addStretch(1)
+        return legend
+
+    def _editor(self) -> QGroupBox:
+        box = QGroupBox(tr("添加或修改调整"), self)
+        form = QFormLayout(box)
+        self.dayEdit = QDateEdit(box)
+        self.dayEdit.setObjectName("dayEdit")
+        self.dayEdit.setCalendarPopup(True)
+        self.dayEdit.setDisplayFormat("yyyy-MM-dd")
+        self.officialLabel = QLabel(box)
+        self.officialLabel.setObjectName("officialLabel")
+        self.officialLabel.setWordWrap(True)
+        self.workingCombo = QComboBox(box)
+        self.workingCombo.setObjectName("workingCombo")
+        self.workingCombo.addItem(tr("工作日（上班）"), True)
+        self.workingCombo.addItem(tr("休息日（不上班）"), False)
+        self.noteEdit = QLineEdit(box)
+        self.noteEdit.setObjectName("noteEdit")
+        self.noteEdit.setMaxLength(200)
+        self.noteEdit.setPlaceholderText(tr("例如：国务院办公厅关于2027年部分节假日安排的通知"))
+        buttons = QHBoxLayout()
+        self.saveButton = QPushButton(tr("保存调整"), box)
+        self.saveButton.setObjectName("saveButton")
+        self.deleteButton = QPushButton(tr("删除调整"), box)
+        self.deleteButton.setObjectName("deleteButton")
+        buttons.addStretch(1)
+        buttons.addWidget(self.deleteButton)
+        buttons.addWidget(self.saveButton)
+        form.addRow(tr("日期"), self.dayEdit)
+        form.addRow(tr("官方安排"), self.officialLabel)
+        form.addRow(tr("调整为"), self.workingCombo)
+        form.addRow(tr("说明"), self.noteEdit)
+        form.addRow(buttons)
+        return box
+
+    # --- the year ----------------------------------------------------------------------------
+
+    @property
+    def year(self) -> int:
+        return self.yearSpin.value()
+
+    def reload(self) -> None:
+        self._generation += 1
+        generation, client, year = self._generation, self.context.client, self.year
+        provisional = DEFAULT_CALENDAR.is_provisional(date(year, 1, 1))
+        self.provisionalLabel.setVisible(provisional)
+        self.provisionalLabel.setText(
+            tr(
+                "%1 年尚无官方放假安排（chinesecalendar 无该年数据）：期限按周末和可推算的"
+                "法定节日暂定计算。国务院公布放假安排后，请在此逐日录入调休与节假日。"
+            ).replace("%1", str(year))
+        )
+
+        def done(rows: list[dict[str, Any]]) -> None:
+            if generation == self._generation:
+                self.show_overrides(rows)
+
+        def failed(exc: Exception) -> None:
+            if generation == self._generation:
+                text = exc.message() if isinstance(exc, ApiError) else str(exc)
+                show_outcome(self.outcomeLabel, text, ERROR)
+
+        self.context.run(
+            lambda _t: list(client.get(workday_overrides_path(), year=year)),
+            success=done,
+            failure=failed,
+        )
+
+    def refresh(self) -> None:
+        """视图 → 刷新 (F5) (RefreshablePage)."""
+        self.reload()
+
+    def _on_year_changed(self, year: int) -> None:
+        month = self.calendar.monthShown()
+        self.calendar.setCurrentPage(year, month)
+        current = self.dayEdit.date()
+        self.dayEdit.setDate(QDate(year, current.month(), min(current.day(), 28)))
+        self.reload()
+
+    def show_overrides(self, rows: list[dict[str, Any]]) -> None:
+        self.overrides = {_as_date(r["day"]): dict(r) for r in rows}
+        self.table.setRowCount(len(rows))
+        for n, day in enumerate(sorted(self.overrides)):
+            row = self.overrides[day]
+            cells = [
+                day.isoformat(),
+                weekday_text(day),
+                kind_text(bool(row["working"])),
+                official_text(day),
+                str(row.get("note") or ""),
+            ]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == 2:
+                    colour = OVERRIDE_WORK if row["working"] else OVERRIDE_REST
+                    item.setBackground(QBrush(colour))
+                self.table.setItem(n, column, item)
+        self._paint()
+        self._on_day_changed()
+        self.loaded.emit(rows)
+
+    def _paint(self) -> None:
+        """Colour the month shown (and the days around it) by schedule and overrides."""
+        self.calendar.setDateTextFormat(QDate(), QTextCharFormat())  # clear all
+        first = date(self.calendar.yearShown(), self.calendar.monthShown(), 1)
+        day = first - timedelta(days=7)
+        for _ in range(49):
+            fmt = QTextCharFormat()
+            override = self.overrides.get(day)
+            weekend = day.weekday() >= 5
+            colour: QColor | None = None
+            if override is not None:
+                colour = OVERRIDE_WORK if override["working"] else OVERRIDE_REST
+                fmt.setFontWeight(QFont.Weight.Bold)
+            elif not DEFAULT_CALENDAR.is_working_day(day) and not weekend:
+                colour = HOLIDAY
+            elif DEFAULT_CALENDAR.is_working_day(day) and weekend:
+                colour = MAKEUP
+            if colour is not None:
+                fmt.setBackground(colour)
+                self.calendar.setDateTextFormat(QDate(day.year, day.month, day.day), fmt)
+            day += timedelta(days=1)
+
+    # --- the editor --------------------------------------------------------------------------
+
+    def chosen_day(self) -> date:
+        d = self.dayEdit.date()
+        return date(d.year(), d.month(), d.day())
+
+    def _on_calendar_clicked(self, qdate: QDate) -> None:
+        self.dayEdit.setDate(qdate)
+
+    def _on_row_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            item = self.table.item(rows[0].row(), 0)
+            if item is None:
+                return
+            d = date.fromisoformat(item.text())
+            self.dayEdit.setDate(QDate(d.year, d.month, d.day))
+
+    def _on_day_changed(self, *_args: Any) -> None:
+        day = self.chosen_day()
+        self.officialLabel.setText(official_text(day))
+        override = self.overrides.get(day)
+        if override is not None:
+            self.workingCombo.setCurrentIndex(0 if override["working"] else 1)
+            self.noteEdit.setText(str(override.get("note") or ""))
+        else:  # the opposite of the official schedule: what an override is for
+            self.workingCombo.setCurrentIndex(1 if DEFAULT_CALENDAR.is_working_day(day) else 0)
+            self.noteEdit.clear()
+        self.deleteButton.setEnabled(override is not None)
+        self.saveButton.setText(tr("保存修改") if override is not None else tr("添加调整"))
+        if self.calendar.selectedDate() != self.dayEdit.date():
+            self.calendar.setSelectedDate(self.dayEdit.date())
+
+    def save(self) -> None:
+        day = self.chosen_day()
+        body = {
+            "day": day.isoformat(),
+            "working": bool(self.workingCombo.currentData()),
+            "note": self.noteEdit.text().strip() or None,
+        }
+        label = tr("工作日调整 %1").replace("%1", day.isoformat())
+        self._send(Action("PUT", workday_override_path(day), body, label=label), "put")
+
+    def _on_delete_button_clicked(self) -> None:
+        day = self.chosen_day()
+        if day not in self.overrides:
+            return
+        box = confirm_decision(
+            self,
+            title=tr("删除调整"),
+            object_name=day.isoformat(),
+            decision=tr("删除该日的调整，恢复官方安排（%1）").replace("%1", official_text(day)),
+            button=tr("删除"),
+            then=lambda: self.delete(day),
+        )
+        self.dialog_opened.emit(box)
+
+    def delete(self, day: date) -> None:
+        label = tr("删除工作日调整 %1").replace("%1", day.isoformat())
+        self._send(Action("DELETE", workday_override_path(day), None, label=label), "delete")
+
+    def _send(self, action: Action, what: str) -> None:
+        show_outcome(self.outcomeLabel, tr("正在提交……"), BUSY)
+        day = action.path.rsplit("/", 1)[-1]
+
+        def done(outcome: Outcome) -> None:
+            if outcome.status == OutcomeStatus.SENT:
+                text = tr("已保存 %1 的调整。") if what == "put" else tr("已删除 %1 的调整。")
+                show_outcome(self.outcomeLabel, text.replace("%1", day), OK)
+                self.reload()
+                cached_policy.load_in_background(self.context)  # deadlines count with it
+                self.changed.emit(what, outcome.result if what == "put" else day)
+            elif outcome.status == OutcomeStatus.QUEUED:
+                show_outcome(self.outcomeLabel, str(outcome.message), QUEUED)
+            else:
+                show_outcome(self.outcomeLabel, str(outcome.message), ERROR)
+
+        self.context.sync.submit(action, done=done)
