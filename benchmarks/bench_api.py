@@ -58,7 +58,7 @@ class Server:
             try:
                 if requests.get(self.base + "/healthz", timeout=1).ok:
                     return
-            except requests.ConnectionError:
+            except requests.RequestException:  # not up yet, or slow on a busy machine
                 pass
             time.sleep(0.2)
         raise RuntimeError("the server did not start")
@@ -116,6 +116,7 @@ def measure(http: requests.Session, url: str, params: dict[str, Any], n: int) ->
 def cases(dept_id: int, deep: int) -> list[tuple[str, str, str, dict[str, Any]]]:
     """(group, label, path, params); `who` is the applicant unless the path lists entries."""
     share, entries = "/api/v1/catalog/share-catalog", "/api/v1/catalog/entries"
+    facets = share + "/facets"
     return [
         ("search-2char", "q=人口", share, {"q": "人口"}),
         ("search-2char", "q=社保", share, {"q": "社保"}),
@@ -158,6 +159,22 @@ def cases(dept_id: int, deep: int) -> list[tuple[str, str, str, dict[str, Any]]]
          {"q": "常住人口信息", "sort": "department_name"}),
         ("search-sorted", "share_type=unconditional&update_cycle=monthly&sort=name", share,
          {"share_type": "unconditional", "update_cycle": "monthly", "sort": "name"}),
+        # relevance (issue 12; the default with q, so search-2char/-long above are ranked too):
+        # name matches first (one more token), then the rest; `newest` is the old order
+        ("search-ranked", "q=人口&sort=newest (unranked)", share, {"q": "人口", "sort": "newest"}),
+        ("search-ranked", "q=人口 offset=50", share, {"q": "人口", "offset": 50}),
+        ("search-ranked", "q=人口 offset=5000", share, {"q": "人口", "offset": 5000}),
+        ("search-ranked", "q=常住人口 (phrase tier)", share, {"q": "常住人口"}),
+        ("search-ranked", "q=人口&share_type=not_shared", share,
+         {"q": "人口", "share_type": "not_shared"}),
+        ("search-ranked", "q=不存在的词", share, {"q": "不存在的词"}),
+        ("facets", "facets (no q)", facets, {}),
+        ("facets", "facets q=人口", facets, {"q": "人口"}),
+        ("facets", "facets q=常住人口信息", facets, {"q": "常住人口信息"}),
+        ("facets", f"facets q=社保&department_id={dept_id}", facets,
+         {"q": "社保", "department_id": dept_id}),
+        ("facets", "facets share_type=unconditional&update_cycle=monthly", facets,
+         {"share_type": "unconditional", "update_cycle": "monthly"}),
     ]  # fmt: skip
 
 
@@ -196,7 +213,9 @@ def throughput(base: str, headers: dict[str, str], clients: int, total: int) -> 
             **(stats(latencies) if latencies else {})}  # fmt: skip
 
 
-def run(url: str, n: int, clients: int, total: int, deep: int) -> dict[str, Any]:
+def run(
+    url: str, n: int, clients: int, total: int, deep: int, groups: set[str] | None = None
+) -> dict[str, Any]:
     server = Server(url, free_port())
     try:
         server.wait()
@@ -209,11 +228,13 @@ def run(url: str, n: int, clients: int, total: int, deep: int) -> dict[str, Any]
         dept_id = next(d["id"] for d in depts["items"] if d["name"] == "南通市人力资源和社会保障局")
         results = []
         for group, label, path, params in cases(dept_id, deep):
+            if groups and group not in groups:
+                continue
             client = http["overseer" if path.endswith("/entries") else "applicant"]
             row = measure(client, server.base + path, params, n)
             results.append({"group": group, "case": label, **row})
             print(f"  {label:<48} p50 {row['p50']:>7} p95 {row['p95']:>7} ms", flush=True)
-        load = throughput(server.base, who["applicant"], clients, total)
+        load = throughput(server.base, who["applicant"], clients, total) if total else {}
         return {"cases": results, "throughput": load, "deep_offset": deep}
     finally:
         server.stop()
@@ -245,6 +266,8 @@ def table(result: dict[str, Any]) -> str:
         total = row["total"] if row["total"] is not None else "-"
         lines.append(f"{row['case']:<50}{total!s:>8}{row['p50']:>9}{row['p95']:>9}{row['p99']:>9}")
     t = result["throughput"]
+    if not t:
+        return "\n".join(lines)
     lines.append(
         f"throughput: {t['clients']} clients, {t['requests']} searches in {t['seconds']} s: "
         f"{t['ok']} ok = {t['ok_rps']} req/s, errors {t['errors'] or 'none'} "
@@ -260,12 +283,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--samples", type=int, default=50, help="requests per case (≤ 1000)")
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--deep", type=int, default=10_000, help="the deep page's offset")
-    parser.add_argument("--requests", type=int, default=2000, help="throughput run (≤ 100000)")
+    parser.add_argument(
+        "--requests", type=int, default=2000, help="throughput run (≤ 100000; 0: none)"
+    )
+    parser.add_argument(
+        "--groups", default=None, help="only these case groups, comma-separated (e.g. facets)"
+    )
     args = parser.parse_args(argv)
-    if not (1 <= args.samples <= 1000 and 1 <= args.requests <= 100_000):
+    if not (1 <= args.samples <= 1000 and 0 <= args.requests <= 100_000):
         parser.error("bounded loops only: --samples ≤ 1000, --requests ≤ 100000")
     load_before = loadavg()
-    result = run(args.database_url, args.samples, args.clients, args.requests, args.deep)
+    groups = set(args.groups.split(",")) if args.groups else None
+    result = run(args.database_url, args.samples, args.clients, args.requests, args.deep, groups)
     print(table(result))
     dialect = "postgresql" if args.database_url.startswith("postgresql") else "sqlite"
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")

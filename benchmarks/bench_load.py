@@ -143,6 +143,119 @@ class Client:
         return r.json() if r.content else {}
 
 
+class Probe:
+    """What the run cost where it ran, less sensitive to the shared machine's load than rates:
+    the CPU seconds of the API processes and of the database's backends for this database
+    (from /proc: PostgreSQL on this machine), and pg_stat_activity sampled every 0.1 s (how many
+    sessions wait for a lock, how many of those for the audit head row, how many are idle in a
+    transaction). PostgreSQL only; empty on SQLite or without /proc."""
+
+    def __init__(self, server_pid: int, url: str) -> None:
+        self.server_pid, self.url = server_pid, url
+        self.enabled = url.startswith("postgresql") and Path("/proc/self/stat").exists()
+        self.samples: list[tuple[int, int, int, int]] = []
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._cpu0: dict[str, dict[int, float]] = {}
+
+    @staticmethod
+    def _cpu(pid: int) -> float | None:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return None
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def _api_pids(self) -> list[int]:
+        pids = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                ppid = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            if ppid == self.server_pid:
+                pids.append(int(stat.parent.name))
+        return [self.server_pid, *pids]
+
+    def _connect(self) -> Any:
+        import psycopg  # PostgreSQL runs only
+
+        return psycopg.connect(self.url.replace("postgresql+psycopg://", "postgresql://"))
+
+    def _db_pids(self, conn: Any) -> list[int]:
+        rows = conn.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+            "AND pid <> pg_backend_pid()"
+        ).fetchall()
+        return [int(r[0]) for r in rows]
+
+    def _snapshot(self, conn: Any) -> dict[str, dict[int, float]]:
+        out: dict[str, dict[int, float]] = {"api": {}, "db": {}}
+        for kind, pids in (("api", self._api_pids()), ("db", self._db_pids(conn))):
+            for pid in pids:
+                cpu = self._cpu(pid)
+                if cpu is not None:
+                    out[kind][pid] = cpu
+        return out
+
+    def _sample(self) -> None:
+        with self._connect() as conn:
+            conn.autocommit = True
+            while not self._stop.wait(0.1):
+                row = conn.execute(
+                    "SELECT count(*) FILTER (WHERE wait_event_type = 'Lock'),"
+                    " count(*) FILTER (WHERE wait_event_type = 'Lock' AND query ILIKE"
+                    " '%audit_head%'), count(*) FILTER (WHERE state = 'idle in transaction'),"
+                    " count(*) FILTER (WHERE state = 'active') FROM pg_stat_activity"
+                    " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                ).fetchone()
+                self.samples.append(tuple(int(x) for x in row))  # type: ignore[arg-type]
+
+    def start(self) -> None:
+        if not self.enabled:
+            return
+        with self._connect() as conn:
+            self._cpu0 = self._snapshot(conn)
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def finish(self, requests_done: int) -> dict[str, Any]:
+        if not self.enabled or self._thread is None:
+            return {}
+        self._stop.set()
+        self._thread.join(5)
+        with self._connect() as conn:
+            end = self._snapshot(conn)
+        cpu = {
+            kind: round(sum(v - self._cpu0[kind].get(pid, 0.0) for pid, v in end[kind].items()), 2)
+            for kind in ("api", "db")
+        }
+        n = max(1, len(self.samples))
+        mean = [round(sum(s[i] for s in self.samples) / n, 2) for i in range(4)]
+        per = max(1, requests_done)
+        return {
+            "cpu_s": cpu,
+            "cpu_ms_per_request": {k: round(v * 1000 / per, 2) for k, v in cpu.items()},
+            "sessions_mean": dict(
+                zip(("lock_wait", "audit_head_wait", "idle_in_tx", "active"), mean, strict=True)
+            ),
+        }
+
+
+PROBE: Probe | None = None
+"""Set by main for the run (scenarios measure between their clients' sign-in and the end)."""
+
+
+def _probe_start() -> None:
+    if PROBE is not None:
+        PROBE.start()
+
+
+def _probe_finish(result: dict[str, Any]) -> dict[str, Any]:
+    done = result["write"]["ok"] + result["read"]["ok"]
+    return {**result, "probe": PROBE.finish(done)} if PROBE is not None else result
+
+
 def _tag(body: dict[str, Any]) -> dict[str, str]:
     return {"If-Match": f'"{body["version"]}"'}
 
@@ -153,7 +266,7 @@ def registrar_step(c: Client, n: int) -> None:
     entry = c.call("write", "POST", "/catalog/entries", ok=201, json=body)
     if entry is None:
         return
-    body["summary"] = ENTRY["summary"] + f"第{n}次修订。"
+    body["summary"] = str(ENTRY["summary"]) + f"第{n}次修订。"
     entry = c.call(
         "write", "PUT", f"/catalog/entries/{entry['id']}", json=body, headers=_tag(entry)
     )
@@ -256,12 +369,13 @@ def drive(
     threads = [threading.Thread(target=loop, args=pair) for pair in roster]
     for t in threads:
         t.start()
+    _probe_start()
     start.wait()
     began = time.perf_counter()
     for t in threads:
         t.join(seconds + 300)
     wall = time.perf_counter() - began
-    return summarize([c for c, _ in roster], wall)
+    return _probe_finish(summarize([c for c, _ in roster], wall))
 
 
 def summarize(clients: list[Client], wall: float) -> dict[str, Any]:
@@ -305,12 +419,13 @@ def scenario_search(base: str, args: argparse.Namespace) -> dict[str, Any]:
         c.call("read", "GET", "/catalog/share-catalog", params={"q": QUERIES[0]})
         c.latencies["read"].clear()
     threads = [threading.Thread(target=loop, args=(c,)) for c in clients]
+    _probe_start()
     began = time.perf_counter()
     for t in threads:
         t.start()
     for t in threads:
         t.join(3600)
-    return summarize(clients, time.perf_counter() - began)
+    return _probe_finish(summarize(clients, time.perf_counter() - began))
 
 
 def scenario_soak(base: str, args: argparse.Namespace) -> dict[str, Any]:
@@ -343,6 +458,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("bounded runs only: --seconds ≤ 600, --requests ≤ 100000, --clients ≤ 500")
     load_before = loadavg()
     server = Server(args.database_url, args.workers, args.plain_uvicorn)
+    global PROBE
+    PROBE = Probe(server.proc.pid, args.database_url)
     try:
         server.wait()
         result = SCENARIOS[args.scenario](server.base, args)

@@ -104,6 +104,11 @@ class MeOut(OutSchema):
     user: UserOut
     department: DepartmentOut
     roles: list[Role]
+    filed_resource_admin: bool = Field(
+        default=False,
+        description="the user is the department's resource administrator on file (备案, "
+        "第二十八条): only they decide its share requests (govshare_core.separation)",
+    )
 
 
 class ResourceAdminFilingIn(Schema):
@@ -228,6 +233,11 @@ class CatalogEntryOut(EntryReviewOut):
     version: int
     published_on: date | None
     submitted_by: int | None
+    created_by: int | None = Field(
+        default=None,
+        description="who registered (wrote) the entry: with submitted_by, the four eyes of "
+        "第十五条 (neither reviews it)",
+    )
     created_at: datetime
     updated_at: datetime
     return_reason: str | None
@@ -269,6 +279,10 @@ class CatalogEntrySummary(EntryReviewOut):
     published_on: date | None
     updated_at: datetime
     version: int
+    submitted_by: int | None = None
+    created_by: int | None = Field(
+        default=None, description="the author (registrar): never its reviewer (第十五条)"
+    )
 
 
 class ReasonIn(Schema):
@@ -331,6 +345,29 @@ class AttachmentOut(OutSchema):
     sha256: str
     uploaded_by: int
     uploaded_at: datetime
+
+
+class FacetCount(OutSchema):
+    """How many matches have one value of a facet (a department id in decimal, or a code)."""
+
+    value: str
+    count: int
+
+
+class ShareCatalogFacets(OutSchema):
+    """GET /catalog/share-catalog/facets: counts per value for the same `q` and filters as the
+    list. A dimension's counts leave out its own filter (what choosing another value would
+    give). At most `limit` + 1 matches are read per count: `exact` is False when there were
+    more, and the counts are then lower bounds (of the matches read). Values with no match are
+    left out; each list is sorted by count, largest first."""
+
+    department_id: list[FacetCount]
+    resource_class: list[FacetCount]
+    share_type: list[FacetCount]
+    share_mode: list[FacetCount]
+    update_cycle: list[FacetCount]
+    exact: bool
+    limit: int
 
 
 class SourceHint(OutSchema):
@@ -442,11 +479,18 @@ class RequestEventOut(OutSchema):
     actor_id: int | None
     comment: str | None
     at: datetime
+    actor_name: str | None = Field(
+        default=None, description="who acted (display name; none for the platform's own steps)"
+    )
 
 
 class ShareRequestDetailOut(ShareRequestOut):
-    """A share request with its history, disputes and who decided (第二十七条)."""
+    """A share request with its history, disputes and who decided (第二十七条); the names
+    make the printed 申请表 readable to every party."""
 
+    applicant_name: str | None = None
+    consumer_department_name: str | None = None
+    provider_department_name: str | None = None
     provider_decided_by: int | None
     provider_decided_at: datetime | None
     platform_decided_by: int | None
@@ -539,6 +583,20 @@ class PolicyIn(Schema):
     grade_bands: dict[str, float] | None = Field(
         default=None, description="checked by govshare_core.assessment.check_grade_bands"
     )
+
+
+POLICY_FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "review_working_days": ("共享申请审核时限", "Sharing request review deadline"),
+    "entry_review_working_days": ("目录审核时限", "Catalog review deadline"),
+    "change_report_days": ("变更报告期限", "Change reporting deadline"),
+    "agreement_signing_working_days": ("协议签署时限", "Agreement signing deadline"),
+    "discrepancy_response_working_days": ("数据异议答复时限", "Data objection response deadline"),
+    "log_retention_years": ("日志保存年限", "Log retention period"),
+    "assessment_weights": ("考核权重", "Assessment weights"),
+    "grade_bands": ("考核等级下限", "Assessment grade bands"),
+}
+"""(zh, en) label of every PolicyIn value: the platform admin's policy form and the compare view
+of a 412 on the policy show these (one copy)."""
 
 
 class WorkdayOverrideIn(Schema):

@@ -156,3 +156,90 @@ def decision_refusal(actor_id: int, filed_user_id: int | None) -> SeparationRefu
     if filed_user_id is None or filed_user_id != actor_id:
         return SeparationRefusal.NOT_FILED_RESOURCE_ADMIN
     return None
+
+
+# --- the security and audit admins' to-dos (待办) -------------------------------------------
+
+ANCHOR_STALE_HOURS: Final = 24
+"""The audit admin is asked to act when the trail grew and no signed checkpoint (docs/security.md,
+"Audit trail and checkpoints") has anchored it for this long (the hourly sweep takes one while
+a key is configured, so a longer gap means no key, or a sweep that does not run)."""
+
+
+class AdminTodo(StrEnum):
+    """To-do kinds of the inbox for the two privileged administrators (三员分立): each goes to
+    one role only (`role`), and only what that admin can close at the desk."""
+
+    ACCOUNT_LOCKED = "account_locked"
+    PASSWORD_PENDING = "password_pending"
+    FILING_MISSING = "filing_missing"
+    AUDIT_CHAIN_BROKEN = "audit_chain_broken"
+    AUDIT_UNANCHORED = "audit_unanchored"
+    AUDIT_RETENTION = "audit_retention"
+
+    @property
+    def role(self) -> Role:
+        return Role.AUDIT_ADMIN if self.value.startswith("audit_") else Role.SECURITY_ADMIN
+
+    @property
+    def label_zh(self) -> str:
+        return _TODO_TEXT[self][0]
+
+    @property
+    def label_en(self) -> str:
+        return _TODO_TEXT[self][1]
+
+
+_TODO_TEXT: Final = {
+    AdminTodo.ACCOUNT_LOCKED: ("账号已锁定", "Account locked"),
+    AdminTodo.PASSWORD_PENDING: ("密码待修改", "Password change pending"),
+    AdminTodo.FILING_MISSING: ("部门无备案资源管理员", "No filed resource administrator"),
+    AdminTodo.AUDIT_CHAIN_BROKEN: ("审计日志校验失败", "Audit trail verification failed"),
+    AdminTodo.AUDIT_UNANCHORED: ("审计日志未及时锚定", "Audit trail not anchored"),
+    AdminTodo.AUDIT_RETENTION: ("审计日志待归档", "Audit events due for archiving"),
+}
+
+
+class AdminTodoState(StrEnum):
+    """The `state` of an administrator's to-do item."""
+
+    LOCKED = "locked"
+    MUST_CHANGE = "must_change"
+    EXPIRED = "expired"
+    NO_FILING = "no_filing"
+    BROKEN = "broken"
+    UNANCHORED = "unanchored"
+    ARCHIVE_DUE = "archive_due"
+
+    @property
+    def label_zh(self) -> str:
+        return _STATE_TEXT[self][0]
+
+    @property
+    def label_en(self) -> str:
+        return _STATE_TEXT[self][1]
+
+
+_STATE_TEXT: Final = {
+    AdminTodoState.LOCKED: ("已锁定", "locked"),
+    AdminTodoState.MUST_CHANGE: ("临时密码未修改", "temporary password not changed"),
+    AdminTodoState.EXPIRED: ("密码已过期", "password expired"),
+    AdminTodoState.NO_FILING: ("未备案", "not filed"),
+    AdminTodoState.BROKEN: ("校验失败", "broken"),
+    AdminTodoState.UNANCHORED: ("未锚定", "not anchored"),
+    AdminTodoState.ARCHIVE_DUE: ("超过保存期限", "past the retention period"),
+}
+
+
+def admin_todos(roles: Iterable[Role]) -> list[AdminTodo]:
+    """The administrators' to-do kinds a holder of `roles` gets (none for other roles)."""
+    held = set(roles)
+    return [kind for kind in AdminTodo if kind.role in held]
+
+
+def password_todo_state(*, must_change: bool, expired: bool) -> AdminTodoState | None:
+    """Why an account's password waits for its owner (第三十三条): a temporary one (a new account
+    or a reset) not yet changed, or one older than the policy's max_age_days; None: neither."""
+    if must_change:
+        return AdminTodoState.MUST_CHANGE
+    return AdminTodoState.EXPIRED if expired else None

@@ -281,8 +281,7 @@ def validate_share_request(
     errors = _duplicate_items(request.data_items)
     if request.end_date <= today:
         errors.append(field_error("end_date", "end_date_past"))
-    if entry_share_type is ShareType.NOT_SHARED and _blank(request.statutory_citation):
-        errors.append(field_error("statutory_citation", "citation_required"))
+    errors += validate_citation(entry_share_type, request.statutory_citation)
     for i, name in enumerate(request.data_items):
         if name not in entry_items:
             errors.append(field_error(f"data_items[{i}]", "unknown_item", value=name))
@@ -292,6 +291,15 @@ def validate_share_request(
         ):
             errors.append(field_error(f"data_items[{i}]", "item_not_shared", value=name))
     return errors
+
+
+def validate_citation(entry_share_type: ShareType, citation: str | None) -> list[FieldError]:
+    """A 不予共享 resource is requested only on the statutory provision naming the requesting
+    department (第五条 last paragraph); such a request goes straight to the platform
+    (第二十五条)."""
+    if entry_share_type is ShareType.NOT_SHARED and _blank(citation):
+        return [field_error("statutory_citation", "citation_required")]
+    return []
 
 
 def _duplicate_items(names: list[str]) -> list[FieldError]:
@@ -326,9 +334,12 @@ def validate_reason(text: str | None, fieldpath: str = "reason") -> list[FieldEr
     return []
 
 
-def validate_request_form(values: Mapping[str, Any]) -> list[FieldError]:
+def validate_request_form(
+    values: Mapping[str, Any], *, entry_share_type: ShareType | None = None
+) -> list[FieldError]:
     """What a share-request form lacks before it can even be built (第二十八条 elements):
-    the items, the free texts, a share mode and an end date. Then `validate_share_request`."""
+    the items, the free texts, a share mode and an end date; with the entry's share type also
+    the statutory citation (第五条). Then `validate_share_request`."""
     errors = []
     if not values.get("data_items"):
         errors.append(field_error("data_items", "no_items_selected"))
@@ -338,6 +349,8 @@ def validate_request_form(values: Mapping[str, Any]) -> list[FieldError]:
         errors.append(field_error("share_mode", "required"))
     if not values.get("end_date"):
         errors.append(field_error("end_date", "required"))
+    if entry_share_type is not None:
+        errors += validate_citation(entry_share_type, values.get("statutory_citation"))
     return errors
 
 

@@ -23,7 +23,7 @@ from govshare_platform.auth.models import AuthToken
 from govshare_platform.auth.service import authenticate, unauthorized
 from govshare_platform.departments.models import User
 from govshare_platform.errors import Problem, forbidden
-from govshare_platform.security.service import must_change, password_change_required
+from govshare_platform.security.service import password_change_required, password_expired
 from govshare_platform.settings import Settings
 from govshare_platform.sorting import SortKeys
 
@@ -159,18 +159,20 @@ class Ctx:
 
 def _ctx(request: Request, session: Session, authorization: str | None, *, write: bool) -> Ctx:
     settings, factory = get_settings(request), get_factory(request)
-    token, user = authenticate(
+    found = authenticate(
         session,
         factory,
         raw_token=_bearer(authorization),
         idle_timeout_minutes=settings.idle_timeout_minutes,
         write=write,
     )
-    if (request.method, _api_path(request)) not in OPEN_WHILE_CHANGE_REQUIRED and must_change(
-        session, user
+    user = found.user
+    if (request.method, _api_path(request)) not in OPEN_WHILE_CHANGE_REQUIRED and (
+        # security.service.must_change, with the policy read in authenticate's statement
+        user.must_change_password or password_expired(user, found.password_policy)
     ):
         raise password_change_required()
-    return Ctx(session, user, token, client_address(request), factory, settings)
+    return Ctx(session, user, found.token, client_address(request), factory, settings)
 
 
 OPEN_WHILE_CHANGE_REQUIRED = frozenset(
@@ -220,3 +222,15 @@ def sort_query(keys: SortKeys) -> Any:
 def text_query(description: str) -> Any:
     """The `q` word-search parameter of a list (at most 200 characters)."""
     return Query(None, max_length=200, description=description)
+
+
+MAX_ID = 2**31 - 1
+"""The largest id of an INTEGER id column (PostgreSQL's int4: departments, entries, users …)."""
+MAX_BIG_ID = 2**63 - 1
+"""The largest id of a BIGINT id column (the exchange log's and the audit trail's records)."""
+
+
+def id_query(description: str, *, maximum: int = MAX_ID) -> Any:
+    """An optional id filter of a list, 1 … `maximum`: anything else is 422 when the parameter
+    is parsed, never left to the database (PostgreSQL's "out of range" on a compared value)."""
+    return Query(None, ge=1, le=maximum, description=description)

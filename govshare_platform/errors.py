@@ -79,6 +79,11 @@ class Problem(Exception):
         return body
 
 
+def internal_error() -> Problem:
+    """The 500 of an unhandled exception: nothing of it reaches the client (it is logged)."""
+    return Problem(500, "internal_error", "an unexpected error occurred; it was logged")
+
+
 def not_found(what: str) -> Problem:
     return Problem(404, "not_found", f"{what} not found")
 
@@ -167,9 +172,9 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:
+        # reached only without http_guard in front (which answers first, with its headers)
         log.exception("unhandled error on %s %s", request.method, request.url.path)
-        problem = Problem(500, "internal_error", "an unexpected error occurred; it was logged")
-        return _problem_response(problem, request)
+        return _problem_response(internal_error(), request)
 
     @app.exception_handler(StarletteHTTPException)
     async def _on_http(request: Request, exc: StarletteHTTPException) -> JSONResponse:

@@ -7,6 +7,8 @@ One pure ASGI middleware, outermost, so it acts before routing, authentication a
   limits, which they enforce while streaming;
 - a NUL character in the path, the query string or a JSON body answers 422 `nul_character`
   naming the field (PostgreSQL cannot store it in a text column);
+- an unhandled exception answers 500 `internal_error` here (logged), so that it too gets the
+  headers below;
 - every response carries nosniff, a strict Content-Security-Policy, X-Frame-Options DENY,
   Referrer-Policy no-referrer and, unless the endpoint chose otherwise, Cache-Control no-store.
 """
@@ -22,7 +24,7 @@ from urllib.parse import parse_qsl
 from fastapi import FastAPI
 
 from govshare_core.validation import FieldError
-from govshare_platform.errors import PROBLEM_JSON, Problem
+from govshare_platform.errors import PROBLEM_JSON, Problem, internal_error, log
 from govshare_platform.settings import Settings
 
 Scope = MutableMapping[str, Any]
@@ -43,6 +45,13 @@ UPLOAD_ROUTES = tuple(
 )
 """POST routes that take a file as the raw body, each with its own limit (10–20 MiB, or the
 delivery limit) checked while the body streams in."""
+
+LARGE_JSON_ROUTES = {
+    "/api/v1/catalog/imports": 32 * 1024 * 1024,
+    "/api/v1/catalog/imports/preview": 32 * 1024 * 1024,
+}
+"""POST routes taking a whole parsed workbook as JSON (catalog import, up to 2,000 entries with
+their data items): their own, larger body limit."""
 
 SECURITY_HEADERS = (
     (b"x-content-type-options", b"nosniff"),
@@ -138,11 +147,26 @@ class HttpGuard:
         if problem is not None:
             await _answer(problem, scope, send)
             return
-        await self.app(scope, receive, send)
+        started = False
+
+        async def tracking(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking)
+        except Exception:
+            # Starlette answers an unhandled exception from its outermost middleware, outside
+            # this one, so that 500 would miss the headers: answer it here (with them).
+            if started:  # too late for an answer: the connection is cut
+                raise
+            log.exception("unhandled error on %s %s", scope["method"], scope["path"])
+            await _answer(internal_error(), scope, send)
 
     async def _buffer(self, scope: Scope, receive: Receive) -> tuple[Problem | None, Receive]:
         """Read the whole (bounded) body first; hand the app a receive that replays it."""
-        limit = self.max_body_bytes
+        limit = max(self.max_body_bytes, LARGE_JSON_ROUTES.get(scope["path"], 0))
         declared = dict(scope["headers"]).get(b"content-length", b"")
         if declared.isdigit() and int(declared) > limit:
             return too_large(limit), receive

@@ -38,6 +38,7 @@ from govshare_core.schemas import (
     Page,
     PolicyOut,
     ResourceAdminFilingOut,
+    ShareCatalogFacets,
     ShareRequestDetailOut,
     ShareRequestOut,
     SourceHint,
@@ -47,6 +48,7 @@ from govshare_core.schemas import (
 from govshare_desktop.api import (
     assessment_paths,
     audit_paths,
+    catalog_import_paths,
     exchange_paths,
     platform_admin_paths,
     rectification_paths,
@@ -130,6 +132,11 @@ def entry_diff_path(entry_id: int) -> str:
     return f"{ENTRIES}/{entry_id}/diff"
 
 
+def entry_snapshots_path(entry_id: int) -> str:
+    """The entry's snapshots (published, change report applied): its printed status record."""
+    return f"{ENTRIES}/{entry_id}/snapshots"
+
+
 def attachments_path(entry_id: int) -> str:
     return f"{ENTRIES}/{entry_id}/attachments"
 
@@ -140,6 +147,10 @@ def source_hints_path() -> str:
 
 def share_catalog_path() -> str:
     return f"{API_PREFIX}/catalog/share-catalog"
+
+
+def share_catalog_facets_path() -> str:
+    return f"{API_PREFIX}/catalog/share-catalog/facets"
 
 
 def change_reports_path() -> str:
@@ -248,6 +259,11 @@ def change_report_action(
 
 def delete_attachment(attachment_id: int, *, label: str = "") -> Action:
     return Action("DELETE", f"{API_PREFIX}/catalog/attachments/{attachment_id}", label=label)
+
+
+def import_catalog(body: JsonObject, *, label: str = "") -> Action:
+    """Apply a parsed catalog workbook (CatalogImportIn): all rows or none, one outbox item."""
+    return Action("POST", catalog_import_paths.imports_path(), body, label=label)
 
 
 def create_request(body: JsonObject, *, label: str = "") -> Action:
@@ -382,6 +398,7 @@ def schema_for(method: str, path: str) -> type[BaseModel] | None:
         audit_paths,
         platform_admin_paths,
         security_paths,
+        catalog_import_paths,
     ):
         found = domain.schema_for(method, path)
         if found is not None:
@@ -439,6 +456,7 @@ PAGE_ITEMS: dict[str, type[BaseModel]] = {
     **usage_paths.PAGE_ITEMS,
     **rectification_paths.PAGE_ITEMS,
     **security_paths.PAGE_ITEMS,
+    **catalog_import_paths.PAGE_ITEMS,
 }
 """The item model of each paged list (`Page.items` is checked item by item against it)."""
 _PAGES = set(PAGE_ITEMS)
@@ -446,6 +464,7 @@ _READS: dict[str, type[BaseModel]] = {
     me_path(): MeOut,
     login_path(): TokenOut,
     policy_path(): PolicyOut,
+    share_catalog_facets_path(): ShareCatalogFacets,
 }
 
 LIST_SCHEMAS: dict[str, type[BaseModel]] = {

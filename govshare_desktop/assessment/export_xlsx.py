@@ -17,19 +17,18 @@ those of the report data: nothing is recomputed. The file is written whole or no
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from govshare_core.assessment import INDICATOR_BY_CODE, Grade, Group
 from govshare_core.assessment_schemas import RoundReportOut
-from govshare_core.exchange import neutralise_cell
+from govshare_core.spreadsheet import safe_cell as safe_cell  # one helper for every workbook
+from govshare_core.spreadsheet import save_whole
 
 Cell = str | float | int | None
 
@@ -52,7 +51,7 @@ def export_ranking_xlsx(path: str | os.PathLike[str], report: RoundReportOut) ->
     _fill(about, ["项目", "内容"], _about_rows(report), freeze="A2", filter_=False)
     workbook.properties.title = f"{report.round.title}（{report.round.status.label_zh}）"
     workbook.properties.creator = "GovShare"
-    _save_whole(workbook, Path(path))
+    save_whole(workbook, Path(path))
 
 
 def _ranking_rows(report: RoundReportOut) -> tuple[list[str], list[list[Cell]]]:
@@ -109,14 +108,6 @@ def _about_rows(report: RoundReportOut) -> list[list[Cell]]:
     return rows
 
 
-def safe_cell(value: Cell) -> Cell:
-    """A value as it may go into the workbook: text neutralised and stripped of control
-    characters; numbers and empty cells as they are."""
-    if value is None or isinstance(value, (int, float)):
-        return value
-    return neutralise_cell(ILLEGAL_CHARACTERS_RE.sub("", str(value)))
-
-
 def _fill(
     sheet: Worksheet,
     header: Sequence[str],
@@ -170,15 +161,3 @@ def _width(value: Cell) -> int:
         else str(value)
     )
     return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
-
-
-def _save_whole(workbook: Workbook, path: Path) -> None:
-    """Save to a temporary file beside `path`, then put it in place."""
-    handle, temporary = tempfile.mkstemp(prefix=".~", suffix=".xlsx", dir=path.parent)
-    os.close(handle)
-    try:
-        workbook.save(temporary)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

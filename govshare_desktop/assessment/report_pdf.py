@@ -19,7 +19,6 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -27,6 +26,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, PageBreak, SimpleDocTemplate
 
 from govshare_core.assessment_schemas import RoundReportOut, ScorecardOut
+from govshare_core.pdf_pages import PagedCanvas
 from govshare_desktop.assessment.report_scorecard import Bookmark, scorecard
 from govshare_desktop.assessment.report_sections import (
     appendix,
@@ -104,7 +104,7 @@ def _build(story: list[Flowable], report: RoundReportOut, lang: str, subject: st
         invariant=True,  # the same data gives the same bytes
         initialFontName=font(),  # no unembedded Helvetica in the page resources
     )
-    doc.build(story, canvasmaker=partial(_ReportCanvas, decor=_Decor.of(report, lang)))
+    doc.build(story, canvasmaker=partial(PagedCanvas, decorate=_Decor.of(report, lang).draw))
     return buffer.getvalue()
 
 
@@ -200,24 +200,3 @@ class _Decor:
         c.translate(PAGE_W / 2, PAGE_H / 2)
         c.rotate(35)
         c.drawCentredString(0, -40, WATERMARK[self.lang])
-
-
-class _ReportCanvas(Canvas):
-    """Keeps every page until the end, then draws the decoration knowing the page count."""
-
-    def __init__(self, *args: Any, decor: _Decor, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._decor = decor
-        self._pages: list[dict[str, Any]] = []
-
-    def showPage(self) -> None:
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        for state in self._pages:
-            self.__dict__.update(state)
-            self._decor.draw(self, self._pageNumber, total)
-            super().showPage()
-        super().save()

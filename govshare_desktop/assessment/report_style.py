@@ -8,24 +8,19 @@ font of the reader's computer.
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Final
 from zoneinfo import ZoneInfo
 
-from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
 from govshare_core.assessment import INDICATOR_BY_CODE, Grade, Group, IndicatorDef
 from govshare_core.assessment_schemas import IndicatorValueOut, RoundOut
-from govshare_core.resources import CJK_FONT, CJK_FONT_SUBFONT_INDEX
+from govshare_desktop.common.print_layout import cjk_font
 
-FONT: Final = "WenQuanYiMicroHei"
 PAGE_W, PAGE_H = A4
 MARGIN_X: Final = 18 * mm
 MARGIN_TOP: Final = 22 * mm
@@ -46,20 +41,12 @@ WEAK_FILL: Final = colors.HexColor("#fbeaea")
 WEAK_INK: Final = colors.HexColor(Grade.FAIL.colour)
 ACCENT: Final = colors.HexColor("#1f5fa8")
 
-_font_lock = threading.Lock()
-
 
 def font() -> str:
-    """The registered CJK font's name (registered once; reports are built off the UI thread)."""
-    with _font_lock:
-        if FONT not in pdfmetrics.getRegisteredFontNames():
-            face = TTFont(FONT, str(CJK_FONT), subfontIndex=CJK_FONT_SUBFONT_INDEX)
-            pdfmetrics.registerFont(face)
-            # binary (Flate only) streams: ASCII85 cost a fifth of a 100-department report's
-            # time and a sixth of its size; reportlab reads this when it writes a stream, and
-            # the desktop has no other PDF writer
-            rl_config.useA85 = 0
-    return FONT
+    """The registered CJK font's name (common/print_layout.py registers it once, for every PDF
+    the desktop writes; binary streams: ASCII85 cost a fifth of a 100-department report's time
+    and a sixth of its size)."""
+    return cjk_font()
 
 
 def grade_colour(grade: str) -> colors.Color:

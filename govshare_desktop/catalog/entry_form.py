@@ -11,6 +11,7 @@ on the write path `submission.EntrySubmission`), interface documents
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from typing import Any, TypedDict, Unpack
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -21,6 +22,7 @@ from govshare_core.vocab import DataType
 from govshare_desktop.api.actions import JsonObject
 from govshare_desktop.catalog import entry_fields as fields
 from govshare_desktop.catalog import presenter as P
+from govshare_desktop.catalog import print_entry
 from govshare_desktop.catalog.attachments import AttachmentsPanel
 from govshare_desktop.catalog.change_report import ChangeReportDialog
 from govshare_desktop.catalog.entry_sending import EntrySending
@@ -31,6 +33,8 @@ from govshare_desktop.catalog.submission import DRAFT_KIND
 from govshare_desktop.common.autosave import AutosaveController
 from govshare_desktop.common.debounce import Debouncer
 from govshare_desktop.common.forms import FieldErrors
+from govshare_desktop.common.print_actions import SheetPrinting
+from govshare_desktop.common.print_layout import Sheet
 from govshare_desktop.common.sizing import fit_to_screen
 from govshare_desktop.common.uiload import load_form
 from govshare_desktop.context import AppContext
@@ -83,6 +87,9 @@ class EntryForm(QWidget):
         self._setup_widgets()
         fields.bind_errors(ui, self.errors)
         self._connect()
+        self.printing = SheetPrinting(  # 打印… / 导出PDF… of the 目录登记表 (print_entry.py)
+            self, ui.buttonRow, sheet_of=self._sheet, status=ui.statusLabel.setText, at=2
+        )
         self._fill(P.empty_entry())
         ui.providerEdit.setText(str(context.me["department"]["name"]))
         ui.providerCodeEdit.setText(str(context.me["department"]["credit_code"]))
@@ -265,6 +272,15 @@ class EntryForm(QWidget):
         self.ui.formContent.setEnabled(not self.busy)
         fields.show_state(self.ui, state, self._placeholders)
         self.item_editor.set_read_only(state.read_only)
+        if hasattr(self, "printing"):
+            self.printing.set_available(self.entry is not None)
+
+    def _sheet(self) -> tuple[Sheet, str] | None:
+        """The 目录登记表 as the form shows it, with the platform's status and code."""
+        if self.entry is None:
+            return None
+        shown = {**self.entry, **self.collect()}
+        return print_entry.entry_sheet(shown, [], date.today()), print_entry.file_name(shown)
 
     @property
     def read_only(self) -> bool:

@@ -27,6 +27,7 @@ from govshare_desktop.catalog.entry_list import (
 )
 from govshare_desktop.catalog.local_drafts import LocalDrafts
 from govshare_desktop.catalog.submission import DRAFT_KIND
+from govshare_desktop.catalog.workbook_actions import WorkbookActions
 from govshare_desktop.common.conflict import open_conflict_dialog
 from govshare_desktop.common.debounce import Debouncer
 from govshare_desktop.common.finder import ObjectSeeker
@@ -75,6 +76,10 @@ class MyEntriesPage(QWidget):
         ColumnSizer(view, entry_plans())
         clear_outcome(self.ui.outcomeLabel)
         self._search = Debouncer(delay_ms=250, callback=self._on_search_fired, parent=self)
+        # 导入/导出 (Excel, issue 12), after 删除 in the button row
+        self.workbook = WorkbookActions(context=context, status=self.ui.outcomeLabel, parent=self)
+        row = self.ui.buttonRow
+        row.insertWidget(row.indexOf(self.ui.deleteButton) + 1, self.workbook.button)
         self._setup_filters()
         self._connect()
         self.refresh_drafts()

@@ -180,13 +180,15 @@ def format_types(format_class: str) -> tuple[str, ...]:
 
 
 def entry_parties(entry: dict[str, Any], actor: Actor) -> Parties:
-    """The entry's side of the core's "who may act": its department and its submitter. An entry
-    without a department yet is one this user is registering (their own department's)."""
+    """The entry's side of the core's "who may act": its department, its submitter and its
+    author (`created_by`: 第十五条's four eyes keep both from reviewing it). An entry without a
+    department yet is one this user is registering (their own department's)."""
     owner = entry.get("department_id")
-    submitter = entry.get("submitted_by")
+    submitter, author = entry.get("submitted_by"), entry.get("created_by")
     return Parties(
         owner_dept=int(owner) if owner is not None else actor.department_id,
         submitter_id=int(submitter) if submitter is not None else None,
+        author_id=int(author) if author is not None else None,
     )
 
 
@@ -198,7 +200,8 @@ def entry_actions(entry: dict[str, Any], actor: Actor) -> list[str]:
 
 
 def own_submission(entry: dict[str, Any], actor: Actor, action: str = "dept_approve") -> bool:
-    """Whether 第十五条 alone keeps `actor` from `action` on `entry`: their own submission."""
+    """Whether 第十五条 alone keeps `actor` from `action` on `entry`: an entry they submitted or
+    registered (wrote)."""
     transition = CATALOG_ENTRY.transition(action)
     return refusal(transition, actor, entry_parties(entry, actor)) is Refusal.OWN_SUBMISSION
 

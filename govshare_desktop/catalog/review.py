@@ -258,7 +258,7 @@ class ReviewPage(QWidget):
             )
         )
         if self._own(entry):
-            info += self.tr(" 本人提交的目录须由其他审核员审核（第十五条）。")
+            info += self.tr(" 本人登记或提交的目录须由其他审核员审核（第十五条）。")
         self.ui.detailInfo.setText(info)
         actions = P.entry_actions(entry, self.context.actor)
         dept = self.queue == DEPT_QUEUE

@@ -2,7 +2,8 @@
 
 The rules (which fields differ, the bodies of the three choices, writing the choice to the
 store) are in sync/conflict.py; this module shows them. Pure part (testable without widgets):
-`differing_fields` lists the differing fields with labels (govshare_core.validation.FIELD_LABELS)
+`differing_fields` lists the differing fields with labels (an entry's
+govshare_core.validation.FIELD_LABELS, the policy's govshare_core.schemas.POLICY_FIELD_LABELS)
 and readable values, `ConflictPresenter` keeps the per-field choice. Widget part:
 `ConflictDialog` (ui/conflict_dialog.ui) shows the table with a mine/theirs radio per row and
 the buttons 保留我的 / 采用服务器的 / 按所选合并; `open_conflict_dialog` hands the choice to the
@@ -27,6 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from govshare_core.assessment import Grade, Group
+from govshare_core.schemas import POLICY_FIELD_LABELS
 from govshare_core.validation import FIELD_LABELS
 from govshare_core.vocab import (
     DataType,
@@ -51,7 +54,31 @@ _ENUMS: dict[str, type[StrEnum]] = {
     "share_mode": ShareMode,
     "update_cycle": UpdateCycle,
 }
-_ORDER = {name: n for n, name in enumerate(FIELD_LABELS)}
+_ORDER = {name: n for n, name in enumerate([*FIELD_LABELS, *POLICY_FIELD_LABELS])}
+
+
+def conflict_label(field: str) -> str:
+    """A field's label in the UI language: an entry's (FIELD_LABELS) or the platform policy's
+    (POLICY_FIELD_LABELS), else its name."""
+    if field in POLICY_FIELD_LABELS:
+        zh, en = POLICY_FIELD_LABELS[field]
+        return en if english() else zh
+    return field_label(field)
+
+
+def _key_label(key: str) -> str:
+    """An assessment group's or grade's label (the keys of the policy's weights and bands)."""
+    text = label_of(Group, key)
+    return text if text != key else label_of(Grade, key)
+
+
+def _mapping_text(value: Mapping[str, Any]) -> str:
+    """The policy's weights or grade bands ({"catalog": 30, …}): one "label value" a line."""
+    lines = []
+    for key, number in value.items():
+        shown = f"{number:g}" if isinstance(number, int | float) else str(number)
+        lines.append(f"{_key_label(str(key))} {shown}")
+    return "\n".join(lines)
 
 
 def _data_item_text(item: Mapping[str, Any]) -> str:
@@ -78,6 +105,8 @@ def render_value(field: str, value: Any) -> str:
         return label_of(_ENUMS[field], value)
     if field == "format_type":
         return format_type_label(str(value))
+    if isinstance(value, Mapping):  # the policy's assessment weights and grade bands
+        return _mapping_text(value)
     if field == "data_items" and isinstance(value, list):
         return "\n".join(_data_item_text(i) if isinstance(i, Mapping) else str(i) for i in value)
     if isinstance(value, list):
@@ -111,7 +140,7 @@ def differing_fields(mine: Mapping[str, Any], theirs: Mapping[str, Any]) -> list
     return [
         FieldConflict(
             f,
-            field_label(f),
+            conflict_label(f),
             mine[f],
             theirs.get(f),
             render_value(f, mine[f]),

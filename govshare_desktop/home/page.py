@@ -56,10 +56,13 @@ class HomePage(QWidget):
         item_activated(str, int, str): the item's kind, object id and state (the page that
             handles each kind: shell/pages.py TODO_TARGETS).
         loaded(int): the list was refreshed (from the platform or the cache) with n items.
+        items_loaded(list): the items shown, just fetched from the platform (not a cached
+            copy shown offline): the desktop notifications' source (notifications/).
     """
 
     item_activated = Signal(str, int, str)
     loaded = Signal(int)
+    items_loaded = Signal(object)
 
     def __init__(
         self,
@@ -203,6 +206,8 @@ class HomePage(QWidget):
             )
         self.offline_label.setVisible(as_of is not None)
         self.loaded.emit(len(items))
+        if as_of is None:
+            self.items_loaded.emit([dict(i) for i in items])
 
     @if_alive
     def _on_failed(self, exc: Exception) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 
 from govshare_core.agreements import AgreementStatus
 from govshare_core.assessment import RectificationStatus, RoundStatus
+from govshare_core.separation import AdminTodo, AdminTodoState
 from govshare_core.usage import DiscrepancyStatus, InquiryStatus
 from govshare_core.vocab import (
     ChangeReportStatus,
@@ -97,12 +98,15 @@ def actionable(
 
 
 def kind_text(kind: str) -> str:
+    if kind in AdminTodo._value2member_map_:  # the security and audit admins' (core labels)
+        return i18n.label(AdminTodo(kind))
     label = KIND_LABELS.get(kind)
     return QCoreApplication.translate(CONTEXT, str(label)) if label else kind
 
 
 def state_text(kind: str, state: str) -> str:
-    enum = _STATE_ENUMS.get(kind.split("_", 1)[0])
+    admin = kind in AdminTodo._value2member_map_
+    enum = AdminTodoState if admin else _STATE_ENUMS.get(kind.split("_", 1)[0])
     try:
         return i18n.label(enum(state)) if enum else state
     except ValueError:

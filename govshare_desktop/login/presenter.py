@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject, Signal
 
-from govshare_desktop import i18n
 from govshare_desktop.api.client import PlatformClient
 from govshare_desktop.api.errors import ApiError
 from govshare_desktop.credentials import TokenVault
@@ -37,19 +36,6 @@ class SignedIn:
     must_change_password: bool = False
     """The sign-in said the password must be changed first (a temporary or expired one): the
     shell asks for a new one (login.password_dialog) before opening the main window."""
-
-
-class LoginPlurals(QObject):
-    """Plural texts: pyside6-lupdate marks numerus forms only in a QObject's self.tr()."""
-
-    def attempts_left(self, n: int) -> str:
-        return self.tr("再输错 %n 次，账号将被临时锁定。", None, n)
-
-
-def sentences(*parts: str) -> str:
-    """Sentences run together: no space after a Chinese full stop, one in English."""
-    joiner = "" if i18n.language() == "zh_CN" else " "
-    return joiner.join(p.strip() for p in parts if p.strip())
 
 
 def profile_label(name: str) -> str:
@@ -77,10 +63,7 @@ def login_error_text(exc: Exception) -> str:
     """The sentence the login dialog shows for a failed sign-in."""
     if not isinstance(exc, ApiError):
         return QCoreApplication.translate("LoginPresenter", "登录失败：%1").replace("%1", str(exc))
-    if exc.code == "invalid_credentials":
-        left = exc.body.get("attempts_left")
-        if isinstance(left, int) and left > 0:
-            return sentences(exc.message(), LoginPlurals().attempts_left(left))
+    if exc.code == "invalid_credentials":  # the same answer whatever failed (docs/security.md)
         return exc.message()
     if exc.code == "too_many_attempts":  # 429: too many failed sign-ins from this address
         return QCoreApplication.translate(

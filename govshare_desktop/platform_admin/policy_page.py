@@ -3,13 +3,13 @@ time limits, the change-report window, the log retention (at least 5 years, 第�
 checked against the platform's own bounds (govshare_core.schemas.PolicyIn) with its message
 beside the field. Saving sends only the changed values, with If-Match on the policy's version,
 through the sync engine; when someone else changed the policy meanwhile (412) the compare view
-shows both and the admin chooses. The assessment weights and grade bands (第三十四条) and the
-session limits (server settings) are shown read-only.
+shows both and the admin chooses. The assessment weights and grade bands (第三十四条) are
+edited in `assessment_policy.AssessmentPolicyBox`; the session limits (server settings) are
+shown read-only.
 """
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -26,16 +26,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from govshare_core.assessment import Grade, Group
 from govshare_core.schemas import PolicyIn
 from govshare_desktop.api.actions import Action, policy_path
 from govshare_desktop.api.errors import ApiError
 from govshare_desktop.common import policy as cached_policy
-from govshare_desktop.common.conflict import open_conflict_dialog
+from govshare_desktop.common.conflict import conflict_label, open_conflict_dialog
 from govshare_desktop.common.forms import mark
 from govshare_desktop.common.outcome import BUSY, ERROR, OK, QUEUED, clear_outcome, show_outcome
 from govshare_desktop.context import AppContext
-from govshare_desktop.i18n import english
+from govshare_desktop.platform_admin.assessment_policy import AssessmentPolicyBox
 from govshare_desktop.sync.engine import Outcome, OutcomeStatus
 
 ERROR_COLOUR = "#b3261e"
@@ -58,35 +57,23 @@ def bounds(name: str) -> tuple[int, int]:
 
 
 def fields() -> list[tuple[str, str, str, str]]:
-    """(name, label, unit, what it is for) of the editable values, in form order."""
+    """(name, label, unit, what it is for) of the editable values, in form order; the labels are
+    the core's POLICY_FIELD_LABELS, as in the compare view of a 412."""
     days, years = tr("个工作日"), tr("年")
     return [
-        (
-            "review_working_days",
-            tr("共享申请审核时限"),
-            days,
-            tr("提供部门答复共享申请（第二十七条）"),
-        ),
-        ("entry_review_working_days", tr("目录审核时限"), days, tr("每一级审核目录条目")),
-        ("change_report_days", tr("变更报告期限"), tr("天"), tr("核心要素变更后报告（第十七条）")),
-        (
-            "agreement_signing_working_days",
-            tr("协议签署时限"),
-            days,
-            tr("各方签署三方保密协议（第三十条）"),
-        ),
-        (
-            "discrepancy_response_working_days",
-            tr("数据异议答复时限"),
-            days,
-            tr("提供部门核实更正或说明（第二十条）"),
-        ),
-        (
-            "log_retention_years",
-            tr("日志保存年限"),
-            years,
-            tr("审计与访问日志至少保存 5 年（第二十六条）"),
-        ),
+        (name, conflict_label(name), unit, purpose)
+        for name, unit, purpose in (
+            ("review_working_days", days, tr("提供部门答复共享申请（第二十七条）")),
+            ("entry_review_working_days", days, tr("每一级审核目录条目")),
+            ("change_report_days", tr("天"), tr("核心要素变更后报告（第十七条）")),
+            ("agreement_signing_working_days", days, tr("各方签署三方保密协议（第三十条）")),
+            (
+                "discrepancy_response_working_days",
+                days,
+                tr("提供部门核实更正或说明（第二十条）"),
+            ),
+            ("log_retention_years", years, tr("审计与访问日志至少保存 5 年（第二十六条）")),
+        )
     ]
 
 
@@ -162,12 +149,8 @@ class PolicyPage(QWidget):
             self.messages[name] = message
         layout.addWidget(limits)
 
-        self.assessmentBox = QGroupBox(tr("考核权重与等级划分（只读，第三十四条）"), body)
-        assessment = QVBoxLayout(self.assessmentBox)
-        self.assessmentLabel = QLabel(self.assessmentBox)
-        self.assessmentLabel.setObjectName("assessmentLabel")
-        self.assessmentLabel.setWordWrap(True)
-        assessment.addWidget(self.assessmentLabel)
+        self.assessmentBox = AssessmentPolicyBox(body)
+        self.assessmentBox.changed.connect(self._update_buttons)
         layout.addWidget(self.assessmentBox)
 
         session = QGroupBox(tr("会话（服务器配置，只读）"), body)
@@ -228,7 +211,7 @@ class PolicyPage(QWidget):
             spin.blockSignals(False)
             self._check(name)
         self.versionLabel.setText(tr("策略版本 %1").replace("%1", str(policy.get("version", "—"))))
-        self.assessmentLabel.setText(self._assessment_html(policy))
+        self.assessmentBox.show_policy(policy)
         self.tokenLabel.setText(
             tr("%1 分钟").replace("%1", str(policy.get("token_ttl_minutes", "—")))
         )
@@ -238,40 +221,27 @@ class PolicyPage(QWidget):
         self._update_buttons()
         self.loaded.emit(self.server)
 
-    @staticmethod
-    def _assessment_html(policy: dict[str, Any]) -> str:
-        en = english()
-        weights = policy.get("assessment_weights") or {}
-        bands = policy.get("grade_bands") or {}
-        weight_text = "，".join(
-            f"{g.label_en if en else g.label_zh} {weights.get(g.value, 0):g}" for g in Group
-        )
-        band_text = "，".join(
-            f"{g.label_en if en else g.label_zh} ≥ {bands[g.value]:g}"
-            for g in Grade
-            if g.value in bands
-        )
-        return (
-            f"{html.escape(tr('权重'))}：{html.escape(weight_text)}<br>"
-            f"{html.escape(tr('等级下限'))}：{html.escape(band_text)}"
-        )
-
     # --- editing -----------------------------------------------------------------------------
 
-    def changes(self) -> dict[str, int]:
-        """The values the admin changed (what a save sends)."""
-        return {
+    def changes(self) -> dict[str, Any]:
+        """The values the admin changed (what a save sends; a changed weight or bound sends its
+        whole mapping)."""
+        changed: dict[str, Any] = {
             name: spin.value()
             for name, spin in self.spins.items()
             if self.server and spin.value() != int(self.server.get(name) or 0)
         }
+        changed.update(self.assessmentBox.changes(self.server))
+        return changed
 
     def problems(self) -> dict[str, str]:
-        return {
+        found = {
             name: text
             for name, spin in self.spins.items()
             if (text := range_message(name, spin.value()))
         }
+        found.update(self.assessmentBox.problems())
+        return found
 
     def _check(self, name: str) -> None:
         text = range_message(name, self.spins[name].value())
@@ -334,6 +304,7 @@ class PolicyPage(QWidget):
             dialog = open_conflict_dialog(self.context.sync, outcome.item, server, window)
             self.conflict.emit(dialog)
         else:
+            self.assessmentBox.show_errors(outcome.field_messages)
             for name, text in outcome.field_messages.items():
                 key = name.split(".")[-1]
                 if key in self.messages and text:

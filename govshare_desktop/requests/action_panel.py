@@ -15,7 +15,9 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from govshare_core.separation import SeparationRefusal, decision_refusal
 from govshare_core.vocab import RequestStatus
+from govshare_desktop import i18n
 from govshare_desktop.api import actions
 from govshare_desktop.api.actions import JsonObject
 from govshare_desktop.common.confirm import confirm_decision
@@ -80,7 +82,17 @@ class RequestActionPanel(QObject):
         ui.decideButton.setVisible(
             any(a in allowed for a in ("provider_approve", "platform_approve"))
         )
+        why = self._decision_refusal() if "provider_approve" in allowed else None
+        ui.decideButton.setEnabled(why is None)
+        ui.decideButton.setToolTip("" if why is None else i18n.label(why))
         ui.mediateButton.setVisible("mediate_uphold" in allowed)
+
+    def _decision_refusal(self) -> SeparationRefusal | None:
+        """第二十八条: the provider's decision is its filed (备案) resource admin's alone — the
+        core's rule the platform enforces; /me says whether the user is the one on file."""
+        actor = self.context.actor
+        filed = bool(self.context.me.get("filed_resource_admin"))
+        return decision_refusal(actor.user_id, actor.user_id if filed else None)
 
     # --- sending -----------------------------------------------------------------------------
 

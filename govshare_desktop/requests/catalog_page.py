@@ -4,6 +4,12 @@ detail with its data items, and the way into a share request.
 The table is a `PagedTableModel` over GET /catalog/share-catalog (server-side paging, Chinese
 search and sorting: a header click); typing is debounced; the unfiltered first page is cached for
 offline browsing. Columns: `tables.py`; search parameters and detail texts: `presenters.py`.
+
+Issue 12: the 排序 choice (相关度 / 最新 / 名称, `lists.CATALOG_ORDERS`); the filter choices show
+the platform's facet counts (GET /catalog/share-catalog/facets, loaded in the background after
+each reload, "(1,234+)" when counted in part); the names' matches are painted by
+`tables.HighlightDelegate` (spans from govshare_core.search_rank, `tables.HIGHLIGHT_ROLE`); 不予共享
+entries are listed with a badge and a tooltip (第五条, 第二十五条: requests on a legal basis).
 """
 
 from __future__ import annotations
@@ -12,20 +18,26 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
-from govshare_core.vocab import SHARE_CATALOG_TYPES, ResourceClass, Role, ShareMode, UpdateCycle
-from govshare_desktop.api import actions
+from govshare_core.vocab import ResourceClass, Role, ShareMode, ShareType, UpdateCycle
 from govshare_desktop.api.errors import ApiError
 from govshare_desktop.common.debounce import Debouncer
 from govshare_desktop.common.finder import ObjectSeeker
-from govshare_desktop.common.paged_model import PagedTableModel, api_page_fetcher
+from govshare_desktop.common.paged_model import PagedTableModel
 from govshare_desktop.common.uiload import load_form
 from govshare_desktop.context import AppContext
 from govshare_desktop.i18n import label, local_time
 from govshare_desktop.requests import lookups
-from govshare_desktop.requests.lists import SEARCH_DEBOUNCE_MS
+from govshare_desktop.requests.lists import (
+    CATALOG_ORDERS,
+    SEARCH_DEBOUNCE_MS,
+    catalog_facets,
+    catalog_fetcher,
+    facet_text,
+    with_match_spans,
+)
 from govshare_desktop.requests.presenters import (
     detail_fields,
     match_offline,
@@ -34,8 +46,10 @@ from govshare_desktop.requests.presenters import (
 from govshare_desktop.requests.request_form import RequestFormDialog
 from govshare_desktop.requests.tables import (
     ColumnDropper,
+    HighlightDelegate,
     catalog_column_plans,
     catalog_columns,
+    catalog_row_role,
     compact_rows,
     enable_sorting,
     item_column_plans,
@@ -47,6 +61,8 @@ from govshare_desktop.tasks import run_in_background
 
 PAGE_SIZE = 50
 CACHE_NAME = "share_catalog"
+BASE_LABEL_ROLE = Qt.ItemDataRole.UserRole + 1
+"""A filter choice's label without its count."""
 
 
 class ShareCatalogPage(QWidget):
@@ -71,6 +87,9 @@ class ShareCatalogPage(QWidget):
         self.seeker = ObjectSeeker(self)
         self.offline_as_of: datetime | None = None
         self._detail_generation = 0
+        self._facet_generation = 0
+        self.facet_counts: dict[str, Any] | None = None
+        """The last facet counts shown in the filter choices (lists.catalog_facets)."""
         self.model = PagedTableModel(
             fetch_page=None,
             columns=catalog_columns(),
@@ -92,6 +111,10 @@ class ShareCatalogPage(QWidget):
     def _setup_view(self) -> None:
         view = self.ui.tableView
         view.setModel(self.model)
+        self.model.set_role_hook(catalog_row_role)
+        self.highlighter = HighlightDelegate(view)
+        view.setItemDelegateForColumn(0, self.highlighter)
+        self._add_sort_combo()
         compact_rows(view)
         enable_sorting(view, on_unavailable=self.ui.countLabel.setText)
         widths = size_columns(view, catalog_column_plans())
@@ -110,11 +133,37 @@ class ShareCatalogPage(QWidget):
         splitter.setSizes([620, 380])  # the list gets a little more: it has six columns
         self.ui.applyButton.setVisible(self.context.has(Role.APPLICANT))
 
+    def _add_sort_combo(self) -> None:
+        """排序: 相关度 (with a search text; without one the platform lists newest first),
+        最新, 名称. A header click sorts by its column instead until the next choice."""
+        self.sortLabel = QLabel(self.tr("排序"), self)
+        self.sortCombo = QComboBox(self)
+        self.sortCombo.setObjectName("sortCombo")
+        texts = {"relevance": self.tr("相关度"), "newest": self.tr("最新"), "name": self.tr("名称")}
+        for order in CATALOG_ORDERS:
+            self.sortCombo.addItem(texts[order], order)
+        self.sortLabel.setBuddy(self.sortCombo)
+        layout = self.ui.filterLayout
+        at = layout.indexOf(self.ui.classCombo) + 1
+        layout.insertWidget(at, self.sortLabel)
+        layout.insertWidget(at + 1, self.sortCombo)
+
+    def facet_combos(self) -> dict[str, QComboBox]:
+        """The filter choices by the platform's facet (filter) name."""
+        ui = self.ui
+        return {
+            "department_id": ui.deptCombo,
+            "share_type": ui.typeCombo,
+            "share_mode": ui.modeCombo,
+            "update_cycle": ui.cycleCombo,
+            "resource_class": ui.classCombo,
+        }
+
     def _fill_facets(self) -> None:
         everything = self.tr("全部")
         self.ui.deptCombo.addItem(everything, None)
         for combo, members in (
-            (self.ui.typeCombo, SHARE_CATALOG_TYPES),
+            (self.ui.typeCombo, tuple(ShareType)),  # 不予共享 too: listed, flagged (第五条)
             (self.ui.modeCombo, tuple(ShareMode)),
             (self.ui.cycleCombo, tuple(UpdateCycle)),
             (self.ui.classCombo, tuple(ResourceClass)),
@@ -122,10 +171,12 @@ class ShareCatalogPage(QWidget):
             combo.addItem(everything, None)
             for member in members:
                 combo.addItem(label(member), member.value)
+                combo.setItemData(combo.count() - 1, label(member), BASE_LABEL_ROLE)
 
     def _connect(self) -> None:
         ui = self.ui
         ui.searchEdit.textChanged.connect(self._on_search_edit_text_changed)
+        self.sortCombo.currentIndexChanged.connect(self._on_sort_combo_changed)
         self.debouncer.fired.connect(self._on_debouncer_fired)
         for combo in (ui.deptCombo, ui.typeCombo, ui.modeCombo, ui.cycleCombo, ui.classCombo):
             combo.currentIndexChanged.connect(self._on_facet_changed)
@@ -149,8 +200,11 @@ class ShareCatalogPage(QWidget):
         for dept in sorted(items, key=lambda d: str(d.get("name"))):
             if not dept.get("is_platform"):
                 combo.addItem(str(dept["name"]), int(dept["id"]))
+                combo.setItemData(combo.count() - 1, str(dept["name"]), BASE_LABEL_ROLE)
         combo.setCurrentIndex(max(combo.findData(current), 0))
         combo.blockSignals(False)
+        if self.facet_counts is not None:
+            self._show_facets(self.facet_counts)
 
     # --- search ------------------------------------------------------------------------------
 
@@ -167,13 +221,50 @@ class ShareCatalogPage(QWidget):
     def search_text(self) -> str:
         return str(self.ui.searchEdit.text())
 
+    def sort_order(self) -> str:
+        """The chosen order (lists.CATALOG_ORDERS)."""
+        return str(self.sortCombo.currentData())
+
     def reload(self) -> None:
-        """Start the listing over with the current search text and facets."""
+        """Start the listing over with the current search text, filters and order; the facet
+        counts follow in the background."""
         params = search_params(self.search_text(), self.filters())
-        fetch = api_page_fetcher(self.context.client.get, actions.share_catalog_path(), **params)
-        self._cacheable = not params
+        order = self.sort_order()
+        self._cacheable = not params and order != "name"
         self.ui.countLabel.setText(self.tr("正在加载……"))
-        self.model.reset(fetch)
+        self.model.reset(catalog_fetcher(self.context, params, order))
+        self._load_facets(params)
+
+    def _load_facets(self, params: dict[str, Any]) -> None:
+        self._facet_generation += 1
+        generation, context = self._facet_generation, self.context
+
+        def done(counts: dict[str, Any]) -> None:
+            if generation == self._facet_generation:
+                self.facet_counts = counts
+                self._show_facets(counts)
+
+        # a failure (offline, an older platform) leaves the choices without counts
+        self.context.run(
+            lambda _t: catalog_facets(context, params), success=done, failure=lambda _e: None
+        )
+
+    def _show_facets(self, counts: dict[str, Any]) -> None:
+        exact = bool(counts.get("exact", True))
+        for key, combo in self.facet_combos().items():
+            values = counts.get(key, {})
+            for i in range(1, combo.count()):
+                base = combo.itemData(i, BASE_LABEL_ROLE)
+                if base is not None:
+                    found = values.get(str(combo.itemData(i)))
+                    combo.setItemText(i, facet_text(str(base), found, exact=exact))
+
+    def _on_sort_combo_changed(self, _index: int) -> None:
+        header = self.ui.tableView.horizontalHeader()
+        if self.model.sort_column >= 0 or self.model.server_sort is not None:
+            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the choice wins
+        self.debouncer.cancel()
+        self.reload()
 
     def _on_search_edit_text_changed(self, text: str) -> None:
         self.debouncer.push(text)
@@ -215,6 +306,7 @@ class ShareCatalogPage(QWidget):
         data, as_of = cached
         q, filters = self.search_text(), self.filters()
         rows = [r for r in data.get("items", []) if match_offline(r, q, filters)]
+        rows = with_match_spans(rows, q.strip() or None)
         self.offline_as_of = as_of
         self.model.set_rows(rows)
         self.ui.countLabel.setText(self.tr("离线浏览：%1 条").replace("%1", str(len(rows))))

@@ -27,6 +27,25 @@ def detail_html(
     """The request's fields as an HTML table for the detail browser (department names: the
     platform's, else from `names`; `calendar`: the platform's, for a detail without its
     `working_days_left`)."""
+    overdue = review_deadline_info(detail, today, calendar=calendar).overdue
+    cells = "".join(
+        f"<tr><td style='color:#555;padding:2px 10px 2px 0;white-space:nowrap'>{escape(k)}</td>"
+        f"<td style='padding:2px 0'>{_colored(k, v, overdue)}</td></tr>"
+        for k, v in detail_rows(detail, names, today, calendar=calendar)
+    )
+    return f"<table cellspacing='0'>{cells}</table>"
+
+
+def detail_rows(
+    detail: dict[str, Any],
+    names: dict[int, str],
+    today: date,
+    *,
+    calendar: WorkdayCalendar,
+    disputes: bool = True,
+) -> list[tuple[str, str]]:
+    """(label, value) of the request's fields: the detail browser's and the printed 申请表's
+    (which lists the disputes in a table of their own: `disputes=False`)."""
     info = review_deadline_info(detail, today, calendar=calendar)
     ground = detail.get("rejection_ground")
     rows = [
@@ -42,6 +61,10 @@ def detail_html(
         (
             QCoreApplication.translate("RequestsPage", "申请部门"),
             department_name(detail, "consumer", names),
+        ),
+        (
+            QCoreApplication.translate("RequestsPage", "申请人"),
+            str(detail.get("applicant_name") or ""),
         ),
         (
             QCoreApplication.translate("RequestsPage", "共享类型"),
@@ -86,7 +109,7 @@ def detail_html(
                 str(detail.get("rejection_comment") or ""),
             )
         )
-    for dispute in detail.get("disputes", []):
+    for dispute in detail.get("disputes", []) if disputes else []:
         rows.append(
             (
                 QCoreApplication.translate("RequestsPage", "异议"),
@@ -97,12 +120,7 @@ def detail_html(
             rows.append(
                 (QCoreApplication.translate("RequestsPage", "协调意见"), str(dispute["resolution"]))
             )
-    cells = "".join(
-        f"<tr><td style='color:#555;padding:2px 10px 2px 0;white-space:nowrap'>{escape(k)}</td>"
-        f"<td style='padding:2px 0'>{_colored(k, v, info.overdue)}</td></tr>"
-        for k, v in rows
-    )
-    return f"<table cellspacing='0'>{cells}</table>"
+    return rows
 
 
 def _colored(key: str, value: str, overdue: bool) -> str:

@@ -115,7 +115,7 @@ class RequestFormPresenter:
         self, values: RequestFormValues, *, today: date
     ) -> tuple[ShareRequestIn | None, list[FieldError]]:
         """The request to send, or the rule violations naming the field and the reason."""
-        errors = validate_request_form(values.as_dict())
+        errors = validate_request_form(values.as_dict(), entry_share_type=self.entry_share_type)
         if errors:
             return None, errors
         data = {k: v for k, v in values.as_dict().items() if v not in ("", None)}

@@ -14,10 +14,19 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from govshare_core.search_rank import match_spans
 from govshare_core.vocab import RequestStatus, Role
 from govshare_core.workdays import WorkdayCalendar
+from govshare_desktop.api import actions
 from govshare_desktop.common import policy
-from govshare_desktop.common.paged_model import FetchPage, Match, PageResult, Row, text_match
+from govshare_desktop.common.paged_model import (
+    FetchPage,
+    Match,
+    PageResult,
+    Row,
+    api_page_fetcher,
+    text_match,
+)
 from govshare_desktop.context import AppContext
 from govshare_desktop.i18n import label
 from govshare_desktop.requests import lookups
@@ -213,3 +222,50 @@ def recount_cached(context: AppContext, rows: list[Row]) -> list[Row]:
     fetched)."""
     calendar = policy.calendar(context)
     return enrich(rows, _names(context, rows), date.today(), calendar=calendar, recount=True)
+
+
+# --- the share catalog (第二十条) ---------------------------------------------------------------
+
+CATALOG_ORDERS = ("relevance", "newest", "name")
+"""The share catalog's sort choices (the platform's `sort`): 相关度, 最新, 名称."""
+FACET_KEYS = ("department_id", "resource_class", "share_type", "share_mode", "update_cycle")
+"""The filters whose values the platform counts (GET /catalog/share-catalog/facets)."""
+
+
+def with_match_spans(rows: list[Row], q: str | None) -> list[Row]:
+    """Rows with `_name_spans`: where the search text matches the name (the platform's
+    matching, govshare_core.search_rank), for the highlight delegate."""
+    if not q:
+        return rows
+    return [dict(r, _name_spans=match_spans(q, str(r.get("name") or ""))) for r in rows]
+
+
+def catalog_fetcher(context: AppContext, params: Mapping[str, Any], order: str) -> FetchPage:
+    """Pages of GET /catalog/share-catalog with `params` (q and filters) in `order` (one of
+    CATALOG_ORDERS; a header click's `sort` wins), the names' match spans added."""
+    base = api_page_fetcher(context.client.get, actions.share_catalog_path(), **params)
+    q = params.get("q")
+
+    def fetch(offset: int, limit: int, sort: str | None = None) -> PageResult:
+        rows, total = base(offset, limit, sort or order)
+        return with_match_spans(rows, q), total
+
+    return fetch
+
+
+def catalog_facets(context: AppContext, params: Mapping[str, Any]) -> dict[str, Any]:
+    """The facet counts for `params` (background): {dimension: {value: count}, "exact": bool}."""
+    body = context.client.get(actions.share_catalog_facets_path(), **params)
+    counts: dict[str, Any] = {
+        key: {str(f["value"]): int(f["count"]) for f in body.get(key, [])} for key in FACET_KEYS
+    }
+    counts["exact"] = bool(body.get("exact", True))
+    return counts
+
+
+def facet_text(base: str, count: int | None, *, exact: bool) -> str:
+    """A filter choice with its count: "南通市公安局 (1,234)"; "(1,234+)" when the platform
+    counted only part of the matches; the bare label when it counted none of this value."""
+    if count is None:
+        return base if not exact else f"{base} (0)"
+    return f"{base} ({count:,}{'' if exact else '+'})"

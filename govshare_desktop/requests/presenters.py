@@ -128,13 +128,22 @@ def request_name(detail: Mapping[str, Any]) -> str:
 
 
 def request_summary(detail: Mapping[str, Any], names: Mapping[int, str]) -> str:
-    """Who asks for what: the head of the decision and mediation dialogs."""
-    return (
+    """Who asks for what: the head of the decision and mediation dialogs (with the statutory
+    citation of a request for a 不予共享 resource, 第五条, which the platform admin weighs)."""
+    head = (
         QCoreApplication.translate("RequestsPage", "申请 #%1：%2 申请使用“%3”（%4）")
         .replace("%1", str(detail.get("id")))
         .replace("%2", department_name(detail, "consumer", names))
         .replace("%3", str(detail.get("entry_name", "")))
         .replace("%4", "、".join(detail.get("data_items", [])))
+    )
+    citation = str(detail.get("statutory_citation") or "").strip()
+    if not citation:
+        return head
+    return (
+        head
+        + "\n"
+        + QCoreApplication.translate("RequestsPage", "法定共享依据：%1").replace("%1", citation)
     )
 
 

@@ -145,6 +145,12 @@ class RequestFormDialog(QDialog):
         ui.endDateEdit.setMinimumDate(tomorrow)
         ui.endDateEdit.setMaximumDate(QDate.currentDate().addYears(10))
         ui.citationGroup.setVisible(self.presenter.needs_citation)
+        if self.presenter.needs_citation:
+            # 不予共享: the citation is what the request stands on (第五条), so it comes first,
+            # under the entry; every item of such an entry is requested on it
+            ui.contentLayout.removeWidget(ui.citationGroup)
+            ui.contentLayout.insertWidget(1, ui.citationGroup)
+            ui.itemsHintLabel.setText(self.tr("勾选业务所需的信息项（最小必要）。"))
         ui.resultLabel.hide()
         entry_type = self.presenter.entry_share_type
         for item in self.presenter.entry.get("data_items", []):
@@ -250,7 +256,20 @@ class RequestFormDialog(QDialog):
     def validate(self) -> dict[str, Any] | None:
         request, errors = self.presenter.validate(self.values(), today=date.today())
         self.show_errors(errors)
+        self._reveal_first_error()
         return request.model_dump(mode="json") if request is not None else None
+
+    def _reveal_first_error(self) -> None:
+        """Scroll the form to the topmost field with an error (the form is taller than most
+        screens)."""
+        shown = [
+            label
+            for name in _ERROR_LABELS.values()
+            if (label := getattr(self.ui, name)).isVisibleTo(self) and label.text()
+        ]
+        if shown:
+            top = min(shown, key=lambda w: w.mapTo(self.ui.formContent, w.rect().topLeft()).y())
+            self.ui.scrollArea.ensureWidgetVisible(top)
 
     # --- handlers ----------------------------------------------------------------------------
 

@@ -22,6 +22,8 @@ from govshare_desktop.common import policy
 from govshare_desktop.common.debounce import Debouncer
 from govshare_desktop.common.finder import ObjectSeeker
 from govshare_desktop.common.paged_model import PagedTableModel, Row
+from govshare_desktop.common.print_actions import SheetPrinting
+from govshare_desktop.common.print_layout import Sheet
 from govshare_desktop.common.uiload import load_form
 from govshare_desktop.context import AppContext
 from govshare_desktop.i18n import local_time
@@ -31,6 +33,8 @@ from govshare_desktop.requests.detail import detail_html
 from govshare_desktop.requests.drafts_panel import RequestDraftsPanel
 from govshare_desktop.requests.lists import ListMode, inbox_mode, mine_mode
 from govshare_desktop.requests.presenters import lacks_department_names
+from govshare_desktop.requests.print_form import file_name as print_file_name
+from govshare_desktop.requests.print_form import request_sheet
 from govshare_desktop.requests.request_form import RequestFormDialog
 from govshare_desktop.requests.tables import (
     ColumnDropper,
@@ -98,6 +102,9 @@ class RequestsPage(QWidget):
         )
         self.action_panel = RequestActionPanel(context=context, ui=self.ui, parent=self)
         self.drafts_panel = RequestDraftsPanel(context=context, ui=self.ui, parent=self)
+        self.printing = SheetPrinting(  # 打印… / 导出PDF… of the 申请表, left of the actions
+            self, self.ui.actionLayout, sheet_of=self._sheet, status=self._print_status, at=1
+        )
         self._setup()
         self._connect()
         self._show_detail(None)
@@ -341,6 +348,7 @@ class RequestsPage(QWidget):
     def _show_detail(self, detail: dict[str, Any] | None) -> None:
         self.detail = detail
         self.action_panel.show_for(detail, self.names)
+        self.printing.set_available(detail is not None)
         if detail is None:
             self.ui.detailBrowser.clear()
             self.events_model.set_rows([])
@@ -350,6 +358,17 @@ class RequestsPage(QWidget):
         )
         self.events_model.set_rows(list(detail.get("events", [])))
         self.detail_loaded.emit(detail)
+
+    def _sheet(self) -> tuple[Sheet, str] | None:
+        """The printed 申请表 of the request shown (print_form.py)."""
+        if self.detail is None:
+            return None
+        calendar = policy.calendar(self.context)
+        sheet = request_sheet(self.detail, self.names, date.today(), calendar=calendar)
+        return sheet, print_file_name(self.detail)
+
+    def _print_status(self, text: str) -> None:
+        self.ui.actionStatusLabel.setText(text)
 
     # --- actions and dialogs -----------------------------------------------------------------
 

@@ -8,12 +8,27 @@ not loaded whole asks the platform to sort it (common/paged_model.py).
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QTableView
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QPointF,
+    QRect,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QPainter, QTextCharFormat, QTextLayout
+from PySide6.QtWidgets import (
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+)
 
 from govshare_core.vocab import (
-    SHARE_CATALOG_TYPES,
     DataType,
     GrantStatus,
     RequestStatus,
@@ -221,10 +236,112 @@ def grant_column_plans() -> list[Plan]:
 # --- the share catalog -----------------------------------------------------------------------
 
 
+HIGHLIGHT_ROLE = Qt.ItemDataRole.UserRole + 20
+"""The name's match spans ([start, end) pairs, govshare_core.search_rank.match_spans) that the
+`HighlightDelegate` paints."""
+FLAG_ROLE = Qt.ItemDataRole.UserRole + 21
+"""The badge of a 不予共享 entry (its label), None for others."""
+
+
+def statutory_tooltip() -> str:
+    """Why a 不予共享 entry is listed (第五条, 第二十五条)."""
+    return QCoreApplication.translate(
+        "ShareCatalogPage",
+        "不予共享：仅可依据法律、法规申请，申请时须引用所依据的法律、法规条款（第五条、第二十五条）",
+    )
+
+
+def _not_shared(row: Row) -> bool:
+    return row.get("share_type") == ShareType.NOT_SHARED
+
+
+def catalog_row_role(row: Row, role: int) -> Any:
+    """The share catalog's extra roles: the name's match spans, the 不予共享 badge."""
+    if role == HIGHLIGHT_ROLE:
+        return row.get("_name_spans") or []
+    if role == FLAG_ROLE:
+        return label(ShareType.NOT_SHARED) if _not_shared(row) else None
+    return None
+
+
+def _with_statutory(text: str, row: Row) -> str:
+    return f"{text}\n{statutory_tooltip()}" if _not_shared(row) else text
+
+
+class HighlightDelegate(QStyledItemDelegate):
+    """Paints a name with its matches in bold on a light yellow background (HIGHLIGHT_ROLE),
+    and the 不予共享 badge at its right end (FLAG_ROLE); other cells as usual."""
+
+    BADGE_BACKGROUND = QColor("#fde2e1")
+    BADGE_TEXT = QColor("#a61b1b")
+    MATCH_BACKGROUND = QColor("#ffe58a")
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        spans = index.data(HIGHLIGHT_ROLE) or []
+        flag = index.data(FLAG_ROLE)
+        if not spans and not flag:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text, opt.text = opt.text, ""
+        style = opt.widget.style() if opt.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, opt.widget)
+        rect = rect.adjusted(3, 0, -3, 0)
+        painter.save()
+        painter.setClipRect(option.rect)
+        metrics = opt.fontMetrics
+        if flag:
+            badge = QRect(0, 0, metrics.horizontalAdvance(str(flag)) + 8, metrics.height() + 2)
+            badge.moveCenter(QPoint(rect.right() - badge.width() // 2, rect.center().y()))
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(self.BADGE_BACKGROUND)
+            painter.drawRoundedRect(badge, 3, 3)
+            painter.setPen(self.BADGE_TEXT)
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(flag))
+            rect.setRight(badge.left() - 4)
+        shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(rect.width(), 0))
+        visible = len(shown) - (0 if shown == text else 1)  # not the ellipsis
+        layout = QTextLayout(shown, opt.font)
+        ranges = []
+        for start, end in spans:
+            if start < visible:
+                mark = QTextLayout.FormatRange()
+                mark.start, mark.length = int(start), int(min(end, visible) - start)
+                mark.format = QTextCharFormat()
+                mark.format.setFontWeight(QFont.Weight.Bold)
+                mark.format.setBackground(self.MATCH_BACKGROUND)
+                mark.format.setForeground(QColor("#000000"))
+                ranges.append(mark)
+        layout.setFormats(ranges)
+        layout.beginLayout()
+        line = layout.createLine()
+        line.setLineWidth(max(rect.width(), 0))
+        layout.endLayout()
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        painter.setPen(
+            opt.palette.highlightedText().color() if selected else opt.palette.text().color()
+        )
+        top = rect.top() + (rect.height() - line.height()) / 2
+        layout.draw(painter, QPointF(rect.left(), top))
+        painter.restore()
+
+
 def catalog_columns() -> list[Column]:
+    name = QCoreApplication.translate("ShareCatalogPage", "资源名称")
     return [
-        text_column(
-            "name", QCoreApplication.translate("ShareCatalogPage", "资源名称"), server_sort=True
+        Column(
+            "name",
+            name,
+            tooltip=lambda r: _with_statutory(str(r.get("name") or ""), r),
+            server_sort=True,
         ),
         Column(
             "resource_code",
@@ -236,10 +353,11 @@ def catalog_columns() -> list[Column]:
             QCoreApplication.translate("ShareCatalogPage", "提供部门"),
             server_sort=True,
         ),
-        label_column(
+        Column(
             "share_type",
             QCoreApplication.translate("ShareCatalogPage", "共享类型"),
-            ShareType,
+            lambda r: label_of(ShareType, r.get("share_type")),
+            tooltip=lambda r: statutory_tooltip() if _not_shared(r) else "",
             server_sort=True,
         ),
         label_column("share_mode", field_label("share_mode"), ShareMode, server_sort=True),
@@ -257,7 +375,7 @@ def catalog_column_plans() -> list[Plan]:
         Stretch(),
         Fit(["000000/000000"]),
         Capped(DEPARTMENT_WIDTH),
-        Fit([label(t) for t in SHARE_CATALOG_TYPES]),
+        Fit([label(t) for t in ShareType]),
         Fit([label(m) for m in ShareMode]),
         Fit([label(c) for c in UpdateCycle]),
     ]

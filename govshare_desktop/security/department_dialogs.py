@@ -13,12 +13,12 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWid
 from govshare_core.creditcode import CHARSET, CODE_LENGTH
 from govshare_core.schemas import DepartmentIn, ResourceAdminFilingIn
 from govshare_core.security_schemas import DepartmentUpdate
+from govshare_desktop.common.form_dialog import FormDialog, schema_errors
 from govshare_desktop.common.object_list_page import named
 from govshare_desktop.common.sending_dialog import Send
 from govshare_desktop.context import AppContext
 from govshare_desktop.security import presenter as P
 from govshare_desktop.security import sending
-from govshare_desktop.security.form import FormDialog, schema_errors
 from govshare_desktop.security.presenter import tr
 
 

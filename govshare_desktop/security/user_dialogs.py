@@ -18,13 +18,14 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEd
 
 from govshare_core.schemas import UserIn
 from govshare_core.vocab import Role
+from govshare_desktop.common.form_dialog import FormDialog, schema_errors
 from govshare_desktop.common.object_list_page import named
 from govshare_desktop.common.sending_dialog import Send
 from govshare_desktop.context import AppContext
 from govshare_desktop.i18n import label
 from govshare_desktop.security import presenter as P
 from govshare_desktop.security import sending
-from govshare_desktop.security.form import FormDialog, PasswordField, schema_errors
+from govshare_desktop.security.form import PasswordField
 from govshare_desktop.security.presenter import tr
 
 NOTE_STYLE = "color: #7a4f01;"

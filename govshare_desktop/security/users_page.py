@@ -19,7 +19,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from govshare_desktop.api import security_paths as paths
-from govshare_desktop.api.errors import ApiError
 from govshare_desktop.common.debounce import Debouncer
 from govshare_desktop.common.object_list_page import ObjectListPage, named
 from govshare_desktop.common.paged_model import Column, Row
@@ -34,7 +33,7 @@ from govshare_desktop.security.user_dialogs import (
     EditUserDialog,
     ResetPasswordDialog,
 )
-from govshare_desktop.sync.engine import Done, Outcome, OutcomeStatus
+from govshare_desktop.sync.engine import Done
 
 SECURITY_ADMIN = frozenset({"security_admin"})
 
@@ -46,7 +45,6 @@ class UsersPage(ObjectListPage):
     def __init__(self, *, context: AppContext, parent: QWidget | None = None) -> None:
         self.departments: dict[int, str] = {}
         self.department_rows: list[dict[str, Any]] = []
-        self.known: dict[int, Row] = {}
         self.ACTIONS = {a: tr(t) for a, t in P.USER_ACTIONS.items()}
         super().__init__(context=context, parent=parent)
         self.setObjectName("usersPage")
@@ -131,12 +129,7 @@ class UsersPage(ObjectListPage):
         return paths.users_path()
 
     def read_one(self, object_id: int) -> Row:
-        known = self.known.get(object_id) or next(
-            (r for r in self.model.rows() if int(r["id"]) == object_id), None
-        )
-        if known is None:
-            raise LookupError(object_id)
-        return sending.user(self.context.client, dict(known))
+        return sending.user(self.context.client, object_id)
 
     def detail_html(self, row: Row) -> str:
         department = self.departments.get(int(row.get("department_id") or 0), "")
@@ -149,8 +142,6 @@ class UsersPage(ObjectListPage):
 
     def show_detail(self, row: Row | None) -> None:
         super().show_detail(row)
-        if row is not None:
-            self.known[int(row["id"])] = row
         allowed = (
             set(P.user_actions(row, me=self.context.user_id, my_roles=self.context.roles))
             if row
@@ -176,20 +167,6 @@ class UsersPage(ObjectListPage):
         return QCoreApplication.translate("SecurityPages", "新建用户…")
 
     # --- actions -------------------------------------------------------------------------------
-
-    def checked_done(self, action: str, done: Done) -> Done:
-        """The common 409/412 handling; and, while the platform has no GET /users/{id}, the
-        outbox's read-back of the account after a 412 answers 405: that is the 412."""
-        inner = super().checked_done(action, done)
-
-        def check(outcome: Outcome) -> None:
-            error = outcome.api_error
-            if outcome.status == OutcomeStatus.FAILED and error is not None and error.status == 405:
-                moved = ApiError(412, "version_conflict", error.detail)
-                outcome = Outcome(OutcomeStatus.FAILED, message=moved.message(), error=moved)
-            inner(outcome)
-
-        return check
 
     def start_new(self) -> None:
         department = self.departmentCombo.currentData()

@@ -1,7 +1,8 @@
 """The main window's menus, toolbar and shortcuts, as data.
 
 文件: 新建目录条目 (Ctrl+N, registrars only), 保存草稿 (Ctrl+S), 设置 (the platform's Preferences
-key and Ctrl+,), 修改密码 (everyone, 第三十三条), 注销, 退出 (Ctrl+Q). 编辑: 查找 (Ctrl+F).
+key and Ctrl+,), 通知设置 (shell/notify.py), 修改密码 (everyone, 第三十三条), 注销, 退出 (Ctrl+Q).
+编辑: 查找 (Ctrl+F).
 视图: 待办事项, 刷新 (F5). 帮助: 用户指南 (F1), 关于. Each action calls a method of the window by
 name; what it does on a page is the page's business (shell/pages.py protocols).
 """
@@ -47,6 +48,8 @@ ACTIONS = (
                "save_draft", ("Ctrl+S",), _Px.SP_DialogSaveButton),
     ActionSpec("settings", "file", QT_TRANSLATE_NOOP("MainWindow", "设置(&S)…"),
                "settings_requested", (_Std.Preferences, "Ctrl+,"), separator_before=True),
+    ActionSpec("notificationSettings", "file", QT_TRANSLATE_NOOP("MainWindow", "通知设置(&O)…"),
+               "notification_settings_requested", ()),
     ActionSpec("changePassword", "file", QT_TRANSLATE_NOOP("MainWindow", "修改密码(&P)…"),
                "change_password_requested", (), separator_before=True),
     ActionSpec("logout", "file", QT_TRANSLATE_NOOP("MainWindow", "注销(&L)"),

@@ -25,6 +25,7 @@ from govshare_desktop.login.presenter import LoginPresenter, SignedIn
 from govshare_desktop.login.settings_dialog import SettingsDialog
 from govshare_desktop.profiles import DEMO_PROFILE, Profile, ProfileStore
 from govshare_desktop.shell.main_window import MainWindow
+from govshare_desktop.shell.notify import SessionNotifications
 from govshare_desktop.sync.engine import SyncEngine
 from govshare_desktop.tasks import Task, run_in_background
 
@@ -121,6 +122,7 @@ class DesktopApp(QObject):
         self.password_dialog: ChangePasswordDialog | None = None
         self.context: AppContext | None = None
         self.session: SignedIn | None = None
+        self.notifications: SessionNotifications | None = None
         self._demo_task: Task | None = None
         self._demo_starting = False
 
@@ -253,6 +255,8 @@ class DesktopApp(QObject):
         self.window = window
         policy.load_in_background(context)  # the platform's policy values and calendar
         start_sync(context, window)
+        # new to-dos in the system tray (or the status bar), from the home page's refreshes
+        self.notifications = SessionNotifications(window, icon=application_icon())
         window.show_fitted()
         self._close_login_dialog()
         self.session_started.emit(window)
@@ -360,6 +364,9 @@ class DesktopApp(QObject):
         if session is None or context is None or window is None:
             return
         self.session = self.context = self.window = None
+        if self.notifications is not None:
+            self.notifications.close()
+            self.notifications = None
         context.stop_sync()
         client, vault = session.client, self.vault
         profile, username = session.profile.name, session.username

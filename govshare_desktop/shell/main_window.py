@@ -51,12 +51,14 @@ class MainWindow(QMainWindow):
         logout_requested(): the user chose 注销.
         settings_requested(): the user chose 设置.
         change_password_requested(): the user chose 修改密码.
+        notification_settings_requested(): the user chose 通知设置 (shell/notify.py).
         page_opened(str): a page (by PageSpec key) became current.
     """
 
     logout_requested = Signal()
     settings_requested = Signal()
     change_password_requested = Signal()
+    notification_settings_requested = Signal()
     page_opened = Signal(str)
 
     def __init__(

@@ -120,6 +120,15 @@ TODO_TARGETS: dict[str, TodoTarget] = {
     "rectification_todo": _t("rectification.orders", {"resource_admin"}),
     "rectification_review": _t("rectification.orders", {"supervisor"}),
     "rectification_overdue": _t("rectification.orders", {"supervisor"}),
+    # 三员分立 (govshare_core.separation AdminTodo): the security admin unlocks accounts, follows
+    # up passwords and files resource admins (第二十八条); the audit admin verifies the trail
+    # and has it anchored and archived (第二十六条)
+    "account_locked": _t("security.users", {"security_admin"}),
+    "password_pending": _t("security.users", {"security_admin"}),
+    "filing_missing": _t("security.filings", {"security_admin"}),
+    "audit_chain_broken": _t("audit.verify", {"audit_admin"}),
+    "audit_unanchored": _t("audit.verify", {"audit_admin"}),
+    "audit_retention": _t("audit.trail", {"audit_admin"}),
 }
 """To-do kind (govshare_platform/inbox/service.py) → page, filter and the roles that act."""
 

@@ -15,11 +15,18 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, event, select
+from sqlalchemy import create_engine, delete, event, select, tuple_
 from sqlalchemy.orm import Session, sessionmaker
 
 from govshare_desktop.store import migrate
-from govshare_desktop.store.models import CacheRow, DraftRow, OutboxRow, utcnow
+from govshare_desktop.store.models import (
+    CacheRow,
+    DraftRow,
+    NotifyKindRow,
+    OutboxRow,
+    SeenTodoRow,
+    utcnow,
+)
 from govshare_desktop.store.paths import store_path
 
 OPEN_STATES = ("pending", "conflict", "failed")
@@ -58,6 +65,27 @@ class OutboxItem:
         return (self.draft_kind, self.draft_key) if self.draft_kind and self.draft_key else None
 
 
+TodoKey = tuple[str, int, str]
+"""A 待办 (to-do) item as the notifications know it: (kind, object id, state)."""
+
+
+@dataclass(frozen=True)
+class SeenTodo:
+    """A to-do the user has seen: `how` = notified | muted (its kind does not notify) |
+    opened (in the to-do list before any notification)."""
+
+    kind: str
+    object_id: int
+    state: str
+    title: str
+    how: str
+    seen_at: datetime | None = None
+
+    @property
+    def key(self) -> TodoKey:
+        return (self.kind, self.object_id, self.state)
+
+
 def _draft(row: DraftRow) -> Draft:
     return Draft(
         row.kind,
@@ -87,6 +115,10 @@ def _item(row: OutboxRow) -> OutboxItem:
         row.server_object,
         row.created_at,
     )
+
+
+def _seen(row: SeenTodoRow) -> SeenTodo:
+    return SeenTodo(row.kind, row.object_id, row.state, row.title, row.how, row.seen_at)
 
 
 def _jsonable(value: Any) -> Any:
@@ -323,3 +355,62 @@ class LocalStore:
     def cache_names(self) -> list[str]:
         with self._session() as s:
             return list(s.scalars(select(CacheRow.name).order_by(CacheRow.name)))
+
+    # --- to-dos seen, and which kinds notify (notifications/) ---------------------------------
+
+    def seen_todos(self) -> set[TodoKey]:
+        with self._session() as s:
+            rows = s.execute(select(SeenTodoRow.kind, SeenTodoRow.object_id, SeenTodoRow.state))
+            return {(k, int(o), st) for k, o, st in rows}
+
+    def record_seen(self, seen: list[SeenTodo], *, listed: set[TodoKey] | None = None) -> None:
+        """Remember `seen` (kept as first seen when already there); with `listed` (the whole
+        to-do list just fetched), forget the items no longer in it, so one that comes back
+        later is new again. One transaction."""
+        with self._session() as s:
+            if listed is not None:
+                known = s.execute(
+                    select(SeenTodoRow.kind, SeenTodoRow.object_id, SeenTodoRow.state)
+                )
+                gone = [(k, o, st) for k, o, st in known if (k, int(o), st) not in listed]
+                key = tuple_(SeenTodoRow.kind, SeenTodoRow.object_id, SeenTodoRow.state)
+                for start in range(0, len(gone), 300):
+                    s.execute(delete(SeenTodoRow).where(key.in_(gone[start : start + 300])))
+            now = utcnow()  # one time for the batch: its order is kind, then object id
+            for todo in seen:
+                if s.get(SeenTodoRow, todo.key) is None:
+                    s.add(
+                        SeenTodoRow(
+                            kind=todo.kind,
+                            object_id=todo.object_id,
+                            state=todo.state,
+                            title=todo.title[:200],
+                            how=todo.how,
+                            seen_at=todo.seen_at or now,
+                        )
+                    )
+            s.commit()
+
+    def recent_notified(self, limit: int = 10) -> list[SeenTodo]:
+        """The to-dos last shown in a notification and still in the to-do list, newest first."""
+        with self._session() as s:
+            rows = s.scalars(
+                select(SeenTodoRow)
+                .where(SeenTodoRow.how == "notified")
+                .order_by(SeenTodoRow.seen_at.desc(), SeenTodoRow.kind, SeenTodoRow.object_id)
+                .limit(limit)
+            )
+            return [_seen(r) for r in rows]
+
+    def notify_kinds(self) -> dict[str, bool]:
+        """Kind → whether it notifies, for the kinds the user has set (others notify)."""
+        with self._session() as s:
+            return {r.kind: bool(r.enabled) for r in s.scalars(select(NotifyKindRow))}
+
+    def set_notify_kinds(self, kinds: dict[str, bool]) -> None:
+        with self._session() as s:
+            for kind, enabled in kinds.items():
+                row = s.get(NotifyKindRow, kind) or NotifyKindRow(kind=kind)
+                row.enabled = bool(enabled)
+                s.add(row)
+            s.commit()

@@ -5,7 +5,17 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Dialect, Index, Integer, String, Text, TypeDecorator
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Dialect,
+    Index,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -72,3 +82,27 @@ class CacheRow(Base):
     name: Mapped[str] = mapped_column(String(64), primary_key=True)
     items: Mapped[Any] = mapped_column(JSON)
     as_of: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class SeenTodoRow(Base):
+    """0003: a 待办 (to-do) item the user has seen (notified, or opened in the to-do list), so
+    it is not notified again; dropped when the item leaves the to-do list (notifications/)."""
+
+    __tablename__ = "seen_todos"
+    __table_args__ = (Index("ix_seen_todos_how_seen_at", "how", "seen_at"),)
+
+    kind: Mapped[str] = mapped_column(String(48), primary_key=True)
+    object_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    state: Mapped[str] = mapped_column(String(48), primary_key=True)
+    title: Mapped[str] = mapped_column(String(200), default="")
+    how: Mapped[str] = mapped_column(String(16))  # notified | muted | opened
+    seen_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class NotifyKindRow(Base):
+    """0003: whether to-dos of a kind raise a desktop notification (absent: they do)."""
+
+    __tablename__ = "notify_kinds"
+
+    kind: Mapped[str] = mapped_column(String(48), primary_key=True)
+    enabled: Mapped[bool] = mapped_column(Boolean)

@@ -11,6 +11,7 @@ import hashlib
 import io
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import Any
 
 from pyhanko.pdf_utils import generic
@@ -35,6 +36,7 @@ from reportlab.platypus import (
 )
 
 from govshare_core.agreements import SIGNATURE_FIELDS, SIGNING_ORDER, SignTurn
+from govshare_core.pdf_pages import PagedCanvas
 from govshare_core.resources import CJK_FONT
 
 FONT = "WenQuanYiMicroHei"
@@ -106,25 +108,10 @@ class _SignatureBox(Flowable):
         self.places[self.turn] = (c.getPageNumber(), (x, y, x + BOX_W, y + BOX_H))
 
 
-class _NumberedCanvas(Canvas):
+def _page_number(canvas: Canvas, page: int, total: int) -> None:
     """Writes "第 N 页 共 M 页" once the page count is known."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._pages: list[dict[str, Any]] = []
-
-    def showPage(self) -> None:
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        for state in self._pages:
-            self.__dict__.update(state)
-            self.setFont(_font(), 9)
-            self.drawCentredString(A4[0] / 2, 10 * mm, f"第 {self._pageNumber} 页 共 {total} 页")
-            super().showPage()
-        super().save()
+    canvas.setFont(_font(), 9)
+    canvas.drawCentredString(A4[0] / 2, 10 * mm, f"第 {page} 页 共 {total} 页")
 
 
 def _table(rows: list[list[Any]], widths: list[float]) -> Table:
@@ -214,7 +201,7 @@ def render_draft(content: DraftContent) -> bytes:
         invariant=True,
         initialFontName=_font(),  # no unembedded Helvetica in the page resources
     )
-    doc.build(_story(content, places), canvasmaker=_NumberedCanvas)
+    doc.build(_story(content, places), canvasmaker=partial(PagedCanvas, decorate=_page_number))
     drawn = buffer.getvalue()
     writer = IncrementalPdfFileWriter(io.BytesIO(drawn))
     # pyHanko gives the update a random second ID; derive it from the content instead, so the

@@ -111,15 +111,24 @@ def list_events(
 
 
 @router.get("/audit/verify", response_model=AuditVerifyOut)
-def verify(ctx: ReadCtx) -> AuditVerifyOut:
-    """The chain from its base to the head, and against the newest signed checkpoint."""
+def verify(
+    ctx: ReadCtx,
+    full: bool = Query(
+        False,
+        description="rehash the whole chain from its base; by default only the events after "
+        "the newest signed checkpoint, once every checkpoint is found to hold",
+    ),
+) -> AuditVerifyOut:
+    """The chain against the newest signed checkpoint, and from it (or with `full`, from the
+    chain's base) to the head."""
     ctx.require(Role.AUDIT_ADMIN)
     try:
-        result = anchor.verify(ctx.db, ctx.settings)
+        result = anchor.verify(ctx.db, ctx.settings, full=full)
     except anchor.AnchorError as exc:
         raise Problem(503, "audit_key_unreadable", str(exc)) from None
     details = {
         "ok": result.ok,
+        "full": full,
         "checked": result.checked,
         "reason": result.reason,
         "anchored": result.anchored,

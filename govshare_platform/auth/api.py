@@ -16,6 +16,7 @@ from govshare_platform.auth import service
 from govshare_platform.auth.passwords import hasher, verify_password
 from govshare_platform.auth.throttle import LoginThrottle
 from govshare_platform.departments.models import User
+from govshare_platform.departments.service import filed_resource_admin
 from govshare_platform.deps import (
     ReadCtx,
     WriteCtx,
@@ -157,4 +158,5 @@ def me(ctx: ReadCtx) -> MeOut:
         user=UserOut.model_validate(ctx.user),
         department=DepartmentOut.model_validate(ctx.user.department),
         roles=ctx.user.roles,
+        filed_resource_admin=filed_resource_admin(ctx.db, ctx.user.department_id) == ctx.user.id,
     )

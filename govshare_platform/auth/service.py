@@ -20,18 +20,21 @@ from functools import lru_cache
 
 from argon2 import PasswordHasher
 from sqlalchemy import select, update
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, joinedload, sessionmaker
 
+from govshare_core.passwords import PasswordPolicy
 from govshare_platform.audit import service as audit
 from govshare_platform.auth.models import AuthToken
 from govshare_platform.auth.passwords import hasher, verify_password
 from govshare_platform.db import utcnow
 from govshare_platform.departments.models import User
 from govshare_platform.errors import Problem
+from govshare_platform.policy.models import Policy
 from govshare_platform.settings import Settings
 
 LAST_SEEN_RESOLUTION = timedelta(seconds=30)
-"""A read refreshes a token's last-seen time at most this often (it costs a write)."""
+"""A token's last-seen time is refreshed at most this often (it costs a write): a read does it
+in a short transaction of its own, a write in its own transaction."""
 
 
 def token_digest(token: str) -> str:
@@ -43,6 +46,16 @@ def unauthorized(code: str, detail: str) -> Problem:
     return Problem(401, code, detail, headers={"WWW-Authenticate": "Bearer"})
 
 
+@dataclass(frozen=True)
+class Authenticated:
+    """A checked token, its user (department and roles loaded) and the password age limit in
+    force (the policy's `max_age_days`, for the forced-change gate of 第三十三条)."""
+
+    token: AuthToken
+    user: User
+    password_policy: PasswordPolicy
+
+
 def authenticate(
     session: Session,
     factory: sessionmaker[Session],
@@ -50,35 +63,46 @@ def authenticate(
     raw_token: str,
     idle_timeout_minutes: int,
     write: bool,
-) -> tuple[AuthToken, User]:
+) -> Authenticated:
     """Check a token: known, not revoked, not expired, not idle; and its user active (401).
 
-    A write refreshes the last-seen time in its own transaction; a read does so in a short one of
-    its own at most every LAST_SEEN_RESOLUTION."""
-    token = session.scalar(select(AuthToken).where(AuthToken.token_hash == token_digest(raw_token)))
+    One statement reads the token, its user with department and roles, and the password policy's
+    age limit. The last-seen time is refreshed at most every LAST_SEEN_RESOLUTION: by a write in
+    its own transaction, by a read in a short one of its own."""
+    found = (
+        session.execute(
+            select(AuthToken, User, Policy.password_max_age_days)
+            .join(User, User.id == AuthToken.user_id)
+            .outerjoin(Policy, Policy.id == 1)
+            .where(AuthToken.token_hash == token_digest(raw_token))
+            .options(joinedload(User.department), joinedload(User.role_rows))
+        )
+        .unique()
+        .first()
+    )
     now = utcnow()
-    if token is None or token.revoked:
+    if found is None or found[0].revoked:
         raise unauthorized("invalid_token", "the token is unknown or was revoked")
+    token, user, max_age_days = found
     if token.expires_at <= now:
         raise unauthorized("token_expired", "the session has expired; log in again")
     if token.last_seen_at + timedelta(minutes=idle_timeout_minutes) <= now:
         raise unauthorized("session_idle", "the session ended after inactivity; log in again")
-    if write:
-        token.last_seen_at = now  # committed with the request's own transaction
-    elif now - token.last_seen_at > LAST_SEEN_RESOLUTION:
-        _touch(factory, token.id)
-    user = session.get(User, token.user_id)
-    if user is None or not user.active:
+    if not user.active:
         raise unauthorized("account_disabled", "the account is disabled")
-    return token, user
+    if now - token.last_seen_at > LAST_SEEN_RESOLUTION:
+        if write:
+            token.last_seen_at = now  # committed with the request's own transaction
+        else:
+            _touch(factory, token.id)
+    policy = PasswordPolicy() if max_age_days is None else PasswordPolicy(max_age_days=max_age_days)
+    return Authenticated(token, user, policy)
 
 
 def _touch(factory: sessionmaker[Session], token_id: int) -> None:
     with factory() as s:
         audit.begin_write(s)
-        row = s.get(AuthToken, token_id)
-        if row is not None:
-            row.last_seen_at = utcnow()
+        s.execute(update(AuthToken).where(AuthToken.id == token_id).values(last_seen_at=utcnow()))
         s.commit()
 
 

@@ -152,6 +152,9 @@ def check_manifest(source: Path, settings: Settings) -> tuple[dict[str, Any], bo
             raise BackupError(f"{name} is missing from the backup")
         if found[name]["sha256"] != expected["sha256"]:
             raise BackupError(f"{name} differs from the manifest (SHA-256)")
+    unlisted = sorted(set(found) - set(manifest.get("files", {})))
+    if unlisted:  # restored as delivered files otherwise, unchecked
+        raise BackupError(f"{unlisted[0]} is not in the manifest")
     return manifest, signed, notes
 
 
@@ -161,12 +164,16 @@ def restore(source: Path, settings: Settings, *, storage_dir: Path | None = None
     url = settings.database_url
     if manifest.get("dialect") != database.dialect(url):
         raise BackupError(f"this backup is of a {manifest.get('dialect')} database")
+    files = (source / FILES).exists()
+    if files and storage_dir is not None and storage_dir.exists() and any(storage_dir.iterdir()):
+        # checked before the database is loaded: a refusal leaves the target untouched
+        raise BackupError(f"the storage directory {storage_dir} is not empty")
     database.load(url, source / manifest["database_file"])
-    if (source / FILES).exists():
+    if files:
         if storage_dir is None:
             notes.append(f"delivered files are in {source / FILES}: copy them to storage_dir")
-        else:
-            shutil.copytree(source / FILES, storage_dir, dirs_exist_ok=False)
+        else:  # every file was checked against the signed manifest (check_manifest)
+            shutil.copytree(source / FILES, storage_dir, dirs_exist_ok=True)
     result = RestoreResult(manifest, signed, notes=notes)
     checkpoints = source / CHECKPOINTS
     check_settings = settings.model_copy(

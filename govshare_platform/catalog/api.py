@@ -14,16 +14,25 @@ from govshare_core.schemas import (
     CatalogEntryIn,
     CatalogEntryOut,
     EntrySnapshotOut,
+    FacetCount,
     FieldDiff,
     Page,
     ReasonIn,
+    ShareCatalogFacets,
     SourceHint,
 )
 from govshare_core.vocab import EntryStatus as Status
 from govshare_core.vocab import ResourceClass, Role, ShareMode, ShareType, UpdateCycle
 from govshare_core.workflow import CATALOG_ENTRY
 from govshare_platform.audit.service import append_standalone
-from govshare_platform.catalog import attachments_api, reports_api, search, service, views
+from govshare_platform.catalog import (
+    attachments_api,
+    imports_api,
+    reports_api,
+    search,
+    service,
+    views,
+)
 from govshare_platform.catalog.access import authorize as authorize_transition
 from govshare_platform.catalog.access import (
     entry_out,
@@ -39,6 +48,7 @@ from govshare_platform.versioning import check_if_match
 router = APIRouter(prefix="/catalog", tags=["catalog"])
 router.include_router(reports_api.router)
 router.include_router(attachments_api.router)
+router.include_router(imports_api.router)
 
 OBJECT = "catalog_entry"
 MAX_LIMIT = 200
@@ -92,6 +102,32 @@ def list_entries(
     return _page(ctx, hits, offset, limit)
 
 
+SHARE_CATALOG_ORDERS = ("relevance", "newest")
+"""`sort` values of the share catalog besides ENTRY_SORT's keys."""
+ShareCatalogSort = Annotated[
+    str | None,
+    Query(
+        description=(
+            "`relevance` (the default with `q`: name matches first, govshare_core.search_rank), "
+            "`newest` (the default without `q`), or one of the list keys: "
+            + search.ENTRY_SORT.description()
+        ),
+        json_schema_extra={"enum": [*SHARE_CATALOG_ORDERS, *search.ENTRY_SORT.values()]},
+    ),
+]
+
+
+def _audit_search(ctx: Ctx, action: str, details: dict[str, Any]) -> None:
+    """Audit a share-catalog search after its read (the read's connection freed first)."""
+    who = {
+        "actor_id": ctx.user.id,
+        "actor_name": ctx.user.username,
+        "department_id": ctx.department_id,
+    }
+    ctx.db.close()  # end the read and free its connection before the short audit write
+    append_standalone(ctx.factory, **who, action=action, client_address=ctx.client, details=details)
+
+
 @router.get("/share-catalog", response_model=Page)
 def share_catalog(
     ctx: ReadCtx,
@@ -99,31 +135,48 @@ def share_catalog(
     q: Q = None,
     offset: Offset = 0,
     limit: Limit = 50,
-    sort: str | None = sort_query(search.ENTRY_SORT),
+    sort: ShareCatalogSort = None,
 ) -> Page:
-    """共享目录: published entries that are not 不予共享, for every signed-in user; newest first
-    unless `sort` names a key."""
-    order = search.ENTRY_SORT.parse(sort)
-    scope = search.Scope(share_catalog=True)
+    """共享目录: every published entry, for every signed-in user. 不予共享 entries are listed too
+    (`share_type` not_shared): a request for one needs a legal basis (第五条, 第二十五条).
+    Ordered by relevance with `q` (tiers: the whole query in the name, all its bigrams in the
+    name, elsewhere; newest first within a tier), else newest first, unless `sort` says."""
+    wanted = (sort or "").strip() or ("relevance" if q and q.strip() else "newest")
+    order = None if wanted in SHARE_CATALOG_ORDERS else search.ENTRY_SORT.parse(wanted)
     hits = search.find(
-        ctx.db, q=q, filters=filters, scope=scope, offset=offset, limit=limit, sort=order
+        ctx.db,
+        q=q,
+        filters=filters,
+        scope=search.Scope(share_catalog=True),
+        offset=offset,
+        limit=limit,
+        sort=order,
+        relevance=wanted == "relevance",
     )
     page = _page(ctx, hits, offset, limit)
-    who = {
-        "actor_id": ctx.user.id,
-        "actor_name": ctx.user.username,
-        "department_id": ctx.department_id,
-    }
-    ctx.db.close()  # end the read and free its connection before the short audit write
     if q or filters.given():
-        append_standalone(
-            ctx.factory,
-            **who,
-            action="share_catalog_search",
-            client_address=ctx.client,
-            details={"q": q, "filters": filters.given(), "results": hits.total},
-        )
+        details = {"q": q, "filters": filters.given(), "results": hits.total}
+        _audit_search(ctx, "share_catalog_search", details)
     return page
+
+
+@router.get("/share-catalog/facets", response_model=ShareCatalogFacets)
+def share_catalog_facets(ctx: ReadCtx, filters: Filters, q: Q = None) -> ShareCatalogFacets:
+    """Facet counts of the share catalog for the same `q` and filters as GET /share-catalog:
+    per department, resource class, share type (不予共享 included), share mode and update
+    cycle. Each dimension's counts leave out its own filter. Counted over at most
+    `limit` + 1 matches (search.FACET_CAP): `exact` False means lower bounds. For every
+    signed-in user, like the list; loaded beside it, so the list never waits for the counts.
+    Not audited: the list request with the same `q` is."""
+    found = search.facets(ctx.db, q=q, filters=filters, scope=search.Scope(share_catalog=True))
+    lists = {
+        dim: [
+            FacetCount(value=value, count=count)
+            for value, count in sorted(counts.items(), key=lambda vc: (-vc[1], vc[0]))
+        ]
+        for dim, counts in found.counts.items()
+    }
+    return ShareCatalogFacets(**lists, exact=found.exact, limit=search.FACET_CAP)
 
 
 @router.get("/source-hints", response_model=list[SourceHint])

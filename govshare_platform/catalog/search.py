@@ -7,19 +7,26 @@ index lookup with all tokens ANDed. SQLite keeps the tokens in an FTS5 table (un
 characters as token characters, so each space-separated bigram is one FTS token); PostgreSQL keeps
 an `array_to_tsvector` document under a GIN index (no text parser, so no locale dependence).
 Plain listings (no text, no filter) use the B-tree indexes of `catalog_entries` instead.
+
+Relevance (the share catalog's order with a query, `govshare_core.search_rank`): the name's tokens
+are in the document a second time, prefixed with NAME_PREFIX ("zn人口"), so "the name holds every
+query token" is one more ANDed lookup; tiers are read one after the other, newest first within
+each, instead of scoring every match (q=人口 matches ~86 000 of 1 000 000 entries).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
     Integer,
     Select,
+    String,
+    and_,
     any_,
     case,
     column,
@@ -27,11 +34,14 @@ from sqlalchemy import (
     literal,
     select,
     text,
+    union_all,
 )
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
-from govshare_core.vocab import SHARE_CATALOG_TYPES, EntryStatus, ShareMode, ShareType, UpdateCycle
+from govshare_core.search_rank import needs_phrase_check, terms
+from govshare_core.search_rank import tokenize as tokenize  # the platform's tokenizer is the core's
+from govshare_core.vocab import EntryStatus, ShareMode, ShareType, UpdateCycle
 from govshare_core.workdays import ENTRY_REVIEW_STARTS
 from govshare_platform.catalog.models import CatalogEntry
 from govshare_platform.catalog.views import SUBMITTER_NAME, Submitter
@@ -40,27 +50,15 @@ from govshare_platform.sorting import Sort, SortKey, SortKeys, enum_order
 
 COUNT_CAP = 10_000
 """Totals are counted up to this many matches; beyond it the total is an estimate."""
+FACET_CAP = COUNT_CAP
+"""Facets count at most this many matches (per dimension); beyond, they are lower bounds."""
 
 SEARCH_TABLE = "catalog_search"
-SHARE_CATALOG_TOKEN = "zsharecatalog"  # published and not 不予共享: the 共享目录
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_RUN = re.compile(f"[{_CJK}]+|[a-z0-9]+")
+NAME_PREFIX = "zn"
+"""Marks the name's tokens in the search document ("zn人口"): a name match is one more token.
+A CJK bigram after "zn" cannot come from the text tokenizer (its runs are CJK or ASCII)."""
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
 _BATCH = 500
-
-
-def tokenize(value: str | None, *, unigrams: bool = False) -> list[str]:
-    """Bigrams of each CJK run (single chars too if `unigrams`), lowercased ASCII words."""
-    out: list[str] = []
-    for match in _RUN.finditer((value or "").lower()):
-        run = match.group()
-        if run.isascii() or len(run) == 1:
-            out.append(run)
-            continue
-        if unigrams:
-            out.extend(run)
-        out.extend(run[i : i + 2] for i in range(len(run) - 1))
-    return list(dict.fromkeys(out))
 
 
 def filter_token(prefix: str, value: object) -> str:
@@ -95,15 +93,21 @@ class EntryFilters:
         return [filter_token(self._PREFIXES[k], v) for k, v in self.given().items()]
 
 
+PUBLISHED_TOKEN = filter_token("zst", EntryStatus.PUBLISHED)
+
+
 @dataclass(frozen=True)
 class Scope:
-    """What the caller may list: one department's entries, the share catalog, or everything."""
+    """What the caller may list: one department's entries, the share catalog, or everything.
+
+    The share catalog is every published entry, 不予共享 included: those are shown flagged, for
+    requests on a legal basis only (第五条, 第二十五条)."""
 
     department_id: int | None = None
     share_catalog: bool = False
 
     def tokens(self) -> list[str]:
-        out = [SHARE_CATALOG_TOKEN] if self.share_catalog else []
+        out = [PUBLISHED_TOKEN] if self.share_catalog else []
         if self.department_id is not None:
             out.append(filter_token("zdp", self.department_id))
         return out
@@ -116,23 +120,31 @@ class Hits:
     total_is_estimate: bool = False
 
 
-def entry_tokens(entry: CatalogEntry) -> list[str]:
-    """The search document of an entry: text tokens and filter tokens."""
-    words = tokenize(entry.name, unigrams=True) + tokenize(entry.summary)
-    for item in entry.items:
-        words += tokenize(item.name)
-    words += tokenize(entry.department.name) + tokenize(entry.resource_code)
-    words += EntryFilters(
-        department_id=entry.department_id,
-        resource_class=entry.resource_class,
-        share_type=entry.share_type,
-        share_mode=entry.share_mode,
-        update_cycle=entry.update_cycle,
-        status=entry.status,
-    ).tokens()
-    if entry.status == EntryStatus.PUBLISHED and entry.share_type in SHARE_CATALOG_TYPES:
-        words.append(SHARE_CATALOG_TOKEN)
+def document_tokens(
+    fields: Mapping[str, Any], item_names: Iterable[str], department_name: str
+) -> list[str]:
+    """The search document of an entry from its columns (`fields`: name, summary,
+    resource_code and the filter columns), its data items' names and its department's name:
+    text tokens, the name's tokens again with NAME_PREFIX, and filter tokens."""
+    name_tokens = tokenize(fields["name"], unigrams=True)
+    words = name_tokens + tokenize(fields.get("summary"))
+    for item in item_names:
+        words += tokenize(item)
+    words += tokenize(department_name) + tokenize(fields.get("resource_code"))
+    words += [NAME_PREFIX + t for t in name_tokens]
+    words += EntryFilters(**{k: fields[k] for k in EntryFilters._PREFIXES}).tokens()
     return list(dict.fromkeys(words))
+
+
+def entry_tokens(entry: CatalogEntry) -> list[str]:
+    """The search document of an entry (`document_tokens` of an ORM entry or a stand-in)."""
+    fields = {
+        "name": entry.name,
+        "summary": entry.summary,
+        "resource_code": entry.resource_code,
+        **{k: getattr(entry, k) for k in EntryFilters._PREFIXES},
+    }
+    return document_tokens(fields, (i.name for i in entry.items), entry.department.name)
 
 
 def _is_pg(session: Session) -> bool:
@@ -182,31 +194,75 @@ def unindex_entry(session: Session, entry_id: int) -> None:
     session.execute(text(f"DELETE FROM {SEARCH_TABLE} WHERE {column} = :id"), {"id": entry_id})
 
 
+_ENTRY_ROWS = text(
+    "SELECT e.id, e.name, e.summary, e.resource_code, e.department_id, e.resource_class,"
+    " e.share_type, e.share_mode, e.update_cycle, e.status, d.name AS department_name"
+    " FROM catalog_entries e JOIN departments d ON d.id = e.department_id"
+    " WHERE e.id > :last ORDER BY e.id LIMIT :batch"
+)
+
+
 def rebuild(session: Session) -> int:
-    """Empty the search table and index every entry again."""
+    """Empty the search table and index every entry again (plain SQL, no ORM models: migration
+    0014_search_rank calls it)."""
     session.execute(text(f"DELETE FROM {SEARCH_TABLE}"))
     last, count = 0, 0
     while True:
-        after_last = select(CatalogEntry).where(CatalogEntry.id > last)
-        entries = session.scalars(after_last.order_by(CatalogEntry.id).limit(_BATCH)).all()
-        if not entries:
+        rows = session.execute(_ENTRY_ROWS, {"last": last, "batch": _BATCH}).mappings().all()
+        if not rows:
             return count
-        count += index_entries(session, entries)
-        last = entries[-1].id
-        session.expunge_all()
+        items: dict[int, list[str]] = {}
+        item_rows = session.execute(
+            text(
+                "SELECT entry_id, name FROM catalog_data_items"
+                " WHERE entry_id BETWEEN :first AND :last"
+            ),
+            {"first": rows[0]["id"], "last": rows[-1]["id"]},
+        )
+        for entry_id, name in item_rows:
+            items.setdefault(int(entry_id), []).append(str(name))
+        _write_rows(
+            session,
+            [
+                {
+                    "id": row["id"],
+                    "tokens": document_tokens(
+                        dict(row), items.get(int(row["id"]), []), row["department_name"]
+                    ),
+                }
+                for row in rows
+            ],
+        )
+        count += len(rows)
+        last = int(rows[-1]["id"])
 
 
-def _match_sql(session: Session, tokens: list[str]) -> tuple[str, str, str]:
-    """(id column, WHERE clause, query string) for ANDing `tokens` on this dialect."""
-    if _is_pg(session):
-        query = " & ".join("'" + t.replace("\\", "\\\\").replace("'", "''") + "'" for t in tokens)
+def _quote(token: str, pg: bool) -> str:
+    if pg:
+        return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
+    return '"' + token.replace('"', '""') + '"'
+
+
+def _match_sql(
+    session: Session, tokens: list[str], without: Sequence[str] = ()
+) -> tuple[str, str, str]:
+    """(id column, WHERE clause, query string) for ANDing `tokens`, and, when `without` is
+    given, excluding the documents holding all of `without`."""
+    pg = _is_pg(session)
+    joiner = " & " if pg else " AND "
+    query = joiner.join(_quote(t, pg) for t in tokens)
+    if without:
+        excluded = joiner.join(_quote(t, pg) for t in without)
+        query = f"{query} & !({excluded})" if pg else f"({query}) NOT ({excluded})"
+    if pg:
         return "entry_id", "doc @@ CAST(:q AS tsquery)", query
-    query = " AND ".join('"' + t.replace('"', '""') + '"' for t in tokens)
     return "rowid", f"{SEARCH_TABLE} MATCH :q", query
 
 
-def _text_hits(session: Session, tokens: list[str], offset: int, limit: int) -> Hits:
-    col, where, query = _match_sql(session, tokens)
+def _text_hits(
+    session: Session, tokens: list[str], offset: int, limit: int, without: Sequence[str] = ()
+) -> Hits:
+    col, where, query = _match_sql(session, tokens, without)
     base = f"SELECT {col} AS id FROM {SEARCH_TABLE} WHERE {where}"
     page = text(f"{base} ORDER BY {col} DESC LIMIT :limit OFFSET :offset")
     page_params = {"q": query, "limit": limit, "offset": offset}
@@ -247,10 +303,7 @@ def _btree_query(filters: EntryFilters, scope: Scope) -> Select[Any]:
     if scope.department_id is not None:
         stmt = stmt.where(CatalogEntry.department_id == scope.department_id)
     if scope.share_catalog:
-        stmt = stmt.where(
-            CatalogEntry.status == EntryStatus.PUBLISHED,
-            CatalogEntry.share_type.in_(SHARE_CATALOG_TYPES),
-        )
+        stmt = stmt.where(CatalogEntry.status == EntryStatus.PUBLISHED)
     for name, value in wanted.items():
         stmt = stmt.where(getattr(CatalogEntry, name) == value)
     return stmt
@@ -398,6 +451,131 @@ def _by_department(
     return ids
 
 
+# --- relevance (govshare_core.search_rank) -------------------------------------------------------
+
+
+def _capped_count(session: Session, tokens: list[str], without: Sequence[str] = ()) -> int:
+    col, where, query = _match_sql(session, tokens, without)
+    return int(
+        session.execute(
+            text(
+                f"SELECT count(*) FROM (SELECT {col} FROM {SEARCH_TABLE} WHERE {where} LIMIT :cap)"
+                " AS m"
+            ),
+            {"q": query, "cap": COUNT_CAP + 1},
+        ).scalar_one()
+    )
+
+
+def _exact_count(session: Session, tokens: list[str]) -> int:
+    """Every match counted (only where a deep page needs it)."""
+    col, where, query = _match_sql(session, tokens)
+    sql = f"SELECT count(*) FROM (SELECT {col} FROM {SEARCH_TABLE} WHERE {where}) AS m"
+    return int(session.execute(text(sql), {"q": query}).scalar_one())
+
+
+def _newest(session: Session, tokens: list[str], offset: int, limit: int) -> list[int]:
+    """A page of the matches, newest first, read in index order (for many matches)."""
+    col, where, query = _match_sql(session, tokens)
+    sql = f"SELECT {col} FROM {SEARCH_TABLE} WHERE {where} ORDER BY {col} DESC"
+    rows = session.execute(
+        text(f"{sql} LIMIT :limit OFFSET :offset"), {"q": query, "limit": limit, "offset": offset}
+    )
+    return [int(i) for i in rows.scalars()]
+
+
+def _like(term: str) -> str:
+    """A LIKE pattern (ESCAPE '\\') for names containing `term`."""
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _pg_ranked_page(
+    session: Session, q: str | None, tokens: list[str], in_name: list[str], page: tuple[int, int]
+) -> Hits | None:
+    """PostgreSQL, at most COUNT_CAP matches: the page from one index pass, each match given
+    its tier (its document holds the name tokens; the name contains the terms, looked up only
+    for those and only when a term has several bigrams), else None."""
+    offset, limit = page
+    _, where, query = _match_sql(session, tokens)
+    _, _, named = _match_sql(session, in_name)
+    params: dict[str, Any] = {"q": query, "named": named, "cap": COUNT_CAP + 1}
+    params["end"] = offset + limit
+    tier = "CASE WHEN m.named THEN 1 ELSE 3 END"
+    if needs_phrase_check(q):
+        likes = []
+        for k, term in enumerate(terms(q)):
+            params[f"p{k}"] = _like(term)
+            likes.append(f"lower(e.name) LIKE :p{k} ESCAPE '\\'")
+        phrase = f"(SELECT {' AND '.join(likes)} FROM catalog_entries e WHERE e.id = m.id)"
+        tier = f"CASE WHEN m.named THEN (CASE WHEN {phrase} THEN 1 ELSE 2 END) ELSE 3 END"
+    total, ranked = session.execute(
+        text(
+            f"SELECT count(*), (array_agg(m.id ORDER BY {tier}, m.id DESC))[1 : CAST(:end AS int)]"
+            " FROM (SELECT entry_id AS id, doc @@ CAST(:named AS tsquery) AS named"
+            f" FROM {SEARCH_TABLE} WHERE {where} LIMIT :cap) AS m"
+        ),
+        params,
+    ).one()
+    if total > COUNT_CAP:
+        return None
+    return _hits([int(i) for i in (ranked or [])][offset:], int(total))
+
+
+def _ranked_hits(
+    session: Session, q: str | None, tokens: list[str], in_name: list[str], page: tuple[int, int]
+) -> Hits:
+    """A page in relevance order: the entries whose name holds every query token (tiers 1 and
+    2: the whole terms in the name first, when that can differ), then the others (tier 3);
+    newest first within a tier.
+
+    The name matches are one more ANDed token lookup (`in_name`). When every term is one token
+    (two-character words, ASCII words) holding the tokens is holding the terms: tiers 1 and 2
+    are one, read newest first like a plain search; a full page of them needs only the total
+    besides. Otherwise up to COUNT_CAP name matches are sorted by tier (`name LIKE` each term);
+    more are read newest first as one tier. The rest is the token lookup minus the name matches
+    (`_text_hits` with `without`), so no match is scored. A page past the name matches counts
+    them (exactly: to know where they end). On PostgreSQL `_pg_ranked_page` first tries the
+    whole page in the one capped pass that counts the matches.
+    """
+    offset, limit = page
+    end = offset + limit
+    over_cap = False  # known to have more than COUNT_CAP matches
+    if _is_pg(session):
+        found = _pg_ranked_page(session, q, tokens, in_name, page)
+        if found is not None:
+            return found
+        over_cap = True
+    ids: list[int] = []
+    if not needs_phrase_check(q):  # one tier, read newest first like a plain search
+        ids = _newest(session, tokens + in_name, offset, limit)
+        if len(ids) == limit:  # a full page of name matches: only the total is left
+            return _hits(ids, COUNT_CAP + 1 if over_cap else _capped_count(session, tokens))
+        # the name matches end before this page does: where exactly?
+        named_count = offset + len(ids) if ids else _exact_count(session, tokens + in_name)
+    else:
+        named, named_count = _matching(session, tokens + in_name)
+        if named_count > COUNT_CAP:  # tiers 1 and 2 as one, newest first (rare: long terms)
+            if end > COUNT_CAP:
+                named_count = _exact_count(session, tokens + in_name)
+            if offset < named_count:
+                ids = _newest(session, tokens + in_name, offset, limit)
+        elif offset < named_count:
+            lowered = func.lower(CatalogEntry.name)
+            phrase = and_(*(lowered.contains(t, autoescape=True) for t in terms(q)))
+            stmt = select(CatalogEntry.id).where(named)
+            stmt = stmt.order_by(case((phrase, 0), else_=1), CatalogEntry.id.desc())
+            ids = [int(i) for i in session.scalars(stmt.offset(offset).limit(limit))]
+    if end <= named_count:  # the page is all name matches: count them all, capped
+        return _hits(
+            ids, COUNT_CAP + 1 if named_count > COUNT_CAP else _capped_count(session, tokens)
+        )
+    first = max(offset, named_count)
+    others = _text_hits(session, tokens, first - named_count, end - first, without=in_name)
+    total = named_count + others.total + (1 if others.total_is_estimate else 0)
+    return _hits(ids + others.ids, total)
+
+
 def find(
     session: Session,
     *,
@@ -407,9 +585,10 @@ def find(
     offset: int,
     limit: int,
     sort: Sort | None = None,
+    relevance: bool = False,
 ) -> Hits:
-    """Ids of matching entries, newest first (or in `sort` order), with a total counted up to
-    COUNT_CAP.
+    """Ids of matching entries, newest first (or in `sort` order, or by `relevance` when there
+    is a text), with a total counted up to COUNT_CAP.
 
     Text or any filter goes to the token index (filters are tokens there, so any combination is
     one lookup); only plain listings of a scope use the B-tree indexes. A filter the B-trees do
@@ -422,4 +601,65 @@ def find(
     if not words and not filters.given():
         return _btree_hits(session, filters, scope, offset, limit)
     tokens = words + filters.tokens() + scope.tokens()
+    if relevance and words:
+        in_name = [NAME_PREFIX + w for w in words]
+        return _ranked_hits(session, q, tokens, in_name, (offset, limit))
     return _text_hits(session, tokens, offset, limit)
+
+
+# --- facets ------------------------------------------------------------------------------------
+
+FACET_DIMENSIONS = ("department_id", "resource_class", "share_type", "share_mode", "update_cycle")
+"""The share catalog's facets: the filters a user picks from (EntryFilters' names)."""
+
+
+@dataclass
+class Facets:
+    """Counts per value of each dimension; `exact` when every match was counted."""
+
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    exact: bool = True
+
+
+def facets(session: Session, *, q: str | None, filters: EntryFilters, scope: Scope) -> Facets:
+    """Counts per value of each FACET_DIMENSIONS for `q` and `filters` in `scope`.
+
+    A dimension's counts leave out its own filter (so they show what choosing another value
+    would give) and keep the others; dimensions without a filter share one count. Each count
+    reads at most FACET_CAP + 1 matches (a token lookup, else the B-tree scope, as `find`): with
+    more, `exact` is False and the counts are those of the matches read, lower bounds.
+    """
+    words = tokenize(q)
+    given = filters.given()
+    groups: dict[EntryFilters, list[str]] = {}
+    for dim in FACET_DIMENSIONS:
+        own = replace(filters, **{dim: None}) if dim in given else filters
+        groups.setdefault(own, []).append(dim)
+    out = Facets(counts={dim: {} for dim in FACET_DIMENSIONS})
+    for own, dims in groups.items():
+        if words or own.given():
+            col, where, query = _match_sql(session, words + own.tokens() + scope.tokens())
+            ids: Any = (
+                text(f"SELECT {col} AS id FROM {SEARCH_TABLE} WHERE {where} LIMIT :cap")
+                .bindparams(q=query, cap=FACET_CAP + 1)
+                .columns(column("id", Integer))
+            )
+        else:
+            ids = _btree_query(own, scope).limit(FACET_CAP + 1)
+        matched = (
+            select(*(getattr(CatalogEntry, d) for d in dims))
+            .where(CatalogEntry.id.in_(ids))
+            .cte("matched")
+            .prefix_with("MATERIALIZED")
+        )
+        parts = [select(literal("_total"), literal(""), func.count()).select_from(matched)]
+        parts += [
+            select(literal(d), func.cast(matched.c[d], String), func.count()).group_by(matched.c[d])
+            for d in dims
+        ]
+        for dim, value, count in session.execute(union_all(*parts)):
+            if dim == "_total":
+                out.exact = out.exact and int(count) <= FACET_CAP
+            else:
+                out.counts[str(dim)][str(value)] = int(count)
+    return out

@@ -100,14 +100,17 @@ def get_entry(session: Session, *, entry_id: int) -> CatalogEntry:
 
 
 def create_entry(
-    session: Session, *, data: CatalogEntryIn, department_id: int, user_id: int
+    session: Session, *, data: CatalogEntryIn, department_id: int, user_id: int, index: bool = True
 ) -> CatalogEntry:
-    """Save a draft: it need only parse; domain rules are checked on submit (第十四条)."""
+    """Save a draft: it need only parse; domain rules are checked on submit (第十四条).
+    `index=False`: the caller indexes many at once afterwards (`search.index_entries`, the
+    workbook import), so nothing is flushed here."""
     refuse_state_secret(data)
     entry = CatalogEntry(department_id=department_id, created_by=user_id, status=EntryStatus.DRAFT)
     _assign(entry, data, _ENTRY_FIELDS)
     session.add(entry)
-    search.reindex_entry(session, entry)
+    if index:
+        search.reindex_entry(session, entry)
     return entry
 
 
@@ -116,16 +119,21 @@ def _changed(entry: CatalogEntry, data: CatalogEntryBase, names: tuple[str, ...]
     return [n for n in names if current[n] != wanted[n]]
 
 
-def update_entry(session: Session, *, entry: CatalogEntry, data: CatalogEntryIn) -> list[str]:
-    """Edit a draft or returned entry, or the non-key fields of a published one (第十七条)."""
+def update_entry(
+    session: Session, *, entry: CatalogEntry, data: CatalogEntryIn, index: bool = True
+) -> list[str]:
+    """Edit a draft or returned entry, or the non-key fields of a published one (第十七条).
+    `index=False`: as for create_entry."""
     refuse_state_secret(data)
     if entry.status not in EDITABLE_STATES:
         raise conflict("not_editable", f"an entry in state {entry.status} cannot be edited")
     changed = _changed(entry, data, _ENTRY_FIELDS)
     if entry.status == EntryStatus.PUBLISHED:
         _check_published_edit(changed, data)
-    _assign(entry, data, _ENTRY_FIELDS)
-    search.reindex_entry(session, entry)
+    # only the changed fields: the others are equal, and data items are rewritten only if changed
+    _assign(entry, data, tuple(changed))
+    if index:
+        search.reindex_entry(session, entry)
     return changed
 
 

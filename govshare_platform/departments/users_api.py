@@ -78,6 +78,14 @@ def list_users(
     return Page(items=items, total=total, offset=offset, limit=limit)
 
 
+@router.get("/users/{user_id}", response_model=UserAdminOut)
+def read_user(user_id: int, ctx: ReadCtx, response: Response) -> UserAdminOut:
+    """One account (with its ETag, for If-Match); security admin only — every user reads their
+    own through GET /me. Read-only, so privileged accounts are shown too (as in the list)."""
+    ctx.require(Role.SECURITY_ADMIN)
+    return _out(users.get_user(ctx.db, user_id), response)
+
+
 @router.post("/users", status_code=201, response_model=UserAdminOut)
 def create_user(
     body: UserIn, request: Request, ctx: WriteCtx, key: IdempotencyKey = None

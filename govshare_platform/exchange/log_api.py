@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from govshare_core.exchange import AccessAction, AccessOutcome, DeliveryFormat
 from govshare_core.exchange_schemas import ExchangeLogOut, LogPage
 from govshare_platform import clock
-from govshare_platform.deps import Ctx, ReadCtx, WriteCtx
+from govshare_platform.deps import MAX_BIG_ID, Ctx, ReadCtx, WriteCtx, id_query
 from govshare_platform.exchange import log_views
 from govshare_platform.exchange.log_views import MAX_LIMIT, LogFilter, LogSide, NotVisible
 from govshare_platform.exchange.tabular import (
@@ -72,11 +72,11 @@ def list_log(
     side: LogSide = "all",
     action: AccessAction | None = None,
     outcome: AccessOutcome | None = None,
-    entry_id: int | None = None,
-    department_id: int | None = Query(None, description="the acting department"),
+    entry_id: int | None = id_query("the catalog entry"),
+    department_id: int | None = id_query("the acting department"),
     since: date | None = Query(None, description="from this date (Asia/Shanghai)"),
     until: date | None = Query(None, description="through this date (Asia/Shanghai)"),
-    before_id: int | None = Query(None, ge=1, description="keyset: records older than this id"),
+    before_id: int | None = id_query("keyset: records older than this id", maximum=MAX_BIG_ID),
     limit: int = Query(50, ge=1, le=MAX_LIMIT),
 ) -> LogPage:
     """The records the caller may see, newest first (第二十六条)."""
@@ -126,8 +126,8 @@ def export_log(
     side: LogSide = "all",
     action: AccessAction | None = None,
     outcome: AccessOutcome | None = None,
-    entry_id: int | None = None,
-    department_id: int | None = None,
+    entry_id: int | None = id_query("the catalog entry"),
+    department_id: int | None = id_query("the acting department"),
     since: date | None = None,
     until: date | None = None,
 ) -> StreamingResponse:

@@ -42,6 +42,7 @@ from govshare_platform.catalog.models import CatalogEntry, ChangeReport
 from govshare_platform.catalog.views import review_deadline
 from govshare_platform.exchange import todo as exchange_todo
 from govshare_platform.grants import service as grants
+from govshare_platform.inbox import admin_todo
 from govshare_platform.policy.service import Deadlines, deadlines, get_policy
 from govshare_platform.requests.models import Dispute, ShareRequest
 from govshare_platform.supervision import todo as supervision_todo
@@ -298,4 +299,5 @@ def inbox(session: Session, *, actor: Actor, today: date) -> list[InboxItem]:
     usage_todo.collect(b)  # usage inquiries (第二十二条), discrepancy reports (第二十条)
     supervision_todo.collect(b)  # rectification orders (第三十六条)
     assessment_todo.collect(b)  # explanations in draft assessment rounds (第三十四条)
+    admin_todo.collect(b)  # the security and audit admins' (三员分立, 第二十六条, 第三十三条)
     return b.sorted()

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Literal
 
 from sqlalchemy import ColumnElement, and_, case, func, or_, select
-from sqlalchemy.orm import Session, aliased, selectinload
+from sqlalchemy.orm import Session, aliased, object_session, selectinload
 
 from govshare_core.schemas import (
     DecisionIn,
@@ -39,9 +39,10 @@ from govshare_core.workflow import REQUEST_REVIEW_STATES, SHARE_REQUEST, Transit
 from govshare_platform.agreements.service import cancel_for_request, draft_for_request
 from govshare_platform.audit import service as audit
 from govshare_platform.catalog.models import CatalogEntry
+from govshare_platform.catalog.views import display_name
 from govshare_platform.db import utcnow
 from govshare_platform.departments import service as departments
-from govshare_platform.departments.models import Department
+from govshare_platform.departments.models import Department, User
 from govshare_platform.errors import conflict, invalid
 from govshare_platform.grants import service as grants
 from govshare_platform.policy.service import Deadlines, get_calendar, get_policy
@@ -449,14 +450,29 @@ def to_out(request: ShareRequest, deadlines: Deadlines) -> ShareRequestOut:
 
 
 def to_detail(request: ShareRequest, deadlines: Deadlines) -> ShareRequestDetailOut:
+    """The request with its history; who acted by name (the printed 申请表 shows them)."""
+    session = object_session(request)
+    ids = {request.applicant_id} | {e.actor_id for e in request.events if e.actor_id}
+    names: dict[int, str] = {}
+    if session is not None:
+        rows = session.execute(select(User.id, display_name(User)).where(User.id.in_(ids)))
+        names = {int(user_id): str(name) for user_id, name in rows}
+    events = []
+    for event in request.events:
+        out = RequestEventOut.model_validate(event)
+        out.actor_name = names.get(event.actor_id) if event.actor_id else None
+        events.append(out)
     return ShareRequestDetailOut.model_validate(
         {
             **_fields(request, deadlines),
+            "applicant_name": names.get(request.applicant_id),
+            "consumer_department_name": request.consumer_department.name,
+            "provider_department_name": request.provider_department.name,
             "provider_decided_by": request.provider_decided_by,
             "provider_decided_at": request.provider_decided_at,
             "platform_decided_by": request.platform_decided_by,
             "platform_decided_at": request.platform_decided_at,
-            "events": [RequestEventOut.model_validate(e) for e in request.events],
+            "events": events,
             "disputes": [DisputeOut.model_validate(d) for d in request.disputes],
         }
     )

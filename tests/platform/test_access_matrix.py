@@ -295,6 +295,13 @@ def _audit_keyed(world: World, placement: str) -> Call:
     return {}, None
 
 
+def _import_rows(world: World, placement: str) -> Call:
+    """A workbook import (issue 12) editing a draft of A ("own") or of B ("other")."""
+    entry = create_entry(world, "A" if placement == "own" else "B")
+    change = entry_payload(summary="导入修改后的摘要内容，用于核验。")
+    return {}, {"rows": [{"row": 2, "key": "1", "entry_id": entry["id"], "entry": change}]}
+
+
 # --- the matrix ------------------------------------------------------------------------------
 
 GLOBAL = "global"
@@ -335,6 +342,7 @@ TARGETS = [
     ),
     Target("GET", "/api/v1/users", _no_object(), {GLOBAL: frozenset({SE})}),
     Target("POST", "/api/v1/users", lambda w, p: ({}, _new_user(w)), {GLOBAL: frozenset({SE})}),
+    Target("GET", "/api/v1/users/{user_id}", _user_in_a, {GLOBAL: frozenset({SE})}),
     Target(
         "PATCH", "/api/v1/users/{user_id}", _user_in_a, {GLOBAL: frozenset({SE})}, {"If-Match": "*"}
     ),
@@ -389,6 +397,14 @@ TARGETS = [
     # catalog
     Target("GET", "/api/v1/catalog/entries", _no_object(), {GLOBAL: ALL}),
     Target("POST", "/api/v1/catalog/entries", _no_object(entry_payload), {GLOBAL: frozenset({R})}),
+    Target("GET", "/api/v1/catalog/export", _no_object(), {GLOBAL: ALL}),
+    Target(
+        "POST",
+        "/api/v1/catalog/imports/preview",
+        _import_rows,
+        {"own": frozenset({R}), "other": frozenset({R})},
+    ),
+    Target("POST", "/api/v1/catalog/imports", _import_rows, OWN_REGISTRAR),
     Target("GET", E, _entry("draft"), ENTRY_VIS),
     Target(
         "PUT",
@@ -430,6 +446,7 @@ TARGETS = [
         PLATFORM_ONLY,
     ),
     Target("GET", "/api/v1/catalog/share-catalog?q=人口", _no_object(), {GLOBAL: ALL}),
+    Target("GET", "/api/v1/catalog/share-catalog/facets?q=人口", _no_object(), {GLOBAL: ALL}),
     Target("GET", "/api/v1/catalog/source-hints?item=姓名", _no_object(), {GLOBAL: ALL}),
     # share requests, grants, inbox
     Target("GET", "/api/v1/requests", _no_object(), {GLOBAL: ALL}),

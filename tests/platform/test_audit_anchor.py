@@ -21,7 +21,13 @@ from govshare_platform.audit.models import AuditCheckpoint, AuditEvent, AuditHea
 from govshare_platform.audit.service import _fields_of, event_digest, verify_chain
 from govshare_platform.maintenance import run_once
 from govshare_platform.settings import Settings
-from tests.platform.audit_support import checkpoint_api, keyed_settings, make_activity, verify_api
+from tests.platform.audit_support import (
+    AUDITOR,
+    checkpoint_api,
+    keyed_settings,
+    make_activity,
+    verify_api,
+)
 from tests.platform.conftest import World
 
 
@@ -173,3 +179,44 @@ def test_cli_init_key_checkpoint_and_verify(
     _tail_after(world, 3)
     assert cli.main(["audit", "verify", *common]) == 1
     assert "the head is behind the checkpoint" in capsys.readouterr().err
+
+
+def _edit(world: World, seq: int) -> None:
+    with world.session() as s:
+        s.execute(update(AuditEvent).where(AuditEvent.seq == seq).values(details={"forged": 1}))
+        s.commit()
+
+
+def _verify(world: World, *, full: bool) -> dict[str, Any]:
+    r = world.client.get("/api/v1/audit/verify", params={"full": full}, headers=world.h(*AUDITOR))
+    assert r.status_code == 200, r.text
+    result: dict[str, Any] = r.json()
+    return result
+
+
+def test_incremental_verification_from_the_newest_checkpoint(world: World) -> None:
+    """By default only the events after the newest checkpoint are rehashed (issue 12); a change
+    after it is found by both checks, an old event edited before it (its stored hash left alone)
+    only by the full one (docs/security.md), a re-hashed rewrite before it by both."""
+    cp_seq = int(str(_anchored_trail(world)["seq"]))
+    quick, whole = _verify(world, full=False), _verify(world, full=True)
+    assert quick["ok"] and whole["ok"], (quick, whole)
+    assert 0 < quick["checked"] <= whole["head_seq"] - cp_seq < whole["checked"]
+    intact = _snapshot(world)
+
+    _edit(world, cp_seq + 1)  # after the checkpoint
+    for result in (_verify(world, full=False), _verify(world, full=True)):
+        assert (result["ok"], result["first_broken_seq"]) == (False, cp_seq + 1), result
+        assert result["reason"] == "event content altered"
+    _put_back(world, intact)
+
+    _edit(world, 2)  # before it, the hash left alone: the signed prefix is not rehashed
+    assert _verify(world, full=False)["ok"] is True
+    whole = _verify(world, full=True)
+    assert (whole["ok"], whole["first_broken_seq"]) == (False, 2), whole
+    _put_back(world, intact)
+
+    _forge_and_rehash(world, cp_seq)  # before it, re-hashed: the checkpointed hash differs
+    for result in (_verify(world, full=False), _verify(world, full=True)):
+        assert result["ok"] is False
+        assert result["reason"] == "the checkpointed event's hash differs: the trail was rewritten"

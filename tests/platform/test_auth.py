@@ -6,12 +6,12 @@ from datetime import timedelta
 from typing import Any
 
 import argon2
-from sqlalchemy import select, update
+from sqlalchemy import event, select, update
 
 from govshare_core.vocab import Role
 from govshare_platform.auth.models import AuthToken
 from govshare_platform.auth.passwords import hasher
-from govshare_platform.auth.service import decoy_hash
+from govshare_platform.auth.service import LAST_SEEN_RESOLUTION, decoy_hash, token_digest
 from govshare_platform.db import utcnow
 from govshare_platform.departments.models import User
 from tests.platform.conftest import PASSWORD, World
@@ -123,3 +123,38 @@ def test_login_password_is_not_stripped(world: World) -> None:
     """Finding 11: ' password ' is not 'password' (the user name may be trimmed)."""
     assert _login(world, "a_registrar", f" {PASSWORD} ").status_code == 401
     assert _login(world, " a_registrar ", PASSWORD).status_code == 200
+
+
+def _last_seen(world: World, token: str) -> Any:
+    with world.session() as s:
+        return s.scalar(select(AuthToken.last_seen_at).where(AuthToken.token_hash == token))
+
+
+def test_authentication_is_one_statement_and_last_seen_is_refreshed_when_stale(
+    world: World,
+) -> None:
+    """Token, user, department, roles and the password age limit in one SELECT (issue 12); the
+    last-seen time written only once it is older than LAST_SEEN_RESOLUTION."""
+    raw = _login(world, "a_registrar", PASSWORD).json()["access_token"]
+    headers, digest = {"Authorization": f"Bearer {raw}"}, token_digest(raw)
+    seen: list[str] = []
+
+    def record(_c: Any, _cur: Any, statement: str, *_a: Any) -> None:
+        seen.append(statement)
+
+    engine = world.app.state.engine
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        assert world.client.get("/api/v1/me", headers=headers).status_code == 200
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    auth = [s for s in seen if "auth_tokens" in s or "user_roles" in s or "FROM policy" in s]
+    assert len(auth) == 1 and "JOIN users" in auth[0] and "user_roles" in auth[0], auth
+    assert not [s for s in seen if s.startswith("UPDATE auth_tokens")]  # fresh: not written
+    stale = utcnow() - LAST_SEEN_RESOLUTION - timedelta(seconds=5)
+    with world.session() as s:
+        token = update(AuthToken).where(AuthToken.token_hash == digest)
+        s.execute(token.values(last_seen_at=stale))
+        s.commit()
+    assert world.client.get("/api/v1/me", headers=headers).status_code == 200
+    assert _last_seen(world, digest) > stale

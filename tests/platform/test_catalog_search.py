@@ -60,7 +60,7 @@ def test_share_catalog_search(world: World) -> None:
     assert _names(world, "share-catalog", q="人口") == ["常住人口基本信息"]
     assert _names(world, "share-catalog", q="社保") == ["职工社会保险缴费信息"]
     assert _names(world, "share-catalog", q="婚姻") == ["婚姻登记信息"]  # not the draft
-    assert _names(world, "share-catalog", q="收养") == []  # 不予共享 stays out
+    assert _names(world, "share-catalog", q="收养") == ["收养登记档案"]  # 不予共享: listed, flagged
     assert _names(world, "share-catalog", q="婚姻", update_cycle="realtime") == ["婚姻登记信息"]
     assert _names(world, "share-catalog", q="婚姻", update_cycle="daily") == []
     assert _names(world, "share-catalog", q="缴费", share_type="unconditional", share_mode="query")
@@ -71,11 +71,12 @@ def test_share_catalog_search(world: World) -> None:
     assert _names(world, "share-catalog", q="101001/000001") == ["常住人口基本信息"]
     assert _names(world, "share-catalog", q="人口 婚姻") == []
     assert _names(world, "share-catalog") == [
+        "收养登记档案",
         "婚姻登记信息",
         "职工社会保险缴费信息",
         "常住人口基本信息",
     ]
-    assert _names(world, "share-catalog", share_type="not_shared") == []
+    assert _names(world, "share-catalog", share_type="not_shared") == ["收养登记档案"]
 
 
 def test_entry_list_search_and_filters(world: World) -> None:

@@ -83,7 +83,9 @@ def _check_search(client: TestClient, token: str) -> None:
     assert r.status_code == 200
     names = {item["name"] for item in r.json()["items"]}
     assert "婚姻登记信息" in names
-    assert "收养登记信息" not in names  # 不予共享 is not in the share catalog
+    # 不予共享 entries are listed, flagged by their share type (第五条, 第二十五条; issue 12)
+    kinds = {item["name"]: item["share_type"] for item in r.json()["items"]}
+    assert kinds.get("收养登记信息", "not_shared") == "not_shared"
 
 
 def test_seed_demo_builds_a_consistent_city(settings: Settings) -> None:

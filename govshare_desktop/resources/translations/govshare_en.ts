@@ -752,24 +752,12 @@
         <translation>years</translation>
     </message>
     <message>
-        <source>共享申请审核时限</source>
-        <translation>Sharing request review deadline</translation>
-    </message>
-    <message>
         <source>提供部门答复共享申请（第二十七条）</source>
         <translation>Providing department responds to sharing requests (Article 27)</translation>
     </message>
     <message>
-        <source>目录审核时限</source>
-        <translation>Catalog review deadline</translation>
-    </message>
-    <message>
         <source>每一级审核目录条目</source>
         <translation>Catalog entries reviewed at each level</translation>
-    </message>
-    <message>
-        <source>变更报告期限</source>
-        <translation>Change reporting deadline</translation>
     </message>
     <message>
         <source>天</source>
@@ -780,24 +768,12 @@
         <translation>Report after core element changes (Article 17)</translation>
     </message>
     <message>
-        <source>协议签署时限</source>
-        <translation>Agreement signing deadline</translation>
-    </message>
-    <message>
         <source>各方签署三方保密协议（第三十条）</source>
         <translation>All parties sign the tripartite confidentiality agreement (Article 30)</translation>
     </message>
     <message>
-        <source>数据异议答复时限</source>
-        <translation>Data objection response deadline</translation>
-    </message>
-    <message>
         <source>提供部门核实更正或说明（第二十条）</source>
         <translation>Providing department verifies and corrects or explains (Article 20)</translation>
-    </message>
-    <message>
-        <source>日志保存年限</source>
-        <translation>Log retention period</translation>
     </message>
     <message>
         <source>审计与访问日志至少保存 5 年（第二十六条）</source>
@@ -818,10 +794,6 @@
     <message>
         <source>允许范围：%1–%2</source>
         <translation>Allowed range: %1–%2</translation>
-    </message>
-    <message>
-        <source>考核权重与等级划分（只读，第三十四条）</source>
-        <translation>Assessment Weights and Grading (read-only, Article 34)</translation>
     </message>
     <message>
         <source>会话（服务器配置，只读）</source>
@@ -1120,16 +1092,8 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <source>确定</source>
-        <translation>OK</translation>
-    </message>
-    <message>
         <source>加载失败：%1</source>
         <translation>Failed to load: %1</translation>
-    </message>
-    <message>
-        <source>请按提示修改标红的项目。</source>
-        <translation>Please correct the items marked in red.</translation>
     </message>
     <message>
         <source>由安全管理员设定的临时密码，用户首次登录时须修改</source>
@@ -1208,8 +1172,36 @@
         <translation>The password policy was modified by someone else. The latest version has been reloaded; please review it before saving.</translation>
     </message>
     <message>
+        <source>搜索名称、摘要、信息项、资源代码</source>
+        <translation>Search name, summary, data items, resource code</translation>
+    </message>
+    <message>
         <source>全部状态</source>
         <translation>All Statuses</translation>
+    </message>
+    <message>
+        <source>全部共享类型</source>
+        <translation>All share types</translation>
+    </message>
+    <message>
+        <source>信息资源名称</source>
+        <translation>Resource name</translation>
+    </message>
+    <message>
+        <source>提供部门</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>共享类型</source>
+        <translation>Share type</translation>
+    </message>
+    <message>
+        <source>更新时间</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>正在加载《%1》……</source>
+        <translation>Loading “%1”…</translation>
     </message>
     <message>
         <source>正常</source>
@@ -1244,8 +1236,120 @@
         <translation>Roles</translation>
     </message>
     <message>
+        <source>目录登记表-%1.pdf</source>
+        <translation>catalog-entry-%1.pdf</translation>
+    </message>
+    <message>
+        <source>信息资源代码</source>
+        <translation>Resource code</translation>
+    </message>
+    <message>
+        <source>（发布时赋码）</source>
+        <translation>(assigned on publication)</translation>
+    </message>
+    <message>
         <source>状态</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>信息资源提供方</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>提供方代码</source>
+        <translation>Provider code</translation>
+    </message>
+    <message>
+        <source>信息资源分类</source>
+        <translation>Classification</translation>
+    </message>
+    <message>
+        <source>信息资源格式</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>发布日期</source>
+        <translation>Published on</translation>
+    </message>
+    <message>
+        <source>登记（第十四条）</source>
+        <translation>Registered (Art. 14)</translation>
+    </message>
+    <message>
+        <source>提交审核</source>
+        <translation>Submitted for review</translation>
+    </message>
+    <message>
+        <source>部门审核通过（第十五条）</source>
+        <translation>Approved by the department (Art. 15)</translation>
+    </message>
+    <message>
+        <source>发布（第十六条）</source>
+        <translation>Published (Art. 16)</translation>
+    </message>
+    <message>
+        <source>退回修改</source>
+        <translation>Returned for changes</translation>
+    </message>
+    <message>
+        <source>最近更新</source>
+        <translation>Last updated</translation>
+    </message>
+    <message>
+        <source>政务信息资源目录登记表</source>
+        <translation>Government Information Resource Catalog Entry Form</translation>
+    </message>
+    <message>
+        <source>打印日期</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <source>一、基本信息</source>
+        <translation>1. Core metadata</translation>
+    </message>
+    <message>
+        <source>二、信息项</source>
+        <translation>2. Data items</translation>
+    </message>
+    <message>
+        <source>未登记信息项。</source>
+        <translation>No data items.</translation>
+    </message>
+    <message>
+        <source>三、共享属性</source>
+        <translation>3. Sharing</translation>
+    </message>
+    <message>
+        <source>四、状态记录</source>
+        <translation>4. Status record</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>办理人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>南通市政务信息资源共享平台 · 目录登记表 %1</source>
+        <translation>Nantong government information sharing platform · catalog entry form %1</translation>
+    </message>
+    <message>
+        <source>依据《南通市政务信息资源共享管理办法》第十三条至第十七条编制。</source>
+        <translation>Compiled under Articles 13 to 17 of the Nantong regulation on sharing government information resources.</translation>
+    </message>
+    <message>
+        <source>填报人</source>
+        <translation>Prepared by</translation>
+    </message>
+    <message>
+        <source>部门审核人</source>
+        <translation>Reviewed by</translation>
+    </message>
+    <message>
+        <source>部门（盖章）</source>
+        <translation>Department (seal)</translation>
     </message>
     <message>
         <source>安全管理员和审计管理员账号只能由运维人员在平台服务器上用命令行工具（govshare-platform create-user / set-roles）创建和修改，此处只读（三员分立）。</source>
@@ -1370,6 +1474,194 @@
     <message>
         <source>已创建用户：%1。用户首次登录时须修改临时密码。</source>
         <translation>User created: %1. The user must change the temporary password at first login.</translation>
+    </message>
+    <message>
+        <source>打印预览 - %1</source>
+        <translation>Print preview - %1</translation>
+    </message>
+    <message>
+        <source>正在生成…</source>
+        <translation>Generating…</translation>
+    </message>
+    <message>
+        <source>共 %1 页。</source>
+        <translation>%1 pages.</translation>
+    </message>
+    <message>
+        <source>生成失败：%1</source>
+        <translation>Generating failed: %1</translation>
+    </message>
+    <message>
+        <source>自动</source>
+        <translation>Auto</translation>
+    </message>
+    <message>
+        <source>另存为PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>保存失败：%1</source>
+        <translation>Could not save: %1</translation>
+    </message>
+    <message>
+        <source>已保存到 %1</source>
+        <translation>Saved to %1</translation>
+    </message>
+    <message>
+        <source>正在打印第 %1 页…</source>
+        <translation>Printing page %1…</translation>
+    </message>
+    <message>
+        <source>已发送 %1 页到打印机。</source>
+        <translation>Sent %1 pages to the printer.</translation>
+    </message>
+    <message>
+        <source>无法启动打印机。</source>
+        <translation>Could not start the printer.</translation>
+    </message>
+    <message>
+        <source>打印失败：%1</source>
+        <translation>Printing failed: %1</translation>
+    </message>
+    <message>
+        <source>已取消打印。</source>
+        <translation>Printing cancelled.</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>打印预览，可打印或另存为PDF</source>
+        <translation>Print preview: print, or save as PDF</translation>
+    </message>
+    <message>
+        <source>导出PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <source>导出PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <source>正在生成PDF……</source>
+        <translation>Generating the PDF…</translation>
+    </message>
+    <message>
+        <source>已保存：%1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <source>导出失败：%1</source>
+        <translation>Export failed: %1</translation>
+    </message>
+    <message>
+        <source>考核权重与等级划分（第三十四条）</source>
+        <translation>Assessment weights and grades (Art. 34)</translation>
+    </message>
+    <message>
+        <source>权重（合计 100）</source>
+        <translation>Weights (total 100)</translation>
+    </message>
+    <message>
+        <source>等级下限（分）</source>
+        <translation>Grade lower bounds (points)</translation>
+    </message>
+    <message>
+        <source>各组权重之和须为 100（当前为 %1）。</source>
+        <translation>The group weights must add up to 100 (now %1).</translation>
+    </message>
+    <message>
+        <source>等级下限须满足 0 &lt; 合格 &lt; 良好 &lt; 优秀 ≤ 100。</source>
+        <translation>The grade bounds must satisfy 0 &lt; Pass &lt; Good &lt; Excellent ≤ 100.</translation>
+    </message>
+    <message>
+        <source>合计：%1</source>
+        <translation>Total: %1</translation>
+    </message>
+    <message>
+        <source>共享申请表-%1.pdf</source>
+        <translation>share-request-%1.pdf</translation>
+    </message>
+    <message>
+        <source>系统</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>一、申请信息</source>
+        <translation>1. Request</translation>
+    </message>
+    <message>
+        <source>二、审核与决定</source>
+        <translation>2. Review and decisions</translation>
+    </message>
+    <message>
+        <source>环节</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>结果状态</source>
+        <translation>Resulting status</translation>
+    </message>
+    <message>
+        <source>意见</source>
+        <translation>Opinion</translation>
+    </message>
+    <message>
+        <source>尚未提交。</source>
+        <translation>Not submitted yet.</translation>
+    </message>
+    <message>
+        <source>三、争议与协调（第二十五条）</source>
+        <translation>3. Disputes and mediation (Art. 25)</translation>
+    </message>
+    <message>
+        <source>提出时间</source>
+        <translation>Raised</translation>
+    </message>
+    <message>
+        <source>异议理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>协调意见</source>
+        <translation>Mediation</translation>
+    </message>
+    <message>
+        <source>政务信息资源共享申请表</source>
+        <translation>Government Information Resource Share Request Form</translation>
+    </message>
+    <message>
+        <source>申请编号</source>
+        <translation>Request no.</translation>
+    </message>
+    <message>
+        <source>当前状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>南通市政务信息资源共享平台 · 共享申请表 #%1</source>
+        <translation>Nantong government information sharing platform · share request form #%1</translation>
+    </message>
+    <message>
+        <source>依据《南通市政务信息资源共享管理办法》第二十二条、第二十七条、第二十八条；不予共享类资源的申请须载明法定共享依据（第五条），由信息化主管部门审核（第二十五条）。</source>
+        <translation>Under Articles 22, 27 and 28 of the Nantong regulation on sharing government information resources; a request for a not-shared resource states its statutory basis (Art. 5) and is reviewed by the informatisation authority (Art. 25).</translation>
+    </message>
+    <message>
+        <source>申请部门（盖章）</source>
+        <translation>Requesting department (seal)</translation>
+    </message>
+    <message>
+        <source>提供部门（盖章）</source>
+        <translation>Providing department (seal)</translation>
+    </message>
+    <message>
+        <source>信息化主管部门（盖章）</source>
+        <translation>Informatisation authority (seal)</translation>
     </message>
 </context>
 <context>
@@ -2275,6 +2567,10 @@
         <source>目录审核</source>
         <translation>Entry review</translation>
     </message>
+    <message>
+        <source>资源目录</source>
+        <translation>Resource catalog</translation>
+    </message>
 </context>
 <context>
     <name>CatalogPresenter</name>
@@ -2285,6 +2581,41 @@
     <message>
         <source>否</source>
         <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogWorkbook</name>
+    <message>
+        <source> 第%1行</source>
+        <translation> row %1</translation>
+    </message>
+    <message>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>新增 %1</source>
+        <translation>added %1</translation>
+    </message>
+    <message>
+        <source>删除 %1</source>
+        <translation>removed %1</translation>
+    </message>
+    <message>
+        <source>修改 %1</source>
+        <translation>changed %1</translation>
+    </message>
+    <message>
+        <source>保存为新的草稿</source>
+        <translation>Saved as a new draft</translation>
     </message>
 </context>
 <context>
@@ -3104,6 +3435,45 @@
     </message>
 </context>
 <context>
+    <name>EntryPrint</name>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>信息项名称</source>
+        <translation>Data item</translation>
+    </message>
+    <message>
+        <source>数据类型</source>
+        <translation>Data type</translation>
+    </message>
+    <message>
+        <source>长度</source>
+        <translation>Length</translation>
+    </message>
+    <message>
+        <source>共享类型</source>
+        <translation>Share type</translation>
+    </message>
+    <message>
+        <source>关键项</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>发布（第十六条）</source>
+        <translation>Published (Art. 16)</translation>
+    </message>
+    <message>
+        <source>关键要素变更生效（第十七条）</source>
+        <translation>Key-element change applied (Art. 17)</translation>
+    </message>
+</context>
+<context>
     <name>ExchangeMessages</name>
     <message>
         <source>文件未通过检查，平台未保存任何内容。问题见下方报告。</source>
@@ -3709,6 +4079,89 @@
     </message>
 </context>
 <context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <source>导入预览</source>
+        <translation>Import preview</translation>
+    </message>
+    <message>
+        <source>工作表</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>信息资源名称</source>
+        <translation>Resource name</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>变更内容或拒绝原因</source>
+        <translation>Changes or reason refused</translation>
+    </message>
+    <message>
+        <source>确认导入</source>
+        <translation>Confirm import</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>新增 %1 条，修改 %2 条，报送变更 %3 条，无变化 %4 条，拒绝 %5 条。</source>
+        <translation>%1 new, %2 updated, %3 change reports, %4 unchanged, %5 refused. </translation>
+    </message>
+    <message>
+        <source>存在被拒绝的行：请按“变更内容或拒绝原因”修改工作簿后重新导入。</source>
+        <translation>Some rows are refused: fix the workbook as the reasons say and import it again. </translation>
+    </message>
+    <message>
+        <source>导入要么全部执行，要么全部不执行。</source>
+        <translation>An import is applied entirely or not at all.</translation>
+    </message>
+    <message>
+        <source>工作簿与平台上的目录一致，没有需要导入的内容。</source>
+        <translation>The workbook matches the platform&apos;s catalog: nothing to import.</translation>
+    </message>
+    <message>
+        <source>新增的目录保存为草稿；</source>
+        <translation>New entries are saved as drafts; </translation>
+    </message>
+    <message>
+        <source>已发布目录的关键要素（★）将报送变更，由平台审核后生效（第十七条）。</source>
+        <translation>key elements (★) of published entries are reported as changes, effective once the platform applies them (Art. 17).</translation>
+    </message>
+    <message>
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>导入目录工作簿（%1 条）</source>
+        <translation>Import catalog workbook (%1 entries)</translation>
+    </message>
+    <message>
+        <source>已导入：新增 %1 条草稿，修改 %2 条，报送变更 %3 条。</source>
+        <translation>Imported: %1 new drafts, %2 updated, %3 change reports.</translation>
+    </message>
+    <message>
+        <source>共享平台暂时无法连接：导入已保存，联网后自动发送。</source>
+        <translation>The platform cannot be reached: the import is saved and will be sent when online.</translation>
+    </message>
+    <message>
+        <source>导入未执行（没有任何目录被修改）：%1</source>
+        <translation>Nothing was imported (no entry changed): %1</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>InboxModel</name>
     <message>
         <source>类型</source>
@@ -4242,16 +4695,6 @@
     </message>
 </context>
 <context>
-    <name>LoginPlurals</name>
-    <message numerus="yes">
-        <source>再输错 %n 次，账号将被临时锁定。</source>
-        <translation>
-            <numerusform>One more wrong password will lock the account for a while.</numerusform>
-            <numerusform>%n more wrong passwords will lock the account for a while.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>LoginPresenter</name>
     <message>
         <source>演示平台</source>
@@ -4331,6 +4774,10 @@
     <message>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>通知设置(&amp;O)…</source>
+        <translation>N&amp;otification Settings…</translation>
     </message>
     <message>
         <source>修改密码(&amp;P)…</source>
@@ -4577,6 +5024,33 @@
     <message>
         <source>工作台</source>
         <translation>Workbench</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationSettingsDialog</name>
+    <message>
+        <source>通知设置</source>
+        <translation>Notification Settings</translation>
+    </message>
+    <message>
+        <source>有新的待办事项时，程序在系统托盘（没有系统托盘时在窗口底部的状态栏）显示通知；同一事项只通知一次。请选择要通知的事项类型：</source>
+        <translation>When a new to-do item arrives, the program shows a notification in the system tray (in the status bar at the bottom of the window when there is no system tray); each item is notified once. Choose the kinds of items to be notified of:</translation>
+    </message>
+    <message>
+        <source>全部通知</source>
+        <translation>Notify All</translation>
+    </message>
+    <message>
+        <source>全部不通知</source>
+        <translation>Notify None</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -4905,26 +5379,6 @@
         <translation>The due date must be 1 to %1 working days away.</translation>
     </message>
     <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>确定</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <source>正在加载……</source>
-        <translation>Loading…</translation>
-    </message>
-    <message>
-        <source>加载失败：%1</source>
-        <translation>Could not load: %1</translation>
-    </message>
-    <message>
-        <source>请按提示修改标红的项目。</source>
-        <translation>Correct the fields marked in red.</translation>
-    </message>
-    <message>
         <source>仅看逾期</source>
         <translation>Overdue only</translation>
     </message>
@@ -4976,10 +5430,6 @@
         <translation>Cover shown; making the other pages (%1 departments)…</translation>
     </message>
     <message>
-        <source>共 %1 页。</source>
-        <translation>%1 pages.</translation>
-    </message>
-    <message>
         <source>报告中没有该部门的评估结果。</source>
         <translation>The report has no result for that department.</translation>
     </message>
@@ -4990,46 +5440,6 @@
     <message>
         <source>考核评估报告</source>
         <translation>Assessment report</translation>
-    </message>
-    <message>
-        <source>自动</source>
-        <translation>Auto</translation>
-    </message>
-    <message>
-        <source>另存为PDF</source>
-        <translation>Save as PDF</translation>
-    </message>
-    <message>
-        <source>PDF 文件 (*.pdf)</source>
-        <translation>PDF files (*.pdf)</translation>
-    </message>
-    <message>
-        <source>保存失败：%1</source>
-        <translation>Could not save: %1</translation>
-    </message>
-    <message>
-        <source>已保存到 %1</source>
-        <translation>Saved to %1</translation>
-    </message>
-    <message>
-        <source>正在打印第 %1 页…</source>
-        <translation>Printing page %1…</translation>
-    </message>
-    <message>
-        <source>已发送 %1 页到打印机。</source>
-        <translation>Sent %1 pages to the printer.</translation>
-    </message>
-    <message>
-        <source>无法启动打印机。</source>
-        <translation>Could not start the printer.</translation>
-    </message>
-    <message>
-        <source>打印失败：%1</source>
-        <translation>Printing failed: %1</translation>
-    </message>
-    <message>
-        <source>已取消打印。</source>
-        <translation>Printing cancelled.</translation>
     </message>
     <message>
         <source>报告预览</source>
@@ -5111,6 +5521,10 @@
         <translation>Share requests</translation>
     </message>
     <message>
+        <source>勾选业务所需的信息项（最小必要）。</source>
+        <translation>Tick the data items the business needs (the minimum).</translation>
+    </message>
+    <message>
         <source>该信息项不予共享，不能申请（第五条）</source>
         <translation>This data item is not shared and cannot be requested (Art. 5)</translation>
     </message>
@@ -5187,12 +5601,12 @@
         <translation>Last day of use; must be after today. The grant lapses on that date</translation>
     </message>
     <message>
-        <source>法定共享依据（第五条）</source>
-        <translation>Legal basis for sharing (Art. 5)</translation>
+        <source>法定共享依据（必填）</source>
+        <translation>Statutory citation (required)</translation>
     </message>
     <message>
-        <source>该资源为不予共享。仅当法律、法规明确规定本部门可以获取时方可申请，请写明法律规定的名称和条款，申请将直接报信息化主管部门审核。</source>
-        <translation>This resource is not shared. You may apply only where a law or regulation expressly entitles your department to it: name the law and article; the request goes directly to the informatization authority.</translation>
+        <source>该资源属不予共享类（第五条：依法不能提供给其他部门共享）。仅当法律、法规、规章明确规定本部门可以获取时方可申请：请写明法律规定的名称和条款。申请不经提供部门审核，直接报信息化主管部门审核（第二十五条）。</source>
+        <translation>This resource is not shared (Art. 5: it may not be shared with other departments by law). Request it only where a law, regulation or rule expressly entitles your department to it: name the provision and its article. The request skips the providing department and goes straight to the informatisation authority (Art. 25).</translation>
     </message>
     <message>
         <source>例如：《中华人民共和国××法》第×条</source>
@@ -5333,6 +5747,10 @@
         <translation>Information resource</translation>
     </message>
     <message>
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
         <source>状态</source>
         <translation>State</translation>
     </message>
@@ -5367,6 +5785,10 @@
     <message>
         <source>意见</source>
         <translation>Comment</translation>
+    </message>
+    <message>
+        <source>法定共享依据：%1</source>
+        <translation>Statutory citation: %1</translation>
     </message>
     <message>
         <source>创建申请</source>
@@ -5680,8 +6102,8 @@
         <translation>%1 elements changed since the last published version (highlighted in yellow).</translation>
     </message>
     <message>
-        <source> 本人提交的目录须由其他审核员审核（第十五条）。</source>
-        <translation> Entries you submitted must be reviewed by another reviewer (Art. 15).</translation>
+        <source> 本人登记或提交的目录须由其他审核员审核（第十五条）。</source>
+        <translation> An entry you registered or submitted is reviewed by another reviewer (Art. 15).</translation>
     </message>
     <message>
         <source>审核通过</source>
@@ -6021,6 +6443,10 @@
 <context>
     <name>ShareCatalogPage</name>
     <message>
+        <source>不予共享：仅可依据法律、法规申请，申请时须引用所依据的法律、法规条款（第五条、第二十五条）</source>
+        <translation>Not shared: may be requested only on a legal basis; cite the law or regulation in the request (Art. 5, Art. 25)</translation>
+    </message>
+    <message>
         <source>资源名称</source>
         <translation>Resource name</translation>
     </message>
@@ -6039,6 +6465,22 @@
     <message>
         <source>长度</source>
         <translation>Length</translation>
+    </message>
+    <message>
+        <source>排序</source>
+        <translation>Sort</translation>
+    </message>
+    <message>
+        <source>相关度</source>
+        <translation>Relevance</translation>
+    </message>
+    <message>
+        <source>最新</source>
+        <translation>Newest</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
     </message>
     <message>
         <source>全部</source>
@@ -6484,6 +6926,37 @@
     </message>
 </context>
 <context>
+    <name>TrayView</name>
+    <message>
+        <source>GovShare 政务信息资源共享</source>
+        <translation>GovShare Government Information Sharing</translation>
+    </message>
+    <message>
+        <source>通知</source>
+        <translation>Notifications</translation>
+    </message>
+    <message>
+        <source>最近的通知和通知设置</source>
+        <translation>Recent notifications and notification settings</translation>
+    </message>
+    <message>
+        <source>最近的通知</source>
+        <translation>Recent notifications</translation>
+    </message>
+    <message>
+        <source>暂无通知</source>
+        <translation>No notifications</translation>
+    </message>
+    <message>
+        <source>打开待办事项</source>
+        <translation>Open the to-do list</translation>
+    </message>
+    <message>
+        <source>通知设置…</source>
+        <translation>Notification Settings…</translation>
+    </message>
+</context>
+<context>
     <name>UsagePages</name>
     <message>
         <source>取消</source>
@@ -6898,6 +7371,69 @@ The user guide file was not found: %1</translation>
     <message>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>WorkbookActions</name>
+    <message>
+        <source>导入/导出</source>
+        <translation>Import/Export</translation>
+    </message>
+    <message>
+        <source>按国家政务信息资源目录模板导出或导入本部门目录（Excel）</source>
+        <translation>Export or import the department&apos;s catalog in the national catalog template (Excel)</translation>
+    </message>
+    <message>
+        <source>导出本部门目录…</source>
+        <translation>Export department catalog…</translation>
+    </message>
+    <message>
+        <source>下载空白模板…</source>
+        <translation>Download empty template…</translation>
+    </message>
+    <message>
+        <source>从工作簿导入…</source>
+        <translation>Import from workbook…</translation>
+    </message>
+    <message>
+        <source>政务信息资源目录_%1.xlsx</source>
+        <translation>catalog_%1.xlsx</translation>
+    </message>
+    <message>
+        <source>导出本部门目录</source>
+        <translation>Export department catalog</translation>
+    </message>
+    <message>
+        <source>下载空白模板</source>
+        <translation>Download empty template</translation>
+    </message>
+    <message>
+        <source>政务信息资源目录模板.xlsx</source>
+        <translation>catalog_template.xlsx</translation>
+    </message>
+    <message>
+        <source>从工作簿导入</source>
+        <translation>Import from workbook</translation>
+    </message>
+    <message>
+        <source>操作未完成：%1</source>
+        <translation>Not done: %1</translation>
+    </message>
+    <message>
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>已导出 %1 条目录到 %2</source>
+        <translation>Exported %1 entries to %2</translation>
+    </message>
+    <message>
+        <source>空白模板已保存到 %1</source>
+        <translation>Empty template saved to %1</translation>
+    </message>
+    <message>
+        <source>正在读取工作簿并核对…</source>
+        <translation>Reading and checking the workbook…</translation>
     </message>
 </context>
 </TS>

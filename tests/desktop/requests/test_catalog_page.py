@@ -41,8 +41,9 @@ def test_search_finds_an_entry_published_through_the_api(
     ctx = make_context("B", Role.APPLICANT)
     page = ShareCatalogPage(context=ctx)
     qtbot.addWidget(page)
-    qtbot.waitUntil(lambda: len(page.model.rows()) == 2, timeout=5000)
-    assert set(names(page)) == {"常住人口基本信息", "婚姻登记信息"}  # 不予共享 is not listed
+    qtbot.waitUntil(lambda: len(page.model.rows()) == 3, timeout=5000)
+    # 不予共享 is listed too, flagged (第五条, 第二十五条: requests on a legal basis only)
+    assert set(names(page)) == {"常住人口基本信息", "婚姻登记信息", "低保对象名单"}
     qtmodeltester.check(page.model)
 
     type_text(page.ui.searchEdit, "人口")

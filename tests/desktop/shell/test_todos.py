@@ -16,6 +16,7 @@ import requests
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
+from govshare_core.separation import AdminTodo
 from govshare_core.vocab import Role
 from govshare_desktop.agreements.page import VIEWER, AgreementsPage
 from govshare_desktop.agreements.pages import page_specs as agreement_specs
@@ -183,14 +184,16 @@ def test_every_kind_of_the_platform_has_a_target_and_a_test() -> None:
     from govshare_desktop.home.presenter import KIND_LABELS
     from tests.desktop.assessment.test_todos import CASES as ASSESSMENT_CASES
     from tests.desktop.rectification.test_todos import CASES as RECTIFICATION_CASES
+    from tests.desktop.security.test_todos import CASES as ADMIN_CASES
     from tests.desktop.usage.test_todos import CASES as USAGE_CASES  # (these import this module)
 
-    # the usage, assessment and rectification kinds are driven in their test_todos.py
-    # (tests/desktop/usage/, assessment/, rectification/), delivery_due in
-    # tests/desktop/exchange/test_deliveries_page.py::test_delivery_due_todo_opens_the_entry
-    elsewhere = [USAGE_CASES, ASSESSMENT_CASES, RECTIFICATION_CASES]
+    # the usage, assessment, rectification and administrators' kinds are driven in their
+    # test_todos.py (tests/desktop/usage/, assessment/, rectification/, security/), delivery_due
+    # in tests/desktop/exchange/test_deliveries_page.py::test_delivery_due_todo_opens_the_entry
+    elsewhere = [USAGE_CASES, ASSESSMENT_CASES, RECTIFICATION_CASES, ADMIN_CASES]
     tested = {c.kind for c in CASES} | {c.kind for cs in elsewhere for c in cs} | {"delivery_due"}
-    assert tested == set(TODO_TARGETS) == set(KIND_LABELS)
+    labelled = set(KIND_LABELS) | {k.value for k in AdminTodo}  # the admins': core labels
+    assert tested == set(TODO_TARGETS) == labelled
 
 
 # --- driving the widgets --------------------------------------------------------------------

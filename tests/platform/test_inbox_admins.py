@@ -1,0 +1,139 @@
+"""The security admin's and the audit admin's to-dos (三员分立; govshare_core.separation
+AdminTodo), on both databases: each kind appears when due, goes only to its admin, and only for
+what that admin may close; no other role ever gets one."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import update
+
+from govshare_core.separation import AdminTodo
+from govshare_core.vocab import Role
+from govshare_platform import clock
+from govshare_platform.audit.models import AuditCheckpoint, AuditEvent
+from govshare_platform.db import utcnow
+from govshare_platform.departments.models import Department, ResourceAdminFiling, User
+from govshare_platform.policy.models import Policy
+from govshare_platform.settings import Settings
+from tests.platform.audit_support import checkpoint_api, keyed_settings, make_activity, verify_api
+from tests.platform.conftest import PASSWORD, World
+
+SE, AU = ("P", Role.SECURITY_ADMIN), ("P", Role.AUDIT_ADMIN)
+ADMIN_KINDS = {k.value for k in AdminTodo}
+
+
+@pytest.fixture
+def settings(db_url: str, tmp_path: Path) -> Settings:
+    return keyed_settings(db_url, tmp_path)
+
+
+def _inbox(world: World, dept: str, role: Role) -> list[dict[str, Any]]:
+    r = world.client.get("/api/v1/inbox", headers=world.h(dept, role))
+    assert r.status_code == 200, r.text
+    return list(r.json())
+
+
+def _items(world: World, who: tuple[str, Role], kind: AdminTodo) -> list[tuple[int, str]]:
+    return [(i["object_id"], i["state"]) for i in _inbox(world, *who) if i["kind"] == kind]
+
+
+def _no_other_role_gets_them(world: World) -> None:
+    for (dept, role), _uid in world.users.items():
+        got = {i["kind"] for i in _inbox(world, dept, role)} & ADMIN_KINDS
+        expected = {k.value for k in AdminTodo if k.role is role}
+        assert got <= expected, (dept, role, got)
+
+
+def test_locked_accounts_and_pending_passwords(world: World) -> None:
+    registrar, auditor = world.uid("A", Role.REGISTRAR), world.uid(*AU)
+    assert _items(world, SE, AdminTodo.ACCOUNT_LOCKED) == []
+    assert _items(world, SE, AdminTodo.PASSWORD_PENDING) == []
+    for username in ("a_registrar", "p_audit_admin"):  # locked by wrong passwords
+        for _ in range(5):
+            body = {"username": username, "password": PASSWORD + "x"}
+            world.client.post("/api/v1/auth/login", json=body)
+    # a privileged account is the command line's: not the security admin's to-do
+    assert _items(world, SE, AdminTodo.ACCOUNT_LOCKED) == [(registrar, "locked")]
+    with world.session() as s:
+        assert s.get(User, auditor).locked_until is not None
+
+    security = world.h(*SE)
+    r = world.client.post(
+        f"/api/v1/users/{registrar}/unlock", headers={**security, "If-Match": "*"}
+    )
+    assert r.status_code == 200, r.text
+    assert _items(world, SE, AdminTodo.ACCOUNT_LOCKED) == []
+    _no_other_role_gets_them(world)  # (before the passwords: those users are kept out then)
+
+    reviewer = world.uid("A", Role.CATALOG_REVIEWER)
+    body = {"new_password": "Temp-Passw0rd-77"}
+    path = f"/api/v1/users/{reviewer}/reset-password"
+    assert world.client.post(path, json=body, headers={**security, "If-Match": "*"}).is_success
+    applicant = world.uid("B", Role.APPLICANT)
+    with world.session() as s:  # a password older than the policy's max_age_days (90 by default)
+        s.execute(update(Policy).values(password_max_age_days=30))
+        old = utcnow() - timedelta(days=31)
+        s.execute(update(User).where(User.id == applicant).values(password_changed_at=old))
+        s.execute(update(User).where(User.id == auditor).values(password_changed_at=old))
+        s.commit()
+    pending = _items(world, SE, AdminTodo.PASSWORD_PENDING)
+    assert sorted(pending) == sorted([(reviewer, "must_change"), (applicant, "expired")])
+    titles = [i["title"] for i in _inbox(world, *SE) if i["kind"] == "password_pending"]
+    assert any("a_catalog_reviewer" in t for t in titles)
+
+
+def test_departments_without_a_filed_resource_admin(world: World) -> None:
+    assert _items(world, SE, AdminTodo.FILING_MISSING) == []  # A and B are filed, P needs none
+    with world.session() as s:
+        s.execute(
+            update(ResourceAdminFiling)
+            .where(ResourceAdminFiling.department_id == world.depts["B"])
+            .values(active=False)
+        )
+        s.commit()
+    assert _items(world, SE, AdminTodo.FILING_MISSING) == [(world.depts["B"], "no_filing")]
+    [item] = [i for i in _inbox(world, *SE) if i["kind"] == "filing_missing"]
+    with world.session() as s:
+        assert item["title"] == s.get(Department, world.depts["B"]).name
+    assert item["due"] is None and item["overdue"] is False
+    _no_other_role_gets_them(world)
+
+
+def test_the_audit_trail_unanchored_broken_and_due_for_archiving(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_activity(world)
+    assert _inbox(world, *AU) == []  # events just written: the hourly sweep anchors them
+    later = clock.now() + timedelta(hours=25)
+    monkeypatch.setattr(clock, "now", lambda: later)
+    # from the oldest event no checkpoint covers (none yet: the first)
+    assert _items(world, AU, AdminTodo.AUDIT_UNANCHORED) == [(1, "unanchored")]
+    checkpoint_api(world)
+    assert _items(world, AU, AdminTodo.AUDIT_UNANCHORED) == []
+
+    with world.session() as s:  # the checkpointed event rewritten: the chain broken
+        cp = s.query(AuditCheckpoint).order_by(AuditCheckpoint.seq.desc()).first()
+        assert cp is not None
+        s.execute(update(AuditEvent).where(AuditEvent.seq == cp.seq).values(hash="f" * 64))
+        s.commit()
+        broken_at = cp.seq
+    assert _items(world, AU, AdminTodo.AUDIT_CHAIN_BROKEN) == [(broken_at, "broken")]
+    assert not verify_api(world)["ok"]
+    _no_other_role_gets_them(world)
+
+
+def test_events_past_the_retention_period(world: World) -> None:
+    make_activity(world)
+    assert _items(world, AU, AdminTodo.AUDIT_RETENTION) == []
+    with world.session() as s:  # the two oldest events six years old (the policy keeps 5)
+        old = utcnow() - timedelta(days=6 * 366)
+        s.execute(update(AuditEvent).where(AuditEvent.seq <= 2).values(at=old))
+        s.commit()
+    [item] = [i for i in _inbox(world, *AU) if i["kind"] == "audit_retention"]
+    assert (item["object_id"], item["state"]) == (2, "archive_due")
+    assert item["title"].startswith("2 条审计事件")
+    _no_other_role_gets_them(world)
