@@ -12,6 +12,10 @@ protected) one, a zip bomb (total size, part count, expansion ratio), macros (vb
 macro-enabled content types), external links (externalLinks parts: a workbook that fetches
 other files) and sheets whose declared dimension exceeds the limits. Reading then counts rows
 too (a dimension may be absent or lie).
+
+`zip_bomb(infos, limits)` is that zip-bomb check on its own, for every zip read from outside: the
+catalog workbooks here (`XLSX_LIMITS`) and the platform's XLSX deliveries (第二十三条; their
+total size the delivery's own limit).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import os
 import re
 import tempfile
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final, Protocol
@@ -75,6 +80,41 @@ SMALL_PART: Final = 1024 * 1024
 """Parts below this size may compress as well as they like (styles, shared strings)."""
 MAX_SHEET_ROWS: Final = 200_000
 MAX_SHEET_COLUMNS: Final = 200
+
+
+@dataclass(frozen=True)
+class ZipLimits:
+    """How far a zip's parts may expand before the zip counts as a bomb."""
+
+    max_bytes: int
+    """All parts together, uncompressed."""
+    max_ratio: int
+    """A part of SMALL_PART or more: at most this many times its compressed size."""
+    max_parts: int | None = None
+    """How many parts at the most (None: any number)."""
+
+
+XLSX_LIMITS: Final = ZipLimits(
+    max_bytes=MAX_UNCOMPRESSED_BYTES, max_ratio=MAX_RATIO, max_parts=MAX_PARTS
+)
+"""A catalog workbook's (check_xlsx)."""
+
+
+def zip_bomb(infos: Sequence[zipfile.ZipInfo], limits: ZipLimits) -> str | None:
+    """What makes a zip directory a zip bomb under `limits` ("N parts", the name of a part that
+    expands too far, or "N bytes" in all), from the directory alone; None when it is within."""
+    if limits.max_parts is not None and len(infos) > limits.max_parts:
+        return f"{len(infos)} parts"
+    total = 0
+    for info in infos:
+        total += info.file_size
+        ratio_limit = max(info.compress_size, 1) * limits.max_ratio
+        if info.file_size > SMALL_PART and info.file_size > ratio_limit:
+            return info.filename[:100]
+    if total > limits.max_bytes:
+        return f"{total} bytes"
+    return None
+
 
 _OLE2: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTION_INFO: Final = "EncryptionInfo".encode("utf-16-le")
@@ -161,16 +201,9 @@ def _check_head(path: Path) -> None:
 
 
 def _check_parts(infos: list[zipfile.ZipInfo]) -> None:
-    if len(infos) > MAX_PARTS:
-        raise refused("zip_bomb", f"{len(infos)} parts")
-    total = 0
-    for info in infos:
-        total += info.file_size
-        ratio_limit = max(info.compress_size, 1) * MAX_RATIO
-        if info.file_size > SMALL_PART and info.file_size > ratio_limit:
-            raise refused("zip_bomb", info.filename[:100])
-    if total > MAX_UNCOMPRESSED_BYTES:
-        raise refused("zip_bomb", f"{total} bytes")
+    bomb = zip_bomb(infos, XLSX_LIMITS)
+    if bomb is not None:
+        raise refused("zip_bomb", bomb)
     names = {info.filename.lower() for info in infos}
     if "xl/workbook.xml" not in names and "[content_types].xml" not in names:
         raise refused("not_xlsx")

@@ -90,6 +90,14 @@ def install(app: QCoreApplication, lang: str | None) -> str:
     return _active
 
 
+def module_tr(context: str, text: str) -> str:
+    """The lookup of a module-level `tr("…")` helper. lupdate files a call of a plain `tr()`
+    function under the empty context, so that is where its English is; `context` (the
+    helper's own) is tried first, for strings a class of that name translates too."""
+    out = QCoreApplication.translate(context, text)
+    return out if out != text else QCoreApplication.translate("", text)
+
+
 def language() -> str:
     """The active UI language: "zh_CN" or "en"."""
     return _active

@@ -38,17 +38,21 @@ def _routers() -> list[APIRouter]:
     from govshare_platform.supervision.api import router as rectifications
     from govshare_platform.usage.api import router as usage
 
+    # The busiest first: a request is matched against the routes in this order, every route
+    # before its own costs CPU (at the end of the list ~1 ms a request). No two routers share a
+    # first path segment except grants/grant_actions and the exchange routers, which keep their
+    # relative order, so the order never changes which route answers.
     return [
+        catalog,
+        requests,
+        inbox,
         auth,
         security,
         departments,
         audit,
         policy,
-        catalog,
-        requests,
         grants,
         grant_actions,
-        inbox,
         pki,
         agreements,
         agreement_templates,

@@ -1,6 +1,9 @@
 """Periodic sweeps: escalate overdue share requests (第二十七条), expire grants at 截止时间,
 purge exchange-log records past their retention (第二十六条) and run the standard-conformance
 test over the published entries due for it (第十六条, govshare_platform.assessment.conformance).
+After its transaction it runs, once a day (`audit_verify_interval_hours`), the audit chain's full
+verification (govshare_platform.audit.scheduled, claimed once across processes) and then takes
+the trail's signed checkpoint when the head moved.
 
 `serve` runs them every `maintenance_interval_minutes` in a background thread (0 turns it off);
 `govshare-platform maintenance` runs them once, e.g. from cron.
@@ -30,6 +33,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from govshare_platform import clock
 from govshare_platform.assessment.conformance import run_due_conformance_checks
 from govshare_platform.audit import anchor
+from govshare_platform.audit import scheduled as scheduled_verification
 from govshare_platform.audit import service as audit
 from govshare_platform.exchange.log_views import purge_expired
 from govshare_platform.policy.service import get_policy
@@ -83,8 +87,17 @@ def run_once(factory: sessionmaker[Session], settings: Settings | None = None) -
             counts = {"checked": checked, "failed": failed}
             audit.append(session, action="conformance_checked", actor_name="system", details=counts)
         session.commit()
-    # the audit trail's signed checkpoint when its head moved (govshare_platform.audit.anchor)
-    if anchor.sweep_checkpoint(factory, settings or get_settings()):
+    settings = settings or get_settings()
+    # the chain's full verification when due (daily by default), claimed once across processes
+    # and run outside the sweep's transaction (govshare_platform.audit.scheduled)
+    verified = scheduled_verification.run_if_due(factory, settings)
+    if verified is not None:
+        result["audit_verified"] = 1
+        if not verified["ok"]:
+            result["audit_verify_failed"] = 1
+    # the audit trail's signed checkpoint when its head moved (govshare_platform.audit.anchor):
+    # after the verification, so that it covers the verification's own event
+    if anchor.sweep_checkpoint(factory, settings):
         result["audit_checkpoint"] = 1
     return result
 

@@ -56,6 +56,10 @@ class Settings(BaseSettings):
     # beside the key). Without a key the trail is checked against itself only (anchored: false).
     audit_key_file: Path | None = None
     audit_checkpoint_file: Path | None = None
+    # The maintenance sweep's full verification of the audit chain (govshare_platform.audit.
+    # scheduled): every this many hours, once across processes, outside the sweep's transaction;
+    # a failure is the audit admin's to-do. 0 turns it off.
+    audit_verify_interval_hours: int = 24
 
     @field_validator("trusted_proxies")
     @classmethod

@@ -63,7 +63,8 @@ step "runtime dependencies declared" deptry .
 workers="${GOVSHARE_TEST_WORKERS:-auto}"
 echo "==> pytest (workers: $workers)"
 set +e
-python -m pytest -n "$workers" --dist worksteal "$@"
+# --durations: the slowest tests are in every log, to keep the CI run inside its time budget
+python -m pytest -n "$workers" --dist worksteal --durations=25 "$@"
 rc=$?
 set -e
 if [ "$rc" -eq 5 ]; then

@@ -1,6 +1,6 @@
-"""The agreement viewer: the PDF (QPdfView over a QPdfDocument loaded from the bytes) with page
-navigation and zoom, beside it the agreement's facts, the signatures panel and the action
-buttons; 另存为 and 打印. It also shows any PDF from disk (验证文件…), without actions.
+"""The agreement viewer: the PDF with page navigation and zoom (common.pdf_preview.PdfPages, the
+pages part of the print preview), beside it the agreement's facts, the signatures panel and the
+action buttons; 另存为 and 打印. It also shows any PDF from disk (验证文件…), without actions.
 
 The signatures are checked on this computer (signing.verify.inspect_pdf, in the background,
 against the platform CA); until that finishes the panel shows the platform's record.
@@ -12,25 +12,23 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from govshare_desktop.agreements import presenter
 from govshare_desktop.agreements.signatures_panel import SignaturesPanel
+from govshare_desktop.common.pdf_preview import PdfPages, PdfPagesMixin, ask_printer
 from govshare_desktop.common.pdf_printing import PrintError, print_document
 from govshare_desktop.common.uiload import load_form
 from govshare_desktop.signing.errors import SigningError
 from govshare_desktop.signing.verify import SignatureCheck, inspect_pdf
 from govshare_desktop.tasks import Task, run_in_background
 
-ZOOM_STEPS = (0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 3.0)
 
-
-class AgreementViewer(QWidget):
+class AgreementViewer(PdfPagesMixin, QWidget):
     """The PDF with its signatures; the page wires the action buttons (`ui.signButton`, ...).
 
     Signals:
@@ -51,15 +49,14 @@ class AgreementViewer(QWidget):
         self.file_name = ""
         self.checks: list[SignatureCheck] | None = None
         self._generation = 0
-        self._buffer: QBuffer | None = None
-        self.document = QPdfDocument(self)
-        self.view = QPdfView(self.ui.pdfHost)
-        self.view.setObjectName("pdfView")
-        self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.ui.pdfHost.layout().addWidget(self.view)
-        self.ui.fitWidthButton.setChecked(True)
+        self.pages = PdfPages(
+            self.ui,
+            self,
+            fit_text=self.tr("自适应"),
+            shortcut_context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
+        self.document = self.pages.document
+        self.view = self.pages.view
         self.panel = SignaturesPanel(
             verdict_label=self.ui.verdictLabel, host=self.ui.signaturesHost
         )
@@ -72,25 +69,12 @@ class AgreementViewer(QWidget):
     def _connect(self) -> None:
         ui = self.ui
         ui.backButton.clicked.connect(self.back_requested)
-        ui.prevPageButton.clicked.connect(lambda: self.go_to_page(self.current_page() - 1))
-        ui.nextPageButton.clicked.connect(lambda: self.go_to_page(self.current_page() + 1))
-        ui.pageSpin.valueChanged.connect(self._on_page_spin_value_changed)
-        ui.zoomInButton.clicked.connect(lambda: self.zoom_step(+1))
-        ui.zoomOutButton.clicked.connect(lambda: self.zoom_step(-1))
-        ui.fitWidthButton.toggled.connect(self._on_fit_width_button_toggled)
         ui.saveButton.clicked.connect(self._on_save_button_clicked)
         ui.printButton.clicked.connect(self._on_print_button_clicked)
-        self.view.pageNavigator().currentPageChanged.connect(self._on_navigator_page_changed)
-        self.view.zoomFactorChanged.connect(self._show_zoom)
         self.document.statusChanged.connect(self._on_document_status_changed)
-        for keys, slot in (
-            (QKeySequence.StandardKey.ZoomIn, lambda: self.zoom_step(+1)),
-            (QKeySequence.StandardKey.ZoomOut, lambda: self.zoom_step(-1)),
-            (QKeySequence(Qt.Key.Key_Escape), self.back_requested.emit),
-        ):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        back.activated.connect(self.back_requested.emit)
 
     # --- what is shown -----------------------------------------------------------------------
 
@@ -135,14 +119,7 @@ class AgreementViewer(QWidget):
     def _load(self, pdf: bytes, ca_pem: bytes | None) -> None:
         self.pdf = pdf
         self.checks = None
-        self.document.close()
-        buffer = QBuffer(self)
-        buffer.setData(QByteArray(pdf))
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document.load(buffer)
-        if self._buffer is not None:
-            self._buffer.deleteLater()
-        self._buffer = buffer
+        self.pages.load(pdf)
         self._show_rows()
         self._check(pdf, ca_pem)
 
@@ -175,66 +152,11 @@ class AgreementViewer(QWidget):
             rows = presenter.file_rows(self.checks or [])
         self.panel.show_rows(rows, checked=self.checks is not None)
 
-    # --- pages and zoom ----------------------------------------------------------------------
-
-    def page_count(self) -> int:
-        return int(self.document.pageCount())
-
-    def current_page(self) -> int:
-        return int(self.view.pageNavigator().currentPage())
-
-    def go_to_page(self, page: int) -> None:
-        if 0 <= page < self.page_count():
-            navigator = self.view.pageNavigator()
-            navigator.jump(page, QPointF(), navigator.currentZoom())
-
-    def zoom_step(self, direction: int) -> None:
-        """One step bigger (+1) or smaller (-1) from the current zoom."""
-        current = self.view.zoomFactor()
-        if direction > 0:
-            factor = next((z for z in ZOOM_STEPS if z > current + 0.01), ZOOM_STEPS[-1])
-        else:
-            factor = next((z for z in reversed(ZOOM_STEPS) if z < current - 0.01), ZOOM_STEPS[0])
-        self.ui.fitWidthButton.setChecked(False)
-        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
-        self.view.setZoomFactor(factor)
-
-    def _on_fit_width_button_toggled(self, on: bool) -> None:
-        if on:
-            self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        elif self.view.zoomMode() == QPdfView.ZoomMode.FitToWidth:
-            self.view.setZoomMode(QPdfView.ZoomMode.Custom)
-            self.view.setZoomFactor(1.0)
-        self._show_zoom()
-
-    def _show_zoom(self, *_args: object) -> None:
-        if self.view.zoomMode() == QPdfView.ZoomMode.FitToWidth:
-            self.ui.zoomLabel.setText(self.tr("自适应"))
-        else:
-            self.ui.zoomLabel.setText(f"{round(self.view.zoomFactor() * 100)}%")
+    # --- pages and zoom: PdfPagesMixin -------------------------------------------------------
 
     def _on_document_status_changed(self, status: QPdfDocument.Status) -> None:
-        if status == QPdfDocument.Status.Ready:
-            count = max(self.page_count(), 1)
-            self.ui.pageSpin.blockSignals(True)
-            self.ui.pageSpin.setMaximum(count)
-            self.ui.pageSpin.setValue(1)
-            self.ui.pageSpin.blockSignals(False)
-            self.ui.pageCountLabel.setText(f"/ {count}")
-            self._show_zoom()
-        elif status == QPdfDocument.Status.Error:
+        if status == QPdfDocument.Status.Error:
             self.panel.show_error(self.tr("无法显示该 PDF 文件。"))
-
-    def _on_page_spin_value_changed(self, value: int) -> None:
-        if value - 1 != self.current_page():
-            self.go_to_page(value - 1)
-
-    def _on_navigator_page_changed(self, page: int) -> None:
-        self.ui.pageSpin.blockSignals(True)
-        self.ui.pageSpin.setValue(page + 1)
-        self.ui.pageSpin.blockSignals(False)
-        self.ui.prevPageButton.setEnabled(page > 0)
-        self.ui.nextPageButton.setEnabled(page + 1 < self.page_count())
 
     # --- save and print ----------------------------------------------------------------------
 
@@ -273,9 +195,6 @@ class AgreementViewer(QWidget):
             return 0
 
     def _on_print_button_clicked(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(self.suggested_name())
-        dialog = QPrintDialog(printer, self)
-        dialog.setMinMax(1, max(self.page_count(), 1))
-        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+        printer = ask_printer(self, self.suggested_name(), self.page_count())
+        if printer is not None:
             self.print_to(printer)

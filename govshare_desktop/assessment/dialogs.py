@@ -3,7 +3,8 @@
 lost): 新建考核 (the period picker: year, quarter or month), 调整分数 (the supervisor: a score
 and a mandatory reason, the computed score beside) and 提交申辩 (the department's explanation).
 
-Each checks its body against the core's schema (RoundIn, AdjustIn, ExplanationIn) first.
+Each is a common.form_dialog.FormDialog and checks its body against the core's schema (RoundIn,
+AdjustIn, ExplanationIn) first, saying what is wrong under the field.
 """
 
 from __future__ import annotations
@@ -11,107 +12,33 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
 from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from govshare_core.assessment import MAX_ADJUSTMENT, Period, PeriodKind
 from govshare_core.assessment_schemas import AdjustIn, ExplanationIn, RoundIn
 from govshare_desktop.assessment import presenter as P
-from govshare_desktop.common.sending_dialog import Send, SendingDialog, reason_error
-from govshare_desktop.common.sizing import fit_to_screen
+from govshare_desktop.common.form_dialog import FormDialog as BaseFormDialog
+from govshare_desktop.common.form_dialog import schema_errors
+from govshare_desktop.common.object_list_page import named
+from govshare_desktop.common.sending_dialog import Send, reason_error
 from govshare_desktop.context import AppContext
 
 
-def named(widget: Any, name: str) -> Any:
-    widget.setObjectName(name)
-    return widget
-
-
-def check(model: type[BaseModel], body: dict[str, Any]) -> str:
-    """Why the platform would refuse `body` by its shape ("" when it fits)."""
-    try:
-        model.model_validate(body)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        return f"{'.'.join(str(p) for p in first['loc'])}: {first['msg']}"
-    return ""
-
-
-class _Parts:
-    """The `ui` a SendingDialog drives: its okButton and errorLabel."""
-
-    def __init__(self, ok: QPushButton, error: QLabel) -> None:
-        self.okButton = ok
-        self.errorLabel = error
-
-
-class FormDialog(SendingDialog):
-    """Labelled fields over 取消 / 确定 and the error line."""
+class FormDialog(BaseFormDialog):
+    """The assessment page's dialogs: the common form dialog, a little smaller (few fields)."""
 
     PREFERRED_SIZE = QSize(560, 360)
-
-    def __init__(
-        self, *, context: AppContext, title: str, send: Send, parent: QWidget | None
-    ) -> None:
-        super().__init__(context=context, send=send, parent=parent)
-        self.setWindowTitle(title)
-        layout = QVBoxLayout(self)
-        self.intro = named(QLabel(), "introLabel")
-        self.intro.setWordWrap(True)
-        self.intro.setVisible(False)
-        layout.addWidget(self.intro)
-        self.form = QFormLayout()
-        layout.addLayout(self.form, 1)
-        error = named(QLabel(), "errorLabel")
-        error.setWordWrap(True)
-        error.setStyleSheet("color: #c0392b;")
-        layout.addWidget(error)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        cancel = named(
-            QPushButton(QCoreApplication.translate("AssessmentPage", "取消")), "cancelButton"
-        )
-        ok = named(QPushButton(QCoreApplication.translate("AssessmentPage", "确定")), "okButton")
-        ok.setDefault(True)
-        buttons.addWidget(cancel)
-        buttons.addWidget(ok)
-        layout.addLayout(buttons)
-        self.ui = _Parts(ok, error)  # type: ignore[assignment]
-        cancel.clicked.connect(self.reject)
-        ok.clicked.connect(self._on_ok)
-        fit_to_screen(self, self.PREFERRED_SIZE, parent=parent)
-
-    def set_intro(self, text: str) -> None:
-        self.intro.setText(text)
-        self.intro.setVisible(bool(text))
-
-    @property
-    def error_text(self) -> str:
-        return str(self.ui.errorLabel.text())
-
-    def body(self) -> tuple[dict[str, Any] | None, str]:
-        raise NotImplementedError
-
-    def _on_ok(self) -> None:
-        body, error = self.body()
-        if body is None:
-            self.ui.errorLabel.setText(error)
-            return
-        self._submit(body)
 
 
 class NewRoundDialog(FormDialog):
@@ -142,12 +69,16 @@ class NewRoundDialog(FormDialog):
             QCoreApplication.translate("AssessmentPage", "可不填：默认为考核期名称")
         )
         self.periodLabel = named(QLabel(), "periodLabel")
-        row = QHBoxLayout()
+        period = QWidget()
+        row = QHBoxLayout(period)
+        row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.yearSpin)
         row.addWidget(self.numberCombo, 1)
         self.form.addRow(QCoreApplication.translate("AssessmentPage", "考核周期"), self.kindCombo)
-        self.form.addRow(QCoreApplication.translate("AssessmentPage", "考核期"), row)
-        self.form.addRow(QCoreApplication.translate("AssessmentPage", "标题"), self.titleEdit)
+        self.add_field("period", QCoreApplication.translate("AssessmentPage", "考核期"), period)
+        self.add_field(
+            "title", QCoreApplication.translate("AssessmentPage", "标题"), self.titleEdit
+        )
         self.form.addRow("", self.periodLabel)
         self.kindCombo.currentIndexChanged.connect(self._on_kind_changed)
         self.yearSpin.valueChanged.connect(lambda _v: self._show_period())
@@ -188,12 +119,11 @@ class NewRoundDialog(FormDialog):
             .replace("%3", period.ends.isoformat())
         )
 
-    def body(self) -> tuple[dict[str, Any] | None, str]:
+    def body(self) -> tuple[dict[str, Any], dict[str, str]]:
         body: dict[str, Any] = {"period": self.period().code}
         if self.titleEdit.text().strip():
             body["title"] = self.titleEdit.text().strip()
-        error = check(RoundIn, body)
-        return (None, error) if error else (body, "")
+        return body, schema_errors(RoundIn, body, {})
 
 
 class AdjustDialog(FormDialog):
@@ -239,20 +169,24 @@ class AdjustDialog(FormDialog):
         self.form.addRow(
             QCoreApplication.translate("AssessmentPage", "计算得分"), self.computedLabel
         )
-        self.form.addRow(QCoreApplication.translate("AssessmentPage", "调整后得分"), self.scoreSpin)
+        self.add_field(
+            "score", QCoreApplication.translate("AssessmentPage", "调整后得分"), self.scoreSpin
+        )
         self.form.addRow("", self.removeCheck)
-        self.form.addRow(QCoreApplication.translate("AssessmentPage", "调整理由"), self.reasonEdit)
+        self.add_field(
+            "reason", QCoreApplication.translate("AssessmentPage", "调整理由"), self.reasonEdit
+        )
         self.removeCheck.toggled.connect(lambda on: self.scoreSpin.setEnabled(not on))
 
-    def body(self) -> tuple[dict[str, Any] | None, str]:
+    def body(self) -> tuple[dict[str, Any], dict[str, str]]:
         reason = self.reasonEdit.toPlainText().strip()
-        error = reason_error(reason)
-        if error:
-            return None, error
         score = None if self.removeCheck.isChecked() else round(self.scoreSpin.value(), 2)
         body = {"score": score, "reason": reason}
-        error = check(AdjustIn, body)
-        return (None, error) if error else (body, "")
+        errors = schema_errors(AdjustIn, body, {})
+        why = reason_error(reason)
+        if why:
+            errors["reason"] = why
+        return body, errors
 
 
 class ExplainDialog(FormDialog):
@@ -278,13 +212,15 @@ class ExplainDialog(FormDialog):
             )
         )
         self.textEdit = named(QPlainTextEdit(), "textEdit")
-        self.form.addRow(QCoreApplication.translate("AssessmentPage", "申辩内容"), self.textEdit)
+        self.add_field(
+            "text", QCoreApplication.translate("AssessmentPage", "申辩内容"), self.textEdit
+        )
 
-    def body(self) -> tuple[dict[str, Any] | None, str]:
+    def body(self) -> tuple[dict[str, Any], dict[str, str]]:
         text = self.textEdit.toPlainText().strip()
-        error = reason_error(text)
-        if error:
-            return None, error
         body = {"text": text}
-        error = check(ExplanationIn, body)
-        return (None, error) if error else (body, "")
+        errors = schema_errors(ExplanationIn, body, {})
+        why = reason_error(text)
+        if why:
+            errors["text"] = why
+        return body, errors

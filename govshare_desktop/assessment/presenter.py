@@ -26,14 +26,14 @@ from govshare_core.assessment import (
     RoundStatus,
 )
 from govshare_desktop.common.paged_model import Column, Row
-from govshare_desktop.i18n import english, label, label_of, local_time
+from govshare_desktop.i18n import english, label, label_of, local_time, module_tr
 
 CONTEXT = "AssessmentPage"
 NO_DATA = "—"
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+    return module_tr(CONTEXT, text)
 
 
 # --- rounds -----------------------------------------------------------------------------------

@@ -87,12 +87,7 @@ class ReportPreview(PdfPreview):
         def op(_task: Task) -> tuple[int, bytes]:
             return generation, build_round_report(report, department_id=department_id, lang=lang)
 
-        run_in_background(op, success=self._on_report_built, failure=self._on_build_failed)
-
-    def _on_report_built(self, result: tuple[int, bytes]) -> None:
-        generation, pdf = result
-        if generation == self._generation:
-            self.show_complete(pdf)
+        run_in_background(op, success=self._on_built, failure=self._on_build_failed)
 
     def _on_build_failed(self, exc: Exception) -> None:
         if isinstance(exc, ReportError):

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QTime, Signal
+from PySide6.QtCore import QDateTime, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,13 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from govshare_desktop.audit import labels
+from govshare_desktop.i18n import module_tr
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 """The zone the trail is shown and filtered in (the platform stores UTC)."""
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("AuditPages", text)
+    return module_tr("AuditPages", text)
 
 
 def shanghai_time(value: object) -> str:

@@ -8,11 +8,11 @@ the trail page's action filter offers the table's actions and takes any other co
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from govshare_desktop.i18n import module_tr
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("AuditLabels", text)
+    return module_tr("AuditLabels", text)
 
 
 def _actions() -> dict[str, str]:

@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -38,6 +38,7 @@ from govshare_desktop.common.outcome import BUSY, ERROR, OK, clear_outcome, show
 from govshare_desktop.common.paged_model import Column, PagedTableModel, Row
 from govshare_desktop.common.tables import Capped, Fit, Stretch, compact_rows, size_columns
 from govshare_desktop.context import AppContext
+from govshare_desktop.i18n import module_tr
 from govshare_desktop.tasks import Task
 
 PAGE_SIZE = 200
@@ -45,7 +46,7 @@ EXPORT_SUFFIX = {"csv": ".csv", "xlsx": ".xlsx", "bundle": ".zip"}
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("AuditPages", text)
+    return module_tr("AuditPages", text)
 
 
 def error_text(exc: object) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -31,13 +31,14 @@ from govshare_desktop.common.outcome import BUSY, ERROR, OK, QUEUED, clear_outco
 from govshare_desktop.common.paged_model import Column, PagedTableModel
 from govshare_desktop.common.tables import Fit, Stretch, compact_rows, size_columns
 from govshare_desktop.context import AppContext
+from govshare_desktop.i18n import module_tr
 from govshare_desktop.sync.engine import Outcome, OutcomeStatus
 
 GOOD, BAD, WARN = "#1b7f3b", "#b3261e", "#8a5a00"
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("AuditPages", text)
+    return module_tr("AuditPages", text)
 
 
 def _short(value: object) -> str:

@@ -32,7 +32,7 @@ from govshare_desktop.common.conflict import open_conflict_dialog
 from govshare_desktop.common.debounce import Debouncer
 from govshare_desktop.common.finder import ObjectSeeker
 from govshare_desktop.common.outcome import ERROR, OK, QUEUED, clear_outcome, show_outcome
-from govshare_desktop.common.paged_model import PagedTableModel
+from govshare_desktop.common.paged_model import MoreThan, PagedTableModel
 from govshare_desktop.common.tables import ColumnSizer, compact_rows, enable_sorting
 from govshare_desktop.common.uiload import load_form
 from govshare_desktop.context import AppContext
@@ -207,6 +207,12 @@ class MyEntriesPage(QWidget):
     def _on_model_page_loaded(self, loaded: int, total: object) -> None:
         if loaded == 0:
             self.ui.statusLabel.setText(self.tr("没有符合条件的目录。点击“新建”登记第一条。"))
+        elif isinstance(total, MoreThan):  # the platform stopped counting: a bound
+            self.ui.statusLabel.setText(
+                self.tr("超过 %1 条，已显示 %2 条")
+                .replace("%1", f"{int(total):,}")
+                .replace("%2", str(loaded))
+            )
         else:
             self.ui.statusLabel.setText(
                 self.tr("共 %1 条，已显示 %2 条")

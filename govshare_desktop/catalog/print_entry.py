@@ -17,7 +17,7 @@ from datetime import date
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from govshare_core.vocab import (
     DataType,
@@ -30,14 +30,14 @@ from govshare_core.vocab import (
 )
 from govshare_desktop.catalog.presenter import show_value
 from govshare_desktop.common.print_layout import Field, Fields, Rows, Sheet
-from govshare_desktop.i18n import field_label, label_of, local_time
+from govshare_desktop.i18n import field_label, label_of, local_time, module_tr
 
 LONG_TEXT = 24
 """Values longer than this take a whole row of the grid."""
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("EntryPrint", text)
+    return module_tr("EntryPrint", text)
 
 
 def file_name(entry: Mapping[str, Any]) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit
 
 from govshare_core.vocab import EntryStatus, ShareType
@@ -24,13 +23,13 @@ from govshare_desktop.common.paged_model import Column, Row
 from govshare_desktop.common.print_actions import SheetPrinting
 from govshare_desktop.common.print_layout import Sheet
 from govshare_desktop.common.tables import Fit, Plan, Stretch
-from govshare_desktop.i18n import label
+from govshare_desktop.i18n import label, module_tr
 
 SEARCH_DELAY_MS = 300
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("ResourceCatalogPage", text)
+    return module_tr("ResourceCatalogPage", text)
 
 
 class ResourceCatalogPage(ObjectListPage):

@@ -34,7 +34,7 @@ from govshare_desktop.common import policy
 from govshare_desktop.common.deadlines import OVERDUE
 from govshare_desktop.common.finder import ObjectSeeker
 from govshare_desktop.common.outcome import clear_outcome
-from govshare_desktop.common.paged_model import Column, PagedTableModel, Row
+from govshare_desktop.common.paged_model import Column, MoreThan, PagedTableModel, Row
 from govshare_desktop.common.tables import (
     ColumnDropper,
     ColumnSizer,
@@ -161,6 +161,8 @@ class ReviewPage(QWidget):
     def _on_model_page_loaded(self, loaded: int, total: object) -> None:
         if loaded == 0:
             self._status(self.tr("队列中没有待处理的事项。"))
+        elif isinstance(total, MoreThan):  # the platform stopped counting: a bound
+            self._status(self.tr("超过 %1 项").replace("%1", f"{int(total):,}"))
         else:
             self._status(self.tr("共 %1 项").replace("%1", str(total)))
 

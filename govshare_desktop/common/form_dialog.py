@@ -1,7 +1,9 @@
-"""The base of the desks' small form dialogs (安全管理, 整改, …): labelled fields, each with the
-line saying what is wrong with it (common.forms.FieldErrors), the summary line, room for a
-page's own widgets (`extra`), 取消 / 确定, and sending (common.sending_dialog.SendingDialog:
-through the session's SyncEngine, or at once where a subclass says so).
+"""The base of the desks' small form dialogs (安全管理, 整改, 考核评估, 数据使用, …): an optional
+introduction (`set_intro`), labelled fields, each with the line saying what is wrong with it
+(common.forms.FieldErrors), the summary line (a message of no field, e.g. errors[""], shows
+there), room for a page's own widgets (`extra`), 取消 / 确定, and sending
+(common.sending_dialog.SendingDialog: through the session's SyncEngine, or at once where a
+subclass says so).
 
     class NewThingDialog(FormDialog):
         def __init__(self, ...):
@@ -19,7 +21,7 @@ from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
-from PySide6.QtCore import QCoreApplication, QSize
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -35,14 +37,15 @@ from govshare_desktop.common.object_list_page import named
 from govshare_desktop.common.sending_dialog import Send, SendingDialog
 from govshare_desktop.common.sizing import fit_to_screen
 from govshare_desktop.context import AppContext
+from govshare_desktop.i18n import module_tr
 from govshare_desktop.sync.engine import Outcome
 from govshare_desktop.tasks import Task
 
 CONTEXT = "FormDialog"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+def tr(text: str) -> str:
+    return module_tr(CONTEXT, text)
 
 
 def schema_errors(
@@ -70,8 +73,9 @@ class _Parts:
 
 
 class FormDialog(SendingDialog):
-    """Labelled fields, each with its message line, over the summary line, the `extra` layout
-    and 取消 / 确定. Subclasses add their fields (`add_field`) and say the body (`body`)."""
+    """The introduction (hidden until set), labelled fields, each with its message line, over the
+    summary line, the `extra` layout and 取消 / 确定. Subclasses add their fields (`add_field`)
+    and say the body (`body`)."""
 
     PREFERRED_SIZE = QSize(600, 480)
 
@@ -81,6 +85,10 @@ class FormDialog(SendingDialog):
         super().__init__(context=context, send=send, parent=parent)
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
+        self.intro = named(QLabel(), "introLabel")
+        self.intro.setWordWrap(True)
+        self.intro.setVisible(False)
+        layout.addWidget(self.intro)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         layout.addLayout(self.form, 1)
@@ -92,8 +100,8 @@ class FormDialog(SendingDialog):
         layout.addLayout(self.extra)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        cancel = named(QPushButton(_tr("取消")), "cancelButton")
-        ok = named(QPushButton(_tr("确定")), "okButton")
+        cancel = named(QPushButton(tr("取消")), "cancelButton")
+        ok = named(QPushButton(tr("确定")), "okButton")
         ok.setDefault(True)
         buttons.addWidget(cancel)
         buttons.addWidget(ok)
@@ -103,6 +111,11 @@ class FormDialog(SendingDialog):
         cancel.clicked.connect(self.reject)
         ok.clicked.connect(self._on_ok)
         fit_to_screen(self, self.PREFERRED_SIZE, parent=parent)
+
+    def set_intro(self, text: str) -> None:
+        """The line above the fields (hidden while empty)."""
+        self.intro.setText(text)
+        self.intro.setVisible(bool(text))
 
     def add_field(self, path: str, title: str, widget: QWidget) -> QLabel:
         """A row: the field, and under it the line saying what is wrong with it."""
@@ -127,7 +140,7 @@ class FormDialog(SendingDialog):
     def load(self, op: Callable[[Task], Any], done: Callable[[Any], None]) -> None:
         """Fill the choices in the background (the OK button waits for them)."""
         self.ui.okButton.setEnabled(False)
-        self.ui.errorLabel.setText(_tr("正在加载……"))
+        self.ui.errorLabel.setText(tr("正在加载……"))
 
         def loaded(result: Any) -> None:
             self.ui.errorLabel.setText("")
@@ -136,7 +149,7 @@ class FormDialog(SendingDialog):
 
         def failed(exc: Exception) -> None:
             text = exc.message() if isinstance(exc, ApiError) else str(exc)
-            self.ui.errorLabel.setText(_tr("加载失败：%1").replace("%1", text))
+            self.ui.errorLabel.setText(tr("加载失败：%1").replace("%1", text))
 
         self.context.run(op, success=loaded, failure=failed)
 
@@ -148,7 +161,10 @@ class FormDialog(SendingDialog):
         body, errors = self.body()
         self.errors.show(errors)
         if errors:
-            self.ui.errorLabel.setText(_tr("请按提示修改标红的项目。"))
+            lines = list(self.errors.unbound)  # no field to show them at: said here
+            if self.errors.shown:
+                lines.append(tr("请按提示修改标红的项目。"))
+            self.ui.errorLabel.setText("\n".join(lines))
             return
         self.send_body(body)
 

@@ -37,6 +37,7 @@ from govshare_desktop.common.paged_model import Column, PagedTableModel, Row
 from govshare_desktop.common.sending_dialog import SendingDialog
 from govshare_desktop.common.tables import Plan, compact_rows, enable_sorting, size_columns
 from govshare_desktop.context import AppContext
+from govshare_desktop.i18n import module_tr
 from govshare_desktop.sync.conflict import Resolution
 from govshare_desktop.sync.engine import Done, Outcome, OutcomeStatus
 from govshare_desktop.tasks import Task
@@ -47,7 +48,7 @@ STALE = (409, 412)
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("ObjectListPage", text)
+    return module_tr("ObjectListPage", text)
 
 
 def stale_text() -> str:

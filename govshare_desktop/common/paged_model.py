@@ -6,8 +6,10 @@
 
 `fetch_page(offset, limit)` runs in the background pool (never on the UI thread) and returns
 the page's rows (dicts) and the total count (or None when unknown; then the model keeps asking
-until a short page arrives). Rows are inserted on the UI thread when the page arrives, so the
-UI thread only ever does O(page) work. Built for the 1,000,000-entry share catalog.
+until a short page arrives; or `MoreThan(n)` when the platform counted only up to its cap: then
+the length is unknown too, and `page_loaded` passes the bound on for the count label). Rows
+are inserted on the UI thread when the page arrives, so the UI thread only ever does O(page)
+work. Built for the 1,000,000-entry share catalog.
 
 Sorting: `sort(column, order)` (a header click) asks the platform to sort when the column is
 `server_sort` and the list is not loaded whole: the model starts over and calls
@@ -50,6 +52,12 @@ FetchPage = Callable[..., PageResult]
 Runner = Callable[..., Any]  # run_in_background or AppContext.run
 AnyIndex = QModelIndex | QPersistentModelIndex
 Match = Callable[[Row], bool]
+
+
+class MoreThan(int):
+    """A total known only as a bound: the platform counted `n` matches and stopped (its
+    `total_is_estimate`), so there are more than `n` rows."""
+
 
 LOAD_ALL_LIMIT = 2000
 """A sort or a filter loads the rest of a list of at most this many rows (client-side)."""
@@ -163,6 +171,7 @@ class PagedTableModel(QAbstractTableModel):
         self._server_sort: str | None = None  # the platform sorts (its `sort` parameter)
         self._match: Match | None = None
         self._total: int | None = None
+        self._more_than: MoreThan | None = None  # the platform's bound while _total is unknown
         self._exhausted = fetch_page is None
         self._generation = 0
         self._pending: Task | None = None
@@ -203,7 +212,7 @@ class PagedTableModel(QAbstractTableModel):
         if not keep_rows:
             self._generation += 1
             self._rows, self._loaded = [], []
-            self._total = None
+            self._total, self._more_than = None, None
         else:
             self._rows = self._visible()
         self.endResetModel()
@@ -228,6 +237,7 @@ class PagedTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows, self._loaded = [], []
         self._total = None
+        self._more_than = None
         self._exhausted = self._fetch is None
         self.last_error = None
         self.endResetModel()
@@ -319,7 +329,7 @@ class PagedTableModel(QAbstractTableModel):
     def _too_long_text(self) -> str:
         return QCoreApplication.translate(
             "PagedTableModel", "列表共 %1 条，过长无法排序；请先搜索或筛选缩小范围。"
-        ).replace("%1", f"{self._total or 0:,}")
+        ).replace("%1", f"{self._total or self._more_than or 0:,}")
 
     def _load_rest(self) -> None:
         """While sorted or filtered, keep loading a short list until it is whole."""
@@ -423,7 +433,9 @@ class PagedTableModel(QAbstractTableModel):
             finally:
                 self._pending = None
             self.loading.emit(False)
-            self.page_loaded.emit(len(self._rows), self._total)
+            self.page_loaded.emit(
+                len(self._rows), self._total if self._more_than is None else self._more_than
+            )
             self._load_rest()
 
         def fail(exc: Exception) -> None:
@@ -446,13 +458,17 @@ class PagedTableModel(QAbstractTableModel):
         items, total = result
         if offset != len(self._loaded):  # should not happen; be safe rather than duplicate
             return
-        if total is not None:
-            self._total = total
+        if isinstance(total, MoreThan):
+            self._more_than = total
+        elif total is not None:
+            self._total, self._more_than = total, None
         if len(items) < limit:
             self._exhausted = True
         self._loaded.extend(items)
         if self._total is not None and len(self._loaded) >= self._total:
             self._exhausted = True
+        if self._exhausted and self._more_than is not None:  # the end: now the total is known
+            self._total, self._more_than = len(self._loaded), None
         unsortable = self._server_sort is None and not self._may_load_all()
         if self._sort is not None and not self.complete and unsortable:
             self._sort = None  # a new search made the list too long to sort
@@ -474,6 +490,8 @@ def api_page_fetcher(get: Callable[..., Any], path: str, **params: Any) -> Fetch
     def fetch(offset: int, limit: int, sort: str | None = None) -> PageResult:
         page = get(path, offset=offset, limit=limit, sort=sort, **params)
         total = page.get("total")
+        if total is not None and page.get("total_is_estimate"):
+            return list(page.get("items", [])), MoreThan(total)
         return list(page.get("items", [])), (int(total) if total is not None else None)
 
     return fetch

@@ -7,6 +7,10 @@ background, with progress and 取消) and 另存为PDF…. The assessment report
 
 `build()` runs off the UI thread. Texts: context "ReportPreview" (the report's preview came
 first; its translations serve every preview).
+
+`PdfPages` is the pages part alone (the view, page navigation, zoom) over a form's tool bar; the
+preview shows its PDF with it, and so does the agreement viewer (agreements/viewer.py) beside its
+signatures. `ask_printer` is the print dialog both open.
 """
 
 from __future__ import annotations
@@ -18,8 +22,8 @@ from typing import Any
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
-    QCoreApplication,
     QIODevice,
+    QObject,
     QPointF,
     QSize,
     Qt,
@@ -29,11 +33,12 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QDialog, QFileDialog, QVBoxLayout, QWidget
 
 from govshare_desktop.common.pdf_printing import PrintError, print_pdf_bytes
 from govshare_desktop.common.sizing import fit_to_screen
-from govshare_desktop.common.uiload import load_form
+from govshare_desktop.common.uiload import Form, load_form
+from govshare_desktop.i18n import module_tr
 from govshare_desktop.tasks import Task, run_in_background
 
 ZOOM_STEPS = (0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 3.0)
@@ -42,7 +47,7 @@ _OPEN: set[PdfPreview] = set()
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("ReportPreview", text)
+    return module_tr("ReportPreview", text)
 
 
 def keep_open(preview: PdfPreview, parent: QWidget | None) -> None:
@@ -70,7 +75,184 @@ def open_previews() -> list[PdfPreview]:
     return list(_OPEN)
 
 
-class PdfPreview(QDialog):
+def ask_printer(parent: QWidget, doc_name: str, pages: int) -> QPrinter | None:
+    """The print dialog for a document of `pages` pages named `doc_name`: the printer (and its
+    page range) chosen, or None when cancelled."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(doc_name)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setMinMax(1, max(pages, 1))
+    return printer if dialog.exec() == QPrintDialog.DialogCode.Accepted else None
+
+
+class PdfPages(QObject):
+    """A PDF's pages in a QPdfView (in the form's `pdfHost`), driven by the form's tool bar:
+    prevPageButton, pageSpin, pageCountLabel, nextPageButton, zoomOutButton, zoomLabel,
+    zoomInButton, fitWidthButton and, where the form has one, fitPageButton. Ctrl++ / Ctrl+-
+    zoom, PgUp / PgDown turn the page (shortcuts of `owner`, in `shortcut_context`).
+
+    `fit_text` is what the zoom label says while the page fits the view.
+    """
+
+    def __init__(
+        self,
+        ui: Form,
+        owner: QWidget,
+        *,
+        fit_text: str,
+        shortcut_context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut,
+    ) -> None:
+        super().__init__(owner)
+        self.ui = ui
+        self.fit_text = fit_text
+        self.fit_page_button = ui.widget.findChild(QAbstractButton, "fitPageButton")
+        self._buffer: QBuffer | None = None
+        self.document = QPdfDocument(owner)
+        self.view = QPdfView(ui.pdfHost)
+        self.view.setObjectName("pdfView")
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        host_layout = ui.pdfHost.layout() or QVBoxLayout(ui.pdfHost)
+        host_layout.addWidget(self.view)
+        ui.fitWidthButton.setChecked(True)
+        self._connect(owner, shortcut_context)
+
+    def _connect(self, owner: QWidget, context: Qt.ShortcutContext) -> None:
+        ui = self.ui
+        ui.prevPageButton.clicked.connect(lambda: self.go_to_page(self.current_page() - 1))
+        ui.nextPageButton.clicked.connect(lambda: self.go_to_page(self.current_page() + 1))
+        ui.pageSpin.valueChanged.connect(self._on_page_spin_value_changed)
+        ui.zoomInButton.clicked.connect(lambda: self.zoom_step(+1))
+        ui.zoomOutButton.clicked.connect(lambda: self.zoom_step(-1))
+        ui.fitWidthButton.toggled.connect(self._on_fit_width_button_toggled)
+        if self.fit_page_button is not None:
+            self.fit_page_button.toggled.connect(self._on_fit_page_button_toggled)
+        self.view.pageNavigator().currentPageChanged.connect(self._on_navigator_page_changed)
+        self.view.zoomFactorChanged.connect(self.show_zoom)
+        self.document.statusChanged.connect(self._on_document_status_changed)
+        for keys, slot in (
+            (QKeySequence.StandardKey.ZoomIn, lambda: self.zoom_step(+1)),
+            (QKeySequence.StandardKey.ZoomOut, lambda: self.zoom_step(-1)),
+            (QKeySequence(Qt.Key.Key_PageUp), lambda: self.go_to_page(self.current_page() - 1)),
+            (QKeySequence(Qt.Key.Key_PageDown), lambda: self.go_to_page(self.current_page() + 1)),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), owner)
+            shortcut.setContext(context)
+            shortcut.activated.connect(slot)
+
+    def load(self, pdf: bytes) -> None:
+        """Show `pdf` (its bytes) from its first page."""
+        buffer = QBuffer(self)
+        buffer.setData(QByteArray(pdf))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.close()
+        self.document.load(buffer)
+        if self._buffer is not None:
+            self._buffer.deleteLater()
+        self._buffer = buffer
+        self._show_pages()
+
+    def _on_document_status_changed(self, status: QPdfDocument.Status) -> None:
+        if status == QPdfDocument.Status.Ready:
+            self._show_pages()
+
+    def _show_pages(self) -> None:
+        count = max(self.page_count(), 1)
+        self.ui.pageSpin.blockSignals(True)
+        self.ui.pageSpin.setMaximum(count)
+        self.ui.pageSpin.setValue(1)
+        self.ui.pageSpin.blockSignals(False)
+        self.ui.pageCountLabel.setText(f"/ {count}")
+        self._on_navigator_page_changed(self.current_page())
+        self.show_zoom()
+
+    def page_count(self) -> int:
+        return int(self.document.pageCount())
+
+    def current_page(self) -> int:
+        return int(self.view.pageNavigator().currentPage())
+
+    def go_to_page(self, page: int) -> None:
+        if 0 <= page < self.page_count():
+            navigator = self.view.pageNavigator()
+            navigator.jump(page, QPointF(), navigator.currentZoom())
+
+    def zoom_step(self, direction: int) -> None:
+        """One step bigger (+1) or smaller (-1) from the current zoom."""
+        current = self.view.zoomFactor()
+        if direction > 0:
+            factor = next((z for z in ZOOM_STEPS if z > current + 0.01), ZOOM_STEPS[-1])
+        else:
+            factor = next((z for z in reversed(ZOOM_STEPS) if z < current - 0.01), ZOOM_STEPS[0])
+        self._set_zoom_mode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomFactor(factor)
+        self.show_zoom()
+
+    def _set_zoom_mode(self, mode: QPdfView.ZoomMode) -> None:
+        for button, its_mode in (
+            (self.ui.fitWidthButton, QPdfView.ZoomMode.FitToWidth),
+            (self.fit_page_button, QPdfView.ZoomMode.FitInView),
+        ):
+            if button is not None:
+                button.blockSignals(True)
+                button.setChecked(mode == its_mode)
+                button.blockSignals(False)
+        self.view.setZoomMode(mode)
+
+    def _on_fit_width_button_toggled(self, on: bool) -> None:
+        self._fit_toggled(on, QPdfView.ZoomMode.FitToWidth)
+
+    def _on_fit_page_button_toggled(self, on: bool) -> None:
+        self._fit_toggled(on, QPdfView.ZoomMode.FitInView)
+
+    def _fit_toggled(self, on: bool, mode: QPdfView.ZoomMode) -> None:
+        if on:
+            self._set_zoom_mode(mode)
+        elif self.view.zoomMode() == mode:
+            self._set_zoom_mode(QPdfView.ZoomMode.Custom)
+            self.view.setZoomFactor(1.0)
+        self.show_zoom()
+
+    def show_zoom(self, *_args: object) -> None:
+        mode = self.view.zoomMode()
+        if mode in (QPdfView.ZoomMode.FitToWidth, QPdfView.ZoomMode.FitInView):
+            self.ui.zoomLabel.setText(self.fit_text)
+        else:
+            self.ui.zoomLabel.setText(f"{round(self.view.zoomFactor() * 100)}%")
+
+    def _on_page_spin_value_changed(self, value: int) -> None:
+        if value - 1 != self.current_page():
+            self.go_to_page(value - 1)
+
+    def _on_navigator_page_changed(self, page: int) -> None:
+        self.ui.pageSpin.blockSignals(True)
+        self.ui.pageSpin.setValue(page + 1)
+        self.ui.pageSpin.blockSignals(False)
+        self.ui.prevPageButton.setEnabled(page > 0)
+        self.ui.nextPageButton.setEnabled(page + 1 < self.page_count())
+
+
+class PdfPagesMixin:
+    """The page and zoom methods of a widget that shows its PDF with `self.pages` (PdfPages)."""
+
+    pages: PdfPages
+
+    def page_count(self) -> int:
+        return self.pages.page_count()
+
+    def current_page(self) -> int:
+        return self.pages.current_page()
+
+    def go_to_page(self, page: int) -> None:
+        self.pages.go_to_page(page)
+
+    def zoom_step(self, direction: int) -> None:
+        """One step bigger (+1) or smaller (-1) from the current zoom."""
+        self.pages.zoom_step(direction)
+
+
+class PdfPreview(PdfPagesMixin, QDialog):
     """A PDF's pages, with 打印… and 另存为PDF….
 
     Signals:
@@ -93,45 +275,21 @@ class PdfPreview(QDialog):
         self.pdf = b""  # the whole document, once built
         self.file_name = "document.pdf"
         self._generation = 0
-        self._buffer: QBuffer | None = None
         self._print_task: Task | None = None
         self._printer: QPrinter | None = None
-        self.document = QPdfDocument(self)
-        self.view = QPdfView(self.ui.pdfHost)
-        self.view.setObjectName("pdfView")
-        self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        host_layout = self.ui.pdfHost.layout() or QVBoxLayout(self.ui.pdfHost)
-        host_layout.addWidget(self.view)
-        self.ui.fitWidthButton.setChecked(True)
+        self.pages = PdfPages(self.ui, self, fit_text=tr("自动"))
+        self.document = self.pages.document
+        self.view = self.pages.view
         self._connect()
         self._set_complete(False)
         self._show_printing(False)
 
     def _connect(self) -> None:
         ui = self.ui
-        ui.prevPageButton.clicked.connect(lambda: self.go_to_page(self.current_page() - 1))
-        ui.nextPageButton.clicked.connect(lambda: self.go_to_page(self.current_page() + 1))
-        ui.pageSpin.valueChanged.connect(self._on_page_spin_value_changed)
-        ui.zoomInButton.clicked.connect(lambda: self.zoom_step(+1))
-        ui.zoomOutButton.clicked.connect(lambda: self.zoom_step(-1))
-        ui.fitWidthButton.toggled.connect(self._on_fit_width_button_toggled)
-        ui.fitPageButton.toggled.connect(self._on_fit_page_button_toggled)
         ui.saveButton.clicked.connect(self._on_save_button_clicked)
         ui.printButton.clicked.connect(self._on_print_button_clicked)
         ui.cancelButton.clicked.connect(self._on_cancel_button_clicked)
         ui.closeButton.clicked.connect(self.close)
-        self.view.pageNavigator().currentPageChanged.connect(self._on_navigator_page_changed)
-        self.view.zoomFactorChanged.connect(self._show_zoom)
-        for keys, slot in (
-            (QKeySequence.StandardKey.ZoomIn, lambda: self.zoom_step(+1)),
-            (QKeySequence.StandardKey.ZoomOut, lambda: self.zoom_step(-1)),
-            (QKeySequence(Qt.Key.Key_PageUp), lambda: self.go_to_page(self.current_page() - 1)),
-            (QKeySequence(Qt.Key.Key_PageDown), lambda: self.go_to_page(self.current_page() + 1)),
-        ):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.activated.connect(slot)
 
     # --- building ----------------------------------------------------------------------------
 
@@ -173,22 +331,7 @@ class PdfPreview(QDialog):
         self.failed.emit(text)
 
     def _load(self, pdf: bytes) -> None:
-        buffer = QBuffer(self)
-        buffer.setData(QByteArray(pdf))
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document.close()
-        self.document.load(buffer)
-        if self._buffer is not None:
-            self._buffer.deleteLater()
-        self._buffer = buffer
-        count = max(self.page_count(), 1)
-        self.ui.pageSpin.blockSignals(True)
-        self.ui.pageSpin.setMaximum(count)
-        self.ui.pageSpin.setValue(1)
-        self.ui.pageSpin.blockSignals(False)
-        self.ui.pageCountLabel.setText(f"/ {count}")
-        self._on_navigator_page_changed(self.current_page())
-        self._show_zoom()
+        self.pages.load(pdf)
 
     def _set_complete(self, complete: bool) -> None:
         self.ui.printButton.setEnabled(complete)
@@ -202,72 +345,6 @@ class PdfPreview(QDialog):
     def _idle(self, text: str) -> None:
         self.ui.statusLabel.setText(text)
         self.ui.progressBar.hide()
-
-    # --- pages and zoom ----------------------------------------------------------------------
-
-    def page_count(self) -> int:
-        return int(self.document.pageCount())
-
-    def current_page(self) -> int:
-        return int(self.view.pageNavigator().currentPage())
-
-    def go_to_page(self, page: int) -> None:
-        if 0 <= page < self.page_count():
-            navigator = self.view.pageNavigator()
-            navigator.jump(page, QPointF(), navigator.currentZoom())
-
-    def zoom_step(self, direction: int) -> None:
-        """One step bigger (+1) or smaller (-1) from the current zoom."""
-        current = self.view.zoomFactor()
-        if direction > 0:
-            factor = next((z for z in ZOOM_STEPS if z > current + 0.01), ZOOM_STEPS[-1])
-        else:
-            factor = next((z for z in reversed(ZOOM_STEPS) if z < current - 0.01), ZOOM_STEPS[0])
-        self._set_zoom_mode(QPdfView.ZoomMode.Custom)
-        self.view.setZoomFactor(factor)
-        self._show_zoom()
-
-    def _set_zoom_mode(self, mode: QPdfView.ZoomMode) -> None:
-        for button, its_mode in (
-            (self.ui.fitWidthButton, QPdfView.ZoomMode.FitToWidth),
-            (self.ui.fitPageButton, QPdfView.ZoomMode.FitInView),
-        ):
-            button.blockSignals(True)
-            button.setChecked(mode == its_mode)
-            button.blockSignals(False)
-        self.view.setZoomMode(mode)
-
-    def _on_fit_width_button_toggled(self, on: bool) -> None:
-        self._fit_toggled(on, QPdfView.ZoomMode.FitToWidth)
-
-    def _on_fit_page_button_toggled(self, on: bool) -> None:
-        self._fit_toggled(on, QPdfView.ZoomMode.FitInView)
-
-    def _fit_toggled(self, on: bool, mode: QPdfView.ZoomMode) -> None:
-        if on:
-            self._set_zoom_mode(mode)
-        elif self.view.zoomMode() == mode:
-            self._set_zoom_mode(QPdfView.ZoomMode.Custom)
-            self.view.setZoomFactor(1.0)
-        self._show_zoom()
-
-    def _show_zoom(self, *_args: object) -> None:
-        mode = self.view.zoomMode()
-        if mode in (QPdfView.ZoomMode.FitToWidth, QPdfView.ZoomMode.FitInView):
-            self.ui.zoomLabel.setText(tr("自动"))
-        else:
-            self.ui.zoomLabel.setText(f"{round(self.view.zoomFactor() * 100)}%")
-
-    def _on_page_spin_value_changed(self, value: int) -> None:
-        if value - 1 != self.current_page():
-            self.go_to_page(value - 1)
-
-    def _on_navigator_page_changed(self, page: int) -> None:
-        self.ui.pageSpin.blockSignals(True)
-        self.ui.pageSpin.setValue(page + 1)
-        self.ui.pageSpin.blockSignals(False)
-        self.ui.prevPageButton.setEnabled(page > 0)
-        self.ui.nextPageButton.setEnabled(page + 1 < self.page_count())
 
     # --- save and print ----------------------------------------------------------------------
 
@@ -315,11 +392,8 @@ class PdfPreview(QDialog):
         )
 
     def _on_print_button_clicked(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(self.suggested_name())
-        dialog = QPrintDialog(printer, self)
-        dialog.setMinMax(1, max(self.page_count(), 1))
-        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+        printer = ask_printer(self, self.suggested_name(), self.page_count())
+        if printer is not None:
             self.print_to(printer)
 
     def _on_print_progress(self, percent: int, text: str) -> None:

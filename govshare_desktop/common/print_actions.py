@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QBoxLayout, QFileDialog, QPushButton, QWidget
 
 from govshare_desktop.common.pdf_preview import PdfPreview, open_pdf_preview
 from govshare_desktop.common.print_layout import Sheet, build_sheet_pdf
+from govshare_desktop.i18n import module_tr
 from govshare_desktop.tasks import Task, run_in_background
 
 SheetOf = Callable[[], "tuple[Sheet, str] | None"]
@@ -24,7 +25,7 @@ SheetOf = Callable[[], "tuple[Sheet, str] | None"]
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("SheetPrinting", text)
+    return module_tr("SheetPrinting", text)
 
 
 def write_pdf(path: Path, pdf: bytes) -> Path:

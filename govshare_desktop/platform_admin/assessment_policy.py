@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDoubleSpinBox, QGridLayout, QGroupBox, QLabel, QWidget
 
 from govshare_core.assessment import (
@@ -23,6 +23,7 @@ from govshare_core.assessment import (
 )
 from govshare_desktop import i18n
 from govshare_desktop.common.forms import mark
+from govshare_desktop.i18n import module_tr
 
 BANDED = (Grade.EXCELLENT, Grade.GOOD, Grade.PASS)
 """The grades with a lower bound (below 合格: 不合格)."""
@@ -30,7 +31,7 @@ ERROR_COLOUR = "#b3261e"
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("PlatformAdminPages", text)
+    return module_tr("PlatformAdminPages", text)
 
 
 def _spin(parent: QWidget, name: str) -> QDoubleSpinBox:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
@@ -34,6 +34,7 @@ from govshare_desktop.common.conflict import conflict_label, open_conflict_dialo
 from govshare_desktop.common.forms import mark
 from govshare_desktop.common.outcome import BUSY, ERROR, OK, QUEUED, clear_outcome, show_outcome
 from govshare_desktop.context import AppContext
+from govshare_desktop.i18n import module_tr
 from govshare_desktop.platform_admin.assessment_policy import AssessmentPolicyBox
 from govshare_desktop.sync.engine import Outcome, OutcomeStatus
 
@@ -41,7 +42,7 @@ ERROR_COLOUR = "#b3261e"
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("PlatformAdminPages", text)
+    return module_tr("PlatformAdminPages", text)
 
 
 def bounds(name: str) -> tuple[int, int]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QTextCharFormat
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,7 +43,7 @@ from govshare_desktop.common import policy as cached_policy
 from govshare_desktop.common.confirm import confirm_decision
 from govshare_desktop.common.outcome import BUSY, ERROR, OK, QUEUED, clear_outcome, show_outcome
 from govshare_desktop.context import AppContext
-from govshare_desktop.i18n import english
+from govshare_desktop.i18n import english, module_tr
 from govshare_desktop.sync.engine import Outcome, OutcomeStatus
 
 HOLIDAY = QColor("#fde2e1")
@@ -53,7 +53,7 @@ OVERRIDE_REST = QColor("#fde9c8")
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("PlatformAdminPages", text)
+    return module_tr("PlatformAdminPages", text)
 
 
 def weekday_text(day: date) -> str:

@@ -28,13 +28,13 @@ from govshare_core.workdays import WorkdayCalendar, add_working_days
 from govshare_desktop.common.deadlines import deadline_text
 from govshare_desktop.common.paged_model import Column, Row
 from govshare_desktop.common.tables import Fit, Plan, Stretch
-from govshare_desktop.i18n import english, label, label_of, local_time
+from govshare_desktop.i18n import english, label, label_of, local_time, module_tr
 
 CONTEXT = "RectificationPage"
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+    return module_tr(CONTEXT, text)
 
 
 # --- labels ------------------------------------------------------------------------------------

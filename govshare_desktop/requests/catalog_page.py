@@ -25,7 +25,7 @@ from govshare_core.vocab import ResourceClass, Role, ShareMode, ShareType, Updat
 from govshare_desktop.api.errors import ApiError
 from govshare_desktop.common.debounce import Debouncer
 from govshare_desktop.common.finder import ObjectSeeker
-from govshare_desktop.common.paged_model import PagedTableModel
+from govshare_desktop.common.paged_model import MoreThan, PagedTableModel
 from govshare_desktop.common.uiload import load_form
 from govshare_desktop.context import AppContext
 from govshare_desktop.i18n import label, local_time
@@ -281,6 +281,12 @@ class ShareCatalogPage(QWidget):
         self.ui.asOfLabel.setText("")
         if total is None or loaded == 0:
             self.ui.countLabel.setText(self.tr("没有符合条件的资源。"))
+        elif isinstance(total, MoreThan):  # the platform stopped counting: a bound
+            self.ui.countLabel.setText(
+                self.tr("超过 %1 条资源，已显示 %2 条")
+                .replace("%1", f"{int(total):,}")
+                .replace("%2", f"{loaded:,}")
+            )
         else:
             self.ui.countLabel.setText(
                 self.tr("共 %1 条资源，已显示 %2 条")

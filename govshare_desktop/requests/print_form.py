@@ -12,12 +12,10 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-
 from govshare_core.vocab import DisputeStatus, RequestStatus
 from govshare_core.workdays import WorkdayCalendar
 from govshare_desktop.common.print_layout import Field, Fields, Rows, Sheet
-from govshare_desktop.i18n import label_of, local_time
+from govshare_desktop.i18n import label_of, local_time, module_tr
 from govshare_desktop.requests.detail import detail_rows
 from govshare_desktop.requests.presenters import action_label
 
@@ -26,7 +24,7 @@ LONG_TEXT = 24
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("RequestPrint", text)
+    return module_tr("RequestPrint", text)
 
 
 def file_name(detail: Mapping[str, Any]) -> str:

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from govshare_core import separation
 from govshare_core.creditcode import CHARSET, CREDIT_CODE_ERRORS, validate_credit_code
@@ -25,13 +25,13 @@ from govshare_core.passwords import PasswordPolicy, password_problems
 from govshare_core.vocab import Role
 from govshare_desktop.common.paged_model import Column
 from govshare_desktop.common.tables import Capped, Fit, Plan, Stretch
-from govshare_desktop.i18n import english, label, local_time, message
+from govshare_desktop.i18n import english, label, local_time, message, module_tr
 
 CONTEXT = "SecurityPages"
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+    return module_tr(CONTEXT, text)
 
 
 # --- accounts ----------------------------------------------------------------------------------

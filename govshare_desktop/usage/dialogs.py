@@ -1,9 +1,10 @@
 """The usage pages' form dialogs: 新建询问… (a provider asks a consumer department how granted
 data is used, 第二十二条) and 更正… (the provider names the corrected delivery, 第二十条).
 
-Each fills its choices in the background, checks its body against the core's schema before
-sending, and sends through the session's SyncEngine (`SendingDialog`: queued offline, the
-platform's refusal shown in the dialog, nothing typed lost). 提出异议… is in report_dialog.py.
+Each is a common.form_dialog.FormDialog: it fills its choices in the background, checks its
+body against the core's schema before sending (what is wrong said under the field), and sends
+through the session's SyncEngine (queued offline, the platform's refusal shown in the dialog,
+nothing typed lost). 提出异议… is in report_dialog.py.
 """
 
 from __future__ import annotations
@@ -12,18 +13,13 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
 from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -31,8 +27,9 @@ from govshare_core.usage import MAX_INQUIRY_WORKING_DAYS
 from govshare_core.usage_schemas import DiscrepancyActionIn, InquiryIn
 from govshare_desktop.api import actions
 from govshare_desktop.api.errors import ApiError
-from govshare_desktop.common.sending_dialog import Send, SendingDialog
-from govshare_desktop.common.sizing import fit_to_screen
+from govshare_desktop.common.form_dialog import FormDialog as BaseFormDialog
+from govshare_desktop.common.form_dialog import schema_errors
+from govshare_desktop.common.sending_dialog import Send
 from govshare_desktop.context import AppContext
 from govshare_desktop.i18n import local_time
 from govshare_desktop.tasks import Task
@@ -53,88 +50,11 @@ def _wrapped(label: QLabel) -> QLabel:
     return label
 
 
-class _Parts:
-    """The `ui` a SendingDialog drives: its okButton and errorLabel."""
-
-    def __init__(self, ok: QPushButton, error: QLabel) -> None:
-        self.okButton = ok
-        self.errorLabel = error
-
-
-def check(model: type[BaseModel], body: dict[str, Any]) -> str:
-    """Why the platform would refuse `body` by its shape ("" when it fits)."""
-    try:
-        model.model_validate(body)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        return f"{where}: {first['msg']}"
-    return ""
-
-
-class FormDialog(SendingDialog):
-    """A dialog of labelled fields over 取消 / 确定, its error line, and a loading line."""
+class FormDialog(BaseFormDialog):
+    """The usage pages' dialogs: the common form dialog (fields, each with its message line,
+    the summary line, 取消 / 确定, the loading line)."""
 
     PREFERRED_SIZE = QSize(620, 460)
-
-    def __init__(
-        self, *, context: AppContext, title: str, send: Send, parent: QWidget | None
-    ) -> None:
-        super().__init__(context=context, send=send, parent=parent)
-        self.setWindowTitle(title)
-        layout = QVBoxLayout(self)
-        self.form = QFormLayout()
-        layout.addLayout(self.form)
-        error = named(QLabel(), "errorLabel")
-        error.setWordWrap(True)
-        error.setStyleSheet("color: #c0392b;")
-        layout.addWidget(error)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        cancel = named(
-            QPushButton(QCoreApplication.translate("UsagePages", "取消")), "cancelButton"
-        )
-        ok = named(QPushButton(QCoreApplication.translate("UsagePages", "确定")), "okButton")
-        ok.setDefault(True)
-        buttons.addWidget(cancel)
-        buttons.addWidget(ok)
-        layout.addLayout(buttons)
-        self.ui = _Parts(ok, error)  # type: ignore[assignment]
-        cancel.clicked.connect(self.reject)
-        ok.clicked.connect(self._on_ok)
-        fit_to_screen(self, self.PREFERRED_SIZE, parent=parent)
-
-    @property
-    def error_text(self) -> str:
-        return str(self.ui.errorLabel.text())
-
-    def load(self, op: Callable[[Task], Any], done: Callable[[Any], None]) -> None:
-        """Fill the choices in the background (the OK button waits for them)."""
-        self.ui.okButton.setEnabled(False)
-        self.ui.errorLabel.setText(QCoreApplication.translate("UsagePages", "正在加载……"))
-
-        def loaded(result: Any) -> None:
-            self.ui.errorLabel.setText("")
-            self.ui.okButton.setEnabled(True)
-            done(result)
-
-        def failed(exc: Exception) -> None:
-            text = exc.message() if isinstance(exc, ApiError) else str(exc)
-            self.ui.errorLabel.setText(
-                QCoreApplication.translate("UsagePages", "加载失败：%1").replace("%1", text)
-            )
-
-        self.context.run(op, success=loaded, failure=failed)
-
-    def body(self) -> tuple[dict[str, Any] | None, str]:
-        raise NotImplementedError
-
-    def _on_ok(self) -> None:
-        body, error = self.body()
-        if body is None:
-            self.ui.errorLabel.setText(error)
-            return
-        self._submit(body)
 
 
 # --- 新建询问 ---------------------------------------------------------------------------------
@@ -174,10 +94,16 @@ class InquiryDialog(FormDialog):
         self.dueSpin.setRange(0, MAX_INQUIRY_WORKING_DAYS)
         self.dueSpin.setSpecialValueText(QCoreApplication.translate("UsagePages", "不设期限"))
         self.dueSpin.setSuffix(QCoreApplication.translate("UsagePages", " 个工作日"))
-        self.form.addRow(QCoreApplication.translate("UsagePages", "信息资源"), self.entryCombo)
-        self.form.addRow(QCoreApplication.translate("UsagePages", "使用部门"), self.departmentCombo)
-        self.form.addRow(QCoreApplication.translate("UsagePages", "询问内容"), self.questionEdit)
-        self.form.addRow(QCoreApplication.translate("UsagePages", "答复期限"), self.dueSpin)
+        entry = QCoreApplication.translate("UsagePages", "信息资源")
+        department = QCoreApplication.translate("UsagePages", "使用部门")
+        self.add_field("entry_id", entry, self.entryCombo)
+        self.add_field("consumer_department_id", department, self.departmentCombo)
+        self.add_field(
+            "question", QCoreApplication.translate("UsagePages", "询问内容"), self.questionEdit
+        )
+        self.add_field(
+            "due_working_days", QCoreApplication.translate("UsagePages", "答复期限"), self.dueSpin
+        )
         self.entryCombo.currentIndexChanged.connect(self._fill_departments)
         client = context.client
         self.load(
@@ -214,19 +140,23 @@ class InquiryDialog(FormDialog):
                     str(grant.get("consumer_department_name") or dept), dept
                 )
 
-    def body(self) -> tuple[dict[str, Any] | None, str]:
-        if self.entryCombo.currentData() is None or self.departmentCombo.currentData() is None:
-            return None, QCoreApplication.translate("UsagePages", "请选择信息资源和使用部门。")
+    def body(self) -> tuple[dict[str, Any], dict[str, str]]:
+        entry, department = self.entryCombo.currentData(), self.departmentCombo.currentData()
         body = {
-            "entry_id": int(self.entryCombo.currentData()),
-            "consumer_department_id": int(self.departmentCombo.currentData()),
+            "entry_id": None if entry is None else int(entry),
+            "consumer_department_id": None if department is None else int(department),
             "question": self.questionEdit.toPlainText().strip(),
             "due_working_days": self.dueSpin.value() or None,
         }
-        if not str(body["question"]).strip():
-            return None, QCoreApplication.translate("UsagePages", "请填写询问内容。")
-        error = check(InquiryIn, body)
-        return (None, error) if error else (body, "")
+        errors = schema_errors(InquiryIn, body, {})
+        pick = QCoreApplication.translate("UsagePages", "请选择信息资源和使用部门。")
+        if entry is None:
+            errors["entry_id"] = pick
+        elif department is None:
+            errors["consumer_department_id"] = pick
+        if not body["question"]:
+            errors["question"] = QCoreApplication.translate("UsagePages", "请填写询问内容。")
+        return body, errors
 
 
 # --- 更正 -----------------------------------------------------------------------------------
@@ -271,8 +201,8 @@ class CorrectDialog(FormDialog):
             )
         )
         self.form.addRow(QCoreApplication.translate("UsagePages", "更正交付"), self.deliveryCombo)
-        self.form.addRow("", self.deliveryEdit)
-        self.form.addRow(QCoreApplication.translate("UsagePages", "说明"), self.noteEdit)
+        self.add_field("delivery_id", "", self.deliveryEdit)
+        self.add_field("reason", QCoreApplication.translate("UsagePages", "说明"), self.noteEdit)
         client, entry_id = context.client, int(discrepancy["entry_id"])
         self.load(lambda _t: self._later(sending.deliveries(client, entry_id)), self._fill)
 
@@ -316,15 +246,14 @@ class CorrectDialog(FormDialog):
                 QCoreApplication.translate("UsagePages", "（报告之后尚无交付）"), None
             )
 
-    def body(self) -> tuple[dict[str, Any] | None, str]:
+    def body(self) -> tuple[dict[str, Any], dict[str, str]]:
         typed = self.deliveryEdit.text().strip()
         if typed and not typed.isdigit():
-            return None, QCoreApplication.translate("UsagePages", "交付批次编号应为数字。")
+            why = QCoreApplication.translate("UsagePages", "交付批次编号应为数字。")
+            return {}, {"delivery_id": why}
         delivery = int(typed) if typed else self.deliveryCombo.currentData()
         if delivery is None:
-            return None, QCoreApplication.translate(
-                "UsagePages", "请选择或输入更正数据的交付批次。"
-            )
+            why = QCoreApplication.translate("UsagePages", "请选择或输入更正数据的交付批次。")
+            return {}, {"delivery_id": why}
         body = {"delivery_id": int(delivery), "reason": self.noteEdit.toPlainText().strip() or None}
-        error = check(DiscrepancyActionIn, body)
-        return (None, error) if error else (body, "")
+        return body, schema_errors(DiscrepancyActionIn, body, {})

@@ -26,10 +26,11 @@ from govshare_core.usage import MAX_EVIDENCE_BYTES
 from govshare_core.usage_schemas import DiscrepancyIn
 from govshare_desktop.api import actions
 from govshare_desktop.api.client import PlatformClient
+from govshare_desktop.common.form_dialog import schema_errors
 from govshare_desktop.context import AppContext
 from govshare_desktop.sync.spool import spool
 from govshare_desktop.usage import sending
-from govshare_desktop.usage.dialogs import FormDialog, check
+from govshare_desktop.usage.dialogs import FormDialog
 from govshare_desktop.usage.presenter import split_keys
 from govshare_desktop.usage.widgets import named
 
@@ -82,15 +83,28 @@ class ReportDialog(FormDialog):
         browse = named(
             QPushButton(QCoreApplication.translate("UsagePages", "选择…")), "browseButton"
         )
-        evidence = QHBoxLayout()
-        evidence.addWidget(self.evidenceEdit, 1)
-        evidence.addWidget(browse)
-        self.form.addRow(QCoreApplication.translate("UsagePages", "信息资源"), self.entryCombo)
-        self.form.addRow(QCoreApplication.translate("UsagePages", "交付批次"), self.deliveryEdit)
-        self.form.addRow(QCoreApplication.translate("UsagePages", "关键值"), self.keysEdit)
-        self.form.addRow(QCoreApplication.translate("UsagePages", "信息项"), self.itemCombo)
-        self.form.addRow(QCoreApplication.translate("UsagePages", "异议描述"), self.descriptionEdit)
-        self.form.addRow(QCoreApplication.translate("UsagePages", "证据材料"), evidence)
+        evidence = QWidget()
+        evidence_row = QHBoxLayout(evidence)
+        evidence_row.setContentsMargins(0, 0, 0, 0)
+        evidence_row.addWidget(self.evidenceEdit, 1)
+        evidence_row.addWidget(browse)
+        entry = QCoreApplication.translate("UsagePages", "信息资源")
+        delivery = QCoreApplication.translate("UsagePages", "交付批次")
+        self.add_field("entry_id", entry, self.entryCombo)
+        self.add_field("delivery_id", delivery, self.deliveryEdit)
+        self.add_field("keys", QCoreApplication.translate("UsagePages", "关键值"), self.keysEdit)
+        self.add_field(
+            "data_item", QCoreApplication.translate("UsagePages", "信息项"), self.itemCombo
+        )
+        self.add_field(
+            "description",
+            QCoreApplication.translate("UsagePages", "异议描述"),
+            self.descriptionEdit,
+        )
+        message = self.add_field(
+            "evidence", QCoreApplication.translate("UsagePages", "证据材料"), evidence
+        )
+        self.errors.bind("evidence", self.evidenceEdit, message)  # the file's box turns red
         browse.clicked.connect(self._on_browse)
         self.entryCombo.currentIndexChanged.connect(self._fill_items)
         client = context.client
@@ -129,34 +143,45 @@ class ReportDialog(FormDialog):
         text = self.evidenceEdit.text().strip()
         return Path(text) if text else None
 
-    def body(self) -> tuple[dict[str, Any] | None, str]:
-        if self.entryCombo.currentData() is None:
-            return None, QCoreApplication.translate("UsagePages", "请选择信息资源。")
+    def body(self) -> tuple[dict[str, Any], dict[str, str]]:
+        entry = self.entryCombo.currentData()
         delivery = self.deliveryEdit.text().strip()
-        if delivery and not delivery.isdigit():
-            return None, QCoreApplication.translate("UsagePages", "交付批次编号应为数字。")
         body = {
-            "entry_id": int(self.entryCombo.currentData()),
-            "delivery_id": int(delivery) if delivery else None,
+            "entry_id": None if entry is None else int(entry),
+            "delivery_id": int(delivery) if delivery.isdigit() else None,
             "keys": split_keys(self.keysEdit.toPlainText()),
             "data_item": self.itemCombo.currentData(),
             "description": self.descriptionEdit.toPlainText().strip(),
         }
-        if not str(body["description"]).strip():
-            return None, QCoreApplication.translate("UsagePages", "请填写异议描述。")
+        errors = schema_errors(DiscrepancyIn, body, {})
+        if entry is None:
+            errors["entry_id"] = QCoreApplication.translate("UsagePages", "请选择信息资源。")
+        if delivery and not delivery.isdigit():
+            why = QCoreApplication.translate("UsagePages", "交付批次编号应为数字。")
+            errors["delivery_id"] = why
+        if not body["description"]:
+            why = QCoreApplication.translate("UsagePages", "请填写异议描述。")
+            errors["description"] = why
+        why = self._evidence_error()
+        if why:
+            errors["evidence"] = why
+        return body, errors
+
+    def _evidence_error(self) -> str:
+        """Why the evidence file cannot go (missing, too large), or ""."""
         file = self.evidence_file()
-        if file is not None:
-            if not file.is_file():
-                return None, QCoreApplication.translate(
-                    "UsagePages", "找不到证据材料文件：%1"
-                ).replace("%1", str(file))
-            if file.stat().st_size > MAX_EVIDENCE_BYTES:
-                limit = str(MAX_EVIDENCE_BYTES // (1024 * 1024))
-                return None, QCoreApplication.translate(
-                    "UsagePages", "证据材料不得超过 %1 MB。"
-                ).replace("%1", limit)
-        error = check(DiscrepancyIn, body)
-        return (None, error) if error else (body, "")
+        if file is None:
+            return ""
+        if not file.is_file():
+            return QCoreApplication.translate("UsagePages", "找不到证据材料文件：%1").replace(
+                "%1", str(file)
+            )
+        if file.stat().st_size > MAX_EVIDENCE_BYTES:
+            limit = str(MAX_EVIDENCE_BYTES // (1024 * 1024))
+            return QCoreApplication.translate("UsagePages", "证据材料不得超过 %1 MB。").replace(
+                "%1", limit
+            )
+        return ""
 
     def _send_report(self, body: Any, done: Any) -> None:
         label = QCoreApplication.translate("UsagePages", "提出异议：%1").replace(

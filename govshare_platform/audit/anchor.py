@@ -361,3 +361,16 @@ def verify(session: Session, settings: Settings, *, full: bool = True) -> AuditV
         anchored=private is not None,
         verified_at=utcnow(),
     )
+
+
+def verify_details(result: AuditVerifyOut, *, full: bool) -> dict[str, Any]:
+    """What an `audit_verify` event records of a verification (the desk's and the sweep's; the
+    audit admin's to-do reads `ok` and `full`: govshare_platform.inbox.admin_todo)."""
+    return {
+        "ok": result.ok,
+        "full": full,
+        "checked": result.checked,
+        "first_broken_seq": result.first_broken_seq,
+        "reason": result.reason,
+        "anchored": result.anchored,
+    }

@@ -126,15 +126,8 @@ def verify(
         result = anchor.verify(ctx.db, ctx.settings, full=full)
     except anchor.AnchorError as exc:
         raise Problem(503, "audit_key_unreadable", str(exc)) from None
-    details = {
-        "ok": result.ok,
-        "full": full,
-        "checked": result.checked,
-        "reason": result.reason,
-        "anchored": result.anchored,
-    }
     try:
-        _audit_read(ctx, "audit_verify", details)
+        _audit_read(ctx, "audit_verify", anchor.verify_details(result, full=full))
     except SQLAlchemyError:  # a trail broken so far that it takes no event: still answer
         log.exception("the audit verification could not be recorded")
     return result

@@ -16,8 +16,10 @@ GENESIS_HASH = "0" * 64
 
 class AuditEvent(Base):
     __tablename__ = "audit_events"
-    # one index range per filter of GET /audit/events, each ending in seq (keyset pages, 0013)
+    # one index range per filter of GET /audit/events, each ending in seq (keyset pages, 0013);
+    # (at, seq): the newest event before a time, ties by seq (the time filters' bounds, 0015)
     __table_args__ = (
+        Index("ix_audit_events_at_seq", "at", "seq"),
         Index("ix_audit_events_action_seq", "action", "seq"),
         Index("ix_audit_events_actor_seq", "actor_id", "seq"),
         Index("ix_audit_events_department_seq", "department_id", "seq"),
@@ -27,7 +29,7 @@ class AuditEvent(Base):
 
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
     seq: Mapped[int] = mapped_column(BigInteger, unique=True)
-    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     actor_id: Mapped[int | None] = mapped_column(Integer)
     actor_name: Mapped[str | None] = mapped_column(String(64))
     department_id: Mapped[int | None] = mapped_column(Integer)
@@ -45,7 +47,16 @@ class AuditHead(Base):
     """Single row holding the chain's head; updating it first serialises appenders.
 
     `base_seq`/`base_hash` are where the kept chain starts: 0 and the genesis hash until an
-    archived range is purged (retention, 第二十六条); then the last purged event's."""
+    archived range is purged (retention, 第二十六条); then the last purged event's.
+
+    `max_at`/`disorder_seq` (0015) make the time filters of GET /audit/events index ranges of
+    `seq` (govshare_platform.audit.query): `max_at` is the latest `at` of the chain so far and
+    `disorder_seq` the last event whose `at` was earlier than an earlier event's (written out of
+    order: an explicit `at`, a clock stepped back); after it `at` never falls. Both are kept
+    by every append under the head lock.
+
+    `full_verify_at`: when the scheduled full verification last started (the maintenance
+    sweep claims it with a conditional update of this row: once across processes)."""
 
     __tablename__ = "audit_head"
 
@@ -56,6 +67,9 @@ class AuditHead(Base):
     base_hash: Mapped[str] = mapped_column(
         String(64), default=GENESIS_HASH, server_default=text(f"'{GENESIS_HASH}'")
     )
+    max_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    disorder_seq: Mapped[int] = mapped_column(BigInteger, default=0, server_default=text("0"))
+    full_verify_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class AuditCheckpoint(Base):

@@ -104,19 +104,30 @@ def canonical_record(event: AuditEvent) -> str:
     return _payload(_fields_of(event))
 
 
-def _bump_head(session: Session, count: int) -> tuple[int, str]:
-    """Reserve `count` sequence numbers; the first one and the hash before it."""
+@dataclass(frozen=True)
+class _Reserved:
+    """What `_bump_head` returns: the first of the reserved sequence numbers, the hash before
+    it, and the head's time-order marks (AuditHead.max_at, disorder_seq) before them."""
+
+    seq: int
+    prev_hash: str
+    max_at: datetime | None
+    disorder_seq: int
+
+
+def _bump_head(session: Session, count: int) -> _Reserved:
+    """Reserve `count` sequence numbers (locks the head until the transaction ends)."""
     conn = session.connection()
     row = conn.execute(
         update(AuditHead)
         .where(AuditHead.id == 1)
         .values(seq=AuditHead.seq + count)
-        .returning(AuditHead.seq, AuditHead.hash)
+        .returning(AuditHead.seq, AuditHead.hash, AuditHead.max_at, AuditHead.disorder_seq)
     ).first()
     if row is None:  # a database created without the migration's head row
         conn.execute(insert(AuditHead).values(id=1, seq=count, hash=GENESIS))
-        return 1, GENESIS
-    return int(row[0]) - count + 1, str(row[1])
+        return _Reserved(1, GENESIS, None, 0)
+    return _Reserved(int(row[0]) - count + 1, str(row[1]), row[2], int(row[3] or 0))
 
 
 _PENDING = "govshare_audit_pending"
@@ -190,18 +201,26 @@ the first append of a process goes through `_append_here`, which creates a missi
 
 
 def _append_here(session: Session, pending: list[tuple[dict[str, Any], datetime | None]]) -> None:
-    """Bump the head by len(pending), hash the events here, insert them, store the new hash."""
-    seq, prev_hash = _bump_head(session, len(pending))
+    """Bump the head by len(pending), hash the events here, insert them, store the new hash and
+    the time-order marks (an event earlier than the latest so far becomes `disorder_seq`)."""
+    head = _bump_head(session, len(pending))
+    prev_hash, max_at, disorder_seq = head.prev_hash, head.max_at, head.disorder_seq
     rows = []
     for offset, (event_fields, given_at) in enumerate(pending):
         at = given_at or utcnow()
-        fields = dict(event_fields, seq=seq + offset, at=at.isoformat(timespec="microseconds"))
+        seq = head.seq + offset
+        fields = dict(event_fields, seq=seq, at=at.isoformat(timespec="microseconds"))
         digest = event_digest(prev_hash, fields)
         rows.append(dict(fields, at=at, prev_hash=prev_hash, hash=digest))
         prev_hash = digest
+        if max_at is not None and at < max_at:
+            disorder_seq = seq
+        else:
+            max_at = at
     conn = session.connection()
     conn.execute(insert(AuditEvent), rows)
-    conn.execute(update(AuditHead).where(AuditHead.id == 1).values(hash=prev_hash))
+    marks = {"hash": prev_hash, "max_at": max_at, "disorder_seq": disorder_seq}
+    conn.execute(update(AuditHead).where(AuditHead.id == 1).values(**marks))
 
 
 _AT_MARK = "@at@"
@@ -210,22 +229,25 @@ _SEQ_END = '"seq":0}'
 # PostgreSQL: lock the head, take the time, hash, move the head and insert the event in ONE
 # statement. The hash is the same SHA-256 as event_digest: the canonical JSON is made here with
 # placeholders for `at` and `seq` (`at` sorts fourth and `seq` last of the top-level keys) and
-# completed in SQL. Without a head row, `seq` is NULL and the insert fails (NOT NULL): no event
-# is ever lost silently. psycopg's %(name)s parameters (exec_driver_sql, ClientCursor.mogrify).
+# completed in SQL. The head's time-order marks are kept as in `_append_here`. Without a head
+# row, `seq` is NULL and the insert fails (NOT NULL): no event is ever lost silently. psycopg's
+# %(name)s parameters (exec_driver_sql, ClientCursor.mogrify).
 _APPEND_PG = """
 WITH h AS MATERIALIZED (
-    SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE
+    SELECT seq, hash, max_at, disorder_seq FROM audit_head WHERE id = 1 FOR UPDATE
 ), t0 AS MATERIALIZED (
-    SELECT h.seq + 1 AS seq, h.hash AS prev,
+    SELECT h.seq + 1 AS seq, h.hash AS prev, h.max_at, h.disorder_seq,
            COALESCE(CAST(%(at)s AS timestamptz), clock_timestamp()) AS at
     FROM (SELECT 1) AS one LEFT JOIN h ON true
 ), t AS MATERIALIZED (
-    SELECT seq, prev, at, encode(sha256(convert_to(
+    SELECT seq, prev, at, max_at, disorder_seq, encode(sha256(convert_to(
         prev || %(p1)s || to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')
         || '+00:00' || %(p2)s || seq::text || '}', 'UTF8')), 'hex') AS hash
     FROM t0
 ), u AS (
-    UPDATE audit_head SET seq = t.seq, hash = t.hash FROM t WHERE audit_head.id = 1
+    UPDATE audit_head SET seq = t.seq, hash = t.hash, max_at = GREATEST(t.max_at, t.at),
+        disorder_seq = CASE WHEN t.at < t.max_at THEN t.seq ELSE t.disorder_seq END
+    FROM t WHERE audit_head.id = 1
 )
 INSERT INTO audit_events (seq, at, actor_id, actor_name, department_id, action, object_type,
     object_id, details, client_address, outcome, prev_hash, hash)
@@ -331,15 +353,22 @@ def verify_chain(session: Session, *, start: tuple[int, str] | None = None) -> V
     the head were at 0: any event then reads as "events after the head".
 
     `start` (seq, hash): rehash only the events after that one, taking its hash as given (a
-    signed checkpoint that was found to match: anchor.verify's incremental check)."""
+    signed checkpoint that was found to match: anchor.verify's incremental check).
+
+    A full check also recomputes the head's time-order marks (`max_at`, `disorder_seq`, which
+    the time filters of GET /audit/events rely on): marks moved back below what the events
+    show would let a time filter miss events, and are reported."""
     head = session.get(AuditHead, 1)
     base_seq = head.base_seq if head is not None else 0
     base_hash = head.base_hash if head is not None else GENESIS
     head_seq = head.seq if head is not None else 0
     head_hash = head.hash if head is not None else GENESIS
+    marks = (head.max_at, head.disorder_seq) if head is not None else None
     session.expunge_all()
     from_seq, prev_hash = start if start is not None else (base_seq, base_hash)
     expected_seq, checked = from_seq + 1, 0
+    latest: tuple[datetime, int] | None = None  # the latest `at` so far, and its event
+    disorder = 0  # the last event earlier than an earlier one
 
     def result(broken: int | None = None, reason: str | None = None) -> VerifyResult:
         ok = reason is None
@@ -353,9 +382,22 @@ def verify_chain(session: Session, *, start: tuple[int, str] | None = None) -> V
         if event_digest(prev_hash, _fields_of(event)) != event.hash:
             return result(event.seq, "event content altered")
         prev_hash, expected_seq, checked = event.hash, expected_seq + 1, checked + 1
+        if latest is not None and event.at < latest[0]:
+            disorder = event.seq
+        else:
+            latest = (event.at, event.seq)
     last_seq = from_seq + checked
     if head is None and session.scalar(select(AuditEvent.seq).limit(1)) is not None:
         return result(1, "the chain's head row was deleted")
     if head_seq != last_seq or head_hash != prev_hash:
         return result(last_seq + 1, "events after the last one were deleted")
+    if start is None and marks is not None:
+        max_at, disorder_seq = marks
+        if disorder_seq < disorder:
+            return result(disorder, _MARKS_MOVED)
+        if latest is not None and (max_at is None or max_at < latest[0]):
+            return result(latest[1], _MARKS_MOVED)
     return result()
+
+
+_MARKS_MOVED = "the head's time-order marks were moved back: time filters could miss events"

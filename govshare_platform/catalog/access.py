@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fastapi import Response
+from sqlalchemy.orm import joinedload
 
 from govshare_core.schemas import CatalogEntryOut
 from govshare_core.vocab import EntryStatus, Role
@@ -31,7 +32,8 @@ def can_see(ctx: Ctx, entry: CatalogEntry) -> bool:
 
 def visible_entry(ctx: Ctx, entry_id: int) -> CatalogEntry:
     """The entry, or 404 when it does not exist or the caller may not see it."""
-    entry = ctx.db.get(CatalogEntry, entry_id)
+    # its data items in the same statement (the answer shows them; submit validates them)
+    entry = ctx.db.get(CatalogEntry, entry_id, options=[joinedload(CatalogEntry.items)])
     if entry is None or not can_see(ctx, entry):
         raise not_found("catalog entry")
     return entry
@@ -68,7 +70,7 @@ def authorize(ctx: Ctx, transition: Transition, entry: CatalogEntry) -> None:
 def entry_out(ctx: Ctx, entry: CatalogEntry, response: Response | None = None) -> CatalogEntryOut:
     """The entry as returned by the API (with its submitter's name, review deadline and draft
     problems); sets the ETag."""
-    out = views.detail(ctx.db, entry)
+    out = views.detail(ctx.db, entry, viewer=ctx.user)
     out.problems = [e.as_dict() for e in service.problems(entry)]
     if response is not None:
         response.headers["ETag"] = etag(entry.version)

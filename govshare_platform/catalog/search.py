@@ -49,7 +49,14 @@ from govshare_platform.departments.models import Department
 from govshare_platform.sorting import Sort, SortKey, SortKeys, enum_order
 
 COUNT_CAP = 10_000
-"""Totals are counted up to this many matches; beyond it the total is an estimate."""
+"""Totals of listings and sorted searches are counted up to this many matches (and up to this
+many matches are sorted as an id array); beyond it the total is an estimate."""
+TEXT_CAP = 1_000
+"""Totals of text searches in relevance or newest order are counted up to this many matches;
+beyond, the total is "more than TEXT_CAP" (`total_is_estimate`). Counting a match reads its
+row, wherever the index lists it: on PostgreSQL a common word's capped count was most of a
+search's time (10 001 heap blocks: ~60 ms of q=人口's 180 ms at 1 000 000 entries), and a
+user refines a search long before the thousandth hit."""
 FACET_CAP = COUNT_CAP
 """Facets count at most this many matches (per dimension); beyond, they are lower bounds."""
 
@@ -262,6 +269,8 @@ def _match_sql(
 def _text_hits(
     session: Session, tokens: list[str], offset: int, limit: int, without: Sequence[str] = ()
 ) -> Hits:
+    """A page of the matches of `tokens` (less those holding all of `without`), newest first,
+    with their total counted up to TEXT_CAP."""
     col, where, query = _match_sql(session, tokens, without)
     base = f"SELECT {col} AS id FROM {SEARCH_TABLE} WHERE {where}"
     page = text(f"{base} ORDER BY {col} DESC LIMIT :limit OFFSET :offset")
@@ -270,9 +279,9 @@ def _text_hits(
         ids = list(session.execute(page, page_params).scalars())
         total = session.execute(
             text(f"SELECT count(*) FROM ({base} LIMIT :cap) AS m"),
-            {"q": query, "cap": COUNT_CAP + 1},
+            {"q": query, "cap": TEXT_CAP + 1},
         ).scalar_one()
-        return _hits(ids, int(total))
+        return _hits(ids, int(total), TEXT_CAP)
     # The capped count visits every match when there are at most COUNT_CAP of them, so it also
     # hands back the requested page of them, sorted newest first: one index pass, and never the
     # planner's backward primary-key walk, which it picks for a rare or absent word (a lexeme
@@ -284,17 +293,19 @@ def _text_hits(
             " (array_agg(m.id ORDER BY m.id DESC))[CAST(:first AS int) : CAST(:last AS int)]"
             f" FROM ({base} LIMIT :cap) AS m"
         ),
-        {"q": query, "cap": COUNT_CAP + 1, "first": offset + 1, "last": offset + limit},
+        {"q": query, "cap": TEXT_CAP + 1, "first": offset + 1, "last": offset + limit},
     ).one()
-    if total > COUNT_CAP:
-        # Many matches (≥ 1 % of a million): walking the primary key backwards meets `limit` of
-        # them soon, and the planner picks that for a common word.
+    if total > TEXT_CAP:
+        # Many matches: walking the primary key backwards meets `limit` of them soon, and the
+        # planner picks that for a common word.
         ids = list(session.execute(page, page_params).scalars())
-    return _hits([int(i) for i in ids or []], int(total))
+    return _hits([int(i) for i in ids or []], int(total), TEXT_CAP)
 
 
-def _hits(ids: list[int], total: int) -> Hits:
-    return Hits(ids, min(total, COUNT_CAP), total > COUNT_CAP)
+def _hits(ids: list[int], total: int, cap: int | None = None) -> Hits:
+    """Hits with `total` counted up to `cap` (COUNT_CAP when None): past it, an estimate."""
+    cap = COUNT_CAP if cap is None else cap
+    return Hits(ids, min(total, cap), total > cap)
 
 
 def _btree_query(filters: EntryFilters, scope: Scope) -> Select[Any]:
@@ -360,11 +371,13 @@ ENTRY_SORT = SortKeys(
 """The `sort` keys of GET /catalog/entries and /catalog/share-catalog (CatalogEntrySummary)."""
 
 
-def _matching(session: Session, tokens: list[str]) -> tuple[ColumnElement[bool], int]:
+def _matching(
+    session: Session, tokens: list[str], cap: int | None = None
+) -> tuple[ColumnElement[bool], int]:
     """Entries matching all `tokens` (a condition on catalog_entries.id) and their count, capped
-    at COUNT_CAP + 1.
+    at `cap` + 1 (COUNT_CAP when None).
 
-    On PostgreSQL the capped count hands back the matches' ids too, and up to COUNT_CAP of them
+    On PostgreSQL the capped count hands back the matches' ids too, and up to `cap` of them
     are sorted as an array (`id = ANY(...)`, primary-key lookups): as a subquery, the planner
     misjudges a word's frequency (see `_text_hits`) and sorted the whole table to probe each row
     (q=人口 sorted by name: 118 ms at 100 000 entries). SQLite reads the FTS matches first
@@ -372,13 +385,14 @@ def _matching(session: Session, tokens: list[str]) -> tuple[ColumnElement[bool],
     """
     col, where, query = _match_sql(session, tokens)
     base = f"SELECT {col} AS id FROM {SEARCH_TABLE} WHERE {where}"
+    cap = COUNT_CAP if cap is None else cap
     capped = f"FROM ({base} LIMIT :cap) AS m"
-    params = {"q": query, "cap": COUNT_CAP + 1}
+    params = {"q": query, "cap": cap + 1}
     if _is_pg(session):
         total, ids = session.execute(
             text(f"SELECT count(*), array_agg(m.id) {capped}"), params
         ).one()
-        if total <= COUNT_CAP:
+        if total <= cap:
             return CatalogEntry.id == any_(literal(list(ids or []), ARRAY(Integer))), int(total)
     else:
         total = session.execute(text(f"SELECT count(*) {capped}"), params).scalar_one()
@@ -462,7 +476,7 @@ def _capped_count(session: Session, tokens: list[str], without: Sequence[str] = 
                 f"SELECT count(*) FROM (SELECT {col} FROM {SEARCH_TABLE} WHERE {where} LIMIT :cap)"
                 " AS m"
             ),
-            {"q": query, "cap": COUNT_CAP + 1},
+            {"q": query, "cap": TEXT_CAP + 1},
         ).scalar_one()
     )
 
@@ -493,13 +507,13 @@ def _like(term: str) -> str:
 def _pg_ranked_page(
     session: Session, q: str | None, tokens: list[str], in_name: list[str], page: tuple[int, int]
 ) -> Hits | None:
-    """PostgreSQL, at most COUNT_CAP matches: the page from one index pass, each match given
+    """PostgreSQL, at most TEXT_CAP matches: the page from one index pass, each match given
     its tier (its document holds the name tokens; the name contains the terms, looked up only
     for those and only when a term has several bigrams), else None."""
     offset, limit = page
     _, where, query = _match_sql(session, tokens)
     _, _, named = _match_sql(session, in_name)
-    params: dict[str, Any] = {"q": query, "named": named, "cap": COUNT_CAP + 1}
+    params: dict[str, Any] = {"q": query, "named": named, "cap": TEXT_CAP + 1}
     params["end"] = offset + limit
     tier = "CASE WHEN m.named THEN 1 ELSE 3 END"
     if needs_phrase_check(q):
@@ -517,9 +531,9 @@ def _pg_ranked_page(
         ),
         params,
     ).one()
-    if total > COUNT_CAP:
+    if total > TEXT_CAP:
         return None
-    return _hits([int(i) for i in (ranked or [])][offset:], int(total))
+    return _hits([int(i) for i in (ranked or [])][offset:], int(total), TEXT_CAP)
 
 
 def _ranked_hits(
@@ -532,8 +546,9 @@ def _ranked_hits(
     The name matches are one more ANDed token lookup (`in_name`). When every term is one token
     (two-character words, ASCII words) holding the tokens is holding the terms: tiers 1 and 2
     are one, read newest first like a plain search; a full page of them needs only the total
-    besides. Otherwise up to COUNT_CAP name matches are sorted by tier (`name LIKE` each term);
-    more are read newest first as one tier. The rest is the token lookup minus the name matches
+    besides. Otherwise up to TEXT_CAP name matches are sorted by tier (`name LIKE` each term);
+    more are read newest first as one tier (a name holding a long term's bigrams but not the
+    term is rare). The rest is the token lookup minus the name matches
     (`_text_hits` with `without`), so no match is scored. A page past the name matches counts
     them (exactly: to know where they end). On PostgreSQL `_pg_ranked_page` first tries the
     whole page in the one capped pass that counts the matches.
@@ -546,7 +561,7 @@ def _ranked_hits(
     # 1M entries and sorted all of them (202 ms) instead of walking the primary key (3 ms).
     words = {t[len(NAME_PREFIX) :] for t in in_name}
     named_query = in_name + [t for t in tokens if t not in words]
-    over_cap = False  # known to have more than COUNT_CAP matches
+    over_cap = False  # known to have more than TEXT_CAP matches
     if _is_pg(session):
         found = _pg_ranked_page(session, q, tokens, in_name, page)
         if found is not None:
@@ -556,13 +571,14 @@ def _ranked_hits(
     if not needs_phrase_check(q):  # one tier, read newest first like a plain search
         ids = _newest(session, named_query, offset, limit)
         if len(ids) == limit:  # a full page of name matches: only the total is left
-            return _hits(ids, COUNT_CAP + 1 if over_cap else _capped_count(session, tokens))
+            total = TEXT_CAP + 1 if over_cap else _capped_count(session, tokens)
+            return _hits(ids, total, TEXT_CAP)
         # the name matches end before this page does: where exactly?
         named_count = offset + len(ids) if ids else _exact_count(session, named_query)
     else:
-        named, named_count = _matching(session, named_query)
-        if named_count > COUNT_CAP:  # tiers 1 and 2 as one, newest first (rare: long terms)
-            if end > COUNT_CAP:
+        named, named_count = _matching(session, named_query, TEXT_CAP)
+        if named_count > TEXT_CAP:  # tiers 1 and 2 as one, newest first
+            if end > TEXT_CAP:
                 named_count = _exact_count(session, named_query)
             if offset < named_count:
                 ids = _newest(session, named_query, offset, limit)
@@ -573,13 +589,12 @@ def _ranked_hits(
             stmt = stmt.order_by(case((phrase, 0), else_=1), CatalogEntry.id.desc())
             ids = [int(i) for i in session.scalars(stmt.offset(offset).limit(limit))]
     if end <= named_count:  # the page is all name matches: count them all, capped
-        return _hits(
-            ids, COUNT_CAP + 1 if named_count > COUNT_CAP else _capped_count(session, tokens)
-        )
+        over_cap = over_cap or named_count > TEXT_CAP
+        return _hits(ids, TEXT_CAP + 1 if over_cap else _capped_count(session, tokens), TEXT_CAP)
     first = max(offset, named_count)
     others = _text_hits(session, tokens, first - named_count, end - first, without=in_name)
     total = named_count + others.total + (1 if others.total_is_estimate else 0)
-    return _hits(ids + others.ids, total)
+    return _hits(ids + others.ids, total, TEXT_CAP)
 
 
 def find(
@@ -594,7 +609,8 @@ def find(
     relevance: bool = False,
 ) -> Hits:
     """Ids of matching entries, newest first (or in `sort` order, or by `relevance` when there
-    is a text), with a total counted up to COUNT_CAP.
+    is a text), with a total counted up to TEXT_CAP (a text or filter search; COUNT_CAP for
+    listings and sorted searches).
 
     Text or any filter goes to the token index (filters are tokens there, so any combination is
     one lookup); only plain listings of a scope use the B-tree indexes. A filter the B-trees do

@@ -18,11 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from govshare_core.exchange import MAX_XLSX_EXPANSION, DeliveryProblem
+from govshare_core.spreadsheet import ZipLimits, zip_bomb
 
 MAX_LINE_CHARS = 4 * 1024 * 1024
 """A physical line longer than this is refused (a file without line ends is not a table)."""
-SMALL_PART = 1024 * 1024
-"""Zip parts below this size may compress as well as they like (styles, shared strings)."""
 
 
 class FileProblem(Exception):
@@ -89,7 +88,8 @@ def csv_rows(chunks: Iterable[bytes], encoding: str) -> Iterator[list[str]]:
 
 
 def check_zip(path: Path, max_bytes: int) -> None:
-    """Refuse a file that is no zip, or whose parts would expand too far (a zip bomb)."""
+    """Refuse a file that is no zip, or whose parts would expand too far (a zip bomb: the core's
+    check, the parts at most `max_bytes` in all and MAX_XLSX_EXPANSION times their size each)."""
     if not zipfile.is_zipfile(path):
         raise FileProblem(DeliveryProblem.NOT_A_SPREADSHEET)
     try:
@@ -97,14 +97,9 @@ def check_zip(path: Path, max_bytes: int) -> None:
             infos = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError):
         raise FileProblem(DeliveryProblem.NOT_A_SPREADSHEET) from None
-    total = 0
-    for info in infos:
-        total += info.file_size
-        ratio_limit = max(info.compress_size, 1) * MAX_XLSX_EXPANSION
-        if info.file_size > SMALL_PART and info.file_size > ratio_limit:
-            raise FileProblem(DeliveryProblem.ZIP_BOMB, value=info.filename[:100])
-    if total > max_bytes:
-        raise FileProblem(DeliveryProblem.ZIP_BOMB, value=f"{total} bytes")
+    bomb = zip_bomb(infos, ZipLimits(max_bytes=max_bytes, max_ratio=MAX_XLSX_EXPANSION))
+    if bomb is not None:
+        raise FileProblem(DeliveryProblem.ZIP_BOMB, value=bomb)
 
 
 def cell_text(value: Any) -> str:

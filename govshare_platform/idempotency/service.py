@@ -44,7 +44,7 @@ def run(
     if key and (replay := _replay(session, user_id, key, fp)) is not None:
         return replay
     try:
-        payload = jsonable_encoder(produce())
+        payload = _json_ready(produce())
         if key:
             session.add(
                 IdempotencyRecord(
@@ -68,6 +68,14 @@ def run(
             return replay
         raise
     return JSONResponse(payload, status_code=status_code)
+
+
+def _json_ready(value: Any) -> Any:
+    """`value` as JSON-ready data, as FastAPI's encoder gives it: a model is dumped by pydantic
+    in one call (the encoder walks the dumped dict again, value by value, for nothing)."""
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json", by_alias=True)
+    return jsonable_encoder(value)
 
 
 def _replay(session: Session, user_id: int, key: str, fp: str) -> JSONResponse | None:

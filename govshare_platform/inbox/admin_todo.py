@@ -14,7 +14,10 @@ The security admin (安全管理员):
 The audit admin (审计管理员):
 - audit_chain_broken: the newest signed checkpoint no longer matches the trail (the head is
   behind it, or the checkpointed event is gone or re-hashed), or the newest verification
-  recorded in the trail (`audit_verify`) failed: verify at the desk;
+  recorded in the trail (`audit_verify`) failed, or the newest FULL one did (the maintenance
+  sweep's daily one, govshare_platform.audit.scheduled, or `?full=true` at the desk): an
+  incremental check that passes does not close what only a full one finds; a full one that
+  passes does. Verify at the desk;
 - audit_unanchored: the oldest event no checkpoint covers is older than ANCHOR_STALE_HOURS (no
   audit key configured, or no sweep running);
 - audit_retention: events older than the policy's log_retention_years, waiting to be archived
@@ -122,16 +125,20 @@ def _checkpoint_problem(b: InboxBuilder, head: AuditHead | None) -> AuditCheckpo
 
 
 def _last_verification_failed(b: InboxBuilder) -> int | None:
-    """The seq of the newest `audit_verify` event when it recorded a broken chain."""
-    row = b.session.execute(
+    """The seq of the newest `audit_verify` event, or of the newest full one, when it recorded
+    a broken chain (an index range of `ix_audit_events_action_seq` each, newest first)."""
+    verifications = (
         select(AuditEvent.seq, AuditEvent.details)
         .where(AuditEvent.action == "audit_verify")
         .order_by(AuditEvent.seq.desc())
         .limit(1)
-    ).first()
-    if row is None or not isinstance(row.details, dict) or row.details.get("ok", True):
-        return None
-    return int(row.seq)
+    )
+    full = verifications.where(AuditEvent.details["full"].as_boolean().is_(True))
+    for query in (verifications, full):
+        row = b.session.execute(query).first()
+        if row is not None and isinstance(row.details, dict) and not row.details.get("ok", True):
+            return int(row.seq)
+    return None
 
 
 def _chain(b: InboxBuilder, now: datetime) -> None:

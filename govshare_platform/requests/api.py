@@ -33,7 +33,7 @@ from govshare_platform.deps import (
 )
 from govshare_platform.errors import conflict
 from govshare_platform.idempotency import service as idem
-from govshare_platform.policy.service import deadlines
+from govshare_platform.policy.service import Deadlines, deadlines
 from govshare_platform.requests import access, service
 from govshare_platform.requests.models import ShareRequest
 from govshare_platform.requests.service import REQUEST_SORT, RequestSide
@@ -44,9 +44,13 @@ router = APIRouter(tags=["requests"])
 OBJECT = "share_request"
 
 
-def _detail(ctx: Ctx, request: ShareRequest, response: Response) -> ShareRequestDetailOut:
+def _detail(
+    ctx: Ctx, request: ShareRequest, response: Response, clock_: Deadlines | None = None
+) -> ShareRequestDetailOut:
+    """The answer (with the ETag); `clock_`: the deadline clock if already read."""
     response.headers["ETag"] = etag(request.version)
-    return service.to_detail(request, deadlines(ctx.db, clock.today()))
+    clock_ = clock_ or deadlines(ctx.db, clock.today())
+    return service.to_detail(request, clock_, viewer=ctx.user)
 
 
 def _audit(ctx: Ctx, request: ShareRequest, action: str, **details: Any) -> None:
@@ -74,7 +78,7 @@ def create_request(
             today=clock.today(),
         )
         _audit(ctx, created, "create", entry_id=created.entry_id, items=created.data_items)
-        return service.to_detail(created, deadlines(ctx.db, clock.today()))
+        return service.to_detail(created, deadlines(ctx.db, clock.today()), viewer=ctx.user)
 
     return idem.run(ctx.db, ctx.user.id, key, path=request.url.path, body=body, produce=produce)
 
@@ -172,11 +176,14 @@ def submit_request(
 ) -> ShareRequestDetailOut:
     """Submit: 无条件 granted at once, 不予共享 to the platform, 有条件 to the provider."""
     req, _ = _transition(ctx, request_id, _named("submit"), if_match)
-    actions = service.submit(ctx.db, request=req, actor_id=ctx.user.id, today=clock.today())
+    clock_ = deadlines(ctx.db, clock.today())  # the calendar, read once for both uses
+    actions = service.submit(
+        ctx.db, request=req, actor_id=ctx.user.id, today=clock_.today, calendar=clock_.calendar
+    )
     for action in actions:
         _audit(ctx, req, action, review_due=str(req.review_due))
     ctx.db.commit()
-    return _detail(ctx, req, response)
+    return _detail(ctx, req, response, clock_)
 
 
 @router.post("/requests/{request_id}/withdraw", response_model=ShareRequestDetailOut)

@@ -11,7 +11,9 @@ from datetime import date
 from typing import Literal
 
 from sqlalchemy import ColumnElement, and_, case, func, or_, select
-from sqlalchemy.orm import Session, aliased, object_session, selectinload
+from sqlalchemy import inspect as orm_inspect
+from sqlalchemy.orm import Session, aliased, joinedload, object_session, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from govshare_core.schemas import (
     DecisionIn,
@@ -34,12 +36,12 @@ from govshare_core.vocab import (
     ShareMode,
     ShareType,
 )
-from govshare_core.workdays import Deadline, review_deadline
+from govshare_core.workdays import Deadline, WorkdayCalendar, review_deadline
 from govshare_core.workflow import REQUEST_REVIEW_STATES, SHARE_REQUEST, Transition
 from govshare_platform.agreements.service import cancel_for_request, draft_for_request
 from govshare_platform.audit import service as audit
 from govshare_platform.catalog.models import CatalogEntry
-from govshare_platform.catalog.views import display_name
+from govshare_platform.catalog.views import display_name, user_name
 from govshare_platform.db import utcnow
 from govshare_platform.departments import service as departments
 from govshare_platform.departments.models import Department, User
@@ -58,7 +60,8 @@ def check_against_entry(
     session: Session, *, data: ShareRequestIn, consumer_department_id: int, today: date
 ) -> tuple[CatalogEntry, ShareType]:
     """The entry and the effective share type; 422 on any broken rule (第五条, 第二十八条)."""
-    entry = session.get(CatalogEntry, data.entry_id)
+    # its data items in the same statement (their share types are checked below)
+    entry = session.get(CatalogEntry, data.entry_id, options=[joinedload(CatalogEntry.items)])
     errors = validate_request_target(
         entry_published=entry is not None and entry.status == EntryStatus.PUBLISHED,
         entry_department_id=entry.department_id if entry else None,
@@ -84,6 +87,14 @@ def _apply(
         setattr(request, name, value)
     request.provider_department_id = entry.department_id
     request.share_type = kind
+    _keep_entry(request, entry)
+
+
+def _keep_entry(request: ShareRequest, entry: CatalogEntry) -> None:
+    """Hold the entry just checked as the request's `entry` (no history, nothing to write), so
+    the answer's entry name and code need no second load of it and its data items."""
+    if entry.id == request.entry_id:
+        set_committed_value(request, "entry", entry)
 
 
 def create(
@@ -96,6 +107,9 @@ def create(
     request = ShareRequest(
         consumer_department_id=department_id, applicant_id=applicant_id, status=_R.DRAFT
     )
+    # a new request has no history and no disputes: known without asking the database
+    set_committed_value(request, "events", [])
+    set_committed_value(request, "disputes", [])
     _apply(request, data, entry, kind)
     session.add(request)
     session.flush()
@@ -126,21 +140,34 @@ def _as_input(request: ShareRequest) -> ShareRequestIn:
     )
 
 
-def deadline_from(session: Session, received: date) -> Deadline:
-    """Review deadline in working days from receipt (第二十七条), with the platform's calendar."""
+def deadline_from(
+    session: Session, received: date, calendar: WorkdayCalendar | None = None
+) -> Deadline:
+    """Review deadline in working days from receipt (第二十七条), with the platform's calendar
+    (`calendar`: already read in this transaction, e.g. `Deadlines.calendar`)."""
     days = get_policy(session).review_working_days
-    return review_deadline(received, days, calendar=get_calendar(session))
+    return review_deadline(received, days, calendar=calendar or get_calendar(session))
 
 
-def _start_clock(session: Session, request: ShareRequest, today: date) -> None:
-    deadline = deadline_from(session, today)
+def _start_clock(
+    session: Session, request: ShareRequest, today: date, calendar: WorkdayCalendar | None = None
+) -> None:
+    deadline = deadline_from(session, today, calendar)
     request.review_due = deadline.due
     request.review_due_provisional = deadline.provisional
     request.escalated = False
 
 
-def submit(session: Session, *, request: ShareRequest, actor_id: int, today: date) -> list[str]:
-    """Submit and route by share type (第二十五条, 第五条); returns the actions taken."""
+def submit(
+    session: Session,
+    *,
+    request: ShareRequest,
+    actor_id: int,
+    today: date,
+    calendar: WorkdayCalendar | None = None,
+) -> list[str]:
+    """Submit and route by share type (第二十五条, 第五条); returns the actions taken.
+    `calendar`: the platform's calendar if the caller has read it already."""
     transition = SHARE_REQUEST.find("submit", request.status)
     entry, kind = check_against_entry(
         session,
@@ -148,16 +175,23 @@ def submit(session: Session, *, request: ShareRequest, actor_id: int, today: dat
         consumer_department_id=request.consumer_department_id,
         today=today,
     )
-    request.provider_department_id, request.share_type = entry.department_id, kind
-    request.received_on = today
-    _start_clock(session, request, today)
-    request.move(transition, actor_id=actor_id, comment=None)
-    follow_up = {ShareType.UNCONDITIONAL: "auto_grant", ShareType.NOT_SHARED: "route_statutory"}
-    actions = [transition.action]
-    if kind in follow_up:
-        step = SHARE_REQUEST.find(follow_up[kind], request.status)
-        request.move(step, actor_id=None, comment=None)
-        actions.append(step.action)
+    _keep_entry(request, entry)
+    # the reads below (policy, calendar, history) must not flush the changes one by one: that
+    # would write the row (and bump its version) once per read instead of once
+    with session.no_autoflush:
+        request.provider_department_id, request.share_type = entry.department_id, kind
+        request.received_on = today
+        _start_clock(session, request, today, calendar)
+        request.move(transition, actor_id=actor_id, comment=None)
+        follow_up = {
+            ShareType.UNCONDITIONAL: "auto_grant",
+            ShareType.NOT_SHARED: "route_statutory",
+        }
+        actions = [transition.action]
+        if kind in follow_up:
+            step = SHARE_REQUEST.find(follow_up[kind], request.status)
+            request.move(step, actor_id=None, comment=None)
+            actions.append(step.action)
     session.flush()
     if request.status == _R.ACTIVE:
         grants.create_for_request(session, request=request, today=today)
@@ -449,14 +483,20 @@ def to_out(request: ShareRequest, deadlines: Deadlines) -> ShareRequestOut:
     return ShareRequestOut.model_validate(_fields(request, deadlines))
 
 
-def to_detail(request: ShareRequest, deadlines: Deadlines) -> ShareRequestDetailOut:
-    """The request with its history; who acted by name (the printed 申请表 shows them)."""
+def to_detail(
+    request: ShareRequest, deadlines: Deadlines, *, viewer: User | None = None
+) -> ShareRequestDetailOut:
+    """The request with its history; who acted by name (the printed 申请表 shows them).
+    `viewer`: the signed-in user, whose name needs no query."""
     session = object_session(request)
     ids = {request.applicant_id} | {e.actor_id for e in request.events if e.actor_id}
     names: dict[int, str] = {}
-    if session is not None:
-        rows = session.execute(select(User.id, display_name(User)).where(User.id.in_(ids)))
-        names = {int(user_id): str(name) for user_id, name in rows}
+    if viewer is not None and viewer.id in ids:
+        names[viewer.id] = user_name(viewer)
+    if session is not None and ids - names.keys():
+        wanted = ids - names.keys()
+        rows = session.execute(select(User.id, display_name(User)).where(User.id.in_(wanted)))
+        names.update({int(user_id): str(name) for user_id, name in rows})
     events = []
     for event in request.events:
         out = RequestEventOut.model_validate(event)
@@ -486,13 +526,28 @@ def current_due(request: ShareRequest) -> date | None:
 _COMPUTED = {"entry_name", "resource_code", "overdue", "due", "working_days_left"}
 
 
+def _entry_label(request: ShareRequest) -> tuple[str, str | None]:
+    """The entry's name and resource code: from the loaded entry, else both columns alone (not
+    the whole entry with its data items)."""
+    session = object_session(request)
+    if "entry" in orm_inspect(request).unloaded and session is not None:
+        row = session.execute(
+            select(CatalogEntry.name, CatalogEntry.resource_code).where(
+                CatalogEntry.id == request.entry_id
+            )
+        ).one()
+        return row.name, row.resource_code
+    return request.entry.name, request.entry.resource_code
+
+
 def _fields(request: ShareRequest, deadlines: Deadlines) -> dict[str, object]:
     names = ShareRequestOut.model_fields.keys() - _COMPUTED
     due = current_due(request)
+    entry_name, resource_code = _entry_label(request)
     return {
         **{name: getattr(request, name) for name in names},
-        "entry_name": request.entry.name,
-        "resource_code": request.entry.resource_code,
+        "entry_name": entry_name,
+        "resource_code": resource_code,
         "overdue": is_overdue(request, deadlines.today),
         "due": due,
         "working_days_left": deadlines.left(due),

@@ -90,6 +90,19 @@ def test_main_window_in_english(english, qtbot, make_context, tmp_path: Path) ->
     assert home.model.headerData(0, Qt.Orientation.Horizontal) == "Type"
 
 
+def test_module_level_tr_helpers_translate(english) -> None:
+    """lupdate files a plain `tr("…")` function's strings under the empty context, whatever
+    context the helper names: they used to stay Chinese in the English UI (the form dialogs'
+    summary line, the PDF preview's page count, the audit trail's action names)."""
+    from govshare_desktop.audit import labels
+    from govshare_desktop.common import form_dialog, pdf_preview
+
+    assert form_dialog.tr("请按提示修改标红的项目。") == "Please correct the fields marked in red."
+    assert pdf_preview.tr("共 %1 页。") == "%1 pages."
+    assert labels.tr("登录") != "登录"
+    assert i18n.module_tr("NoSuchContext", "确定") == "OK"
+
+
 def test_strings_without_a_translation_stay_as_they_are(english) -> None:
     from PySide6.QtCore import QCoreApplication
 

@@ -87,7 +87,7 @@ def _check_sort_choices(world: World) -> None:
 def _check_pages_past_the_cap(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
     """More name matches than the cap: tiers 1 and 2 read newest first as one, pages join up."""
     whole = _names(world, q="人口")
-    monkeypatch.setattr(search, "COUNT_CAP", 2)
+    monkeypatch.setattr(search, "TEXT_CAP", 2)
     pages = [_get(world, "share-catalog", q="人口", offset=i, limit=1) for i in range(5)]
     assert [n for p in pages for n in (e["name"] for e in p["items"])] == whole
     assert pages[0]["total_is_estimate"]

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from govshare_core.separation import AdminTodo
 from govshare_core.vocab import Role
@@ -17,6 +17,7 @@ from govshare_platform import clock
 from govshare_platform.audit.models import AuditCheckpoint, AuditEvent
 from govshare_platform.db import utcnow
 from govshare_platform.departments.models import Department, ResourceAdminFiling, User
+from govshare_platform.maintenance import run_once
 from govshare_platform.policy.models import Policy
 from govshare_platform.settings import Settings
 from tests.platform.audit_support import checkpoint_api, keyed_settings, make_activity, verify_api
@@ -136,4 +137,38 @@ def test_events_past_the_retention_period(world: World) -> None:
     [item] = [i for i in _inbox(world, *AU) if i["kind"] == "audit_retention"]
     assert (item["object_id"], item["state"]) == (2, "archive_due")
     assert item["title"].startswith("2 条审计事件")
+    _no_other_role_gets_them(world)
+
+
+def test_a_failed_scheduled_full_verification_is_a_todo_until_a_full_one_passes(
+    world: World, settings: Settings
+) -> None:
+    """An event before the newest checkpoint edited with its stored hash left alone: the desk's
+    incremental check passes, the sweep's daily full verification fails, and the to-do stays
+    open through incremental passes until a full verification passes."""
+    make_activity(world)
+    checkpoint_api(world)
+    make_activity(world)
+    with world.session() as s:
+        outcome = s.scalar(select(AuditEvent.outcome).where(AuditEvent.seq == 2))
+        s.execute(update(AuditEvent).where(AuditEvent.seq == 2).values(outcome="edited"))
+        s.commit()
+    assert verify_api(world)["ok"]  # incremental: what the checkpoint covers is not rehashed
+    assert _items(world, AU, AdminTodo.AUDIT_CHAIN_BROKEN) == []
+    result = run_once(world.app.state.session_factory, settings)
+    assert result["audit_verified"] == 1 and result["audit_verify_failed"] == 1
+    [(seq, state)] = _items(world, AU, AdminTodo.AUDIT_CHAIN_BROKEN)
+    assert state == "broken"
+    with world.session() as s:
+        event = s.get(AuditEvent, seq)  # the recorded verification (id == seq here)
+        assert event is not None and event.actor_name == "system"
+        assert event.details["scheduled"] and event.details["first_broken_seq"] == 2
+    assert verify_api(world)["ok"]  # a later incremental pass does not close it
+    assert _items(world, AU, AdminTodo.AUDIT_CHAIN_BROKEN) == [(seq, "broken")]
+    with world.session() as s:
+        s.execute(update(AuditEvent).where(AuditEvent.seq == 2).values(outcome=outcome))
+        s.commit()
+    r = world.client.get("/api/v1/audit/verify", params={"full": True}, headers=world.h(*AU))
+    assert r.status_code == 200 and r.json()["ok"], r.text
+    assert _items(world, AU, AdminTodo.AUDIT_CHAIN_BROKEN) == []
     _no_other_role_gets_them(world)

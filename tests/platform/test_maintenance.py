@@ -35,13 +35,16 @@ def _shift(monkeypatch: pytest.MonkeyPatch, days: int) -> None:
     monkeypatch.setattr(clock, "today", lambda: later)
 
 
-def test_sweep_escalates_and_expires(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_sweep_escalates_and_expires(
+    world: World, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
     waiting = make_request(world, "consumer", "submitted")
     active = make_request(world, "consumer", "active")
     factory = world.app.state.session_factory
-    assert run_once(factory) == {"escalated": 0, "expired": 0}
+    settings = settings.model_copy(update={"audit_verify_interval_hours": 0})
+    assert run_once(factory, settings) == {"escalated": 0, "expired": 0}
     _shift(monkeypatch, 400)  # past the review deadline and the 180-day 截止时间
-    result = run_once(factory)
+    result = run_once(factory, settings)
     assert result["escalated"] == 1
     assert result["expired"] == 1  # one grant: the request asked for one data item
     with world.session() as s:
@@ -51,7 +54,7 @@ def test_sweep_escalates_and_expires(world: World, monkeypatch: pytest.MonkeyPat
         assert grant.status == GrantStatus.EXPIRED
         actions = set(s.scalars(select(AuditEvent.action)))
     assert {"request_escalated", "grant_expired", "maintenance_run"} <= actions
-    assert run_once(factory) == {"escalated": 0, "expired": 0}  # idempotent
+    assert run_once(factory, settings) == {"escalated": 0, "expired": 0}  # idempotent
 
 
 def test_scheduler_runs_in_background(world: World, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -6,7 +6,7 @@ import os
 import uuid
 import warnings
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -92,6 +92,11 @@ def test_upgrade_head_matches_the_models(empty_db: str) -> None:
         with engine.connect() as conn:
             head = conn.execute(text("SELECT seq, hash FROM audit_head WHERE id = 1")).one()
             policy = conn.execute(text("SELECT review_working_days FROM policy")).scalar_one()
+            if engine.dialect.name == "postgresql":  # 0016: a short GIN pending list
+                options = conn.execute(
+                    text("SELECT reloptions FROM pg_class WHERE relname = 'ix_catalog_search_doc'")
+                ).scalar_one()
+                assert options == ["gin_pending_list_limit=512"]
     finally:
         engine.dispose()
     modelled = set(load_all().metadata.tables)
@@ -194,3 +199,46 @@ def test_0004_starts_the_platforms_clock_of_waiting_entries(empty_db: str) -> No
         engine.dispose()
     assert got == {1: approved, 2: changed, 3: None}
     assert days == 5
+
+
+def test_0015_marks_the_events_written_out_of_order(empty_db: str) -> None:
+    """The head's max_at and disorder_seq computed over the existing trail (window function);
+    the time filters then read exactly what the plain `at` conditions read."""
+    from govshare_platform.audit import query
+    from govshare_platform.audit.models import AuditHead
+    from govshare_platform.db import make_engine, make_session_factory
+
+    command.upgrade(alembic_config(empty_db), "0014_search_rank")
+    t0 = datetime(2026, 1, 1, tzinfo=UTC)
+    minutes = [10, 20, 15, 20, 5, 21, 21, 30]  # seq 3 and 5: earlier than an earlier event
+    event = {"action": "login", "details": {}, "outcome": "ok", "prev_hash": "0" * 64}
+    times = {n: t0 + timedelta(minutes=m) for n, m in enumerate(minutes, start=1)}
+    rows = [{**event, "seq": n, "at": at, "hash": f"{n:064d}"} for n, at in times.items()]
+    engine = create_engine(empty_db)
+    with engine.begin() as conn:
+        conn.execute(insert(AuditEvent), rows)
+        conn.execute(text("UPDATE audit_head SET seq = :n"), {"n": len(rows)})
+    engine.dispose()
+    upgrade(empty_db)
+    assert schema_differences(empty_db) == []
+    engine = make_engine(empty_db)
+    try:
+        with make_session_factory(engine)() as session:
+            head = session.get(AuditHead, 1)
+            assert head is not None
+            assert (head.max_at, head.disorder_seq) == (t0 + timedelta(minutes=30), 5)
+            newest_first = sorted(times.items(), reverse=True)
+            for m in range(0, 32):
+                moment = t0 + timedelta(minutes=m)
+                cases = [
+                    (query.AuditFilter(until=moment), [n for n, at in newest_first if at < moment]),
+                    (
+                        query.AuditFilter(since=moment),
+                        [n for n, at in newest_first if at >= moment],
+                    ),
+                ]
+                for filters, want in cases:
+                    items, _ = query.page(session, filters, before_seq=None, limit=100)
+                    assert [item.seq for item in items] == want, filters
+    finally:
+        engine.dispose()

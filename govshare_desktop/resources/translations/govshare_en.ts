@@ -1092,8 +1092,16 @@
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
         <source>加载失败：%1</source>
         <translation>Failed to load: %1</translation>
+    </message>
+    <message>
+        <source>请按提示修改标红的项目。</source>
+        <translation>Please correct the fields marked in red.</translation>
     </message>
     <message>
         <source>由安全管理员设定的临时密码，用户首次登录时须修改</source>
@@ -2225,14 +2233,6 @@
     <message>
         <source>暂无申辩。</source>
         <translation>No explanations.</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>确定</source>
-        <translation>OK</translation>
     </message>
     <message>
         <source>平台按所选考核期内的数据计算各部门的指标、得分和排名，生成初稿（第三十四条）。</source>
@@ -4963,6 +4963,10 @@
         <translation>No matching entries. Click &quot;New&quot; to register the first one.</translation>
     </message>
     <message>
+        <source>超过 %1 条，已显示 %2 条</source>
+        <translation>More than %1, %2 shown</translation>
+    </message>
+    <message>
         <source>共 %1 条，已显示 %2 条</source>
         <translation>%1 in total, %2 shown</translation>
     </message>
@@ -6078,6 +6082,10 @@
         <translation>Nothing in the queue.</translation>
     </message>
     <message>
+        <source>超过 %1 项</source>
+        <translation>More than %1 items</translation>
+    </message>
+    <message>
         <source>共 %1 项</source>
         <translation>%1 items</translation>
     </message>
@@ -6493,6 +6501,10 @@
     <message>
         <source>没有符合条件的资源。</source>
         <translation>No matching resources.</translation>
+    </message>
+    <message>
+        <source>超过 %1 条资源，已显示 %2 条</source>
+        <translation>More than %1 resources, %2 shown</translation>
     </message>
     <message>
         <source>共 %1 条资源，已显示 %2 条</source>
@@ -6958,14 +6970,6 @@
 </context>
 <context>
     <name>UsagePages</name>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>确定</source>
-        <translation>OK</translation>
-    </message>
     <message>
         <source>正在加载……</source>
         <translation>Loading…</translation>

@@ -109,6 +109,7 @@ def test_the_viewer_pages_zooms_saves_and_prints(
     qtbot.waitUntil(lambda: viewer.document.status() == QPdfDocument.Status.Ready, timeout=WAIT)
     pages = viewer.page_count()
     assert pages >= 2 and viewer.ui.pageCountLabel.text() == f"/ {pages}"
+    assert not viewer.ui.prevPageButton.isEnabled() and viewer.ui.zoomLabel.text() == "自适应"
 
     viewer.ui.pageSpin.setValue(pages)  # the last page: the signature fields
     qtbot.waitUntil(lambda: viewer.current_page() == pages - 1, timeout=WAIT)
@@ -121,6 +122,9 @@ def test_the_viewer_pages_zooms_saves_and_prints(
     assert not viewer.ui.fitWidthButton.isChecked()
     assert viewer.view.zoomMode() == QPdfView.ZoomMode.Custom
     assert viewer.ui.zoomLabel.text().endswith("%")
+    qtbot.mouseClick(viewer.ui.fitWidthButton, Qt.MouseButton.LeftButton)
+    assert viewer.view.zoomMode() == QPdfView.ZoomMode.FitToWidth
+    assert viewer.ui.zoomLabel.text() == "自适应"
 
     saved = tmp_path / viewer.suggested_name()
     viewer.save_to(saved)

@@ -1,5 +1,6 @@
 """The agreement viewer's Qt modules ship in the PyInstaller bundle: none is excluded, and the
-viewer imports them statically (so PyInstaller's analysis finds them)."""
+viewer (or the common PDF pages it shows the PDF with) imports them statically (so PyInstaller's
+analysis finds them)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,10 @@ def test_the_viewer_modules_are_not_excluded_from_the_bundle() -> None:
 
 
 def test_the_viewer_imports_them_at_module_level() -> None:
-    source = (ROOT / "govshare_desktop" / "agreements" / "viewer.py").read_text(encoding="utf-8")
-    tree = ast.parse(source)
-    imported = {n.module for n in tree.body if isinstance(n, ast.ImportFrom)}
+    imported: set[str | None] = set()
+    for module in ("agreements/viewer.py", "common/pdf_preview.py"):
+        source = (ROOT / "govshare_desktop" / module).read_text(encoding="utf-8")
+        tree = ast.parse(source)
+        imported |= {n.module for n in tree.body if isinstance(n, ast.ImportFrom)}
+    assert "govshare_desktop.common.pdf_preview" in imported  # the viewer's pages
     assert set(VIEWER_MODULES) <= imported

@@ -82,6 +82,7 @@ def test_open_adjust_explain_publish(live_server: LiveServer, make_context, qtbo
     dialog.scoreSpin.setValue(88.5)
     qtbot.mouseClick(dialog.ui.okButton, Qt.MouseButton.LeftButton)
     assert dialog.error_text and dialog.isVisible()  # no reason: nothing sent
+    assert dialog.field_message("reason")  # said under the reason (validate_reason)
     dialog.reasonEdit.setPlainText("经核实，该局已报送的目录未及时发布，按实际情况调整")
     with qtbot.wait_signal(page.action_done, timeout=WAIT) as done:
         qtbot.mouseClick(dialog.ui.okButton, Qt.MouseButton.LeftButton)

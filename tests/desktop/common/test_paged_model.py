@@ -12,10 +12,12 @@ from govshare_desktop.common.debounce import Debouncer
 from govshare_desktop.common.paged_model import (
     LOAD_ALL_LIMIT,
     Column,
+    MoreThan,
     PagedTableModel,
     Row,
     api_page_fetcher,
 )
+from govshare_platform.catalog import search
 from tests.desktop.catalog_support import create_entries
 
 COLUMNS = [Column("name", "名称"), Column("status", "状态", render=lambda r: r["status"].upper())]
@@ -102,6 +104,30 @@ def test_view_fetches_more_pages_from_live_server(make_context, qtbot, qtmodelte
     qtbot.waitUntil(lambda: model.rowCount() == 12, timeout=10000)
     assert not model.canFetchMore(QModelIndex())
     qtmodeltester.check(model)
+
+
+def test_a_total_past_the_platforms_cap_is_a_bound_until_the_end(  # type: ignore[no-untyped-def]
+    make_context, qtbot, monkeypatch
+) -> None:
+    """A search with more matches than the platform counts (`total_is_estimate`): the model
+    does not stop at the capped total but loads on as the view scrolls, reports the bound
+    (MoreThan) meanwhile, and the exact total once the last page arrived."""
+    ctx = make_context("B", Role.REGISTRAR)
+    create_entries(ctx.client, 7, prefix="婚育登记")
+    monkeypatch.setattr(search, "TEXT_CAP", 3)  # the live server runs in this process
+    fetch = api_page_fetcher(ctx.client.get, "/api/v1/catalog/entries", q="婚育登记")
+    model = PagedTableModel(fetch_page=fetch, columns=COLUMNS, page_size=2, runner=ctx.run)
+    totals: list[object] = []
+    model.page_loaded.connect(lambda _loaded, total: totals.append(total))
+    with qtbot.wait_signal(model.page_loaded, timeout=10000):
+        model.reset()
+    assert isinstance(totals[0], MoreThan) and totals[0] == 3 and model.total is None
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+        qtbot.waitUntil(lambda: not model.is_loading, timeout=10000)
+    assert model.rowCount() == 7 and model.total == 7  # past the bound of 3, to the end
+    assert totals[-1] == 7 and not isinstance(totals[-1], MoreThan)
+    assert all(isinstance(t, MoreThan) for t in totals[:-1])
 
 
 def test_new_columns_drop_rows_of_another_shape(qapp) -> None:  # type: ignore[no-untyped-def]

@@ -106,3 +106,28 @@ def test_offline_browsing_uses_the_cached_first_page(
     assert names(page) == ["常住人口基本信息"]
     assert "截至" in page.ui.asOfLabel.text()
     assert ctx.online is False
+
+
+def test_a_search_past_the_platforms_count_says_more_than(
+    live_server: LiveServer, make_context, qtbot, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """More matches than the platform counts: the label says 超过 (a bound), not 共 (a total
+    that would also stop the list there), and scrolling loads past the bound."""
+    from govshare_desktop.requests import catalog_page
+    from govshare_platform.catalog import search
+
+    for n in range(3):
+        publish_entry(live_server, "A", name=f"殡葬服务机构名录{n}")
+    # the live server runs in this process; both caps, so that the order the user last chose
+    # (kept in the settings: relevance counts to TEXT_CAP, a sort to COUNT_CAP) does not matter
+    monkeypatch.setattr(search, "TEXT_CAP", 1)
+    monkeypatch.setattr(search, "COUNT_CAP", 1)
+    monkeypatch.setattr(catalog_page, "PAGE_SIZE", 2)
+    page = ShareCatalogPage(context=make_context("B", Role.APPLICANT))
+    qtbot.addWidget(page)
+    page.ui.searchEdit.setText("殡葬")
+    qtbot.waitUntil(lambda: len(page.model.rows()) == 2, timeout=5000)
+    assert page.ui.countLabel.text() == "超过 1 条资源，已显示 2 条"
+    page.model.fetchMore(page.model.index(0, 0).parent())
+    qtbot.waitUntil(lambda: len(page.model.rows()) == 3, timeout=5000)
+    assert page.ui.countLabel.text() == "共 3 条资源，已显示 3 条"

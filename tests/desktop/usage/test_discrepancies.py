@@ -42,6 +42,11 @@ def report(qtbot, page: DiscrepanciesPage, evidence: Path | None) -> dict[str, A
     assert dialog.itemCombo.findData("公民身份号码") >= 0  # the granted items
     dialog.keysEdit.setPlainText("320602199001011234\n\n320602199001015678\n")
     dialog.itemCombo.setCurrentIndex(dialog.itemCombo.findData("姓名"))
+    dialog.evidenceEdit.setText(str(Path(__file__).with_name("no such file.csv")))
+    qtbot.mouseClick(dialog.ui.okButton, Qt.MouseButton.LeftButton)  # nothing sent: both said
+    assert dialog.field_message("description") == "请填写异议描述。"
+    assert dialog.field_message("evidence").startswith("找不到证据材料文件：")
+    dialog.evidenceEdit.clear()
     dialog.descriptionEdit.setPlainText("姓名与户籍登记不一致：张三应为张叁")
     if evidence is not None:
         dialog.evidenceEdit.setText(str(evidence))
@@ -139,6 +144,10 @@ def test_correct_with_a_later_delivery_then_accept(
     offered = [dialog.deliveryCombo.itemData(i) for i in range(dialog.deliveryCombo.count())]
     assert offered == [corrected["id"]]  # only the delivery after the report
     assert before["id"] not in offered
+    dialog.deliveryEdit.setText("x1")
+    qtbot.mouseClick(dialog.ui.okButton, Qt.MouseButton.LeftButton)
+    assert dialog.field_message("delivery_id") == "交付批次编号应为数字。" and dialog.isVisible()
+    dialog.deliveryEdit.clear()
     with qtbot.wait_signal(provider.action_done, timeout=WAIT) as done:
         qtbot.mouseClick(dialog.ui.okButton, Qt.MouseButton.LeftButton)
     assert done.args[1]["status"] == "corrected"

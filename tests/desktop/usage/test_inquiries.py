@@ -35,7 +35,8 @@ def test_ask_then_answer_across_departments(
     assert dialog.entryCombo.currentData() == entry["id"]
     assert dialog.departmentCombo.currentText() == "南通市民政局"
     qtbot.mouseClick(dialog.ui.okButton, Qt.MouseButton.LeftButton)
-    assert dialog.error_text == "请填写询问内容。"
+    assert dialog.field_message("question") == "请填写询问内容。"  # under the field
+    assert dialog.error_text == "请按提示修改标红的项目。"  # the common form's summary line
     dialog.questionEdit.setPlainText("请说明获取的常住人口数据用于哪些业务及安全措施")
     dialog.dueSpin.setValue(5)
     with qtbot.wait_signal(asker.action_done, timeout=WAIT) as done:
