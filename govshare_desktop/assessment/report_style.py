@@ -14,32 +14,34 @@ from typing import Final
 from zoneinfo import ZoneInfo
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 
 from govshare_core.assessment import INDICATOR_BY_CODE, Grade, Group, IndicatorDef
 from govshare_core.assessment_schemas import IndicatorValueOut, RoundOut
-from govshare_desktop.common.print_layout import cjk_font
 
-PAGE_W, PAGE_H = A4
-MARGIN_X: Final = 18 * mm
+# the printed forms' A4 geometry and ink (common/print_layout.py), re-exported for the
+# report's modules; a taller top margin, for the report's running header
+from govshare_desktop.common.print_layout import ACCENT as ACCENT
+from govshare_desktop.common.print_layout import FRAME_PADDING as FRAME_PADDING
+from govshare_desktop.common.print_layout import INK as INK
+from govshare_desktop.common.print_layout import MARGIN_BOTTOM as MARGIN_BOTTOM
+from govshare_desktop.common.print_layout import MARGIN_X as MARGIN_X
+from govshare_desktop.common.print_layout import MUTED as MUTED
+from govshare_desktop.common.print_layout import PAGE_H as PAGE_H
+from govshare_desktop.common.print_layout import PAGE_W as PAGE_W
+from govshare_desktop.common.print_layout import WIDTH, cjk_font
+
 MARGIN_TOP: Final = 22 * mm
-MARGIN_BOTTOM: Final = 20 * mm
-FRAME_PADDING: Final = 6
-"""platypus frames keep 6 pt free inside the margins on every side."""
-FRAME_W: Final = PAGE_W - 2 * MARGIN_X - 2 * FRAME_PADDING
+FRAME_W: Final = WIDTH
 """The width content may take."""
 PLATFORM_ZONE: Final = ZoneInfo("Asia/Shanghai")
 """Dates on the report are the platform's calendar dates (docs: deadlines in Asia/Shanghai)."""
 
-INK: Final = colors.HexColor("#1f2329")
-MUTED: Final = colors.HexColor("#5f6670")
 RULE: Final = colors.HexColor("#b8bec6")
 HEADER_FILL: Final = colors.HexColor("#e8edf3")
 ZEBRA_FILL: Final = colors.HexColor("#f6f8fa")
 WEAK_FILL: Final = colors.HexColor("#fbeaea")
 WEAK_INK: Final = colors.HexColor(Grade.FAIL.colour)
-ACCENT: Final = colors.HexColor("#1f5fa8")
 
 
 def font() -> str:

@@ -12,7 +12,6 @@ it here too (`cjk_font`).
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -25,8 +24,6 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
@@ -38,10 +35,10 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from govshare_core import pdf_pages
 from govshare_core.pdf_pages import PagedCanvas
-from govshare_core.resources import CJK_FONT, CJK_FONT_SUBFONT_INDEX
 
-FONT: Final = "WenQuanYiMicroHei"
+FONT: Final = pdf_pages.CJK_FONT_NAME
 PAGE_W, PAGE_H = A4
 MARGIN_X: Final = 18 * mm
 MARGIN_TOP: Final = 20 * mm
@@ -59,19 +56,14 @@ HEADING_FILL: Final = colors.HexColor("#dde5ee")
 ZEBRA_FILL: Final = colors.HexColor("#f7f9fb")
 ACCENT: Final = colors.HexColor("#1f5fa8")
 
-_font_lock = threading.Lock()
-
 
 def cjk_font() -> str:
-    """The registered CJK font's name (registered once; PDFs are built off the UI thread)."""
-    with _font_lock:
-        if FONT not in pdfmetrics.getRegisteredFontNames():
-            face = TTFont(FONT, str(CJK_FONT), subfontIndex=CJK_FONT_SUBFONT_INDEX)
-            pdfmetrics.registerFont(face)
-            # binary (Flate only) streams: ASCII85 costs time and size; reportlab reads this
-            # when it writes a stream, and the desktop has no other PDF writer
-            rl_config.useA85 = 0
-    return FONT
+    """The registered CJK font's name (govshare_core.pdf_pages.cjk_font), for the desktop's
+    PDFs: binary (Flate only) streams, since ASCII85 costs time and size; reportlab reads this
+    when it writes a stream, and the desktop has no other PDF writer."""
+    name = pdf_pages.cjk_font()
+    rl_config.useA85 = 0
+    return name
 
 
 # --- what a sheet holds ----------------------------------------------------------------------

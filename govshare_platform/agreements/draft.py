@@ -22,8 +22,6 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
@@ -36,10 +34,8 @@ from reportlab.platypus import (
 )
 
 from govshare_core.agreements import SIGNATURE_FIELDS, SIGNING_ORDER, SignTurn
-from govshare_core.pdf_pages import PagedCanvas
-from govshare_core.resources import CJK_FONT
+from govshare_core.pdf_pages import PagedCanvas, cjk_font
 
-FONT = "WenQuanYiMicroHei"
 MARGIN = 20 * mm
 BOX_W, BOX_H = 80 * mm, 40 * mm  # room for a visible stamp
 
@@ -69,14 +65,8 @@ class DraftContent:
     template_version: int
 
 
-def _font() -> str:
-    if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(FONT, str(CJK_FONT), subfontIndex=0))
-    return FONT
-
-
 def _styles() -> dict[str, ParagraphStyle]:
-    font = _font()
+    font = cjk_font()
     body = ParagraphStyle("body", fontName=font, fontSize=10.5, leading=17, wordWrap="CJK")
     return {
         "title": ParagraphStyle(
@@ -99,7 +89,7 @@ class _SignatureBox(Flowable):
 
     def draw(self) -> None:
         c = self.canv
-        c.setFont(_font(), 9)
+        c.setFont(cjk_font(), 9)
         c.drawString(0, BOX_H + 2 * mm, self.label)
         c.setStrokeColor(colors.grey)
         c.setDash(3, 2)
@@ -110,7 +100,7 @@ class _SignatureBox(Flowable):
 
 def _page_number(canvas: Canvas, page: int, total: int) -> None:
     """Writes "第 N 页 共 M 页" once the page count is known."""
-    canvas.setFont(_font(), 9)
+    canvas.setFont(cjk_font(), 9)
     canvas.drawCentredString(A4[0] / 2, 10 * mm, f"第 {page} 页 共 {total} 页")
 
 
@@ -119,7 +109,7 @@ def _table(rows: list[list[Any]], widths: list[float]) -> Table:
     table.setStyle(
         TableStyle(
             [
-                ("FONTNAME", (0, 0), (-1, -1), _font()),  # the table's own default: Helvetica
+                ("FONTNAME", (0, 0), (-1, -1), cjk_font()),  # the table's own default: Helvetica
                 ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("BACKGROUND", (0, 0), (0, -1), colors.whitesmoke),
@@ -199,7 +189,7 @@ def render_draft(content: DraftContent) -> bytes:
         subject=content.number,
         creator="GovShare",
         invariant=True,
-        initialFontName=_font(),  # no unembedded Helvetica in the page resources
+        initialFontName=cjk_font(),  # no unembedded Helvetica in the page resources
     )
     doc.build(_story(content, places), canvasmaker=partial(PagedCanvas, decorate=_page_number))
     drawn = buffer.getvalue()
