@@ -166,6 +166,12 @@ ANCHOR_STALE_HOURS: Final = 24
 a key is configured, so a longer gap means no key, or a sweep that does not run)."""
 
 
+FULL_VERIFY_STALE_HOURS: Final = 48
+"""The audit admin is asked to act when no FULL verification of the chain (the maintenance
+sweep's daily one, or `?full=true` at the desk) is recorded for this long: two daily runs missed
+means the sweep, or its verification step, no longer runs (第二十六条)."""
+
+
 class AdminTodo(StrEnum):
     """To-do kinds of the inbox for the two privileged administrators (三员分立): each goes to
     one role only (`role`), and only what that admin can close at the desk."""
@@ -175,6 +181,7 @@ class AdminTodo(StrEnum):
     FILING_MISSING = "filing_missing"
     AUDIT_CHAIN_BROKEN = "audit_chain_broken"
     AUDIT_UNANCHORED = "audit_unanchored"
+    AUDIT_VERIFY_OVERDUE = "audit_verify_overdue"
     AUDIT_RETENTION = "audit_retention"
 
     @property
@@ -196,6 +203,7 @@ _TODO_TEXT: Final = {
     AdminTodo.FILING_MISSING: ("部门无备案资源管理员", "No filed resource administrator"),
     AdminTodo.AUDIT_CHAIN_BROKEN: ("审计日志校验失败", "Audit trail verification failed"),
     AdminTodo.AUDIT_UNANCHORED: ("审计日志未及时锚定", "Audit trail not anchored"),
+    AdminTodo.AUDIT_VERIFY_OVERDUE: ("审计日志全量校验逾期", "Full audit verification overdue"),
     AdminTodo.AUDIT_RETENTION: ("审计日志待归档", "Audit events due for archiving"),
 }
 
@@ -209,6 +217,7 @@ class AdminTodoState(StrEnum):
     NO_FILING = "no_filing"
     BROKEN = "broken"
     UNANCHORED = "unanchored"
+    VERIFY_OVERDUE = "verify_overdue"
     ARCHIVE_DUE = "archive_due"
 
     @property
@@ -227,6 +236,7 @@ _STATE_TEXT: Final = {
     AdminTodoState.NO_FILING: ("未备案", "not filed"),
     AdminTodoState.BROKEN: ("校验失败", "broken"),
     AdminTodoState.UNANCHORED: ("未锚定", "not anchored"),
+    AdminTodoState.VERIFY_OVERDUE: ("未按时校验", "not verified in time"),
     AdminTodoState.ARCHIVE_DUE: ("超过保存期限", "past the retention period"),
 }
 

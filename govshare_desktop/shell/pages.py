@@ -128,6 +128,7 @@ TODO_TARGETS: dict[str, TodoTarget] = {
     "filing_missing": _t("security.filings", {"security_admin"}),
     "audit_chain_broken": _t("audit.verify", {"audit_admin"}),
     "audit_unanchored": _t("audit.verify", {"audit_admin"}),
+    "audit_verify_overdue": _t("audit.verify", {"audit_admin"}),
     "audit_retention": _t("audit.trail", {"audit_admin"}),
 }
 """To-do kind (govshare_platform/inbox/service.py) → page, filter and the roles that act."""

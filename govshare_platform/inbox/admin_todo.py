@@ -20,6 +20,9 @@ The audit admin (审计管理员):
   passes does. Verify at the desk;
 - audit_unanchored: the oldest event no checkpoint covers is older than ANCHOR_STALE_HOURS (no
   audit key configured, or no sweep running);
+- audit_verify_overdue: no full verification is recorded for FULL_VERIFY_STALE_HOURS (the
+  sweep's daily one stopped running, or dies while verifying) while the trail is older than that;
+  a full verification at the desk closes it;
 - audit_retention: events older than the policy's log_retention_years, waiting to be archived
   and purged with the server's command line (docs/security.md, "Retention").
 
@@ -36,6 +39,7 @@ from sqlalchemy import ColumnElement, exists, func, or_, select
 from govshare_core.rules import DEFAULT_LOG_RETENTION_YEARS
 from govshare_core.separation import (
     ANCHOR_STALE_HOURS,
+    FULL_VERIFY_STALE_HOURS,
     AdminTodo,
     AdminTodoState,
     admin_todos,
@@ -141,6 +145,36 @@ def _last_verification_failed(b: InboxBuilder) -> int | None:
     return None
 
 
+def _full_verification_overdue(b: InboxBuilder, head: AuditHead, now: datetime) -> None:
+    """The newest full verification (one index range of `ix_audit_events_action_seq`, newest
+    first), or the oldest event when there was none, older than FULL_VERIFY_STALE_HOURS; the
+    item's object is that event (it stays the same while the trail grows)."""
+    stale = now - timedelta(hours=FULL_VERIFY_STALE_HOURS)
+    last = b.session.execute(
+        select(AuditEvent.seq, AuditEvent.at)
+        .where(
+            AuditEvent.action == "audit_verify",
+            AuditEvent.details["full"].as_boolean().is_(True),
+        )
+        .order_by(AuditEvent.seq.desc())
+        .limit(1)
+    ).first()
+    if last is None:
+        oldest = b.session.execute(
+            select(AuditEvent.seq, AuditEvent.at).where(AuditEvent.seq == head.base_seq + 1)
+        ).first()
+        if oldest is None or oldest.at > stale:
+            return  # a young trail: the first daily run is still to come
+        seq, title = oldest.seq, f"审计日志从未全量校验（已超过 {FULL_VERIFY_STALE_HOURS} 小时）"
+    elif last.at > stale:
+        return
+    else:
+        when = last.at.astimezone(clock.SHANGHAI).strftime("%Y-%m-%d %H:%M")
+        seq, title = last.seq, f"审计日志自 {when} 起超过 {FULL_VERIFY_STALE_HOURS} 小时未全量校验"
+    kind, state = AdminTodo.AUDIT_VERIFY_OVERDUE, AdminTodoState.VERIFY_OVERDUE
+    b.add(kind, int(seq), title, state, None, can_be_late=False)
+
+
 def _chain(b: InboxBuilder, now: datetime) -> None:
     head = b.session.get(AuditHead, 1)
     broken = _checkpoint_problem(b, head)
@@ -152,7 +186,8 @@ def _chain(b: InboxBuilder, now: datetime) -> None:
         b.add(kind, int(seq or 0), title, state, None, can_be_late=False)
         return
     if head is None or head.seq <= head.base_seq:
-        return  # nothing to anchor
+        return  # nothing to verify or anchor
+    _full_verification_overdue(b, head, now)
     newest = b.session.scalar(select(func.max(AuditCheckpoint.seq)))
     first = max(newest or 0, head.base_seq) + 1  # the oldest event no checkpoint covers
     if first > head.seq:
@@ -196,7 +231,7 @@ def collect(b: InboxBuilder) -> None:
         _passwords(b, now)
     if AdminTodo.FILING_MISSING in kinds:
         _filings(b)
-    if AdminTodo.AUDIT_CHAIN_BROKEN in kinds:  # and audit_unanchored: one look at the head
+    if AdminTodo.AUDIT_CHAIN_BROKEN in kinds:  # and the two others of the head: one look at it
         _chain(b, now)
     if AdminTodo.AUDIT_RETENTION in kinds:
         _retention(b)

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select, update
 
-from govshare_core.separation import AdminTodo
+from govshare_core.separation import FULL_VERIFY_STALE_HOURS, AdminTodo
 from govshare_core.vocab import Role
 from govshare_platform import clock
 from govshare_platform.audit.models import AuditCheckpoint, AuditEvent
@@ -171,4 +171,42 @@ def test_a_failed_scheduled_full_verification_is_a_todo_until_a_full_one_passes(
     r = world.client.get("/api/v1/audit/verify", params={"full": True}, headers=world.h(*AU))
     assert r.status_code == 200 and r.json()["ok"], r.text
     assert _items(world, AU, AdminTodo.AUDIT_CHAIN_BROKEN) == []
+    _no_other_role_gets_them(world)
+
+
+def test_a_full_verification_overdue_until_one_is_recorded(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The sweep's daily full verification stopped: after FULL_VERIFY_STALE_HOURS without one
+    the audit admin is asked; a full verification at the desk closes it, an incremental one
+    does not, and it is asked again FULL_VERIFY_STALE_HOURS after the full one."""
+    make_activity(world)
+    start = clock.now()
+    monkeypatch.setattr(clock, "now", lambda: start + timedelta(hours=FULL_VERIFY_STALE_HOURS - 1))
+    assert _items(world, AU, AdminTodo.AUDIT_VERIFY_OVERDUE) == []  # a young trail
+    monkeypatch.setattr(clock, "now", lambda: start + timedelta(hours=FULL_VERIFY_STALE_HOURS + 1))
+    [item] = [i for i in _inbox(world, *AU) if i["kind"] == AdminTodo.AUDIT_VERIFY_OVERDUE]
+    assert (item["object_id"], item["state"]) == (1, "verify_overdue")  # the oldest event
+    assert "从未全量校验" in item["title"]
+
+    assert verify_api(world)["ok"]  # incremental: not what the to-do asks for
+    assert _items(world, AU, AdminTodo.AUDIT_VERIFY_OVERDUE) == [(1, "verify_overdue")]
+    r = world.client.get("/api/v1/audit/verify", params={"full": "true"}, headers=world.h(*AU))
+    assert r.status_code == 200 and r.json()["ok"], r.text
+    with world.session() as s:
+        full = s.execute(
+            select(AuditEvent.seq, AuditEvent.at)
+            .where(AuditEvent.action == "audit_verify")
+            .order_by(AuditEvent.seq.desc())
+            .limit(1)
+        ).one()
+    # events are stamped with the real time: the verification closes it for the next two days
+    soon = full.at + timedelta(hours=FULL_VERIFY_STALE_HOURS - 1)
+    monkeypatch.setattr(clock, "now", lambda: soon)
+    assert _items(world, AU, AdminTodo.AUDIT_VERIFY_OVERDUE) == []
+    late = full.at + timedelta(hours=FULL_VERIFY_STALE_HOURS + 1)
+    monkeypatch.setattr(clock, "now", lambda: late)
+    [item] = [i for i in _inbox(world, *AU) if i["kind"] == AdminTodo.AUDIT_VERIFY_OVERDUE]
+    assert (item["object_id"], item["state"]) == (full.seq, "verify_overdue")
+    assert "未全量校验" in item["title"] and "从未" not in item["title"]
     _no_other_role_gets_them(world)

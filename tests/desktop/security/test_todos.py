@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select, update
 
-from govshare_core.separation import AdminTodo, AdminTodoState
+from govshare_core.separation import FULL_VERIFY_STALE_HOURS, AdminTodo, AdminTodoState
 from govshare_core.vocab import Role
 from govshare_desktop.api.errors import ApiError
 from govshare_desktop.home import presenter as home_presenter
@@ -81,6 +81,14 @@ def unanchored(server: LiveServer, mp: pytest.MonkeyPatch) -> int:
     return 1  # the oldest event no checkpoint covers (there is none)
 
 
+def verify_overdue(server: LiveServer, mp: pytest.MonkeyPatch) -> int:
+    """No full verification for two days and more (the sweep's daily one stopped)."""
+    _activity(server)
+    later = clock.now() + timedelta(hours=FULL_VERIFY_STALE_HOURS + 1)
+    mp.setattr(clock, "now", lambda: later)
+    return 1  # the oldest event (there was no full verification)
+
+
 def broken(server: LiveServer, mp: pytest.MonkeyPatch) -> int:
     """An event rewritten in the database; the audit admin's verification finds it."""
     _activity(server)
@@ -128,6 +136,7 @@ CASES = [
     Case("password_pending", reset, Role.SECURITY_ADMIN, AdminTodoState.MUST_CHANGE),
     Case("filing_missing", unfiled, Role.SECURITY_ADMIN, AdminTodoState.NO_FILING),
     Case("audit_unanchored", unanchored, Role.AUDIT_ADMIN, AdminTodoState.UNANCHORED),
+    Case("audit_verify_overdue", verify_overdue, Role.AUDIT_ADMIN, AdminTodoState.VERIFY_OVERDUE),
     Case("audit_chain_broken", broken, Role.AUDIT_ADMIN, AdminTodoState.BROKEN),
     Case("audit_retention", past_retention, Role.AUDIT_ADMIN, AdminTodoState.ARCHIVE_DUE),
 ]
