@@ -101,9 +101,14 @@ def wait_until(predicate: Callable[[], Any], timeout: float = 60.0, what: str = 
         time.sleep(0.01)
 
 
+PACE = [1.0]
+"""Every settle's length is multiplied by this (`--pace`): 1 for the screenshots we publish, less
+where only their presence counts (the test); waits for background work are not shortened."""
+
+
 def settle(seconds: float = 0.5) -> None:
     """Let pending paints, layouts and background answers land."""
-    end = time.monotonic() + seconds
+    end = time.monotonic() + seconds * PACE[0]
     from PySide6.QtWidgets import QApplication
 
     while time.monotonic() < end:
@@ -328,7 +333,14 @@ def cli(
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--out", type=Path, default=default_out)
     parser.add_argument("--demo-dir", type=Path, default=None, help="reuse a seeded demo dir")
+    parser.add_argument(
+        "--pace",
+        type=float,
+        default=1.0,
+        help="scale the pauses before each screenshot (0.3: a quick check run)",
+    )
     args = parser.parse_args(argv)
+    PACE[0] = min(1.0, max(0.1, args.pace))
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="govshare-shots-") as tmp:
         _isolate(Path(tmp))
