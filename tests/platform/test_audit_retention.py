@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import update
 
-from govshare_platform import cli
+from govshare_platform import cli, clock
 from govshare_platform.audit import retention
 from govshare_platform.audit import service as audit
 from govshare_platform.audit.models import AuditEvent, AuditHead
@@ -25,8 +25,6 @@ from tests.platform.audit_support import (
     verify_api,
 )
 from tests.platform.conftest import World
-
-TODAY = date(2026, 12, 1)
 
 
 @pytest.fixture
@@ -55,15 +53,15 @@ def _archive(world: World, before: date, out: Path) -> Path:
 def _purge(world: World, archive: Path) -> retention.PurgeResult:
     settings = world.app.state.settings
     factory = world.app.state.session_factory
-    return retention.purge(factory, settings, archive_file=archive, today=TODAY)
+    return retention.purge(factory, settings, archive_file=archive, today=clock.today())
 
 
 def test_archive_and_purge(world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _old_events(world, monkeypatch, 5)
     make_activity(world)
     checkpoint_api(world)
-    # too young: the archive reaches into this year
-    young = _archive(world, date(2026, 12, 2), tmp_path / "young.zip")
+    # too young: the archive reaches today's events (today in Asia/Shanghai, the clock's)
+    young = _archive(world, clock.today() + timedelta(days=1), tmp_path / "young.zip")
     with pytest.raises(retention.RetentionError, match="younger than 5 years"):
         _purge(world, young)
     old = _archive(world, date(2021, 1, 1), tmp_path / "old.zip")
