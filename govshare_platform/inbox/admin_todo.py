@@ -32,9 +32,9 @@ Each check is a few indexed queries (never a walk of the chain): the inbox is re
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, exists, func, or_, select
+from sqlalchemy import ColumnElement, Row, exists, func, or_, select
 
 from govshare_core.rules import DEFAULT_LOG_RETENTION_YEARS
 from govshare_core.separation import (
@@ -128,49 +128,45 @@ def _checkpoint_problem(b: InboxBuilder, head: AuditHead | None) -> AuditCheckpo
     return cp if stored != cp.hash else None
 
 
-def _last_verification_failed(b: InboxBuilder) -> int | None:
-    """The seq of the newest `audit_verify` event, or of the newest full one, when it recorded
-    a broken chain (an index range of `ix_audit_events_action_seq` each, newest first)."""
+def _newest_verifications(b: InboxBuilder) -> tuple[Row[Any] | None, Row[Any] | None]:
+    """The newest `audit_verify` event and the newest full one, (seq, at, details) each (an
+    index range of `ix_audit_events_action_seq` each, newest first)."""
     verifications = (
-        select(AuditEvent.seq, AuditEvent.details)
+        select(AuditEvent.seq, AuditEvent.at, AuditEvent.details)
         .where(AuditEvent.action == "audit_verify")
         .order_by(AuditEvent.seq.desc())
         .limit(1)
     )
     full = verifications.where(AuditEvent.details["full"].as_boolean().is_(True))
-    for query in (verifications, full):
-        row = b.session.execute(query).first()
-        if row is not None and isinstance(row.details, dict) and not row.details.get("ok", True):
-            return int(row.seq)
-    return None
+    return b.session.execute(verifications).first(), b.session.execute(full).first()
 
 
-def _full_verification_overdue(b: InboxBuilder, head: AuditHead, now: datetime) -> None:
-    """The newest full verification (one index range of `ix_audit_events_action_seq`, newest
-    first), or the oldest event when there was none, older than FULL_VERIFY_STALE_HOURS; the
-    item's object is that event (it stays the same while the trail grows)."""
+def _failed(verification: Row[Any] | None) -> bool:
+    """The verification recorded a broken chain."""
+    details = None if verification is None else verification.details
+    return isinstance(details, dict) and not details.get("ok", True)
+
+
+def _full_verification_overdue(
+    b: InboxBuilder, head: AuditHead, last_full: Row[Any] | None, now: datetime
+) -> None:
+    """The newest full verification, or the oldest event when there was none, older than
+    FULL_VERIFY_STALE_HOURS; the item's object is that event (it stays the same while the trail
+    grows)."""
     stale = now - timedelta(hours=FULL_VERIFY_STALE_HOURS)
-    last = b.session.execute(
-        select(AuditEvent.seq, AuditEvent.at)
-        .where(
-            AuditEvent.action == "audit_verify",
-            AuditEvent.details["full"].as_boolean().is_(True),
-        )
-        .order_by(AuditEvent.seq.desc())
-        .limit(1)
-    ).first()
-    if last is None:
+    if last_full is None:
         oldest = b.session.execute(
             select(AuditEvent.seq, AuditEvent.at).where(AuditEvent.seq == head.base_seq + 1)
         ).first()
         if oldest is None or oldest.at > stale:
             return  # a young trail: the first daily run is still to come
         seq, title = oldest.seq, f"审计日志从未全量校验（已超过 {FULL_VERIFY_STALE_HOURS} 小时）"
-    elif last.at > stale:
+    elif last_full.at > stale:
         return
     else:
-        when = last.at.astimezone(clock.SHANGHAI).strftime("%Y-%m-%d %H:%M")
-        seq, title = last.seq, f"审计日志自 {when} 起超过 {FULL_VERIFY_STALE_HOURS} 小时未全量校验"
+        when = last_full.at.astimezone(clock.SHANGHAI).strftime("%Y-%m-%d %H:%M")
+        seq = last_full.seq
+        title = f"审计日志自 {when} 起超过 {FULL_VERIFY_STALE_HOURS} 小时未全量校验"
     kind, state = AdminTodo.AUDIT_VERIFY_OVERDUE, AdminTodoState.VERIFY_OVERDUE
     b.add(kind, int(seq), title, state, None, can_be_late=False)
 
@@ -178,7 +174,10 @@ def _full_verification_overdue(b: InboxBuilder, head: AuditHead, now: datetime) 
 def _chain(b: InboxBuilder, now: datetime) -> None:
     head = b.session.get(AuditHead, 1)
     broken = _checkpoint_problem(b, head)
-    failed = _last_verification_failed(b)
+    # the newest verification failed, or the newest full one did (a passing incremental one
+    # does not close what only a full one finds)
+    newest, newest_full = _newest_verifications(b)
+    failed = next((v.seq for v in (newest, newest_full) if v is not None and _failed(v)), None)
     if broken is not None or failed is not None:
         seq = broken.seq if broken is not None else failed
         title = f"审计日志链校验未通过（第 {seq} 条事件）"
@@ -187,7 +186,7 @@ def _chain(b: InboxBuilder, now: datetime) -> None:
         return
     if head is None or head.seq <= head.base_seq:
         return  # nothing to verify or anchor
-    _full_verification_overdue(b, head, now)
+    _full_verification_overdue(b, head, newest_full, now)
     newest = b.session.scalar(select(func.max(AuditCheckpoint.seq)))
     first = max(newest or 0, head.base_seq) + 1  # the oldest event no checkpoint covers
     if first > head.seq:
