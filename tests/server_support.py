@@ -7,18 +7,24 @@ from __future__ import annotations
 import atexit
 import shutil
 import tempfile
+import threading
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import SecretStr
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from govshare_core.creditcode import make_credit_code
 from govshare_core.vocab import Role
 from govshare_platform.auth.passwords import hasher
+from govshare_platform.db import make_engine, make_session_factory
 from govshare_platform.departments.models import Department, User, UserRole
 from govshare_platform.pki.authority import create_ca
 from govshare_platform.settings import Settings
+
+T = TypeVar("T")
 
 PASSWORD = "Demo-Passw0rd!"
 DEPARTMENTS = {
@@ -91,3 +97,26 @@ def new_user(
         department_id=department_id,
         role_rows=[UserRole(role=r.value) for r in roles],
     )
+
+
+def in_two_processes_at_once(
+    database_url: str, work: Callable[[sessionmaker[Session]], T]
+) -> list[T]:
+    """`work` started at the same moment by two threads, each with an engine of its own (as two
+    API processes on one database); both results, in the order they finished."""
+    engines = [make_engine(database_url) for _ in range(2)]
+    start = threading.Barrier(2)
+    results: list[T] = []
+
+    def run(factory: sessionmaker[Session]) -> None:
+        start.wait()
+        results.append(work(factory))
+
+    threads = [threading.Thread(target=run, args=(make_session_factory(e),)) for e in engines]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    for engine in engines:
+        engine.dispose()
+    return results

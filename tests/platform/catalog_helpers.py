@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from govshare_core.schemas import CatalogEntryIn
 from govshare_core.vocab import Role
 from tests.platform.conftest import World
 
@@ -41,6 +42,12 @@ def entry_payload(**overrides: Any) -> dict[str, Any]:
     payload = copy.deepcopy(BASE_ENTRY)
     payload.update(overrides)
     return payload
+
+
+def editable(entry: dict[str, Any]) -> dict[str, Any]:
+    """The fields a PUT takes (CatalogEntryIn) that the API's answer carries (not the write-only
+    involves_state_secret): a PUT of these alone changes nothing."""
+    return {name: entry[name] for name in CatalogEntryIn.model_fields if name in entry}
 
 
 def items(*names: str) -> list[dict[str, Any]]:

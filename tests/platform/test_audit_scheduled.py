@@ -7,22 +7,22 @@ process only, run without holding a lock writers need, and recorded as an audite
 from __future__ import annotations
 
 import sqlite3
-import threading
 from datetime import timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, select, text
+from sqlalchemy import select, text
 from sqlalchemy.engine import make_url
 
 from govshare_platform import clock
 from govshare_platform.audit import anchor, scheduled
 from govshare_platform.audit.models import AuditEvent
-from govshare_platform.db import make_engine, make_session_factory
+from govshare_platform.db import make_engine
 from govshare_platform.maintenance import run_once
 from govshare_platform.settings import Settings
 from tests.platform.audit_support import make_activity
 from tests.platform.conftest import World
+from tests.server_support import in_two_processes_at_once
 
 
 def _verifications(world: World) -> list[tuple[str | None, dict[str, Any]]]:
@@ -63,22 +63,9 @@ def test_due_once_per_interval_and_audited(
 def test_claimed_by_one_process(world: World, settings: Settings) -> None:
     """Two engines (as two processes) at the same moment: one verification, one event."""
     make_activity(world)
-    engines = [make_engine(settings.database_url) for _ in range(2)]
-    start = threading.Barrier(2)
-    results: list[dict[str, Any] | None] = []
-
-    def sweep(engine: Engine) -> None:
-        factory = make_session_factory(engine)
-        start.wait()
-        results.append(scheduled.run_if_due(factory, settings))
-
-    threads = [threading.Thread(target=sweep, args=(e,)) for e in engines]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=60)
-    for engine in engines:
-        engine.dispose()
+    results = in_two_processes_at_once(
+        settings.database_url, lambda factory: scheduled.run_if_due(factory, settings)
+    )
     assert len(results) == 2 and sum(r is not None for r in results) == 1, results
     assert len(_verifications(world)) == 1
 

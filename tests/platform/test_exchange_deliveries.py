@@ -18,6 +18,7 @@ from govshare_platform.catalog.models import CatalogEntry
 from govshare_platform.exchange.models import Delivery, DeliveryKey, ExchangeLog
 from govshare_platform.exchange.storage import blob_store
 from govshare_platform.settings import Settings
+from tests.platform.catalog_helpers import editable
 from tests.platform.conftest import World
 from tests.platform.delivery_support import (
     EXCHANGE,
@@ -139,7 +140,7 @@ def test_who_may_deliver_and_read(world: World) -> None:
     assert world.client.get(path, headers=world.h("B", Role.RESOURCE_ADMIN)).status_code == 403
     draft = world.client.post(
         "/api/v1/catalog/entries",
-        json={**entry_fields(entry), "name": "未发布的资源"},
+        json={**editable(entry), "name": "未发布的资源"},
         headers=world.h("A", Role.REGISTRAR),
     ).json()
     assert deliver(world, draft["id"], data).status_code == 409
@@ -150,15 +151,6 @@ def test_who_may_deliver_and_read(world: World) -> None:
         ).status_code
         == 404
     )
-
-
-def entry_fields(entry: dict[str, Any]) -> dict[str, Any]:
-    keep = (
-        "resource_class class_item class_catalog class_detail name summary format_class "
-        "format_type data_items share_type share_conditions share_scope legal_basis share_mode "
-        "open_to_public open_conditions update_cycle related_codes"
-    ).split()
-    return {k: entry[k] for k in keep}
 
 
 def test_schedule_due_dates_overdue_and_todo(world: World, monkeypatch: pytest.MonkeyPatch) -> None:

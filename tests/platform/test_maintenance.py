@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import threading
 import time
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import Engine, func, select
+from sqlalchemy import func, select
 
 from govshare_core.vocab import GrantStatus, RequestStatus, Role
 from govshare_platform import clock
@@ -28,6 +27,7 @@ from govshare_platform.requests.models import ShareRequest
 from govshare_platform.settings import Settings
 from tests.platform.conftest import World
 from tests.platform.test_access_matrix import make_request
+from tests.server_support import in_two_processes_at_once
 
 
 def _shift(monkeypatch: pytest.MonkeyPatch, days: int) -> None:
@@ -105,22 +105,7 @@ def test_parallel_sweeps_of_two_processes_run_once(
     once, one `maintenance_run` and one `conformance_checked` event."""
     waiting = make_request(world, "consumer", "submitted")
     _shift(monkeypatch, 30)
-    engines = [make_engine(settings.database_url) for _ in range(2)]
-    start = threading.Barrier(2)
-    results: list[dict[str, int]] = []
-
-    def sweep(engine: Engine) -> None:
-        factory = make_session_factory(engine)
-        start.wait()
-        results.append(run_once(factory))
-
-    threads = [threading.Thread(target=sweep, args=(e,)) for e in engines]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=60)
-    for engine in engines:
-        engine.dispose()
+    results = in_two_processes_at_once(settings.database_url, run_once)
     assert len(results) == 2
     assert sum(r.get("escalated", 0) for r in results) == 1, results
     actions, checks = _sweep_counts(world)

@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import event
 
 from govshare_core.vocab import Role
-from tests.platform.catalog_helpers import API, create_entry
+from tests.platform.catalog_helpers import API, create_entry, editable
 from tests.platform.conftest import World
 from tests.platform.requests_support import TODAY, body, make_entry, set_today
 
@@ -97,21 +97,12 @@ def _entry_calls(world: World) -> Iterator[tuple[str, Callable[[], tuple[Any, li
             world,
             "PUT",
             path,
-            json={**_editable(entry), "summary": entry["summary"] + "（修订）"},
+            json={**editable(entry), "summary": entry["summary"] + "（修订）"},
             headers={**reg, "If-Match": f'"{entry["version"]}"'},
         ),
     )
     yield path, lambda: _call(world, "POST", f"{path}/submit", headers=reg)
     yield path, lambda: _call(world, "POST", f"{path}/dept-approve", headers=rev)
-
-
-def _editable(entry: dict[str, Any]) -> dict[str, Any]:
-    fields = (
-        "resource_class class_item class_catalog class_detail name summary format_class "
-        "format_type share_type share_conditions share_scope legal_basis share_mode "
-        "open_to_public open_conditions update_cycle related_codes"
-    ).split()
-    return {name: entry[name] for name in [*fields, "data_items"]}
 
 
 def test_catalog_entry_mutations_answer_as_get(world: World) -> None:
