@@ -125,8 +125,10 @@ def test_a_search_past_the_platforms_count_says_more_than(
     monkeypatch.setattr(catalog_page, "PAGE_SIZE", 2)
     page = ShareCatalogPage(context=make_context("B", Role.APPLICANT))
     qtbot.addWidget(page)
-    page.ui.searchEdit.setText("殡葬")
-    qtbot.waitUntil(lambda: len(page.model.rows()) == 2, timeout=5000)
+    # the unfiltered list's first page is these same two newest entries: wait for the search
+    with qtbot.wait_signal(page.debouncer.fired, timeout=5000):
+        page.ui.searchEdit.setText("殡葬")
+    qtbot.waitUntil(lambda: len(page.model.rows()) == 2 and not page.model.is_loading, timeout=5000)
     assert page.ui.countLabel.text() == "超过 1 条资源，已显示 2 条"
     page.model.fetchMore(page.model.index(0, 0).parent())
     qtbot.waitUntil(lambda: len(page.model.rows()) == 3, timeout=5000)
