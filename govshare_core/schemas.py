@@ -30,6 +30,7 @@ from govshare_core.vocab import (
     ShareType,
     UpdateCycle,
 )
+from govshare_core.workdays import YearSchedule
 
 
 class Schema(BaseModel):
@@ -609,6 +610,25 @@ class WorkdayOverrideOut(OutSchema):
     day: date
     working: bool
     note: str | None
+
+
+class WorkdayYearIn(Schema):
+    """Confirm a year's schedule (`PUT /workdays/years/{year}/confirmation`): the notice it was
+    entered from, e.g. 国办发明电〔2026〕X号."""
+
+    note: str | None = Field(default=None, max_length=200)
+
+
+class WorkdayYearOut(OutSchema):
+    """A year's schedule (govshare_core.workdays.YearSchedule) and its confirmation."""
+
+    year: int
+    schedule: YearSchedule
+    overrides: int
+    """The platform admin's overrides in the year."""
+    confirmed_at: datetime | None = None
+    confirmed_by_name: str | None = None
+    note: str | None = None
 
 
 class InboxItem(OutSchema):

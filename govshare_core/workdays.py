@@ -3,7 +3,8 @@
 Official schedules (statutory holidays and 调休 make-up days) come from the `chinesecalendar`
 package; the platform admin's overrides take precedence. For a year the package has no data for,
 weekends and the statutory holidays with a computable date are rest days and results are flagged
-provisional (docs/design.md §3 "Policy").
+provisional (docs/design.md §3 "Policy") until the platform admin confirms that year's schedule
+(entered as overrides from the State Council's notice): `YearSchedule`, `years_to_confirm`.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from enum import StrEnum
 from types import MappingProxyType
 from typing import Any, Final
 
@@ -95,15 +97,18 @@ class WorkdayCalendar:
         self._confirmed_years = frozenset(confirmed_years)
 
     @classmethod
-    def from_overrides(cls, rows: Iterable[Mapping[str, Any] | Any]) -> WorkdayCalendar:
+    def from_overrides(
+        cls, rows: Iterable[Mapping[str, Any] | Any], *, confirmed_years: Iterable[int] = ()
+    ) -> WorkdayCalendar:
         """The calendar of `GET /api/v1/workdays/overrides`: JSON dicts or objects with `day`
-        (a date or an ISO string) and `working`. This is how a client counts as the platform."""
+        (a date or an ISO string) and `working`; `confirmed_years` from `GET /workdays/years`
+        (`confirmed_years_of`). This is how a client counts as the platform."""
         overrides: dict[date, bool] = {}
         for row in rows:
             day = row["day"] if isinstance(row, Mapping) else row.day
             working = row["working"] if isinstance(row, Mapping) else row.working
             overrides[day if isinstance(day, date) else date.fromisoformat(str(day))] = working
-        return cls(overrides)
+        return cls(overrides, confirmed_years=confirmed_years)
 
     @property
     def overrides(self) -> Mapping[date, bool]:
@@ -124,11 +129,78 @@ class WorkdayCalendar:
         """Return True if the schedule of `day`'s year is not official (nor confirmed)."""
         return day.year not in self._confirmed_years and not has_official_data(day.year)
 
+    def schedule_of(self, year: int) -> YearSchedule:
+        """Where `year`'s working days come from (official data wins over a confirmation)."""
+        if has_official_data(year):
+            return YearSchedule.OFFICIAL
+        if year in self._confirmed_years:
+            return YearSchedule.CONFIRMED
+        return YearSchedule.PROVISIONAL
+
     def __repr__(self) -> str:
         return (
             f"WorkdayCalendar({len(self._overrides)} overrides, "
             f"confirmed_years={sorted(self._confirmed_years)})"
         )
+
+
+class YearSchedule(StrEnum):
+    """Where a year's working days come from (`WorkdayCalendar.schedule_of`)."""
+
+    OFFICIAL = "official"
+    """The State Council's schedule, from the `chinesecalendar` data (overrides still win)."""
+    CONFIRMED = "confirmed"
+    """No data in the package; the platform admin entered the State Council's notice as
+    overrides and confirmed the year: its deadlines are no longer provisional."""
+    PROVISIONAL = "provisional"
+    """No data and not confirmed: weekends and the fixed-date holidays only (暂定)."""
+
+    @property
+    def label_zh(self) -> str:
+        return _SCHEDULE_TEXT[self][0]
+
+    @property
+    def label_en(self) -> str:
+        return _SCHEDULE_TEXT[self][1]
+
+
+_SCHEDULE_TEXT: Final = {
+    YearSchedule.OFFICIAL: ("官方安排", "Official schedule"),
+    YearSchedule.CONFIRMED: ("已确认", "Confirmed"),
+    YearSchedule.PROVISIONAL: ("暂定", "Provisional"),
+}
+
+NOTICE_MONTH: Final = 11
+"""The State Council publishes the next year's holiday schedule (放假安排) around November; from
+this month on, a next year without official data is a to-do of the platform admin's (enter the
+notice as overrides, then confirm the year), so that 第二十七条's working-day deadlines running
+into January are not estimates."""
+
+
+def years_to_confirm(today: date, calendar: WorkdayCalendar) -> list[int]:
+    """The years whose schedule the platform admin should enter and confirm now: this year when
+    it is provisional, and next year when it is provisional and its notice is due (NOTICE_MONTH).
+    """
+    years = [today.year] + ([today.year + 1] if today.month >= NOTICE_MONTH else [])
+    return [y for y in years if calendar.schedule_of(y) is YearSchedule.PROVISIONAL]
+
+
+def confirmation_refusal(year: int, today: date) -> str | None:
+    """Why `year`'s schedule cannot be confirmed now (a problem code), or None when it can.
+
+    - "official_schedule": the year has official data; there is nothing to confirm;
+    - "year_out_of_range": only last year, this year and next year (whose notice is out by
+      November) can be confirmed; later ones have no notice yet."""
+    if has_official_data(year):
+        return "official_schedule"
+    if not today.year - 1 <= year <= today.year + 1:
+        return "year_out_of_range"
+    return None
+
+
+def confirmed_years_of(rows: Iterable[Mapping[str, Any]]) -> list[int]:
+    """The confirmed years in `GET /api/v1/workdays/years`'s answer (for `from_overrides`)."""
+    return [int(r["year"]) for r in rows if r.get("schedule") == YearSchedule.CONFIRMED]
 
 
 DEFAULT_CALENDAR: Final = WorkdayCalendar()

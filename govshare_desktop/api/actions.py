@@ -44,6 +44,7 @@ from govshare_core.schemas import (
     SourceHint,
     TokenOut,
     WorkdayOverrideOut,
+    WorkdayYearOut,
 )
 from govshare_desktop.api import (
     assessment_paths,
@@ -177,6 +178,12 @@ def policy_path() -> str:
 def workday_overrides_path() -> str:
     """The platform admin's working-day overrides (工作日历调整)."""
     return f"{API_PREFIX}/workdays/overrides"
+
+
+def workday_years_path() -> str:
+    """Where each year's working days come from (WorkdayYearOut: official, confirmed by the
+    platform admin, or provisional): last year, this year, next year and every confirmed year."""
+    return f"{API_PREFIX}/workdays/years"
 
 
 SINGLETON_PATHS = frozenset({policy_path(), security_paths.password_policy_path()})
@@ -471,6 +478,7 @@ LIST_SCHEMAS: dict[str, type[BaseModel]] = {
     certificates_path(): CertificateOut,
     inbox_path(): InboxItem,
     workday_overrides_path(): WorkdayOverrideOut,
+    workday_years_path(): WorkdayYearOut,
     source_hints_path(): SourceHint,
     "attachments": AttachmentOut,
     "diff": FieldDiff,

@@ -205,6 +205,11 @@ class PlatformClient:
         """The platform admin's working-day overrides: [{day, working, note}]."""
         return list(self.get(A.workday_overrides_path()))
 
+    def workday_years(self) -> list[JsonObject]:
+        """Where each year's working days come from: [WorkdayYearOut] of last year, this year,
+        next year and every year the platform admin confirmed."""
+        return list(self.get(A.workday_years_path()))
+
     def departments(self) -> list[JsonObject]:
         return list(self.get(A.departments_path(), limit=500)["items"])
 

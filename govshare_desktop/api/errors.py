@@ -57,6 +57,13 @@ _MESSAGES: dict[str, object] = {
         "ApiError", "共享平台尚未配置证书认证机构，暂时不能签发证书或签署协议，请联系平台管理员。"
     ),
     "certificate_already_revoked": QT_TRANSLATE_NOOP("ApiError", "该证书已被吊销。"),
+    # confirming a year's working-day schedule (PUT /workdays/years/{year}/confirmation)
+    "official_schedule": QT_TRANSLATE_NOOP(
+        "ApiError", "该年已有国务院公布的官方放假安排，无需确认。"
+    ),
+    "year_out_of_range": QT_TRANSLATE_NOOP(
+        "ApiError", "只能确认上一年、本年和下一年的工作日安排，更远的年份尚无放假通知。"
+    ),
 }
 
 

@@ -44,6 +44,8 @@ def _actions() -> dict[str, str]:
         "policy_update": tr("修改平台策略"),
         "workday_override_set": tr("设置工作日调整"),
         "workday_override_delete": tr("删除工作日调整"),
+        "workday_year_confirm": tr("确认工作日安排"),
+        "workday_year_unconfirm": tr("撤销工作日安排确认"),
         "agreement_template_add": tr("添加协议模板"),
         # catalog, requests, grants, agreements
         "catalog_entry_create": tr("新建目录条目"),
@@ -166,6 +168,7 @@ def _object_types() -> dict[str, str]:
         "policy": tr("平台策略"),
         "password_policy": tr("密码策略"),
         "workday": tr("工作日"),
+        "workday_year": tr("工作日年度"),
         "audit": tr("审计日志"),
     }
 

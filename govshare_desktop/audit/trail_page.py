@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QTextBrowser,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -36,7 +35,14 @@ from govshare_desktop.audit import labels, sending
 from govshare_desktop.audit.filters import TrailFilters, shanghai_time
 from govshare_desktop.common.outcome import BUSY, ERROR, OK, clear_outcome, show_outcome
 from govshare_desktop.common.paged_model import Column, PagedTableModel, Row
-from govshare_desktop.common.tables import Capped, Fit, Stretch, compact_rows, size_columns
+from govshare_desktop.common.tables import (
+    Capped,
+    ColumnDropper,
+    Fit,
+    Stretch,
+    compact_rows,
+    size_columns,
+)
 from govshare_desktop.context import AppContext
 from govshare_desktop.i18n import module_tr
 from govshare_desktop.tasks import Task
@@ -133,10 +139,13 @@ class TrailPage(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)  # 序号 is the event's own number
         compact_rows(self.table)
-        size_columns(
+        widths = size_columns(
             self.table,
             [Fit(), Fit(), Capped(140), Capped(150), Capped(200), Stretch(), Fit(), Capped(120)],
         )
+        # too narrow for all: the client address goes first, then the department (both are in
+        # the detail beside the list)
+        ColumnDropper(self.table, widths=widths, optional=(7, 3), stretch=5, min_stretch=120)
         self.detailView = QTextBrowser(self)
         self.detailView.setObjectName("detailView")
         self.detailView.setOpenLinks(False)
@@ -153,10 +162,10 @@ class TrailPage(QWidget):
         self.countButton = QPushButton(tr("统计总数"), self)
         self.countButton.setObjectName("countButton")
         self.countButton.setToolTip(tr("统计符合条件的事件总数（数据量大时较慢）"))
-        self.exportButton = QToolButton(self)
+        # a push button with a menu: its style leaves room for the arrow (a QToolButton's
+        # InstantPopup arrow overlapped the text)
+        self.exportButton = QPushButton(tr("导出"), self)
         self.exportButton.setObjectName("exportButton")
-        self.exportButton.setText(tr("导出"))
-        self.exportButton.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.exportButton)
         for fmt, text in (
             ("csv", tr("CSV 文件…")),
@@ -288,7 +297,9 @@ class TrailPage(QWidget):
             f"<tr><td style='color:#555;padding-right:8px'>{e(k)}</td><td>{e(v)}</td></tr>"
             for k, v in facts
         )
-        details = json.dumps(row.get("details") or {}, ensure_ascii=False, indent=2)
+        details = (
+            json.dumps(row["details"], ensure_ascii=False, indent=2) if row.get("details") else "—"
+        )
         mono = "font-family:monospace;font-size:9pt"
         return (
             f"<h3>{e(tr('审计事件'))} #{e(str(row.get('seq', '')))}</h3>"

@@ -23,6 +23,7 @@ from govshare_core.vocab import (
     RequestStatus,
     UpdateCycle,
 )
+from govshare_core.workdays import YearSchedule
 from govshare_desktop import i18n
 
 CONTEXT = "InboxPresenter"
@@ -50,6 +51,7 @@ KIND_LABELS: dict[str, object] = {
     "rectification_todo": QT_TRANSLATE_NOOP("InboxPresenter", "整改通知待办理"),
     "rectification_review": QT_TRANSLATE_NOOP("InboxPresenter", "整改情况待验收"),
     "rectification_overdue": QT_TRANSLATE_NOOP("InboxPresenter", "整改通知逾期未办"),
+    "calendar_confirm": QT_TRANSLATE_NOOP("InboxPresenter", "工作日安排待确认"),
 }
 
 _STATE_ENUMS: dict[str, Any] = {
@@ -64,6 +66,7 @@ _STATE_ENUMS: dict[str, Any] = {
     "discrepancy": DiscrepancyStatus,
     "assessment": RoundStatus,
     "rectification": RectificationStatus,
+    "calendar": YearSchedule,  # a year's working days to confirm: its schedule (暂定)
 }
 
 

@@ -7,10 +7,19 @@ overrides; the editor says what the official schedule (chinesecalendar, through
 govshare_core.workdays, which never raises) has for the chosen day. A year without an official
 schedule (2027 on, until chinesecalendar publishes it) is marked provisional: weekends and the
 holidays with a computable date only, so the admin enters that year's 放假安排 here.
+
+The 年度安排 box above the calendar says where the chosen year's working days come from
+(govshare_core.workdays.YearSchedule, `GET /workdays/years/{year}`: official, confirmed or
+provisional), how many overrides it has and, for a confirmed year, who confirmed it, when and on
+which notice. Once the State Council's notice is entered, the admin confirms the year (a dialog
+naming the notice: year_dialog.py) and its deadlines are no longer provisional; the confirmation
+can be withdrawn. Texts and rules: year_schedule.py. Every change goes through the session's
+SyncEngine, and the desktop's cached calendar (common.policy) is refreshed after it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
@@ -35,16 +44,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from govshare_core.workdays import DEFAULT_CALENDAR
+from govshare_core.workdays import DEFAULT_CALENDAR, YearSchedule
 from govshare_desktop.api.actions import Action, workday_overrides_path
 from govshare_desktop.api.errors import ApiError
-from govshare_desktop.api.platform_admin_paths import workday_override_path
+from govshare_desktop.api.platform_admin_paths import (
+    workday_override_path,
+    workday_year_confirmation_path,
+    workday_year_path,
+)
 from govshare_desktop.common import policy as cached_policy
 from govshare_desktop.common.confirm import confirm_decision
 from govshare_desktop.common.outcome import BUSY, ERROR, OK, QUEUED, clear_outcome, show_outcome
 from govshare_desktop.context import AppContext
 from govshare_desktop.i18n import english, module_tr
-from govshare_desktop.sync.engine import Outcome, OutcomeStatus
+from govshare_desktop.platform_admin.year_dialog import ConfirmYearDialog
+from govshare_desktop.platform_admin.year_schedule import (
+    SCHEDULE_COLOURS,
+    YearStatus,
+    confirm_label,
+    notice_title,
+    refused_text,
+)
+from govshare_desktop.sync.engine import Done, Outcome, OutcomeStatus
 
 HOLIDAY = QColor("#fde2e1")
 MAKEUP = QColor("#e3f1e3")
@@ -61,14 +82,15 @@ def weekday_text(day: date) -> str:
     return names[day.weekday()]
 
 
-def official_text(day: date) -> str:
-    """What the official schedule says for `day` (and whether it is provisional)."""
+def official_text(day: date, *, confirmed: bool = False) -> str:
+    """What the official schedule says for `day`, and whether it is provisional (a year without
+    official data that the platform admin has not `confirmed`)."""
     working = DEFAULT_CALENDAR.is_working_day(day)
     if working:
         text = tr("调休上班") if day.weekday() >= 5 else tr("工作日")
     else:
         text = tr("休息日") if day.weekday() >= 5 else tr("法定节假日")
-    if DEFAULT_CALENDAR.is_provisional(day):
+    if DEFAULT_CALENDAR.is_provisional(day) and not confirmed:
         text += tr("（暂定：该年尚无官方放假安排）")
     return text
 
@@ -84,22 +106,33 @@ def _as_date(value: Any) -> date:
 class WorkdaysPage(QWidget):
     """Signals:
     loaded(object): the overrides of the year shown (a list of dicts).
-    changed(str, object): an override saved ("put", answer) or deleted ("delete", day).
-    dialog_opened(object): a confirmation opened.
+    status_shown(object): the year's schedule shown (a YearStatus; first the cached calendar's,
+        then the platform's).
+    changed(str, object): an override saved ("put", answer) or deleted ("delete", day), a
+        year's schedule confirmed ("confirm", answer) or its confirmation withdrawn
+        ("withdraw", year).
+    dialog_opened(object): a confirmation or the confirm dialog opened.
+
+    `today` (default: the computer's date) decides which years may be confirmed.
     """
 
     loaded = Signal(object)
+    status_shown = Signal(object)
     changed = Signal(str, object)
     dialog_opened = Signal(object)
 
-    def __init__(self, *, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, *, context: AppContext, today: date | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("workdaysPage")
         self.context = context
+        self.today = today or date.today()
         self.overrides: dict[date, dict[str, Any]] = {}
+        self.status = YearStatus.cached(self.today.year, cached_policy.calendar(context))
         self._generation = 0
         self._build()
-        today = date.today()
+        today = self.today
         self.yearSpin.setValue(today.year)
         self.dayEdit.setDate(QDate(today.year, today.month, today.day))
         self.yearSpin.valueChanged.connect(self._on_year_changed)
@@ -109,6 +142,8 @@ class WorkdaysPage(QWidget):
         self.dayEdit.dateChanged.connect(self._on_day_changed)
         self.saveButton.clicked.connect(self.save)
         self.deleteButton.clicked.connect(self._on_delete_button_clicked)
+        self.confirmButton.clicked.connect(self._on_confirm_button_clicked)
+        self.withdrawButton.clicked.connect(self._on_withdraw_button_clicked)
         self._on_day_changed()
         self.reload()
 
@@ -117,26 +152,10 @@ class WorkdaysPage(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
-        top = QHBoxLayout()
-        self.yearSpin = QSpinBox(self)
-        self.yearSpin.setObjectName("yearSpin")
-        self.yearSpin.setRange(2020, date.today().year + 10)
-        self.yearSpin.setFixedWidth(100)
-        self.provisionalLabel = QLabel(self)
-        self.provisionalLabel.setObjectName("provisionalLabel")
-        self.provisionalLabel.setWordWrap(True)
-        self.provisionalLabel.setStyleSheet(
-            "background:#fff4ce;border:1px solid #e0c060;padding:4px;color:#6b4f00"
-        )
-        top.addWidget(QLabel(tr("年份")))
-        top.addWidget(self.yearSpin)
-        top.addWidget(self.provisionalLabel, 1)
-        top.addStretch(0)  # the space when the year is official (no notice)
-        layout.addLayout(top)
-
         body = QHBoxLayout()
         left = QVBoxLayout()
         self.table = QTableWidget(0, 5, self)  # before the calendar: the first list found
+        left.addWidget(self._year_box())
         self.calendar = QCalendarWidget(self)
         self.calendar.setObjectName("calendar")
         self.calendar.setGridVisible(True)
@@ -145,7 +164,7 @@ class WorkdaysPage(QWidget):
         )
         self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
-        self.calendar.setMinimumSize(400, 280)
+        self.calendar.setMinimumSize(360, 230)
         left.addWidget(self.calendar, 1)
         left.addLayout(self._legend())
         body.addLayout(left, 2)
@@ -172,6 +191,50 @@ class WorkdaysPage(QWidget):
         self.outcomeLabel.setWordWrap(True)
         layout.addWidget(self.outcomeLabel)
         clear_outcome(self.outcomeLabel)
+
+    def _year_box(self) -> QGroupBox:
+        """年度安排: the year, where its working days come from, and the confirm actions."""
+        box = QGroupBox(tr("年度安排"), self)
+        box.setObjectName("yearBox")
+        column = QVBoxLayout(box)
+        column.setSpacing(4)
+        top = QHBoxLayout()
+        self.yearSpin = QSpinBox(box)
+        self.yearSpin.setObjectName("yearSpin")
+        self.yearSpin.setRange(2020, self.today.year + 10)
+        self.yearSpin.setFixedWidth(100)
+        self.scheduleLabel = QLabel(box)
+        self.scheduleLabel.setObjectName("scheduleLabel")
+        top.addWidget(QLabel(tr("年份"), box))
+        top.addWidget(self.yearSpin)
+        top.addSpacing(8)
+        top.addWidget(self.scheduleLabel)
+        top.addStretch(1)
+        column.addLayout(top)
+        self.explanationLabel = self._wrapped(box, "explanationLabel")
+        self.detailsLabel = self._wrapped(box, "detailsLabel")
+        self.refusalLabel = self._wrapped(box, "refusalLabel")
+        self.refusalLabel.setStyleSheet("color:#5f6368")
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.withdrawButton = QPushButton(tr("撤销确认…"), box)
+        self.withdrawButton.setObjectName("withdrawButton")
+        self.confirmButton = QPushButton(tr("确认本年安排…"), box)
+        self.confirmButton.setObjectName("confirmButton")
+        buttons.addWidget(self.withdrawButton)
+        buttons.addWidget(self.confirmButton)
+        for label in (self.explanationLabel, self.detailsLabel, self.refusalLabel):
+            column.addWidget(label)
+        column.addLayout(buttons)
+        return box
+
+    @staticmethod
+    def _wrapped(parent: QWidget, name: str) -> QLabel:
+        label = QLabel(parent)
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
 
     def _legend(self) -> QHBoxLayout:
         legend = QHBoxLayout()
@@ -207,7 +270,6 @@ class WorkdaysPage(QWidget):
         self.noteEdit = QLineEdit(box)
         self.noteEdit.setObjectName("noteEdit")
         self.noteEdit.setMaxLength(200)
-        self.noteEdit.setPlaceholderText(tr("例如：国务院办公厅关于2027年部分节假日安排的通知"))
         buttons = QHBoxLayout()
         self.saveButton = QPushButton(tr("保存调整"), box)
         self.saveButton.setObjectName("saveButton")
@@ -229,20 +291,28 @@ class WorkdaysPage(QWidget):
     def year(self) -> int:
         return self.yearSpin.value()
 
+    def _official(self, day: date) -> str:
+        """official_text of `day`, not provisional when its year is shown as confirmed."""
+        status = self.status
+        confirmed = status.year == day.year and status.schedule is YearSchedule.CONFIRMED
+        return official_text(day, confirmed=confirmed)
+
     def reload(self) -> None:
+        """The year's schedule (the cached calendar's at once, then the platform's) and its
+        overrides, read in the background."""
         self._generation += 1
         generation, client, year = self._generation, self.context.client, self.year
-        provisional = DEFAULT_CALENDAR.is_provisional(date(year, 1, 1))
-        self.provisionalLabel.setVisible(provisional)
-        self.provisionalLabel.setText(
-            tr(
-                "%1 年尚无官方放假安排（chinesecalendar 无该年数据）：期限按周末和可推算的"
-                "法定节日暂定计算。国务院公布放假安排后，请在此逐日录入调休与节假日。"
-            ).replace("%1", str(year))
-        )
+        self.noteEdit.setPlaceholderText(tr("例如：%1").replace("%1", notice_title(year)))
+        self.show_status(YearStatus.cached(year, cached_policy.calendar(self.context)))
 
-        def done(rows: list[dict[str, Any]]) -> None:
+        def read(_task: object) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+            rows = list(client.get(workday_overrides_path(), year=year))
+            return rows, dict(client.get(workday_year_path(year)))
+
+        def done(answer: tuple[list[dict[str, Any]], dict[str, Any]]) -> None:
             if generation == self._generation:
+                rows, status = answer
+                self.show_status(YearStatus.of(status))
                 self.show_overrides(rows)
 
         def failed(exc: Exception) -> None:
@@ -250,11 +320,44 @@ class WorkdaysPage(QWidget):
                 text = exc.message() if isinstance(exc, ApiError) else str(exc)
                 show_outcome(self.outcomeLabel, text, ERROR)
 
-        self.context.run(
-            lambda _t: list(client.get(workday_overrides_path(), year=year)),
-            success=done,
-            failure=failed,
+        self.context.run(read, success=done, failure=failed)
+
+    def show_status(self, status: YearStatus) -> None:
+        """年度安排: the schedule's badge, what it means, the facts and the actions it allows."""
+        self.status = status
+        background, border, colour = SCHEDULE_COLOURS[status.schedule]
+        self.scheduleLabel.setText(status.badge)
+        self.scheduleLabel.setStyleSheet(
+            f"background:{background};border:1px solid {border};color:{colour};"
+            "padding:2px 8px;border-radius:3px;font-weight:bold"
         )
+        self.explanationLabel.setText(status.explanation())
+        details = status.details()
+        self.detailsLabel.setText("\n".join(details))
+        self.detailsLabel.setVisible(bool(details))
+        official = status.schedule is YearSchedule.OFFICIAL
+        refusal = None if official else status.refusal(self.today)
+        self.refusalLabel.setText(refusal or "")
+        self.refusalLabel.setVisible(bool(refusal))
+        self.confirmButton.setVisible(not official)  # nothing to confirm (the explanation says)
+        self.confirmButton.setEnabled(refusal is None)
+        self.confirmButton.setText(confirm_label(status))
+        self.withdrawButton.setVisible(status.can_withdraw)
+        self.officialLabel.setText(self._official(self.chosen_day()))
+        self.status_shown.emit(status)
+
+    def show_object(self, kind: str, object_id: int) -> bool:
+        """A to-do 工作日安排待确认 (`calendar_confirm`, the year its object): show that year
+        (ObjectPage)."""
+        if kind != "calendar_confirm" or not (
+            self.yearSpin.minimum() <= object_id <= self.yearSpin.maximum()
+        ):
+            return False
+        if self.year == object_id:
+            self.reload()
+        else:
+            self.yearSpin.setValue(object_id)
+        return True
 
     def refresh(self) -> None:
         """视图 → 刷新 (F5) (RefreshablePage)."""
@@ -276,7 +379,7 @@ class WorkdaysPage(QWidget):
                 day.isoformat(),
                 weekday_text(day),
                 kind_text(bool(row["working"])),
-                official_text(day),
+                self._official(day),
                 str(row.get("note") or ""),
             ]
             for column, text in enumerate(cells):
@@ -331,7 +434,7 @@ class WorkdaysPage(QWidget):
 
     def _on_day_changed(self, *_args: Any) -> None:
         day = self.chosen_day()
-        self.officialLabel.setText(official_text(day))
+        self.officialLabel.setText(self._official(day))
         override = self.overrides.get(day)
         if override is not None:
             self.workingCombo.setCurrentIndex(0 if override["working"] else 1)
@@ -352,7 +455,8 @@ class WorkdaysPage(QWidget):
             "note": self.noteEdit.text().strip() or None,
         }
         label = tr("工作日调整 %1").replace("%1", day.isoformat())
-        self._send(Action("PUT", workday_override_path(day), body, label=label), "put")
+        sent = tr("已保存 %1 的调整。").replace("%1", day.isoformat())
+        self._send(Action("PUT", workday_override_path(day), body, label=label), "put", sent)
 
     def _on_delete_button_clicked(self) -> None:
         day = self.chosen_day()
@@ -362,7 +466,7 @@ class WorkdaysPage(QWidget):
             self,
             title=tr("删除调整"),
             object_name=day.isoformat(),
-            decision=tr("删除该日的调整，恢复官方安排（%1）").replace("%1", official_text(day)),
+            decision=tr("删除该日的调整，恢复官方安排（%1）").replace("%1", self._official(day)),
             button=tr("删除"),
             then=lambda: self.delete(day),
         )
@@ -370,22 +474,80 @@ class WorkdaysPage(QWidget):
 
     def delete(self, day: date) -> None:
         label = tr("删除工作日调整 %1").replace("%1", day.isoformat())
-        self._send(Action("DELETE", workday_override_path(day), None, label=label), "delete")
+        sent = tr("已删除 %1 的调整。").replace("%1", day.isoformat())
+        action = Action("DELETE", workday_override_path(day), None, label=label)
+        self._send(action, "delete", sent, payload=day.isoformat())
 
-    def _send(self, action: Action, what: str) -> None:
+    # --- confirming the year -----------------------------------------------------------------
+
+    def _on_confirm_button_clicked(self) -> None:
+        status = self.status
+        dialog = ConfirmYearDialog(
+            context=self.context,
+            status=status,
+            send=lambda body, done: self.confirm(status.year, body, done),
+            parent=self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.dialog_opened.emit(dialog)
+
+    def confirm(self, year: int, body: dict[str, Any] | None, done: Done | None = None) -> None:
+        """Confirm `year`'s schedule with `body` (WorkdayYearIn: the notice)."""
+        label = tr("确认 %1 年工作日安排").replace("%1", str(year))
+        sent = tr("已确认 %1 年的工作日安排：此后计算的期限不再标注“暂定”。")
+        self._send(
+            Action("PUT", workday_year_confirmation_path(year), body, label=label),
+            "confirm",
+            sent.replace("%1", str(year)),
+            refused=lambda message: refused_text(year, message),
+            done=done,
+        )
+
+    def _on_withdraw_button_clicked(self) -> None:
+        year = self.status.year
+        box = confirm_decision(
+            self,
+            title=tr("撤销确认"),
+            object_name=tr("%1 年工作日安排").replace("%1", str(year)),
+            decision=tr("撤销确认，此后计算的该年期限恢复为暂定"),
+            button=tr("撤销确认"),
+            then=lambda: self.withdraw(year),
+        )
+        self.dialog_opened.emit(box)
+
+    def withdraw(self, year: int) -> None:
+        label = tr("撤销 %1 年工作日安排的确认").replace("%1", str(year))
+        sent = tr("已撤销 %1 年工作日安排的确认：此后计算的期限按暂定计算。")
+        action = Action("DELETE", workday_year_confirmation_path(year), None, label=label)
+        self._send(action, "withdraw", sent.replace("%1", str(year)), payload=year)
+
+    def _send(
+        self,
+        action: Action,
+        what: str,
+        sent: str,
+        *,
+        payload: Any = None,
+        refused: Callable[[str], str] | None = None,
+        done: Done | None = None,
+    ) -> None:
+        """Send through the session's SyncEngine; once sent, reload the year and the cached
+        calendar (deadlines count with it) and emit `changed(what, payload or the answer)`."""
         show_outcome(self.outcomeLabel, tr("正在提交……"), BUSY)
-        day = action.path.rsplit("/", 1)[-1]
 
-        def done(outcome: Outcome) -> None:
+        def finished(outcome: Outcome) -> None:
             if outcome.status == OutcomeStatus.SENT:
-                text = tr("已保存 %1 的调整。") if what == "put" else tr("已删除 %1 的调整。")
-                show_outcome(self.outcomeLabel, text.replace("%1", day), OK)
+                show_outcome(self.outcomeLabel, sent, OK)
                 self.reload()
-                cached_policy.load_in_background(self.context)  # deadlines count with it
-                self.changed.emit(what, outcome.result if what == "put" else day)
+                cached_policy.load_in_background(self.context)
+                self.changed.emit(what, outcome.result if payload is None else payload)
             elif outcome.status == OutcomeStatus.QUEUED:
                 show_outcome(self.outcomeLabel, str(outcome.message), QUEUED)
             else:
-                show_outcome(self.outcomeLabel, str(outcome.message), ERROR)
+                message = str(outcome.message)
+                show_outcome(self.outcomeLabel, refused(message) if refused else message, ERROR)
+            if done is not None:
+                done(outcome)
 
-        self.context.sync.submit(action, done=done)
+        self.context.sync.submit(action, done=finished)

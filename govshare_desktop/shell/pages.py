@@ -101,6 +101,9 @@ TODO_TARGETS: dict[str, TodoTarget] = {
     "agreement_sign": _t("agreements", {"resource_admin", "platform_admin"}),
     # grants the department receives that end soon: the applicant applies again in time
     "grant_expiring": _t("grants", {"applicant", "resource_admin"}, "tabWidget", "receivedTab"),
+    # 第二十七条's working days: a year without official holiday data whose State Council
+    # schedule is to be entered and confirmed; the page shows that year (ObjectPage)
+    "calendar_confirm": _t("platform_admin.workdays", {"platform_admin"}),
     # exchange (第二十三条): an entry's next delivery by its 更新周期 is due soon or overdue
     "delivery_due": _t("exchange.deliveries", {"registrar", "resource_admin"}),
     # usage inquiries (第二十二条): to answer (consumer), overdue answers (the asking provider)

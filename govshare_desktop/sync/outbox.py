@@ -38,8 +38,8 @@ from govshare_desktop.sync.spool import discard
 from govshare_desktop.tasks import Task
 
 # Cached lists (name → what it holds); read them offline with store.cache_get / cache_search.
-# "policy" and "workday_overrides" are the platform admin's policy values and calendar
-# overrides (read through govshare_desktop.common.policy).
+# "policy", "workday_overrides" and "workday_years" are the platform admin's policy values,
+# calendar overrides and confirmed years (read through govshare_desktop.common.policy).
 CACHED_LISTS = (
     "departments",
     "my_entries",
@@ -48,6 +48,7 @@ CACHED_LISTS = (
     "inbox",
     "policy",
     "workday_overrides",
+    "workday_years",
 )
 CACHE_PAGE = 200
 
@@ -255,6 +256,7 @@ class OutboxWorker:
             "inbox": client.inbox,
             "policy": client.policy,
             "workday_overrides": client.workday_overrides,
+            "workday_years": client.workday_years,
         }
         for name in CACHED_LISTS:
             if task.cancelled:

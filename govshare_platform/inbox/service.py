@@ -7,6 +7,9 @@ platform's follow-up of late providers (`request_overdue`) close no action. 待�
 (`agreement_sign`, 第三十条) goes to the signer of the turn only: a department's filed resource
 admin, any platform admin for the platform's turn; due by the turn's signing deadline.
 
+工作日安排待确认 (`calendar_confirm`, the year as its object) asks the platform admin to enter and
+confirm a year's holiday schedule (govshare_core.workdays.years_to_confirm).
+
 `working_days_left` is `govshare_core.workdays.working_days_left` with the platform's calendar:
 0 means "due today", negative means overdue by that many working days.
 """
@@ -24,7 +27,7 @@ from govshare_core.agreements import AGREEMENT, AgreementStatus
 from govshare_core.rules import change_report_due
 from govshare_core.schemas import InboxItem
 from govshare_core.vocab import ChangeReportStatus, DisputeStatus, EntryStatus, RequestStatus, Role
-from govshare_core.workdays import Deadline
+from govshare_core.workdays import Deadline, YearSchedule, years_to_confirm
 from govshare_core.workflow import (
     CATALOG_ENTRY,
     ENTRY_REVIEW_STATES,
@@ -201,6 +204,10 @@ def _platform_admin(b: InboxBuilder) -> None:
         ShareRequest.status == _R.SUBMITTED,
         ShareRequest.review_due < b.clock.today,
     )
+    # 第二十七条's working days: a year without official data (chinesecalendar ends with 2026)
+    # whose State Council schedule is to be entered and confirmed, due before the year starts
+    for year in years_to_confirm(b.clock.today, b.clock.calendar):
+        b.add("calendar_confirm", year, str(year), YearSchedule.PROVISIONAL, date(year - 1, 12, 31))
 
 
 def _resource_admin(b: InboxBuilder) -> None:

@@ -1,19 +1,30 @@
-"""Policy and working-day override endpoints (platform_admin edits; everyone reads)."""
+"""Policy, working-day override and confirmed-year endpoints (platform_admin edits; everyone
+reads)."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query
-from sqlalchemy import select
+from fastapi import APIRouter, Path, Query
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
-from govshare_core.schemas import PolicyIn, PolicyOut, WorkdayOverrideIn, WorkdayOverrideOut
+from govshare_core.schemas import (
+    PolicyIn,
+    PolicyOut,
+    WorkdayOverrideIn,
+    WorkdayOverrideOut,
+    WorkdayYearIn,
+    WorkdayYearOut,
+)
 from govshare_core.vocab import Role
-from govshare_core.workdays import review_deadline
+from govshare_core.workdays import WorkdayCalendar, confirmation_refusal, review_deadline
+from govshare_platform import clock
+from govshare_platform.departments.models import User
 from govshare_platform.deps import Ctx, IfMatch, ReadCtx, WriteCtx
 from govshare_platform.errors import Problem, invalid
-from govshare_platform.policy.models import WorkdayOverride
+from govshare_platform.policy.models import WorkdayOverride, WorkdayYear
 from govshare_platform.policy.service import assessment_policy_errors, get_calendar, get_policy
 from govshare_platform.versioning import check_if_match
 
@@ -95,6 +106,86 @@ def delete_override(day: date, ctx: WriteCtx) -> None:
     if row is not None:
         ctx.db.delete(row)
         ctx.audit("workday_override_delete", object_type="workday", object_id=day.isoformat())
+    ctx.db.commit()
+
+
+# --- confirmed years (govshare_core.workdays.YearSchedule; 第二十七条) ---------------------------
+
+Year = Annotated[int, Path(ge=1, le=9999)]
+
+_REFUSALS = {
+    "official_schedule": "the year has the official schedule; there is nothing to confirm",
+    "year_out_of_range": "only last year, this year and next year can be confirmed",
+}
+
+
+def _year_out(session: Session, calendar: WorkdayCalendar, year: int) -> WorkdayYearOut:
+    overrides = session.scalar(
+        select(func.count())
+        .select_from(WorkdayOverride)
+        .where(WorkdayOverride.day >= date(year, 1, 1), WorkdayOverride.day <= date(year, 12, 31))
+    )
+    row = session.execute(
+        select(WorkdayYear, User.full_name)
+        .join(User, User.id == WorkdayYear.confirmed_by)
+        .where(WorkdayYear.year == year)
+    ).first()
+    confirmed, by = (row[0], row[1]) if row is not None else (None, None)
+    return WorkdayYearOut(
+        year=year,
+        schedule=calendar.schedule_of(year),
+        overrides=overrides or 0,
+        confirmed_at=confirmed.confirmed_at if confirmed is not None else None,
+        confirmed_by_name=by,
+        note=confirmed.note if confirmed is not None else None,
+    )
+
+
+@router.get("/workdays/years", response_model=list[WorkdayYearOut])
+def list_years(ctx: ReadCtx) -> list[WorkdayYearOut]:
+    """Last year, this year, next year and every confirmed year, with where each one's working
+    days come from; a client builds its calendar with the confirmed ones
+    (govshare_core.workdays.confirmed_years_of)."""
+    calendar = get_calendar(ctx.db)
+    this_year = clock.today().year
+    years = sorted({this_year - 1, this_year, this_year + 1, *calendar.confirmed_years})
+    return [_year_out(ctx.db, calendar, y) for y in years]
+
+
+@router.get("/workdays/years/{year}", response_model=WorkdayYearOut)
+def read_year(year: Year, ctx: ReadCtx) -> WorkdayYearOut:
+    return _year_out(ctx.db, get_calendar(ctx.db), year)
+
+
+@router.put("/workdays/years/{year}/confirmation", response_model=WorkdayYearOut)
+def confirm_year(year: Year, body: WorkdayYearIn, ctx: WriteCtx) -> WorkdayYearOut:
+    """Confirm that the year's schedule is entered (its overrides follow the State Council's
+    notice): its deadlines are no longer provisional. Deadlines already set are not moved."""
+    ctx.require(Role.PLATFORM_ADMIN)
+    refusal = confirmation_refusal(year, clock.today())
+    if refusal is not None:
+        raise Problem(409, refusal, _REFUSALS[refusal])
+    row = ctx.db.get(WorkdayYear, year) or WorkdayYear(year=year)
+    row.confirmed_at, row.confirmed_by, row.note = clock.now(), ctx.user.id, body.note
+    ctx.db.add(row)
+    ctx.audit(
+        "workday_year_confirm",
+        object_type="workday_year",
+        object_id=year,
+        details={"note": body.note},
+    )
+    ctx.db.commit()
+    return _year_out(ctx.db, get_calendar(ctx.db), year)
+
+
+@router.delete("/workdays/years/{year}/confirmation", status_code=204)
+def unconfirm_year(year: Year, ctx: WriteCtx) -> None:
+    """Withdraw a confirmation: the year's deadlines are provisional again."""
+    ctx.require(Role.PLATFORM_ADMIN)
+    row = ctx.db.get(WorkdayYear, year)
+    if row is not None:
+        ctx.db.delete(row)
+        ctx.audit("workday_year_unconfirm", object_type="workday_year", object_id=year)
     ctx.db.commit()
 
 

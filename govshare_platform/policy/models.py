@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, Date, Integer, String, TextClause, text
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, TextClause, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from govshare_core.agreements import DEFAULT_AGREEMENT_SIGNING_WORKING_DAYS
@@ -22,7 +22,7 @@ from govshare_core.vocab import (
     DEFAULT_LOG_RETENTION_YEARS,
     DEFAULT_REVIEW_WORKING_DAYS,
 )
-from govshare_platform.db import Base
+from govshare_platform.db import Base, UTCDateTime, utcnow
 
 
 def _weights() -> dict[str, float]:
@@ -89,4 +89,17 @@ class WorkdayOverride(Base):
 
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     working: Mapped[bool] = mapped_column(Boolean)
+    note: Mapped[str | None] = mapped_column(String(200))
+
+
+class WorkdayYear(Base):
+    """A year whose schedule the platform admin confirmed (govshare_core.workdays.YearSchedule
+    CONFIRMED): the State Council's notice entered as overrides; its deadlines are no longer
+    provisional. Only years without official data (第二十七条's working days)."""
+
+    __tablename__ = "workday_years"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    confirmed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    confirmed_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
     note: Mapped[str | None] = mapped_column(String(200))

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from govshare_core.assessment import check_grade_bands, check_weights
 from govshare_core.validation import FieldError
 from govshare_core.workdays import WorkdayCalendar, working_days_left
-from govshare_platform.policy.models import Policy, WorkdayOverride
+from govshare_platform.policy.models import Policy, WorkdayOverride, WorkdayYear
 
 
 def get_policy(session: Session) -> Policy:
@@ -59,9 +59,11 @@ def assessment_policy_errors(
 
 
 def get_calendar(session: Session) -> WorkdayCalendar:
-    """The official schedule (chinesecalendar) plus the platform admin's overrides."""
+    """The official schedule (chinesecalendar) plus the platform admin's overrides and the years
+    the admin confirmed (no longer provisional)."""
     rows = session.scalars(select(WorkdayOverride)).all()
-    return WorkdayCalendar({r.day: r.working for r in rows})
+    years = session.scalars(select(WorkdayYear.year)).all()
+    return WorkdayCalendar({r.day: r.working for r in rows}, confirmed_years=years)
 
 
 @dataclass(frozen=True)

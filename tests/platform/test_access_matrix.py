@@ -25,6 +25,7 @@ import pytest
 from govshare_core.agreements import SignTurn
 from govshare_core.creditcode import make_credit_code
 from govshare_core.vocab import Role
+from govshare_core.workdays import confirmation_refusal
 from govshare_platform import clock
 from govshare_platform.departments.models import Department, ResourceAdminFiling
 from tests.platform.agreement_support import complete as complete_agreement
@@ -258,6 +259,20 @@ def _override_day(working: bool | None) -> Setup:
     return setup
 
 
+def _workday_year(body: Any = None) -> Setup:
+    """A year whose schedule can be confirmed today (govshare_core.workdays.confirmation_refusal:
+    one without official data, last year to next year)."""
+
+    def setup(world: World, placement: str) -> Call:
+        today = clock.today()
+        years = (today.year + 1, today.year, today.year - 1)
+        year = next((y for y in years if confirmation_refusal(y, today) is None), None)
+        assert year is not None, f"no confirmable year around {today}: chinesecalendar has them all"
+        return {"year": year}, body
+
+    return setup
+
+
 def _new_department() -> dict[str, Any]:
     n = next(_counter)
     return {"name": f"南通市测试局{n}", "credit_code": make_credit_code(f"113206000999{n:05d}")}
@@ -394,6 +409,20 @@ TARGETS = [
         "DELETE", "/api/v1/workdays/overrides/{day}", _override_day(None), {GLOBAL: frozenset({PA})}
     ),
     Target("GET", "/api/v1/workdays/deadline?received=2026-09-29", _no_object(), {GLOBAL: ALL}),
+    Target("GET", "/api/v1/workdays/years", _no_object(), {GLOBAL: ALL}),
+    Target("GET", "/api/v1/workdays/years/{year}", _workday_year(), {GLOBAL: ALL}),
+    Target(
+        "PUT",
+        "/api/v1/workdays/years/{year}/confirmation",
+        _workday_year({"note": "国办发明电"}),
+        {GLOBAL: frozenset({PA})},
+    ),
+    Target(
+        "DELETE",
+        "/api/v1/workdays/years/{year}/confirmation",
+        _workday_year(),
+        {GLOBAL: frozenset({PA})},
+    ),
     # catalog
     Target("GET", "/api/v1/catalog/entries", _no_object(), {GLOBAL: ALL}),
     Target("POST", "/api/v1/catalog/entries", _no_object(entry_payload), {GLOBAL: frozenset({R})}),

@@ -142,7 +142,7 @@ def test_statutory_holidays_and_provisional_years(world: World) -> None:
     assert out_of_range.status_code == 422
 
 
-@pytest.mark.parametrize(
+NOT_THE_PLATFORM_ADMIN = pytest.mark.parametrize(
     "who",
     [
         ("A", Role.REGISTRAR),
@@ -153,6 +153,10 @@ def test_statutory_holidays_and_provisional_years(world: World) -> None:
     ],
     ids=lambda w: w[1].value,
 )
+"""Other roles, of a department and of the platform: none edits the policy or the calendar."""
+
+
+@NOT_THE_PLATFORM_ADMIN
 def test_others_cannot_edit(world: World, who: tuple[str, Role]) -> None:
     h = world.h(*who, **{"If-Match": '"1"'})
     c = world.client

@@ -148,6 +148,14 @@
         <translation>Delete working day adjustment</translation>
     </message>
     <message>
+        <source>确认工作日安排</source>
+        <translation>Confirm working-day schedule</translation>
+    </message>
+    <message>
+        <source>撤销工作日安排确认</source>
+        <translation>Withdraw working-day schedule confirmation</translation>
+    </message>
+    <message>
         <source>添加协议模板</source>
         <translation>Add agreement template</translation>
     </message>
@@ -438,6 +446,10 @@
     <message>
         <source>工作日</source>
         <translation>Working day</translation>
+    </message>
+    <message>
+        <source>工作日年度</source>
+        <translation>Working-day year</translation>
     </message>
     <message>
         <source>审计日志</source>
@@ -884,6 +896,10 @@
         <translation>(Provisional: no official holiday schedule for this year yet)</translation>
     </message>
     <message>
+        <source>年度安排</source>
+        <translation>Year&apos;s schedule</translation>
+    </message>
+    <message>
         <source>年份</source>
         <translation>Year</translation>
     </message>
@@ -902,6 +918,14 @@
     <message>
         <source>官方安排</source>
         <translation>Official schedule</translation>
+    </message>
+    <message>
+        <source>撤销确认…</source>
+        <translation>Withdraw confirmation…</translation>
+    </message>
+    <message>
+        <source>确认本年安排…</source>
+        <translation>Confirm this year&apos;s schedule…</translation>
     </message>
     <message>
         <source>调整为工作日</source>
@@ -924,20 +948,12 @@
         <translation>Rest day (no work)</translation>
     </message>
     <message>
-        <source>例如：国务院办公厅关于2027年部分节假日安排的通知</source>
-        <translation>e.g. General Office of the State Council Notice on the Arrangement of Certain Holidays in 2027</translation>
-    </message>
-    <message>
         <source>保存调整</source>
         <translation>Save adjustment</translation>
     </message>
     <message>
         <source>删除调整</source>
         <translation>Delete adjustment</translation>
-    </message>
-    <message>
-        <source>%1 年尚无官方放假安排（chinesecalendar 无该年数据）：期限按周末和可推算的法定节日暂定计算。国务院公布放假安排后，请在此逐日录入调休与节假日。</source>
-        <translation>No official holiday schedule for %1 yet (chinesecalendar has no data for that year): deadlines are provisionally calculated based on weekends and predictable statutory holidays. Once the State Council publishes the holiday schedule, enter the make-up working days and holidays here day by day.</translation>
     </message>
     <message>
         <source>保存修改</source>
@@ -964,12 +980,44 @@
         <translation>Delete working day adjustment %1</translation>
     </message>
     <message>
+        <source>确认 %1 年工作日安排</source>
+        <translation>Confirm the %1 working-day schedule</translation>
+    </message>
+    <message>
+        <source>已确认 %1 年的工作日安排：此后计算的期限不再标注“暂定”。</source>
+        <translation>The %1 working-day schedule is confirmed: deadlines computed from now on are no longer marked &quot;provisional&quot;.</translation>
+    </message>
+    <message>
+        <source>撤销确认</source>
+        <translation>Withdraw confirmation</translation>
+    </message>
+    <message>
+        <source>%1 年工作日安排</source>
+        <translation>%1 working-day schedule</translation>
+    </message>
+    <message>
+        <source>撤销确认，此后计算的该年期限恢复为暂定</source>
+        <translation>withdraw the confirmation; deadlines in that year computed from now on are provisional again</translation>
+    </message>
+    <message>
+        <source>撤销 %1 年工作日安排的确认</source>
+        <translation>Withdraw the confirmation of the %1 working-day schedule</translation>
+    </message>
+    <message>
+        <source>已撤销 %1 年工作日安排的确认：此后计算的期限按暂定计算。</source>
+        <translation>The confirmation of the %1 working-day schedule is withdrawn: deadlines computed from now on are provisional.</translation>
+    </message>
+    <message>
         <source>正在提交……</source>
         <translation>Submitting…</translation>
     </message>
     <message>
         <source>已保存 %1 的调整。</source>
         <translation>Adjustment for %1 saved.</translation>
+    </message>
+    <message>
+        <source>例如：%1</source>
+        <translation>e.g. %1</translation>
     </message>
     <message>
         <source>已删除 %1 的调整。</source>
@@ -1671,6 +1719,78 @@
         <source>信息化主管部门（盖章）</source>
         <translation>Informatisation authority (seal)</translation>
     </message>
+    <message>
+        <source>例如：国办发明电〔%1〕X号《%2》</source>
+        <translation>e.g. Guo Ban Fa Ming Dian [%1] No. X, &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>放假通知</source>
+        <translation>Holiday notice</translation>
+    </message>
+    <message>
+        <source>放假通知不能超过 %1 个字。</source>
+        <translation>The holiday notice may not exceed %1 characters.</translation>
+    </message>
+    <message>
+        <source>请填写所依据的放假通知（文号或标题）。</source>
+        <translation>Enter the holiday notice the schedule was entered from (its number or title).</translation>
+    </message>
+    <message>
+        <source>国务院办公厅关于%1年部分节假日安排的通知</source>
+        <translation>Notice of the General Office of the State Council on the arrangement of certain holidays in %1</translation>
+    </message>
+    <message>
+        <source>采用国务院公布的放假安排（日历数据内置），无需确认。个别日期需要调整时，在右侧逐日录入。</source>
+        <translation>The State Council&apos;s published holiday schedule applies (built-in calendar data); nothing to confirm. To change individual days, enter them on the right.</translation>
+    </message>
+    <message>
+        <source>已按国务院放假通知录入并确认：此后计算的期限不再标注“暂定”；确认前已设定的期限不变。</source>
+        <translation>Entered from the State Council&apos;s holiday notice and confirmed: deadlines computed from now on are no longer marked &quot;provisional&quot;; deadlines set before the confirmation do not change.</translation>
+    </message>
+    <message>
+        <source>尚无官方放假安排：期限按周末和可推算的法定节日（元旦、清明、劳动节、国庆节）暂定计算，并标注“暂定”。《%1》公布后，请将其中的放假日和调休上班日逐日录入为调整，再点“确认本年安排”。</source>
+        <translation>No official holiday schedule yet: deadlines are counted provisionally with weekends and the statutory holidays whose dates can be computed (New Year&apos;s Day, Qingming, Labour Day, National Day), and marked &quot;provisional&quot;. Once the &quot;%1&quot; is published, enter each of its days off and make-up working days as an override, then click &quot;Confirm this year&apos;s schedule&quot;.</translation>
+    </message>
+    <message>
+        <source>本年已录入调整：%1 天</source>
+        <translation>Overrides entered this year: %1 days</translation>
+    </message>
+    <message>
+        <source>确认人：%1</source>
+        <translation>Confirmed by: %1</translation>
+    </message>
+    <message>
+        <source>确认时间：%1</source>
+        <translation>Confirmed at: %1</translation>
+    </message>
+    <message>
+        <source>依据：%1</source>
+        <translation>Based on: %1</translation>
+    </message>
+    <message>
+        <source>该年已有官方放假安排，无需确认。</source>
+        <translation>This year has the official holiday schedule; there is nothing to confirm.</translation>
+    </message>
+    <message>
+        <source>只能确认上一年、本年和下一年的安排：国务院通常在每年 11 月前后公布下一年的放假安排。</source>
+        <translation>Only last year&apos;s, this year&apos;s and next year&apos;s schedules can be confirmed: the State Council usually publishes next year&apos;s holiday schedule around November.</translation>
+    </message>
+    <message>
+        <source>修改确认依据…</source>
+        <translation>Change the confirmation&apos;s notice…</translation>
+    </message>
+    <message>
+        <source>确认前请核对：《%1》中的每个放假日和调休上班日都已录入为调整。确认后，此后计算的期限不再标注“暂定”；已设定的期限不会改变。</source>
+        <translation>Before confirming, check that every day off and every make-up working day of the &quot;%1&quot; is entered as an override. Once confirmed, deadlines computed from now on are no longer marked &quot;provisional&quot;; deadlines already set do not change.</translation>
+    </message>
+    <message>
+        <source>注意：本年尚未录入任何调整。</source>
+        <translation>Note: no override has been entered for this year yet.</translation>
+    </message>
+    <message>
+        <source>未能确认 %1 年的工作日安排：%2</source>
+        <translation>The %1 working-day schedule could not be confirmed: %2</translation>
+    </message>
 </context>
 <context>
     <name>AgreementPages</name>
@@ -2166,6 +2286,14 @@
     <message>
         <source>该证书已被吊销。</source>
         <translation>This certificate has been revoked.</translation>
+    </message>
+    <message>
+        <source>该年已有国务院公布的官方放假安排，无需确认。</source>
+        <translation>This year has the official holiday schedule published by the State Council; there is nothing to confirm.</translation>
+    </message>
+    <message>
+        <source>只能确认上一年、本年和下一年的工作日安排，更远的年份尚无放假通知。</source>
+        <translation>Only last year&apos;s, this year&apos;s and next year&apos;s working-day schedules can be confirmed; later years have no holiday notice yet.</translation>
     </message>
     <message>
         <source>操作失败。</source>
@@ -4294,6 +4422,10 @@
     <message>
         <source>整改通知逾期未办</source>
         <translation>Rectification order overdue</translation>
+    </message>
+    <message>
+        <source>工作日安排待确认</source>
+        <translation>Working-day schedule to confirm</translation>
     </message>
     <message>
         <source>（暂定）</source>

@@ -37,6 +37,9 @@ def test_labels_cover_families() -> None:
     assert labels.action_label("request_provider-decision") == "共享申请：提供方决定"
     assert labels.action_label("something_new") == "something_new"
     assert labels.object_type_label("share_request") == "共享申请"
+    assert labels.action_label("workday_year_confirm") == "确认工作日安排"
+    assert labels.action_label("workday_year_unconfirm") == "撤销工作日安排确认"
+    assert labels.object_type_label("workday_year") == "工作日年度"
 
 
 def test_filter_and_page_through_the_trail(
@@ -132,3 +135,32 @@ def test_pages_fit_the_office_screen(live_server: LiveServer, make_context, qtbo
         hint = page.minimumSizeHint()
         assert hint.width() <= PAGE_AT_1366.width(), (make, hint)
         assert hint.height() <= PAGE_AT_1366.height(), (make, hint)
+
+
+def test_the_object_column_stays_readable_at_the_office_screen(
+    live_server: LiveServer, make_context, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    """At 1366×768 every column used to keep its width and 对象 was squeezed to "签…" behind a
+    horizontal scroll bar: now 客户端地址, then 部门, give way (both are in the detail pane)."""
+    seed_events(live_server, 5, department=department_id(live_server, "A"))
+    page = TrailPage(context=make_context("P", Role.AUDIT_ADMIN))
+    qtbot.addWidget(page)
+    page.resize(PAGE_AT_1366)
+    page.show()
+    wait_loaded(qtbot, page.model)
+    table = page.table
+    qtbot.waitUntil(lambda: table.isColumnHidden(7), timeout=WAIT)
+    assert table.columnWidth(5) >= 120
+    assert not table.horizontalScrollBar().isVisible()
+    assert not table.isColumnHidden(2)  # the actor stays
+    page.table.selectRow(0)
+    row = page.current
+    assert row is not None and row["client_address"]
+    shown = page.detailView.toPlainText()  # what the list hides, the detail shows
+    assert f"客户端地址\n{row['client_address']}" in shown
+
+    page.resize(QSize(1900, 640))  # a wide screen: every column again
+    qtbot.waitUntil(
+        lambda: not table.isColumnHidden(7) and not table.isColumnHidden(3), timeout=WAIT
+    )
+    assert table.columnWidth(5) >= 120

@@ -189,9 +189,11 @@ def test_every_kind_of_the_platform_has_a_target_and_a_test() -> None:
 
     # the usage, assessment, rectification and administrators' kinds are driven in their
     # test_todos.py (tests/desktop/usage/, assessment/, rectification/, security/), delivery_due
-    # in tests/desktop/exchange/test_deliveries_page.py::test_delivery_due_todo_opens_the_entry
+    # in tests/desktop/exchange/test_deliveries_page.py::test_delivery_due_todo_opens_the_entry,
+    # calendar_confirm in tests/desktop/platform_admin/test_workdays.py (its object is a year)
     elsewhere = [USAGE_CASES, ASSESSMENT_CASES, RECTIFICATION_CASES, ADMIN_CASES]
-    tested = {c.kind for c in CASES} | {c.kind for cs in elsewhere for c in cs} | {"delivery_due"}
+    tested = {c.kind for c in CASES} | {c.kind for cs in elsewhere for c in cs}
+    tested |= {"delivery_due", "calendar_confirm"}
     labelled = set(KIND_LABELS) | {k.value for k in AdminTodo}  # the admins': core labels
     assert tested == set(TODO_TARGETS) == labelled
 

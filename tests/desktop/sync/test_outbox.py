@@ -98,6 +98,7 @@ def test_cached_lists_are_readable_offline_with_their_as_of_time(
     engine = ctx.sync
     report = sync(qtbot, engine)
     assert set(report.refreshed) >= {"departments", "my_requests", "share_catalog", "inbox"}
+    assert {"policy", "workday_overrides", "workday_years"} <= set(report.refreshed)
     go_offline(qtbot, engine, proxy)
 
     catalog, as_of = ctx.store.cache_get("share_catalog") or ([], None)
