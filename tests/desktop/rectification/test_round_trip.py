@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from govshare_core.vocab import Role
+from govshare_core.workdays import add_working_days
 from govshare_desktop.rectification.page import RectificationPage
 from tests.desktop.conftest import LiveServer
 from tests.desktop.qt_support import accept_confirmation
@@ -38,7 +39,8 @@ def test_issue_answer_return_answer_accept(
     assert "未按要求及时发布、更新、纠正" in dialog.itemText.text()  # the full text
     dialog.factsEdit.setPlainText("2026年第三季度未按要求更新《常住人口基本信息》目录")
     dialog.dueSpin.setValue(5)
-    assert "整改期限：2026-" in dialog.dueLabel.text()
+    due = add_working_days(supervisor.today, 5, calendar=dialog.calendar)  # any year
+    assert dialog.dueLabel.text().startswith(f"整改期限：{due.isoformat()}")
     issued = press_ok(qtbot, supervisor, dialog)
     assert issued["status"] == "issued" and issued["article_item"] == "3"
     assert issued["department_name"] == "南通市公安局"
