@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import APIRouter, FastAPI
+from starlette.routing import BaseRoute
 
 from govshare_core import __version__
 from govshare_platform import errors, http_guard
-from govshare_platform.db import make_engine, make_session_factory
+from govshare_platform.db import make_engine, make_session_factory, warm_shared_aliases
 from govshare_platform.maintenance import Scheduler
 from govshare_platform.pki.authority import load_ca
 from govshare_platform.settings import Settings, get_settings
@@ -65,6 +67,25 @@ def _routers() -> list[APIRouter]:
     ]
 
 
+@functools.cache
+def _api_routes() -> tuple[BaseRoute, ...]:
+    """The API's routes under API_PREFIX, made once per process and shared by every app
+    `create_app` makes (the tests make one per test, the desktop's demo one more).
+
+    FastAPI resolves an included router's routes (their parameters and dependencies) on the
+    router's first request, about 140 ms for these; an app of its own per include would pay
+    that again for each app. None of it depends on the settings: the routes reach the database,
+    settings and CA through `request.app.state`, and no app overrides a dependency. The first
+    call also resolves the shared aliases (db.shared_alias) before any request thread can race
+    on their first use.
+    """
+    api = APIRouter()
+    for router in _routers():
+        api.include_router(router, prefix=API_PREFIX)
+    warm_shared_aliases()  # every module's aliases exist now (the routers imported them)
+    return tuple(api.routes)
+
+
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     settings: Settings = app.state.settings
@@ -96,8 +117,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.ca = load_ca(settings)
     errors.install(app)
     http_guard.install(app, settings)
-    for router in _routers():
-        app.include_router(router, prefix=API_PREFIX)
+    app.router.routes.extend(_api_routes())
 
     @app.get("/healthz", tags=["health"])
     def healthz() -> dict[str, str]:

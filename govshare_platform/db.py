@@ -5,10 +5,10 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import DateTime, Engine, MetaData, create_engine, event
-from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+from sqlalchemy import DateTime, Engine, MetaData, create_engine, event, inspect
+from sqlalchemy.orm import DeclarativeBase, Session, aliased, configure_mappers, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
 NAMING = {
@@ -123,3 +123,33 @@ def session_scope(factory: sessionmaker[Session]) -> Iterator[Session]:
         except BaseException:
             session.rollback()
             raise
+
+
+# --- aliases shared between requests -------------------------------------------------------------
+
+_SHARED_ALIASES: list[Any] = []
+_T = TypeVar("_T")
+
+
+def shared_alias(cls: type[_T], name: str) -> type[_T]:
+    """`aliased(cls, name=name)` for a module-level alias that requests use from many threads.
+
+    SQLAlchemy resolves an alias's columns lazily, on first use, and that is not thread-safe:
+    two requests using a fresh alias at once can leave a column unadapted for the process's life
+    (SAWarning "Did not locate an expression in selectable"; `listed_entry.id = …` compiled as
+    `catalog_entries.id`, a cross join with wrong rows). `warm_shared_aliases` resolves them all
+    once, before the server takes requests.
+    """
+    alias = aliased(cls, name=name)
+    _SHARED_ALIASES.append(alias)
+    return alias
+
+
+def warm_shared_aliases() -> int:
+    """Configure the mappers and resolve every column of every `shared_alias` (single-threaded,
+    at app creation); the number of aliases."""
+    configure_mappers()
+    for alias in _SHARED_ALIASES:
+        for attr in inspect(alias).mapper.column_attrs:
+            getattr(alias, attr.key).__clause_element__()
+    return len(_SHARED_ALIASES)

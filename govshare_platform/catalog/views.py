@@ -13,13 +13,14 @@ from datetime import date, datetime
 from typing import Protocol
 
 from sqlalchemy import ColumnElement, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from govshare_core.schemas import CatalogEntryOut, CatalogEntrySummary
 from govshare_core.workdays import Deadline, WorkdayCalendar, entry_review_deadline
 from govshare_core.workflow import ENTRY_REVIEW_STATES
 from govshare_platform import clock
 from govshare_platform.catalog.models import CatalogEntry
+from govshare_platform.db import shared_alias
 from govshare_platform.departments.models import Department, User
 from govshare_platform.policy.service import deadlines, get_policy
 
@@ -39,7 +40,7 @@ def display_name(user: type[User]) -> ColumnElement[str]:
     return func.coalesce(func.nullif(func.trim(user.full_name), ""), user.username)
 
 
-Submitter = aliased(User, name="submitter")
+Submitter = shared_alias(User, name="submitter")
 SUBMITTER_NAME = display_name(Submitter)
 """The submitter's name, for a query that joins `CatalogEntry.submitter.of_type(Submitter)`."""
 

@@ -17,7 +17,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, Literal
 
 from sqlalchemy import ColumnElement, Select, delete, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from govshare_core.exchange import CONSUMER_ROLES, DELIVERY_ROLES, AccessAction, AccessOutcome
 from govshare_core.exchange_schemas import ExchangeLogOut
@@ -26,6 +26,7 @@ from govshare_core.vocab import Role
 from govshare_platform.audit import service as audit
 from govshare_platform.catalog.models import CatalogEntry
 from govshare_platform.clock import SHANGHAI
+from govshare_platform.db import shared_alias
 from govshare_platform.departments.models import Department, User
 from govshare_platform.exchange.models import ExchangeLog
 
@@ -112,8 +113,8 @@ def _ids(
     return out
 
 
-_Actor = aliased(Department, name="log_dept")
-_Provider = aliased(Department, name="log_provider")
+_Actor = shared_alias(Department, name="log_dept")
+_Provider = shared_alias(Department, name="log_provider")
 
 
 def _load(session: Session, ids: list[int]) -> list[ExchangeLogOut]:

@@ -12,14 +12,14 @@ from datetime import date, timedelta
 from typing import Literal, Protocol
 
 from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select, true
-from sqlalchemy.orm import Session, aliased, selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from govshare_core.rules import GRANT_EXPIRY_WARNING_DAYS, grant_expiring_soon
 from govshare_core.schemas import GrantOut
 from govshare_core.vocab import GrantStatus, ShareMode
 from govshare_platform.audit import service as audit
 from govshare_platform.catalog.models import CatalogEntry
-from govshare_platform.db import utcnow
+from govshare_platform.db import shared_alias, utcnow
 from govshare_platform.departments import service as departments
 from govshare_platform.departments.models import Department
 from govshare_platform.grants.models import Grant
@@ -122,9 +122,9 @@ def _side_clause(side: GrantSide, department_id: int, platform_admin: bool) -> C
 
 # --- listing: filters, words (`q`), sort keys ----------------------------------------------------
 
-_Entry = aliased(CatalogEntry, name="listed_entry")
-_Consumer = aliased(Department, name="consumer_dept")
-_Provider = aliased(Department, name="provider_dept")
+_Entry = shared_alias(CatalogEntry, name="listed_entry")
+_Consumer = shared_alias(Department, name="consumer_dept")
+_Provider = shared_alias(Department, name="provider_dept")
 
 
 def _effective_status_rank(today: date) -> ColumnElement[int]:

@@ -12,7 +12,7 @@ from typing import Literal
 
 from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy import inspect as orm_inspect
-from sqlalchemy.orm import Session, aliased, joinedload, object_session, selectinload
+from sqlalchemy.orm import Session, joinedload, object_session, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from govshare_core.schemas import (
@@ -42,7 +42,7 @@ from govshare_platform.agreements.service import cancel_for_request, draft_for_r
 from govshare_platform.audit import service as audit
 from govshare_platform.catalog.models import CatalogEntry
 from govshare_platform.catalog.views import display_name, user_name
-from govshare_platform.db import utcnow
+from govshare_platform.db import shared_alias, utcnow
 from govshare_platform.departments import service as departments
 from govshare_platform.departments.models import Department, User
 from govshare_platform.errors import conflict, invalid
@@ -373,9 +373,9 @@ def _side_clause(
 
 # --- listing: filters, words (`q`), sort keys ----------------------------------------------------
 
-_Entry = aliased(CatalogEntry, name="listed_entry")
-_Consumer = aliased(Department, name="consumer_dept")
-_Provider = aliased(Department, name="provider_dept")
+_Entry = shared_alias(CatalogEntry, name="listed_entry")
+_Consumer = shared_alias(Department, name="consumer_dept")
+_Provider = shared_alias(Department, name="provider_dept")
 
 REQUEST_SORT = SortKeys(
     keys={

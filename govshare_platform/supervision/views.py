@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, func, select, true
-from sqlalchemy.orm import Session, aliased, selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from govshare_core.assessment import (
     ASSESSOR_ROLES,
@@ -17,6 +17,7 @@ from govshare_core.assessment import (
 )
 from govshare_core.assessment_schemas import RectificationEventOut, RectificationOut
 from govshare_core.workflow import Actor, allowed_actions
+from govshare_platform.db import shared_alias
 from govshare_platform.departments.models import Department
 from govshare_platform.policy.service import Deadlines
 from govshare_platform.sorting import Sort, SortKey, SortKeys, enum_order
@@ -24,7 +25,7 @@ from govshare_platform.substring import contains, every_word
 from govshare_platform.supervision.models import Rectification
 from govshare_platform.supervision.service import is_overdue, parties
 
-_DEPT = aliased(Department, name="rectification_department")
+_DEPT = shared_alias(Department, name="rectification_department")
 RECTIFICATION_SORT = SortKeys(
     keys={
         "id": SortKey(Rectification.id),

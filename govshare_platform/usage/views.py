@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any, Literal
 
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select, true
-from sqlalchemy.orm import Session, aliased, selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from govshare_core.usage import (
     DISCREPANCY,
@@ -19,6 +19,7 @@ from govshare_core.usage import (
 from govshare_core.usage_schemas import DiscrepancyEventOut, DiscrepancyOut, InquiryOut
 from govshare_core.workflow import Actor, allowed_actions
 from govshare_platform.catalog.models import CatalogEntry
+from govshare_platform.db import shared_alias
 from govshare_platform.departments.models import Department
 from govshare_platform.policy.service import Deadlines
 from govshare_platform.sorting import Sort, SortKey, SortKeys, enum_order
@@ -56,9 +57,9 @@ def is_visible(row: Row, *, department_id: int, platform_admin: bool) -> bool:
 def _sort_keys(
     model: type[Row], at: Any, status: type[InquiryStatus | DiscrepancyStatus]
 ) -> SortKeys:
-    entry = aliased(CatalogEntry, name=f"{model.__tablename__}_entry")
-    provider = aliased(Department, name=f"{model.__tablename__}_provider")
-    consumer = aliased(Department, name=f"{model.__tablename__}_consumer")
+    entry = shared_alias(CatalogEntry, name=f"{model.__tablename__}_entry")
+    provider = shared_alias(Department, name=f"{model.__tablename__}_provider")
+    consumer = shared_alias(Department, name=f"{model.__tablename__}_consumer")
     return SortKeys(
         keys={
             "id": SortKey(model.id),
