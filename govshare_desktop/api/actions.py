@@ -367,7 +367,7 @@ def is_collection(path: str) -> bool:
 
 def data_kind(path: str) -> str:
     """The `data_changed` kind a change of this path affects: "entry", "request", "grant",
-    "agreement", "other"."""
+    "agreement", "workday_year" (a year's confirmation or an override), "other"."""
     if path.startswith(f"{API_PREFIX}/catalog/"):
         return "entry"
     if path.startswith(REQUESTS):
@@ -376,6 +376,8 @@ def data_kind(path: str) -> str:
         return "grant"
     if path.startswith(AGREEMENTS):
         return "agreement"
+    if path.startswith(f"{API_PREFIX}/workdays/"):
+        return "workday_year"
     return "other"
 
 

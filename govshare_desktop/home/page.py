@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QDateTime, QLocale, QModelIndex, Qt, Signal
+from PySide6.QtCore import QDateTime, QLocale, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,11 @@ from govshare_desktop.home.model import InboxModel
 from govshare_desktop.tasks import Task, run_in_background
 
 CACHE_NAME = "inbox"
+# the data_changed kinds after which the to-do list is fetched again: any sent change can add or
+# settle a to-do ("other": rectification orders, users, …; "workday_year": 工作日安排待确认)
+CHANGES_OF_TODOS = frozenset(
+    {"entry", "request", "grant", "agreement", "change_report", "dispute", "workday_year", "other"}
+)
 
 _F = TypeVar("_F", bound=Callable[..., None])
 
@@ -78,6 +83,7 @@ class HomePage(QWidget):
         self.model = InboxModel(parent=self)
         self.offline_as_of: datetime | None = None
         self._task: Task | None = None
+        self._stale = False  # a change arrived while a fetch was under way: fetch again after it
         self._build()
         context.data_changed.connect(self._on_context_data_changed)
         context.online_changed.connect(self._on_context_online_changed)
@@ -147,7 +153,9 @@ class HomePage(QWidget):
     def refresh(self) -> None:
         """Fetch the inbox off the UI thread; offline, show the cached list with its time."""
         if self._task is not None and not self._task.done.is_set():
+            self._stale = True
             return
+        self._stale = False
         self.refresh_button.setEnabled(False)
         self.summary_label.setText(self.tr("正在加载…"))
         client, store = self.context.client, self.context.store
@@ -208,6 +216,7 @@ class HomePage(QWidget):
         self.loaded.emit(len(items))
         if as_of is None:
             self.items_loaded.emit([dict(i) for i in items])
+        self._again_if_stale()
 
     @if_alive
     def _on_failed(self, exc: Exception) -> None:
@@ -217,6 +226,11 @@ class HomePage(QWidget):
         self.summary_label.setText("")
         self.offline_label.setText(self.tr("无法加载待办事项：%1").replace("%1", text))
         self.offline_label.show()
+        self._again_if_stale()
+
+    def _again_if_stale(self) -> None:
+        if self._stale:
+            QTimer.singleShot(0, self, self.refresh)  # dropped when the page is gone
 
     # --- events -----------------------------------------------------------------------------
 
@@ -233,7 +247,7 @@ class HomePage(QWidget):
                 lambda task: store.cache_get(CACHE_NAME),
                 success=self._on_cached_inbox,
             )
-        elif kind in ("entry", "request", "grant", "change_report", "dispute"):
+        elif kind in CHANGES_OF_TODOS:
             self.refresh()
 
     @if_alive

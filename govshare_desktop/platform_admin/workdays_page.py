@@ -469,6 +469,7 @@ class WorkdaysPage(QWidget):
             decision=tr("删除该日的调整，恢复官方安排（%1）").replace("%1", self._official(day)),
             button=tr("删除"),
             then=lambda: self.delete(day),
+            final=False,  # the override can be entered again
         )
         self.dialog_opened.emit(box)
 
@@ -513,6 +514,7 @@ class WorkdaysPage(QWidget):
             decision=tr("撤销确认，此后计算的该年期限恢复为暂定"),
             button=tr("撤销确认"),
             then=lambda: self.withdraw(year),
+            final=False,  # the year can be confirmed again
         )
         self.dialog_opened.emit(box)
 

@@ -2965,6 +2965,10 @@
         <translation>This cannot be undone once sent. Continue?</translation>
     </message>
     <message>
+        <source>确定继续吗？</source>
+        <translation>Continue?</translation>
+    </message>
+    <message>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>

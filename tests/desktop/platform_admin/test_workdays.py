@@ -3,7 +3,8 @@ schedule says for it) reaches the platform and the calendar, and is deleted agai
 confirmation; a year without an official schedule (2027) is marked provisional until the platform
 admin confirms it (naming the State Council's notice), and is provisional again once the
 confirmation is withdrawn; the desktop's cached calendar follows; the platform's refusals are
-explained; the to-do 工作日安排待确认 opens the page at its year.
+explained; the to-do 工作日安排待确认 opens the page at its year and leaves the home list once the
+year is confirmed.
 
 The platform's today is 2026-12-01 here (govshare_platform.clock, patched), and so is the page's:
 last year, this year and next year (2025-2027) can be confirmed, 2026 has the official schedule.
@@ -79,6 +80,8 @@ def test_add_and_delete_an_override(live_server: LiveServer, make_context, qtbot
 
     with qtbot.wait_signal(page.dialog_opened, timeout=WAIT) as opened:
         page.deleteButton.click()
+    # an override can be entered again: the box does not call the deletion irreversible
+    assert "不能撤销" not in opened.args[0].text() and "确定继续吗？" in opened.args[0].text()
     with qtbot.wait_signal(page.changed, timeout=WAIT):
         accept_confirmation(opened.args[0])
     assert _overrides(live_server, 2026) == []
@@ -203,6 +206,9 @@ def test_confirm_a_year_then_withdraw_the_confirmation(
 
     with qtbot.wait_signal(page.dialog_opened, timeout=WAIT) as opened:
         page.withdrawButton.click()
+    text = opened.args[0].text()
+    assert "2027 年工作日安排" in text and "恢复为暂定" in text
+    assert "不能撤销" not in text  # the year can be confirmed again
     with qtbot.wait_signal(page.changed, timeout=WAIT) as changed:
         accept_confirmation(opened.args[0])
     assert changed.args == ["withdraw", 2027]
@@ -252,6 +258,18 @@ def test_the_todo_opens_the_page_at_its_year(
     assert isinstance(page, WorkdaysPage) and page.year == 2027
     _wait_status(qtbot, page, 2027, YearSchedule.PROVISIONAL)
     assert page.confirmButton.isVisible()
+
+    # confirmed from the page, the to-do leaves the home list at once (no 刷新, no next sync)
+    done: list[Any] = []
+    page.confirm(2027, {"note": NOTICE}, done.append)
+    qtbot.waitUntil(lambda: bool(done), timeout=WAIT)
+    assert done[0].sent
+
+    def listed() -> bool:
+        kinds = [home.model.item(r)["kind"] for r in range(home.model.rowCount())]
+        return "calendar_confirm" in kinds
+
+    qtbot.waitUntil(lambda: not listed(), timeout=WAIT)
 
 
 def test_cached_years_make_the_calendar(qapp) -> None:  # type: ignore[no-untyped-def]
