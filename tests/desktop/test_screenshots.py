@@ -1,8 +1,9 @@
 """The screenshot script runs on a real X server (Xvfb) and produces every page of every role.
 
-It seeds a fresh demo platform, signs in as one demo account per role and grabs each page of
-its navigation at 1366×768, the login dialog (also after a failed demo start), the user guide
-and the about box; the test checks that every screen is there, has its size and is not blank.
+It starts the demo platform (on a copy of the run's seeded demo), signs in as one demo account
+per role and grabs each page of its navigation at 1366×768, the login dialog (also after a
+failed demo start), the user guide and the about box; the test checks that every screen is
+there, has its size and is not blank.
 `tools/screenshots.py` is the same script a person runs to regenerate screenshots/.
 """
 
@@ -16,6 +17,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QImage
+
+from tests.desktop.conftest import copy_seeded_demo
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENS = (  # dialogs
@@ -83,10 +86,13 @@ def _distinct_colours(image: QImage) -> int:
 
 @pytest.mark.slow
 @pytest.mark.timeout(600)
-def test_screenshot_script_under_xvfb(tmp_path: Path, qapp) -> None:  # type: ignore[no-untyped-def]
-    # --pace 0.3: shorter pauses before each grab (every wait for background work stays)
+def test_screenshot_script_under_xvfb(tmp_path: Path, qapp, seeded_demo: Path) -> None:  # type: ignore[no-untyped-def]
+    # --pace 0.3: shorter pauses before each grab (every wait for background work stays);
+    # --demo-dir: a copy of the run's seeded demo (the script seeds one when not given)
     script = ROOT / "tools" / "screenshots.py"
+    demo_dir = copy_seeded_demo(seeded_demo, tmp_path / "demo")
     command = [sys.executable, str(script), "--out", str(tmp_path), "--pace", "0.3"]
+    command += ["--demo-dir", str(demo_dir)]
     env = {
         **os.environ,
         "GOVSHARE_DATA_DIR": str(tmp_path / "data"),

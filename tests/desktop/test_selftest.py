@@ -30,6 +30,7 @@ from govshare_platform.db import make_engine, make_session_factory
 from govshare_platform.demo.data import DEMO_PASSWORD, account
 from govshare_platform.departments.models import Department
 from govshare_platform.migrate import upgrade
+from tests.desktop.conftest import copy_seeded_demo
 from tests.desktop.shell_support import demo_desktop, program_env
 from tests.server_support import new_user
 
@@ -55,11 +56,13 @@ def result_lines(output: str) -> dict[tuple[str, str], str]:
 
 @pytest.mark.slow
 @pytest.mark.timeout(600)
-def test_program_self_test_passes_for_every_role(tmp_path: Path) -> None:
+def test_program_self_test_passes_for_every_role(tmp_path: Path, seeded_demo: Path) -> None:
+    """The program on a copy of the run's seeded demo (seeding from the desktop: test_demo.py)."""
+    demo_dir = copy_seeded_demo(seeded_demo, tmp_path / "demo")
     env = program_env(tmp_path, PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring")
     command = [sys.executable, "-m", "govshare_desktop.app", "--demo", "--self-test"]
     done = subprocess.run(
-        [*command, "--demo-dir", str(tmp_path / "demo")],
+        [*command, "--demo-dir", str(demo_dir)],
         env=env,
         capture_output=True,
         text=True,

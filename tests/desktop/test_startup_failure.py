@@ -4,6 +4,7 @@ cause is repaired brings the platform up."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from govshare_desktop.login.dialog import LoginDialog
 from govshare_desktop.shell.controller import DesktopApp
+from tests.desktop.conftest import copy_seeded_demo
 from tests.desktop.shell_support import demo_desktop
 
 GARBAGE = bytes(range(256)) * 16  # 4 KiB that is no SQLite database
@@ -94,26 +96,28 @@ def test_a_failed_start_says_what_to_do_shows_the_error_and_logs_the_traceback(
 
 @pytest.mark.slow
 def test_retry_after_the_cause_is_repaired_brings_the_platform_up(
-    qtbot, app: DesktopApp, demo_dir: Path, desktop_log: Path
+    qtbot, app: DesktopApp, demo_dir: Path, desktop_log: Path, seeded_demo: Path
 ) -> None:
     break_database(demo_dir)
     dialog, _reason = start_and_fail(qtbot, app)
     ok = dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
 
-    (demo_dir / "platform.db").unlink()  # the repair
+    # the repair: the broken directory replaced by a good one (as restored from a backup; a
+    # start that seeds is test_demo.py's)
+    shutil.rmtree(demo_dir)
+    copy_seeded_demo(seeded_demo, demo_dir)
     with qtbot.wait_signal(app.demo_ready, timeout=120_000) as ready:
         qtbot.mouseClick(dialog.ui.retryButton, LEFT)
         assert not dialog.ui.startFailureFrame.isVisible()
         assert dialog.ui.progressBar.isVisible() and dialog.ui.statusLabel.text()
         assert not ok.isEnabled()
     assert ready.args[0].startswith("http://127.0.0.1:")
-    assert app.demo is not None and app.demo.seeded_now
+    assert app.demo is not None and not app.demo.seeded_now  # the repaired city, not a new one
     assert "已就绪" in dialog.ui.statusLabel.text()
     assert not dialog.ui.startFailureFrame.isVisible()
     assert ok.isEnabled()
     assert dialog.ui.demoTree.topLevelItemCount() == len(app.demo.accounts) > 10
-    assert (demo_dir / "platform.db").is_file()  # seeded beside, then moved into place
-    assert not (demo_dir / "platform.db.seeding").exists()
+    assert (demo_dir / "platform.db").is_file()
     assert "the embedded demo platform answers at " + ready.args[0] in desktop_log.read_text(
         encoding="utf-8"
     )

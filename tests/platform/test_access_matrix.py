@@ -1,7 +1,8 @@
 """Access matrix: every endpoint × every role × own / other department's object (第三十三条).
 
 Callers with department roles belong to department A; platform roles belong to the platform
-department P. Each object is created fresh for each call, owned by A ("own") or by B ("other");
+department P. Each object is owned by A ("own") or by B ("other"); the refused roles share one,
+each call after a success gets a fresh one (matrix_support.wrong_calls);
 share requests are placed with A as consumer, A as provider, or between B and C ("none").
 An allowed call must succeed (2xx); any other must be refused with 403 or 404 — whatever the
 object's state, so permission is always checked before state.
@@ -33,6 +34,7 @@ from tests.platform.agreement_support import matrix_agreement, matrix_upload
 from tests.platform.audit_support import keyed_settings
 from tests.platform.catalog_helpers import act, create_entry, entry_payload, publish_entry
 from tests.platform.conftest import DEPT_ROLES, PASSWORD, PLATFORM_ROLES, World
+from tests.platform.matrix_support import wrong_calls
 from tests.platform.pki_support import make_csr, request_certificate
 from tests.platform.test_access import PUBLIC, api_routes
 
@@ -563,8 +565,8 @@ def _body_for(target: Target, world: World, placement: str) -> Call:
     return params, body
 
 
-def _call(world: World, target: Target, role: Role, placement: str) -> int:
-    params, body = _body_for(target, world, placement)
+def _call(world: World, target: Target, role: Role, made: Call) -> int:
+    params, body = made
     url = target.path.format(**params)
     headers = world.h(caller_dept(role), role, **target.headers)
     if isinstance(body, bytes):
@@ -601,16 +603,12 @@ def mworld(world: World) -> World:
 
 @pytest.mark.parametrize("target", TARGETS, ids=lambda t: f"{t.method} {t.path}")
 def test_access(mworld: World, target: Target) -> None:
-    wrong = []
-    for placement, allowed in target.allowed.items():
-        # refusals first, so the object is still in the state the allowed roles need
-        roles = sorted(Role, key=lambda r: r in allowed)
-        for role in roles:
-            status = _call(mworld, target, role, placement)
-            ok = 200 <= status < 300
-            refused = status in (403, 404)
-            if (role in allowed and not ok) or (role not in allowed and not refused):
-                wrong.append(f"{role} on {placement}: {status}")
+    wrong = wrong_calls(
+        target.method,
+        target.allowed,
+        lambda placement: _body_for(target, mworld, placement),
+        lambda role, made: _call(mworld, target, role, made),
+    )
     assert not wrong, f"{target.method} {target.path}: " + "; ".join(wrong)
 
 

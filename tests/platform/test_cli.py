@@ -124,37 +124,7 @@ def test_unknown_command_and_missing_arguments(capsys: pytest.CaptureFixture[str
     assert "required" in capsys.readouterr().err
 
 
-@pytest.mark.slow
-def test_seed_demo_seeds_an_empty_database_then_only_prints(
-    db: str, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """seed-demo --print-accounts seeds first (it once only printed, and serve refused all)."""
-    from fastapi.testclient import TestClient
-
-    from govshare_platform.app import create_app
-    from govshare_platform.settings import Settings
-
-    assert cli.main(["--database-url", db, "seed-demo", "--print-accounts"]) == 0
-    out, err = capsys.readouterr()
-    accounts = [json.loads(line) for line in out.splitlines()]
-    assert len(accounts) == 64 and all(
-        {"username", "password", "roles"} <= a.keys() for a in accounts
-    )
-    summary = json.loads(err.strip().splitlines()[-1])
-    assert summary["seeded"] is True and summary["users"] == 64
-
-    app = create_app(Settings(database_url=db, maintenance_interval_minutes=0))
-    with TestClient(app) as client:
-        for account in (accounts[0], accounts[-1]):
-            body = {"username": account["username"], "password": account["password"]}
-            assert client.post("/api/v1/auth/login", json=body).status_code == 200
-    app.state.engine.dispose()
-
-    assert cli.main(["seed-demo", "--database-url", db, "--print-accounts"]) == 0
-    out, err = capsys.readouterr()
-    assert [json.loads(line) for line in out.splitlines()] == accounts
-    again = json.loads(err.strip().splitlines()[-1])
-    assert again["seeded"] is False and "64" not in again["reason"] and "16" in again["reason"]
+# seed-demo (seeds an empty database, then only prints): tests/platform/test_seed.py
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:

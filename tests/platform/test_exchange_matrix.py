@@ -13,6 +13,7 @@ import pytest
 from govshare_core.vocab import Role
 from tests.platform.conftest import World
 from tests.platform.exchange_support import ITEMS, deliver, exchange_entry, grant, person
+from tests.platform.matrix_support import wrong_calls
 from tests.platform.test_access import PUBLIC, api_routes
 from tests.platform.test_access_matrix import (
     ALL,
@@ -96,8 +97,8 @@ TARGETS = [
 ]
 
 
-def _call(world: World, target: Target, role: Role, placement: str) -> int:
-    params, body = target.setup(world, placement)
+def _call(world: World, target: Target, role: Role, made: Call) -> int:
+    params, body = made
     url = target.path.format(**params)
     headers = world.h(caller_dept(role), role, **target.headers)
     if isinstance(body, bytes):
@@ -112,14 +113,12 @@ def _call(world: World, target: Target, role: Role, placement: str) -> int:
 
 @pytest.mark.parametrize("target", TARGETS, ids=lambda t: f"{t.method} {t.path}")
 def test_exchange_access(mworld: World, target: Target) -> None:
-    wrong = []
-    for placement, allowed in target.allowed.items():
-        for role in sorted(Role, key=lambda r: r in allowed):
-            status = _call(mworld, target, role, placement)
-            ok = 200 <= status < 300
-            refused = status in (403, 404)
-            if (role in allowed and not ok) or (role not in allowed and not refused):
-                wrong.append(f"{role} on {placement}: {status}")
+    wrong = wrong_calls(
+        target.method,
+        target.allowed,
+        lambda placement: target.setup(mworld, placement),
+        lambda role, made: _call(mworld, target, role, made),
+    )
     assert not wrong, f"{target.method} {target.path}: " + "; ".join(wrong)
 
 

@@ -16,6 +16,7 @@ import pytest
 
 from govshare_core.vocab import Role
 from tests.platform.conftest import DEPT_ROLES, PLATFORM_ROLES, World
+from tests.platform.matrix_support import wrong_calls
 from tests.platform.rectification_support import API, RA, SU, act, created, issue, ok
 from tests.platform.test_access import api_routes
 
@@ -110,16 +111,12 @@ def _id(t: Target) -> str:
 def test_rectification_access(world: World, target: Target) -> None:
     """Refusals leave the order as it was, so one order serves every refused role; a fresh one
     is made after each call that succeeded (it moved the order on)."""
-    wrong = []
-    for placement, allowed in target.allowed.items():
-        call = target.setup(world, placement)
-        for role in sorted(Role, key=lambda r: r in allowed):
-            status = _call(world, target, role, call)
-            ok_, refused = 200 <= status < 300, status in (403, 404)
-            if (role in allowed and not ok_) or (role not in allowed and not refused):
-                wrong.append(f"{role} on {placement}: {status}")
-            if ok_ and target.method != "GET":
-                call = target.setup(world, placement)
+    wrong = wrong_calls(
+        target.method,
+        target.allowed,
+        lambda placement: target.setup(world, placement),
+        lambda role, made: _call(world, target, role, made),
+    )
     assert not wrong, f"{target.method} {target.path}: " + "; ".join(wrong)
 
 

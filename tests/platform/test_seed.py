@@ -1,10 +1,14 @@
-"""The demo city: seed_demo on a fresh database (SQLite and PostgreSQL) and its generators."""
+"""The demo city: `govshare-platform seed-demo` on a fresh database (SQLite and PostgreSQL) and
+its generators."""
 
 from __future__ import annotations
 
 import itertools
+import json
+from pathlib import Path
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -12,6 +16,7 @@ from sqlalchemy.orm import Session
 from govshare_core.creditcode import is_valid_credit_code
 from govshare_core.validation import validate_entry
 from govshare_core.vocab import EntryStatus, RequestStatus, Role, ShareType
+from govshare_platform import cli
 from govshare_platform.app import create_app
 from govshare_platform.audit.service import verify_chain
 from govshare_platform.catalog.models import CatalogEntry, ChangeReport
@@ -22,7 +27,7 @@ from govshare_platform.demo.data import (
     RESOURCES,
     synthetic_specs,
 )
-from govshare_platform.demo.seed import demo_accounts, seed_demo
+from govshare_platform.demo.seed import demo_accounts
 from govshare_platform.departments.models import Department, User, UserRole
 from govshare_platform.requests.models import ShareRequest
 from govshare_platform.settings import Settings
@@ -88,9 +93,25 @@ def _check_search(client: TestClient, token: str) -> None:
     assert kinds.get("收养登记信息", "not_shared") == "not_shared"
 
 
-def test_seed_demo_builds_a_consistent_city(settings: Settings) -> None:
-    summary = seed_demo(settings)
-    assert summary["seeded"] is True  # its time is a figure for benchmarks, not a test
+def test_seed_demo_builds_a_consistent_city(
+    settings: Settings,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """`govshare-platform seed-demo --print-accounts` on an empty database seeds the city first
+    (it once only printed, and serve refused every account), then prints one account per line
+    (the summary goes to standard error); run again, it only prints."""
+    monkeypatch.chdir(tmp_path)  # on PostgreSQL the demo CA goes to ./govshare-demo-ca
+    url = settings.database_url
+    assert cli.main(["--database-url", url, "seed-demo", "--print-accounts"]) == 0
+    out, err = capsys.readouterr()
+    accounts = [json.loads(line) for line in out.splitlines()]
+    assert len(accounts) == 64 and all(
+        {"username", "password", "roles"} <= a.keys() for a in accounts
+    )
+    summary = json.loads(err.strip().splitlines()[-1])
+    assert summary["seeded"] is True and summary["users"] == 64
 
     app = create_app(settings)
     try:
@@ -102,9 +123,16 @@ def test_seed_demo_builds_a_consistent_city(settings: Settings) -> None:
             events = verify_chain(session).checked
         with TestClient(app) as client:
             _check_logins(client)
+            for account in (accounts[0], accounts[-1]):  # what was printed signs in
+                body = {"username": account["username"], "password": account["password"]}
+                assert client.post("/api/v1/auth/login", json=body).status_code == 200
 
-        again = seed_demo(settings)
+        assert cli.main(["seed-demo", "--database-url", url, "--print-accounts"]) == 0
+        out, err = capsys.readouterr()
+        assert [json.loads(line) for line in out.splitlines()] == accounts
+        again = json.loads(err.strip().splitlines()[-1])
         assert again["seeded"] is False
+        assert "64" not in again["reason"] and "16" in again["reason"]
         with app.state.session_factory() as session:
             assert session.scalar(select(func.count(Department.id))) == summary["departments"]
             assert verify_chain(session).checked >= events

@@ -16,6 +16,7 @@ import pytest
 
 from govshare_core.vocab import Role
 from tests.platform.conftest import DEPT_ROLES, PLATFORM_ROLES, World
+from tests.platform.matrix_support import wrong_calls
 from tests.platform.requests_support import make_entry
 from tests.platform.test_access import api_routes
 from tests.platform.usage_support import AP, API, PA, RA, add_c, delivery, grant
@@ -157,8 +158,8 @@ USAGE_TARGETS = [
 coverage check can take them: `{(t.method, t.path) for t in USAGE_TARGETS}`)."""
 
 
-def _call(world: World, target: Target, role: Role, placement: str) -> int:
-    params, body = target.setup(world, placement)
+def _call(world: World, target: Target, role: Role, made: tuple[dict[str, Any], Any]) -> int:
+    params, body = made
     url = target.path.format(**params)
     dept = "P" if role in PLATFORM_ROLES else "A"
     headers = world.h(dept, role)
@@ -178,13 +179,12 @@ def _id(t: Target) -> str:
 @pytest.mark.parametrize("target", USAGE_TARGETS, ids=_id)
 def test_usage_access(world: World, target: Target) -> None:
     add_c(world)
-    wrong = []
-    for placement, allowed in target.allowed.items():
-        for role in sorted(Role, key=lambda r: r in allowed):
-            status = _call(world, target, role, placement)
-            ok, refused = 200 <= status < 300, status in (403, 404)
-            if (role in allowed and not ok) or (role not in allowed and not refused):
-                wrong.append(f"{role} on {placement}: {status}")
+    wrong = wrong_calls(
+        target.method,
+        target.allowed,
+        lambda placement: target.setup(world, placement),
+        lambda role, made: _call(world, target, role, made),
+    )
     assert not wrong, f"{target.method} {target.path}: " + "; ".join(wrong)
 
 
