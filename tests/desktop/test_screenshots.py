@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from tests.desktop.conftest import copy_seeded_demo
+from tests.conftest import copy_seeded_demo
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENS = (  # dialogs

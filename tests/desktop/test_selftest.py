@@ -30,7 +30,7 @@ from govshare_platform.db import make_engine, make_session_factory
 from govshare_platform.demo.data import DEMO_PASSWORD, account
 from govshare_platform.departments.models import Department
 from govshare_platform.migrate import upgrade
-from tests.desktop.conftest import copy_seeded_demo
+from tests.conftest import copy_seeded_demo
 from tests.desktop.shell_support import demo_desktop, program_env
 from tests.server_support import new_user
 

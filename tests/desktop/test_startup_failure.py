@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from govshare_desktop.login.dialog import LoginDialog
 from govshare_desktop.shell.controller import DesktopApp
-from tests.desktop.conftest import copy_seeded_demo
+from tests.conftest import copy_seeded_demo
 from tests.desktop.shell_support import demo_desktop
 
 GARBAGE = bytes(range(256)) * 16  # 4 KiB that is no SQLite database

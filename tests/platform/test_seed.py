@@ -31,6 +31,8 @@ from govshare_platform.demo.seed import demo_accounts
 from govshare_platform.departments.models import Department, User, UserRole
 from govshare_platform.requests.models import ShareRequest
 from govshare_platform.settings import Settings
+from tests.conftest import copy_seeded_demo
+from tests.server_support import fast_settings
 
 
 def _statuses(session: Session, column: Any) -> set[str]:
@@ -93,26 +95,17 @@ def _check_search(client: TestClient, token: str) -> None:
     assert kinds.get("收养登记信息", "not_shared") == "not_shared"
 
 
-def test_seed_demo_builds_a_consistent_city(
-    settings: Settings,
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-    tmp_path: Path,
-) -> None:
-    """`govshare-platform seed-demo --print-accounts` on an empty database seeds the city first
-    (it once only printed, and serve refused every account), then prints one account per line
-    (the summary goes to standard error); run again, it only prints."""
-    monkeypatch.chdir(tmp_path)  # on PostgreSQL the demo CA goes to ./govshare-demo-ca
-    url = settings.database_url
+def _seed_demo_cli(url: str, capsys: pytest.CaptureFixture[str]) -> tuple[list[Any], Any]:
+    """`govshare-platform seed-demo --print-accounts` on `url`: the accounts printed (one JSON
+    account a line on standard output) and the summary (standard error)."""
     assert cli.main(["--database-url", url, "seed-demo", "--print-accounts"]) == 0
     out, err = capsys.readouterr()
-    accounts = [json.loads(line) for line in out.splitlines()]
-    assert len(accounts) == 64 and all(
-        {"username", "password", "roles"} <= a.keys() for a in accounts
-    )
-    summary = json.loads(err.strip().splitlines()[-1])
-    assert summary["seeded"] is True and summary["users"] == 64
+    return [json.loads(line) for line in out.splitlines()], json.loads(err.splitlines()[-1])
 
+
+def _check_city(settings: Settings, capsys: pytest.CaptureFixture[str]) -> None:
+    """The seeded city of `settings` is consistent, its accounts sign in, and seed-demo run
+    again only prints them."""
     app = create_app(settings)
     try:
         with app.state.session_factory() as session:
@@ -121,23 +114,47 @@ def test_seed_demo_builds_a_consistent_city(
             _check_separation(session)
             assert verify_chain(session).ok
             events = verify_chain(session).checked
+            departments = session.scalar(select(func.count(Department.id)))
+        accounts, again = _seed_demo_cli(settings.database_url, capsys)
+        assert again["seeded"] is False
+        assert "64" not in again["reason"] and f"{departments} departments" in again["reason"]
+        assert len(accounts) == 64 and all(
+            {"username", "password", "roles"} <= a.keys() for a in accounts
+        )
         with TestClient(app) as client:
             _check_logins(client)
             for account in (accounts[0], accounts[-1]):  # what was printed signs in
                 body = {"username": account["username"], "password": account["password"]}
                 assert client.post("/api/v1/auth/login", json=body).status_code == 200
-
-        assert cli.main(["seed-demo", "--database-url", url, "--print-accounts"]) == 0
-        out, err = capsys.readouterr()
-        assert [json.loads(line) for line in out.splitlines()] == accounts
-        again = json.loads(err.strip().splitlines()[-1])
-        assert again["seeded"] is False
-        assert "64" not in again["reason"] and "16" in again["reason"]
         with app.state.session_factory() as session:
-            assert session.scalar(select(func.count(Department.id))) == summary["departments"]
+            assert session.scalar(select(func.count(Department.id))) == departments
             assert verify_chain(session).checked >= events
     finally:
         app.state.engine.dispose()
+
+
+@pytest.mark.parametrize("db_url", ["postgres"], indirect=True)
+def test_seed_demo_seeds_an_empty_database_then_only_prints(
+    settings: Settings,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """seed-demo on an empty database seeds the city first (it once only printed, and serve
+    refused every account); on SQLite the run's shared demo (`seeded_demo`, below) was seeded
+    through the same `seed_demo` by the desktop's embedded platform."""
+    monkeypatch.chdir(tmp_path)  # on PostgreSQL the demo CA goes to ./govshare-demo-ca
+    accounts, summary = _seed_demo_cli(settings.database_url, capsys)
+    assert summary["seeded"] is True and summary["users"] == len(accounts) == 64
+    _check_city(settings, capsys)
+
+
+def test_the_seeded_demo_city_is_consistent(
+    seeded_demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """SQLite: a copy of the run's seeded demo (tests/conftest.py)."""
+    demo = copy_seeded_demo(seeded_demo, tmp_path / "demo")
+    _check_city(fast_settings(f"sqlite:///{demo / 'platform.db'}"), capsys)
 
 
 def test_demo_accounts_cover_every_role_with_separated_duties() -> None:
