@@ -145,11 +145,10 @@ def shared_alias(cls: type[_T], name: str) -> type[_T]:
     return alias
 
 
-def warm_shared_aliases() -> int:
+def warm_shared_aliases() -> None:
     """Configure the mappers and resolve every column of every `shared_alias` (single-threaded,
-    at app creation); the number of aliases."""
+    before the first request)."""
     configure_mappers()
     for alias in _SHARED_ALIASES:
         for attr in inspect(alias).mapper.column_attrs:
             getattr(alias, attr.key).__clause_element__()
-    return len(_SHARED_ALIASES)

@@ -21,9 +21,10 @@ def seeded_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A demo platform directory (platform.db, ca/, audit/) seeded once for the whole run.
 
     Seeding the demo city takes ~40 s; the tests that only need a seeded demo (the program's
-    self-test, the screenshots, a repaired start) copy this one (`copy_seeded_demo`) instead of
-    each seeding their own. The xdist workers share it: the first to get the lock seeds, the
-    others wait and reuse. test_demo.py and the CI's bundle and plain-install runs still seed.
+    self-test, the screenshots, a repaired start, the SQLite city's consistency checks) copy
+    this one (`copy_seeded_demo`) instead of each seeding their own. The xdist workers share it:
+    the first to get the lock seeds, the others wait and reuse. test_demo.py, the PostgreSQL
+    seed test and the CI's bundle and plain-install runs still seed.
     """
     import fcntl  # POSIX: the suite runs on Linux (scripts/test.sh)
 
