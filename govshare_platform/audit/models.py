@@ -52,8 +52,10 @@ class AuditHead(Base):
     `max_at`/`disorder_seq` (0015) make the time filters of GET /audit/events index ranges of
     `seq` (govshare_platform.audit.query): `max_at` is the latest `at` of the chain so far and
     `disorder_seq` the last event whose `at` was earlier than an earlier event's (written out of
-    order: an explicit `at`, a clock stepped back); after it `at` never falls. Both are kept
-    by every append under the head lock.
+    order: an explicit `at`, a clock stepped back); after it `at` never falls. `max_lag_us`
+    (0018) is how far behind the latest earlier `at` any event has been written, in
+    microseconds (0: never), so a disorder anywhere in the chain widens the time filters'
+    ranges by that much only. All three are kept by every append under the head lock.
 
     `full_verify_at`: when the scheduled full verification last started (the maintenance
     sweep claims it with a conditional update of this row: once across processes)."""
@@ -69,6 +71,7 @@ class AuditHead(Base):
     )
     max_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     disorder_seq: Mapped[int] = mapped_column(BigInteger, default=0, server_default=text("0"))
+    max_lag_us: Mapped[int] = mapped_column(BigInteger, default=0, server_default=text("0"))
     full_verify_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 

@@ -22,7 +22,7 @@ import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 from weakref import WeakSet
 
@@ -99,6 +99,14 @@ def _fields_of(event: AuditEvent) -> dict[str, Any]:
     )
 
 
+_US = timedelta(microseconds=1)
+
+
+def lag_us(behind: timedelta) -> int:
+    """A time difference in whole microseconds (AuditHead.max_lag_us; `at` has microseconds)."""
+    return behind // _US
+
+
 def canonical_record(event: AuditEvent) -> str:
     """The exact text an event's hash covers (exports carry it, so rows re-hash offline)."""
     return _payload(_fields_of(event))
@@ -107,12 +115,14 @@ def canonical_record(event: AuditEvent) -> str:
 @dataclass(frozen=True)
 class _Reserved:
     """What `_bump_head` returns: the first of the reserved sequence numbers, the hash before
-    it, and the head's time-order marks (AuditHead.max_at, disorder_seq) before them."""
+    it, and the head's time-order marks (AuditHead.max_at, disorder_seq, max_lag_us) before
+    them."""
 
     seq: int
     prev_hash: str
     max_at: datetime | None
     disorder_seq: int
+    max_lag_us: int
 
 
 def _bump_head(session: Session, count: int) -> _Reserved:
@@ -122,12 +132,19 @@ def _bump_head(session: Session, count: int) -> _Reserved:
         update(AuditHead)
         .where(AuditHead.id == 1)
         .values(seq=AuditHead.seq + count)
-        .returning(AuditHead.seq, AuditHead.hash, AuditHead.max_at, AuditHead.disorder_seq)
+        .returning(
+            AuditHead.seq,
+            AuditHead.hash,
+            AuditHead.max_at,
+            AuditHead.disorder_seq,
+            AuditHead.max_lag_us,
+        )
     ).first()
     if row is None:  # a database created without the migration's head row
         conn.execute(insert(AuditHead).values(id=1, seq=count, hash=GENESIS))
-        return _Reserved(1, GENESIS, None, 0)
-    return _Reserved(int(row[0]) - count + 1, str(row[1]), row[2], int(row[3] or 0))
+        return _Reserved(1, GENESIS, None, 0, 0)
+    seq, prev_hash, max_at, disorder_seq, max_lag_us = row
+    return _Reserved(int(seq) - count + 1, str(prev_hash), max_at, disorder_seq, max_lag_us)
 
 
 _PENDING = "govshare_audit_pending"
@@ -202,9 +219,11 @@ the first append of a process goes through `_append_here`, which creates a missi
 
 def _append_here(session: Session, pending: list[tuple[dict[str, Any], datetime | None]]) -> None:
     """Bump the head by len(pending), hash the events here, insert them, store the new hash and
-    the time-order marks (an event earlier than the latest so far becomes `disorder_seq`)."""
+    the time-order marks (an event earlier than the latest so far becomes `disorder_seq`, and
+    how far it is behind raises `max_lag_us`)."""
     head = _bump_head(session, len(pending))
-    prev_hash, max_at, disorder_seq = head.prev_hash, head.max_at, head.disorder_seq
+    prev_hash, max_at = head.prev_hash, head.max_at
+    disorder_seq, max_lag_us = head.disorder_seq, head.max_lag_us
     rows = []
     for offset, (event_fields, given_at) in enumerate(pending):
         at = given_at or utcnow()
@@ -214,12 +233,17 @@ def _append_here(session: Session, pending: list[tuple[dict[str, Any], datetime 
         rows.append(dict(fields, at=at, prev_hash=prev_hash, hash=digest))
         prev_hash = digest
         if max_at is not None and at < max_at:
-            disorder_seq = seq
+            disorder_seq, max_lag_us = seq, max(max_lag_us, lag_us(max_at - at))
         else:
             max_at = at
     conn = session.connection()
     conn.execute(insert(AuditEvent), rows)
-    marks = {"hash": prev_hash, "max_at": max_at, "disorder_seq": disorder_seq}
+    marks = {
+        "hash": prev_hash,
+        "max_at": max_at,
+        "disorder_seq": disorder_seq,
+        "max_lag_us": max_lag_us,
+    }
     conn.execute(update(AuditHead).where(AuditHead.id == 1).values(**marks))
 
 
@@ -234,19 +258,21 @@ _SEQ_END = '"seq":0}'
 # %(name)s parameters (exec_driver_sql, ClientCursor.mogrify).
 _APPEND_PG = """
 WITH h AS MATERIALIZED (
-    SELECT seq, hash, max_at, disorder_seq FROM audit_head WHERE id = 1 FOR UPDATE
+    SELECT seq, hash, max_at, disorder_seq, max_lag_us FROM audit_head WHERE id = 1 FOR UPDATE
 ), t0 AS MATERIALIZED (
-    SELECT h.seq + 1 AS seq, h.hash AS prev, h.max_at, h.disorder_seq,
+    SELECT h.seq + 1 AS seq, h.hash AS prev, h.max_at, h.disorder_seq, h.max_lag_us,
            COALESCE(CAST(%(at)s AS timestamptz), clock_timestamp()) AS at
     FROM (SELECT 1) AS one LEFT JOIN h ON true
 ), t AS MATERIALIZED (
-    SELECT seq, prev, at, max_at, disorder_seq, encode(sha256(convert_to(
+    SELECT seq, prev, at, max_at, disorder_seq, max_lag_us, encode(sha256(convert_to(
         prev || %(p1)s || to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')
         || '+00:00' || %(p2)s || seq::text || '}', 'UTF8')), 'hex') AS hash
     FROM t0
 ), u AS (
     UPDATE audit_head SET seq = t.seq, hash = t.hash, max_at = GREATEST(t.max_at, t.at),
-        disorder_seq = CASE WHEN t.at < t.max_at THEN t.seq ELSE t.disorder_seq END
+        disorder_seq = CASE WHEN t.at < t.max_at THEN t.seq ELSE t.disorder_seq END,
+        max_lag_us = CASE WHEN t.at < t.max_at THEN GREATEST(t.max_lag_us,
+            CAST(extract(epoch FROM t.max_at - t.at) * 1000000 AS bigint)) ELSE t.max_lag_us END
     FROM t WHERE audit_head.id = 1
 )
 INSERT INTO audit_events (seq, at, actor_id, actor_name, department_id, action, object_type,
@@ -355,20 +381,19 @@ def verify_chain(session: Session, *, start: tuple[int, str] | None = None) -> V
     `start` (seq, hash): rehash only the events after that one, taking its hash as given (a
     signed checkpoint that was found to match: anchor.verify's incremental check).
 
-    A full check also recomputes the head's time-order marks (`max_at`, `disorder_seq`, which
-    the time filters of GET /audit/events rely on): marks moved back below what the events
-    show would let a time filter miss events, and are reported."""
+    A full check also recomputes the head's time-order marks (`max_at`, `disorder_seq`,
+    `max_lag_us`, which the time filters of GET /audit/events rely on): marks moved back below
+    what the events show would let a time filter miss events, and are reported."""
     head = session.get(AuditHead, 1)
     base_seq = head.base_seq if head is not None else 0
     base_hash = head.base_hash if head is not None else GENESIS
     head_seq = head.seq if head is not None else 0
     head_hash = head.hash if head is not None else GENESIS
-    marks = (head.max_at, head.disorder_seq) if head is not None else None
+    marks = (head.max_at, head.disorder_seq, head.max_lag_us) if head is not None else None
     session.expunge_all()
     from_seq, prev_hash = start if start is not None else (base_seq, base_hash)
     expected_seq, checked = from_seq + 1, 0
-    latest: tuple[datetime, int] | None = None  # the latest `at` so far, and its event
-    disorder = 0  # the last event earlier than an earlier one
+    order = _TimeOrder()
 
     def result(broken: int | None = None, reason: str | None = None) -> VerifyResult:
         ok = reason is None
@@ -382,22 +407,41 @@ def verify_chain(session: Session, *, start: tuple[int, str] | None = None) -> V
         if event_digest(prev_hash, _fields_of(event)) != event.hash:
             return result(event.seq, "event content altered")
         prev_hash, expected_seq, checked = event.hash, expected_seq + 1, checked + 1
-        if latest is not None and event.at < latest[0]:
-            disorder = event.seq
-        else:
-            latest = (event.at, event.seq)
+        order.see(event.seq, event.at)
     last_seq = from_seq + checked
     if head is None and session.scalar(select(AuditEvent.seq).limit(1)) is not None:
         return result(1, "the chain's head row was deleted")
     if head_seq != last_seq or head_hash != prev_hash:
         return result(last_seq + 1, "events after the last one were deleted")
-    if start is None and marks is not None:
-        max_at, disorder_seq = marks
-        if disorder_seq < disorder:
-            return result(disorder, _MARKS_MOVED)
-        if latest is not None and (max_at is None or max_at < latest[0]):
-            return result(latest[1], _MARKS_MOVED)
-    return result()
+    moved = order.below(*marks) if start is None and marks is not None else None
+    return result(moved, _MARKS_MOVED) if moved is not None else result()
+
+
+class _TimeOrder:
+    """The head's time-order marks recomputed from the events, in seq order."""
+
+    def __init__(self) -> None:
+        self.latest: tuple[datetime, int] | None = None  # the latest `at` so far, its event
+        self.disorder = 0  # the last event earlier than an earlier one
+        self.lag = (0, 0)  # the most any event was behind the latest before it (µs), its event
+
+    def see(self, seq: int, at: datetime) -> None:
+        if self.latest is not None and at < self.latest[0]:
+            self.disorder = seq
+            self.lag = max(self.lag, (lag_us(self.latest[0] - at), seq))
+        else:
+            self.latest = (at, seq)
+
+    def below(self, max_at: datetime | None, disorder_seq: int, max_lag_us: int) -> int | None:
+        """The event that shows stored marks moved back (below what the events show), or
+        None when they cover the events."""
+        if disorder_seq < self.disorder:
+            return self.disorder
+        if max_lag_us < self.lag[0]:
+            return self.lag[1]
+        if self.latest is not None and (max_at is None or max_at < self.latest[0]):
+            return self.latest[1]
+        return None
 
 
 _MARKS_MOVED = "the head's time-order marks were moved back: time filters could miss events"

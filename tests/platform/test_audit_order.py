@@ -43,16 +43,16 @@ def _write(factory: sessionmaker[Session], *batches: list[datetime | None]) -> N
             session.commit()
 
 
-def expected_marks(rows: list[tuple[int, datetime]]) -> tuple[datetime | None, int]:
-    """max_at and disorder_seq by definition, from (seq, at) in seq order."""
+def expected_marks(rows: list[tuple[int, datetime]]) -> tuple[datetime | None, int, int]:
+    """max_at, disorder_seq and max_lag_us by definition, from (seq, at) in seq order."""
     latest: datetime | None = None
-    disorder = 0
+    disorder, lag = 0, timedelta(0)
     for seq, at in rows:
         if latest is not None and at < latest:
-            disorder = seq
+            disorder, lag = seq, max(lag, latest - at)
         else:
             latest = at
-    return latest, disorder
+    return latest, disorder, lag // timedelta(microseconds=1)
 
 
 def _rows(session: Session) -> list[tuple[int, datetime]]:
@@ -65,7 +65,7 @@ def _check_marks(factory: sessionmaker[Session]) -> list[tuple[int, datetime]]:
         rows = _rows(session)
         head = session.get(AuditHead, 1)
         assert head is not None
-        assert (head.max_at, head.disorder_seq) == expected_marks(rows)
+        assert (head.max_at, head.disorder_seq, head.max_lag_us) == expected_marks(rows)
     return rows
 
 
@@ -79,14 +79,17 @@ def _all_pages(session: Session, filters: query.AuditFilter) -> list[int]:
             return seqs
 
 
-def _check_filters(factory: sessionmaker[Session], rows: list[tuple[int, datetime]]) -> None:
+def _check_filters(
+    factory: sessionmaker[Session], rows: list[tuple[int, datetime]], *, pairs: bool = True
+) -> None:
     """Every since/until around every stored time (and outside them all): pages, count and
-    export iteration equal the plain filter applied to every row."""
+    export iteration equal the plain filter applied to every row (`pairs`: and since+until)."""
     times = sorted({at for _, at in rows})
     probes = [t + d for t in times for d in (-timedelta(microseconds=1), timedelta(0))]
     probes += [times[0] - timedelta(days=1), times[-1] + timedelta(days=1)]
     cases: list[dict[str, Any]] = [{"until": t} for t in probes] + [{"since": t} for t in probes]
-    cases += [{"since": a, "until": b} for a in probes[::3] for b in probes[1::4] if a < b]
+    if pairs:
+        cases += [{"since": a, "until": b} for a in probes[::3] for b in probes[1::4] if a < b]
     with factory() as session:
         for kwargs in cases:
             filters = query.AuditFilter(**kwargs)
@@ -204,3 +207,38 @@ def test_marks_moved_back_are_found_by_a_full_verification(
     behind = verify_after(disorder_seq=2, max_at=minutes(10))
     assert (behind.ok, behind.first_broken_seq) == (False, 3)
     assert verify_after(max_at=minutes(20)).ok
+    lagless = verify_after(max_lag_us=0)  # seq 2 is 5 minutes behind seq 1
+    assert (lagless.ok, lagless.first_broken_seq, lagless.reason) == (False, 2, audit._MARKS_MOVED)
+    assert verify_after(max_lag_us=5 * 60_000_000).ok
+
+
+def test_a_late_disorder_leaves_the_time_ranges_narrow(
+    factory: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A clock stepped back 1.5 minutes near the head makes the last events `disorder_seq`;
+    the time filters still read a `seq` range about their own time (the head's max_lag_us),
+    not the trail up to the disorder. A lag seen before a further disorder came in (stale)
+    falls back to the disorder_seq bounds once, and every answer stays exact."""
+    _write(factory, [minutes(m) for m in range(12)], [minutes(9.5)], [minutes(12)])
+    rows = _check_marks(factory)  # minute m is seq m + 1; seq 13 (minute 9.5) after 11
+    with factory() as session:
+        head = session.get(AuditHead, 1)
+        assert head is not None and (head.disorder_seq, head.max_lag_us) == (13, 90_000_000)
+        # until 4: matches are seq 1-4; the first event at 5.5 or later is seq 7 (minute 6)
+        assert query.seq_window(session, query.AuditFilter(until=minutes(4))) == (0, 6)
+        # since 4: matches are seq 5-14; the newest before 2.5 is seq 3 (minute 2)
+        assert query.seq_window(session, query.AuditFilter(since=minutes(4))) == (4, None)
+        both = query.AuditFilter(since=minutes(4), until=minutes(7))
+        assert query.seq_window(session, both) == (4, 9)
+    _check_filters(factory, rows, pairs=False)
+
+    with factory() as session:  # the process saw the lag before seq 13: once wide, then narrow
+        query._LAGS[session.get_bind()] = 60_000_000
+        until = query.AuditFilter(until=minutes(4))
+        assert [query.seq_window(session, until) for _ in range(2)] == [(0, 13), (0, 6)]
+
+    monkeypatch.setattr(query, "_cached_lag", lambda session: 60_000_000)  # always stale
+    with factory() as session:
+        assert query.seq_window(session, query.AuditFilter(until=minutes(4))) == (0, 13)
+        assert query.seq_window(session, query.AuditFilter(since=minutes(4))) == (0, None)
+    _check_filters(factory, rows, pairs=False)

@@ -106,7 +106,8 @@ def test_cli_archive_and_purge_refusals(
     settings = world.app.state.settings
     common = ["--database-url", settings.database_url, "--key", str(settings.audit_key_file)]
     out = tmp_path / "a.zip"
-    assert cli.main(["audit", "archive", "--before", "2026-12-31", "--out", str(out), *common]) == 0
+    tomorrow = (clock.today() + timedelta(days=1)).isoformat()  # every event made above
+    assert cli.main(["audit", "archive", "--before", tomorrow, "--out", str(out), *common]) == 0
     assert "archived events #1–#" in capsys.readouterr().out
     assert cli.main(["audit", "verify-export", str(out), *common]) == 0
     assert cli.main(["audit", "purge", "--archive", str(out), *common]) == 2

@@ -201,9 +201,10 @@ def test_0004_starts_the_platforms_clock_of_waiting_entries(empty_db: str) -> No
     assert days == 5
 
 
-def test_0015_marks_the_events_written_out_of_order(empty_db: str) -> None:
-    """The head's max_at and disorder_seq computed over the existing trail (window function);
-    the time filters then read exactly what the plain `at` conditions read."""
+def test_0015_and_0018_mark_the_events_written_out_of_order(empty_db: str) -> None:
+    """The head's max_at and disorder_seq (0015, a window function) and max_lag_us (0018)
+    computed over the existing trail; the time filters then read exactly what the plain `at`
+    conditions read."""
     from govshare_platform.audit import query
     from govshare_platform.audit.models import AuditHead
     from govshare_platform.db import make_engine, make_session_factory
@@ -227,6 +228,7 @@ def test_0015_marks_the_events_written_out_of_order(empty_db: str) -> None:
             head = session.get(AuditHead, 1)
             assert head is not None
             assert (head.max_at, head.disorder_seq) == (t0 + timedelta(minutes=30), 5)
+            assert head.max_lag_us == 15 * 60_000_000  # seq 5 (minute 5) after minute 20
             newest_first = sorted(times.items(), reverse=True)
             for m in range(0, 32):
                 moment = t0 + timedelta(minutes=m)
