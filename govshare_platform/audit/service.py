@@ -99,12 +99,7 @@ def _fields_of(event: AuditEvent) -> dict[str, Any]:
     )
 
 
-_US = timedelta(microseconds=1)
-
-
-def lag_us(behind: timedelta) -> int:
-    """A time difference in whole microseconds (AuditHead.max_lag_us; `at` has microseconds)."""
-    return behind // _US
+_US = timedelta(microseconds=1)  # AuditHead.max_lag_us counts whole microseconds, as `at` has
 
 
 def canonical_record(event: AuditEvent) -> str:
@@ -222,8 +217,8 @@ def _append_here(session: Session, pending: list[tuple[dict[str, Any], datetime 
     the time-order marks (an event earlier than the latest so far becomes `disorder_seq`, and
     how far it is behind raises `max_lag_us`)."""
     head = _bump_head(session, len(pending))
-    prev_hash, max_at = head.prev_hash, head.max_at
-    disorder_seq, max_lag_us = head.disorder_seq, head.max_lag_us
+    prev_hash = head.prev_hash
+    order = _TimeOrder(head.max_at, head.disorder_seq, head.max_lag_us)
     rows = []
     for offset, (event_fields, given_at) in enumerate(pending):
         at = given_at or utcnow()
@@ -232,18 +227,10 @@ def _append_here(session: Session, pending: list[tuple[dict[str, Any], datetime 
         digest = event_digest(prev_hash, fields)
         rows.append(dict(fields, at=at, prev_hash=prev_hash, hash=digest))
         prev_hash = digest
-        if max_at is not None and at < max_at:
-            disorder_seq, max_lag_us = seq, max(max_lag_us, lag_us(max_at - at))
-        else:
-            max_at = at
+        order.see(seq, at)
     conn = session.connection()
     conn.execute(insert(AuditEvent), rows)
-    marks = {
-        "hash": prev_hash,
-        "max_at": max_at,
-        "disorder_seq": disorder_seq,
-        "max_lag_us": max_lag_us,
-    }
+    marks = {"hash": prev_hash, **order.marks()}
     conn.execute(update(AuditHead).where(AuditHead.id == 1).values(**marks))
 
 
@@ -418,19 +405,32 @@ def verify_chain(session: Session, *, start: tuple[int, str] | None = None) -> V
 
 
 class _TimeOrder:
-    """The head's time-order marks recomputed from the events, in seq order."""
+    """The head's time-order marks over events seen in seq order: kept by `_append_here` from
+    the head's stored marks, recomputed from the start by `verify_chain` (PostgreSQL's
+    one-statement append keeps them in SQL, _APPEND_PG)."""
 
-    def __init__(self) -> None:
-        self.latest: tuple[datetime, int] | None = None  # the latest `at` so far, its event
-        self.disorder = 0  # the last event earlier than an earlier one
-        self.lag = (0, 0)  # the most any event was behind the latest before it (µs), its event
+    def __init__(
+        self, max_at: datetime | None = None, disorder_seq: int = 0, max_lag_us: int = 0
+    ) -> None:
+        # the latest `at` so far and its event (0: from stored marks)
+        self.latest: tuple[datetime, int] | None = None if max_at is None else (max_at, 0)
+        self.disorder = disorder_seq  # the last event earlier than an earlier one
+        self.lag = (max_lag_us, 0)  # the most an event was behind the latest before it (µs)
 
     def see(self, seq: int, at: datetime) -> None:
         if self.latest is not None and at < self.latest[0]:
             self.disorder = seq
-            self.lag = max(self.lag, (lag_us(self.latest[0] - at), seq))
+            self.lag = max(self.lag, ((self.latest[0] - at) // _US, seq))
         else:
             self.latest = (at, seq)
+
+    def marks(self) -> dict[str, Any]:
+        """The head's columns for these marks."""
+        return {
+            "max_at": None if self.latest is None else self.latest[0],
+            "disorder_seq": self.disorder,
+            "max_lag_us": self.lag[0],
+        }
 
     def below(self, max_at: datetime | None, disorder_seq: int, max_lag_us: int) -> int | None:
         """The event that shows stored marks moved back (below what the events show), or
