@@ -3,6 +3,7 @@
     python benchmarks/bench_load.py writes --database-url URL [--seconds 30] [--workers 4]
     python benchmarks/bench_load.py search --database-url URL [--requests 2000] [--workers 4]
     python benchmarks/bench_load.py soak   --database-url URL [--seconds 60] [--clients 100]
+    python benchmarks/bench_load.py floor  --database-url URL [--seconds 30] [--clients 20]
 
 The server is `python -m govshare_platform.workers --workers N` (uvicorn's supervisor with N API
 processes, the settings from GOVSHARE_* as `serve` reads them; the maintenance sweep off;
@@ -20,6 +21,11 @@ on one token queue on the token's row).
   ≤ 150 ms at 1,000,000 entries.
 - soak: `--clients` (100) clients for `--seconds` (60): 80 of every 100 do searches, listings
   and reads, 20 do the writers' work above. Target: 0 errors.
+- floor: what this machine and this stack give at most, for comparison with the two targets
+  above: `--clients` (20) clients each asking `GET /healthz` (no sign-in check, no database)
+  for the first half of `--seconds`, then `GET /me` (the sign-in check and one small answer,
+  the least any signed-in request does) for the second half. Every workflow mutation and every
+  search does at least what `/me` does, and more: `/me`'s rate bounds theirs from above.
 
 Prints a summary and writes benchmarks/results/load-<scenario>-<label>-<time>.json. Every loop
 is bounded by time or count.
@@ -126,11 +132,13 @@ class Client:
         self.latencies: dict[str, list[float]] = {"read": [], "write": []}
         self.errors: Counter[str] = Counter()
 
-    def call(self, kind: str, method: str, path: str, ok: int = 200, **kw: Any) -> Any:
+    def call(
+        self, kind: str, method: str, path: str, ok: int = 200, prefix: str = "/api/v1", **kw: Any
+    ) -> Any:
         """One request; `kind` is read or write. Returns the JSON (None on an error)."""
         start = time.perf_counter()
         try:
-            r = self.http.request(method, self.base + "/api/v1" + path, timeout=120, **kw)
+            r = self.http.request(method, self.base + prefix + path, timeout=120, **kw)
         except requests.RequestException as exc:
             self.errors[f"{method} {path.split('/')[1]}: {type(exc).__name__}"] += 1
             return None
@@ -437,7 +445,29 @@ def scenario_soak(base: str, args: argparse.Namespace) -> dict[str, Any]:
     return drive(writers + readers, args.seconds)
 
 
-SCENARIOS = {"writes": scenario_writes, "search": scenario_search, "soak": scenario_soak}
+def scenario_floor(base: str, args: argparse.Namespace) -> dict[str, Any]:
+    depts = itertools.cycle(WRITER_DEPTS + ASKER_DEPTS)
+    clients = [Client(base, f"{next(depts)}_applicant") for _ in range(args.clients)]
+    out: dict[str, Any] = {}
+    for path, prefix in (("/healthz", ""), ("/me", "/api/v1")):
+
+        def step(c: Client, _n: int, path: str = path, prefix: str = prefix) -> None:
+            c.call("read", "GET", path, prefix=prefix)
+
+        for c in clients:  # warm each connection
+            c.call("read", "GET", path, prefix=prefix)
+            c.latencies["read"].clear()
+            c.errors.clear()
+        out[path] = drive([(c, step) for c in clients], args.seconds / 2)
+    return {**out["/me"], "healthz": out["/healthz"]}
+
+
+SCENARIOS = {
+    "writes": scenario_writes,
+    "search": scenario_search,
+    "soak": scenario_soak,
+    "floor": scenario_floor,
+}
 
 
 def main(argv: list[str] | None = None) -> int:
