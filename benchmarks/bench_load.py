@@ -222,6 +222,8 @@ class Probe:
     def start(self) -> None:
         if not self.enabled:
             return
+        self._stop.clear()  # a scenario may measure several phases (floor)
+        self.samples = []
         with self._connect() as conn:
             self._cpu0 = self._snapshot(conn)
         self._thread = threading.Thread(target=self._sample, daemon=True)
