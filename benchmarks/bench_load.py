@@ -461,7 +461,11 @@ def scenario_floor(base: str, args: argparse.Namespace) -> dict[str, Any]:
             c.latencies["read"].clear()
             c.errors.clear()
         out[path] = drive([(c, step) for c in clients], args.seconds / 2)
-    return {**out["/me"], "healthz": out["/healthz"]}
+    me, healthz = out["/me"], out["/healthz"]
+    # the run's errors are both phases' (its exit status follows them)
+    errors = {**healthz["errors"], **me["errors"]}
+    error_count = me["error_count"] + healthz["error_count"]
+    return {**me, "healthz": healthz, "errors": errors, "error_count": error_count}
 
 
 SCENARIOS = {
