@@ -29,6 +29,14 @@ on one token queue on the token's row).
 
 Prints a summary and writes benchmarks/results/load-<scenario>-<label>-<time>.json. Every loop
 is bounded by time or count.
+
+`--base-url http://HOST:PORT` aims the clients at a platform that is already running (on server
+hardware, say), instead of starting one here: the clients then have this machine's cores to
+themselves. The server's database must hold the demo city as above, and its idle timeout must
+outlast the sign-ins (GOVSHARE_IDLE_TIMEOUT_MINUTES). `--database-url` is optional then: given a
+PostgreSQL URL, the probe samples that database's sessions (no CPU figures: the server's CPU is
+not on this machine; read it there, e.g. with `pidstat`). See benchmarks/README.md, "On server
+hardware".
 """
 
 from __future__ import annotations
@@ -115,6 +123,32 @@ class Server:
             self.proc.kill()
 
 
+class Remote:
+    """A platform already running elsewhere (`--base-url`): nothing to start or stop."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base.rstrip("/")
+        self.version = ""
+
+    def wait(self, seconds: float = 30) -> None:
+        deadline = time.monotonic() + seconds
+        while True:
+            try:
+                r = requests.get(self.base + "/healthz", timeout=5)
+                if r.ok:
+                    self.version = str(r.json().get("version", ""))
+                    return
+                problem = f"GET /healthz answered {r.status_code}"
+            except (requests.RequestException, ValueError) as exc:
+                problem = f"GET /healthz: {type(exc).__name__}: {exc}"
+            if time.monotonic() >= deadline:
+                raise RuntimeError(f"no platform at {self.base} ({problem})")
+            time.sleep(1)
+
+    def stop(self) -> None:
+        pass
+
+
 class Client:
     """One signed-in user on its own connection, counting what it did."""
 
@@ -156,11 +190,13 @@ class Probe:
     the CPU seconds of the API processes and of the database's backends for this database
     (from /proc: PostgreSQL on this machine), and pg_stat_activity sampled every 0.1 s (how many
     sessions wait for a lock, how many of those for the audit head row, how many are idle in a
-    transaction). PostgreSQL only; empty on SQLite or without /proc."""
+    transaction). PostgreSQL only; empty on SQLite or without /proc. With `server_pid` None (a
+    server elsewhere, `--base-url`) only the sessions are sampled: no CPU figures."""
 
-    def __init__(self, server_pid: int, url: str) -> None:
+    def __init__(self, server_pid: int | None, url: str) -> None:
         self.server_pid, self.url = server_pid, url
-        self.enabled = url.startswith("postgresql") and Path("/proc/self/stat").exists()
+        self.local = server_pid is not None and Path("/proc/self/stat").exists()
+        self.enabled = url.startswith("postgresql") and (self.local or server_pid is None)
         self.samples: list[tuple[int, int, int, int]] = []
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -175,6 +211,8 @@ class Probe:
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def _api_pids(self) -> list[int]:
+        if self.server_pid is None:
+            return []
         pids = []
         for stat in Path("/proc").glob("[0-9]*/stat"):
             try:
@@ -199,6 +237,8 @@ class Probe:
 
     def _snapshot(self, conn: Any) -> dict[str, dict[int, float]]:
         out: dict[str, dict[int, float]] = {"api": {}, "db": {}}
+        if not self.local:
+            return out
         for kind, pids in (("api", self._api_pids()), ("db", self._db_pids(conn))):
             for pid in pids:
                 cpu = self._cpu(pid)
@@ -243,12 +283,15 @@ class Probe:
         n = max(1, len(self.samples))
         mean = [round(sum(s[i] for s in self.samples) / n, 2) for i in range(4)]
         per = max(1, requests_done)
+        sessions = dict(
+            zip(("lock_wait", "audit_head_wait", "idle_in_tx", "active"), mean, strict=True)
+        )
+        if not self.local:
+            return {"sessions_mean": sessions}
         return {
             "cpu_s": cpu,
             "cpu_ms_per_request": {k: round(v * 1000 / per, 2) for k, v in cpu.items()},
-            "sessions_mean": dict(
-                zip(("lock_wait", "audit_head_wait", "idle_in_tx", "active"), mean, strict=True)
-            ),
+            "sessions_mean": sessions,
         }
 
 
@@ -479,7 +522,14 @@ SCENARIOS = {
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("scenario", choices=sorted(SCENARIOS))
-    parser.add_argument("--database-url", required=True)
+    parser.add_argument(
+        "--database-url",
+        help="the database of the server started here (or, with --base-url, a PostgreSQL URL "
+        "whose sessions the probe samples: optional)",
+    )
+    parser.add_argument(
+        "--base-url", help="aim at a platform already running there (http://HOST:PORT)"
+    )
     parser.add_argument("--workers", type=int, default=4, help="API processes")
     parser.add_argument("--plain-uvicorn", action="store_true", help="`uvicorn --workers N`")
     parser.add_argument("--seconds", type=float, default=None, help="writes 30, soak 60")
@@ -492,20 +542,42 @@ def main(argv: list[str] | None = None) -> int:
     args.clients = args.clients or (100 if args.scenario == "soak" else 20)
     if not (1 <= args.seconds <= 600 and 1 <= args.requests <= 100_000 and args.clients <= 500):
         parser.error("bounded runs only: --seconds ≤ 600, --requests ≤ 100000, --clients ≤ 500")
+    if not args.base_url and not args.database_url:
+        parser.error("give --database-url (a server started here) or --base-url (one running)")
+    if args.base_url and not args.base_url.startswith(("http://", "https://")):
+        parser.error("--base-url: http://HOST:PORT or https://HOST:PORT")
     load_before = loadavg()
-    server = Server(args.database_url, args.workers, args.plain_uvicorn)
+    server: Server | Remote
+    if args.base_url:
+        server = Remote(args.base_url)
+    else:
+        server = Server(args.database_url, args.workers, args.plain_uvicorn)
     global PROBE
-    PROBE = Probe(server.proc.pid, args.database_url)
+    PROBE = Probe(server.proc.pid if isinstance(server, Server) else None, args.database_url or "")
     try:
-        server.wait()
+        try:
+            server.wait()
+        except RuntimeError as exc:
+            print(f"bench_load: {exc}", file=sys.stderr)
+            return 2
         result = SCENARIOS[args.scenario](server.base, args)
     finally:
         server.stop()
-    dialect = "postgresql" if args.database_url.startswith("postgresql") else "sqlite"
+    url = args.database_url or ""
+    dialect = "postgresql" if url.startswith("postgresql") else "sqlite" if url else "remote"
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    if isinstance(server, Remote):
+        where = {
+            "server": server.base,
+            "server_version": server.version,
+            "launcher": "already running (--base-url)",
+        }
+    else:
+        where = {"server": "started here, 127.0.0.1", "workers": args.workers,
+                 "launcher": "uvicorn --workers" if args.plain_uvicorn
+                 else "govshare_platform.workers"}  # fmt: skip
     meta = {"scenario": args.scenario, "database": dialect, "label": args.label,
-            "note": args.note, "at": stamp, "workers": args.workers,
-            "launcher": "uvicorn --workers" if args.plain_uvicorn else "govshare_platform.workers",
+            "note": args.note, "at": stamp, **where,
             "commit": commit(),
             "cpus": os.cpu_count(), "loadavg_before": load_before,
             "loadavg_after": loadavg()}  # fmt: skip
