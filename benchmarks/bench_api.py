@@ -20,6 +20,7 @@ import sys
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
@@ -40,6 +41,34 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def wait_healthz(
+    base: str,
+    seconds: float,
+    *,
+    exited: Callable[[], bool] = lambda: False,
+    pause: float = 0.2,
+    timeout: float = 5,
+) -> dict[str, Any]:
+    """Ask `GET base/healthz` until it answers 2xx, and return its JSON. RuntimeError "the server
+    exited" as soon as `exited()` (a server process of ours that died), or, after `seconds`, one
+    that names the last problem (no answer, or the status it answered)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        if exited():
+            raise RuntimeError("the server exited")
+        try:  # not up yet, or slow on a busy machine
+            r = requests.get(base + "/healthz", timeout=timeout)
+            if r.ok:
+                body = r.json()
+                return body if isinstance(body, dict) else {}
+            problem = f"GET /healthz answered {r.status_code}"
+        except (requests.RequestException, ValueError) as exc:
+            problem = f"GET /healthz: {type(exc).__name__}: {exc}"
+        if time.monotonic() >= deadline:
+            raise RuntimeError(f"no platform at {base} after {seconds:g} s ({problem})")
+        time.sleep(pause)
+
+
 class Server:
     """`govshare-platform serve` in a subprocess on 127.0.0.1."""
 
@@ -51,17 +80,7 @@ class Server:
         self.proc = subprocess.Popen(cmd, env=env)
 
     def wait(self, seconds: float = 60) -> None:
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError("the server exited")
-            try:
-                if requests.get(self.base + "/healthz", timeout=1).ok:
-                    return
-            except requests.RequestException:  # not up yet, or slow on a busy machine
-                pass
-            time.sleep(0.2)
-        raise RuntimeError("the server did not start")
+        wait_healthz(self.base, seconds, exited=lambda: self.proc.poll() is not None, timeout=1)
 
     def stop(self) -> None:
         self.proc.terminate()

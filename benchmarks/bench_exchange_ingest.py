@@ -27,7 +27,7 @@ from pathlib import Path
 import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_api import CLI, free_port
+from bench_api import CLI, free_port, wait_healthz
 
 HERE = Path(__file__).resolve().parent
 PASSWORD = "Bench@Ingest2015"
@@ -232,17 +232,7 @@ def main() -> int:
 
 
 def _wait(base: str, proc: subprocess.Popen[bytes], seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError("the server exited")
-        try:
-            if requests.get(base + "/healthz", timeout=5).ok:
-                return
-        except requests.RequestException:
-            pass
-        time.sleep(0.2)
-    raise RuntimeError("the server did not start")
+    wait_healthz(base, seconds, exited=lambda: proc.poll() is not None)
 
 
 if __name__ == "__main__":

@@ -56,7 +56,7 @@ from pathlib import Path
 from typing import Any
 
 import requests
-from bench_api import PASSWORD, commit, free_port, loadavg, stats
+from bench_api import PASSWORD, commit, free_port, loadavg, stats, wait_healthz
 
 HERE = Path(__file__).resolve().parent
 QUERIES = ["人口", "社保", "婚姻", "常住人口信息", "企业登记注册", "不动产", "医保"]
@@ -103,17 +103,9 @@ class Server:
         self.proc = subprocess.Popen(cmd, env=env)
 
     def wait(self, seconds: float = 120) -> None:
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError("the server exited")
-            try:
-                if requests.get(self.base + "/healthz", timeout=2).ok:
-                    return
-            except requests.RequestException:
-                pass
-            time.sleep(0.3)
-        raise RuntimeError("the server did not start")
+        wait_healthz(
+            self.base, seconds, exited=lambda: self.proc.poll() is not None, pause=0.3, timeout=2
+        )
 
     def stop(self) -> None:
         self.proc.terminate()
@@ -131,19 +123,7 @@ class Remote:
         self.version = ""
 
     def wait(self, seconds: float = 30) -> None:
-        deadline = time.monotonic() + seconds
-        while True:
-            try:
-                r = requests.get(self.base + "/healthz", timeout=5)
-                if r.ok:
-                    self.version = str(r.json().get("version", ""))
-                    return
-                problem = f"GET /healthz answered {r.status_code}"
-            except (requests.RequestException, ValueError) as exc:
-                problem = f"GET /healthz: {type(exc).__name__}: {exc}"
-            if time.monotonic() >= deadline:
-                raise RuntimeError(f"no platform at {self.base} ({problem})")
-            time.sleep(1)
+        self.version = str(wait_healthz(self.base, seconds, pause=1).get("version", ""))
 
     def stop(self) -> None:
         pass
@@ -211,8 +191,7 @@ class Probe:
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def _api_pids(self) -> list[int]:
-        if self.server_pid is None:
-            return []
+        assert self.server_pid is not None  # called only when self.local
         pids = []
         for stat in Path("/proc").glob("[0-9]*/stat"):
             try:
