@@ -19,8 +19,9 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTranslator
 
+from govshare_core import clock
 from govshare_core.validation import FIELD_LABELS, RULE_MESSAGES, FieldError
 from govshare_desktop import host
 
@@ -148,6 +149,17 @@ def parse_date(value: object) -> date | None:
     if isinstance(value, date):
         return value
     return date.fromisoformat(str(value)[:10])
+
+
+def qdate(day: date) -> QDate:
+    """A date for a date edit or calendar."""
+    return QDate(day.year, day.month, day.day)
+
+
+def qtoday() -> QDate:
+    """The platform's today (govshare_core.clock: Asia/Shanghai, whatever this machine's zone),
+    for a date edit's default or bounds."""
+    return qdate(clock.today())
 
 
 def local_time(value: object) -> str:

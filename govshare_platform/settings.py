@@ -22,7 +22,6 @@ class Settings(BaseSettings):
     lockout_minutes: int = 15
     argon2_time_cost: int = 2
     argon2_memory_kib: int = 19 * 1024
-    timezone: str = "Asia/Shanghai"
     sql_echo: bool = False
     # Sweeps for overdue requests and expired grants; 0 disables (tests drive them explicitly).
     maintenance_interval_minutes: int = 60

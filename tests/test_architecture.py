@@ -328,3 +328,53 @@ def test_the_who_scanner_sees_a_hand_coded_check(tmp_path: Path) -> None:
 
 def test_the_desktop_asks_the_core_who_may_act() -> None:
     assert who_interpretations_in("govshare_desktop") == []
+
+
+# --- one calendar day: govshare_core.clock (Asia/Shanghai) ------------------------------------
+
+MACHINE_DAY_CALLS = frozenset({"date.today", "QDate.currentDate", "datetime.today"})
+
+
+def machine_day_reads(path: Path) -> list[str]:
+    """Places that take today's date from the machine's zone (`date.today()`, Qt's
+    `QDate.currentDate()`) or name the platform's zone themselves instead of asking
+    govshare_core.clock: a client at another zone would count deadlines from another day."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found = []
+    for n in ast.walk(tree):
+        if isinstance(n, ast.Call) and ast.unparse(n.func) in MACHINE_DAY_CALLS:
+            found.append(f"line {n.lineno}: {ast.unparse(n)}")
+        elif isinstance(n, ast.Constant) and n.value == "Asia/Shanghai":
+            found.append(f"line {n.lineno}: names the zone Asia/Shanghai")
+    found.sort(key=lambda why: int(why.split(":")[0].removeprefix("line ")))
+    return [f"{_shown(path)}: {why}" for why in found]
+
+
+def test_the_machine_day_scanner_sees_each_form(tmp_path: Path) -> None:
+    sample = tmp_path / "page.py"
+    sample.write_text(
+        "from datetime import date, datetime\n"
+        "from zoneinfo import ZoneInfo\n"
+        "a = date.today()\n"
+        "b = QDate.currentDate().addDays(1)\n"
+        "c = datetime.today()\n"
+        "ZONE = ZoneInfo('Asia/Shanghai')\n"
+        "d = clock.today()\n"
+        "e = datetime.now(UTC)\n",
+        encoding="utf-8",
+    )
+    found = machine_day_reads(sample)
+    assert [why.split(": ", 1)[1] for why in found] == [
+        "line 3: date.today()",
+        "line 4: QDate.currentDate()",
+        "line 5: datetime.today()",
+        "line 6: names the zone Asia/Shanghai",
+    ]
+
+
+@pytest.mark.parametrize("package", ["govshare_core", "govshare_platform", "govshare_desktop"])
+def test_today_comes_from_the_core_clock(package: str) -> None:
+    files = sorted((ROOT / package).rglob("*.py"))
+    assert files, package
+    own = ROOT / "govshare_core" / "clock.py"
+    assert [why for f in files if f != own for why in machine_day_reads(f)] == []

@@ -13,10 +13,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication
 
+from govshare_core import clock
 from govshare_core.agreements import (
     SIGNATURE_FIELDS,
     SIGNING_ORDER,
@@ -32,7 +32,7 @@ from govshare_desktop.common.tables import Capped, Fit, Plan, Stretch
 from govshare_desktop.i18n import english, label, label_of, local_time
 from govshare_desktop.signing.verify import PROBLEMS, SignatureCheck
 
-PLATFORM_ZONE = ZoneInfo("Asia/Shanghai")
+PLATFORM_ZONE = clock.PLATFORM_ZONE
 """The platform's time zone: the stamp's time is the platform's (stamp_text)."""
 DEPARTMENT_WIDTH = 220
 
@@ -227,7 +227,7 @@ def my_turn(agreement: Mapping[str, Any] | None) -> SignTurn | None:
 
 def stamp_preview(me: Mapping[str, Any], now: datetime | None = None) -> str:
     """The visible stamp the user's signature will carry (stamp_text), at `now`."""
-    moment = (now or datetime.now(PLATFORM_ZONE)).astimezone(PLATFORM_ZONE)
+    moment = clock.platform_now(now)
     return stamp_text(
         name=str(me["user"]["full_name"]),
         department=str(me["department"]["name"]),

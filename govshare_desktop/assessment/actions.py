@@ -11,12 +11,12 @@ the page reloads, and an open dialog stays open with what was typed, to try agai
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
+from govshare_core import clock
 from govshare_desktop.api.actions import Action
 from govshare_desktop.assessment import presenter as P
 from govshare_desktop.assessment import sending
@@ -120,7 +120,7 @@ class RoundActions:
         dialog = NewRoundDialog(
             context=self.context,
             send=self._sender("open", build),
-            today=date.today(),
+            today=clock.today(),
             parent=self.page,
         )
         self._open(dialog, "open")

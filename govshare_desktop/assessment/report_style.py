@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Final
-from zoneinfo import ZoneInfo
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 
+from govshare_core import clock
 from govshare_core.assessment import INDICATOR_BY_CODE, Grade, Group, IndicatorDef
 from govshare_core.assessment_schemas import IndicatorValueOut, RoundOut
 
@@ -34,8 +34,6 @@ from govshare_desktop.common.print_layout import WIDTH, cjk_font
 MARGIN_TOP: Final = 22 * mm
 FRAME_W: Final = WIDTH
 """The width content may take."""
-PLATFORM_ZONE: Final = ZoneInfo("Asia/Shanghai")
-"""Dates on the report are the platform's calendar dates (docs: deadlines in Asia/Shanghai)."""
 
 RULE: Final = colors.HexColor("#b8bec6")
 HEADER_FILL: Final = colors.HexColor("#e8edf3")
@@ -185,11 +183,8 @@ def truncate(text: str, limit: int) -> str:
 
 
 def local_date(moment: datetime | date) -> date:
-    if isinstance(moment, datetime):
-        if moment.tzinfo is not None:
-            return moment.astimezone(PLATFORM_ZONE).date()
-        return moment.date()
-    return moment
+    """Dates on the report are the platform's calendar dates (govshare_core.clock)."""
+    return clock.local_date(moment) if isinstance(moment, datetime) else moment
 
 
 def day_text(day: datetime | date, lang: str) -> str:

@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from govshare_core import clock
 from govshare_desktop.audit import labels
-from govshare_desktop.i18n import module_tr
+from govshare_desktop.i18n import module_tr, qtoday
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
+SHANGHAI = clock.PLATFORM_ZONE
 """The zone the trail is shown and filtered in (the platform stores UTC)."""
 
 
@@ -85,10 +86,10 @@ class TrailFilters(QWidget):
         grid.setHorizontalSpacing(6)
         self.timeCheck = QCheckBox(tr("时间"))
         self.timeCheck.setObjectName("timeCheck")
-        now = QDateTime.currentDateTime()
-        start = QDateTime(now.date().addDays(-7), QTime(0, 0))
+        today = qtoday()  # the bounds are Beijing wall-clock times (zoned)
+        start = QDateTime(today.addDays(-7), QTime(0, 0))
         self.sinceEdit = self._time_edit("sinceEdit", start)
-        self.untilEdit = self._time_edit("untilEdit", QDateTime(now.date().addDays(1), QTime(0, 0)))
+        self.untilEdit = self._time_edit("untilEdit", QDateTime(today.addDays(1), QTime(0, 0)))
         self.actorEdit = QLineEdit()
         self.actorEdit.setObjectName("actorEdit")
         self.actorEdit.setPlaceholderText(tr("用户名（开头几个字符即可）"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from govshare_core import clock
 from govshare_core.validation import validate_reason
 from govshare_core.vocab import ShareMode, ShareType, UpdateCycle
 from govshare_core.workflow import KEY_ELEMENTS
@@ -67,7 +68,7 @@ class ChangeReportDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.entry = entry
-        self.today = today or date.today()
+        self.today = today or clock.today()
         self._changes = dict(changes)
         self.report_days = policy.current(context).change_report_days  # the platform's policy
         self._key = new_idempotency_key()
@@ -84,8 +85,8 @@ class ChangeReportDialog(QDialog):
         )
         self._fill_table()
         edit = self.ui.effectiveDateEdit
-        edit.setMaximumDate(_qdate(self.today))
-        edit.setDate(_qdate(self.today))
+        edit.setMaximumDate(i18n.qdate(self.today))
+        edit.setDate(i18n.qdate(self.today))
         edit.dateChanged.connect(self._on_effective_date_edit_date_changed)
         self.ui.sendButton.clicked.connect(self.send)
         self.ui.cancelButton.clicked.connect(self.reject)
@@ -291,7 +292,3 @@ class ItemsDialog(QDialog):
             return
         self.items_chosen.emit(items)
         self.accept()
-
-
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)

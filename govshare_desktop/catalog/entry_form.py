@@ -11,13 +11,13 @@ on the write path `submission.EntrySubmission`), interface documents
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from typing import Any, TypedDict, Unpack
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QMessageBox, QVBoxLayout, QWidget
 
+from govshare_core import clock
 from govshare_core.vocab import DataType
 from govshare_desktop.api.actions import JsonObject
 from govshare_desktop.catalog import entry_fields as fields
@@ -280,7 +280,7 @@ class EntryForm(QWidget):
         if self.entry is None:
             return None
         shown = {**self.entry, **self.collect()}
-        return print_entry.entry_sheet(shown, [], date.today()), print_entry.file_name(shown)
+        return print_entry.entry_sheet(shown, [], clock.today()), print_entry.file_name(shown)
 
     @property
     def read_only(self) -> bool:

@@ -7,11 +7,11 @@ shows it (print_entry.py), with 打印… and 导出PDF….
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit
 
+from govshare_core import clock
 from govshare_core.vocab import EntryStatus, ShareType
 from govshare_desktop.api import actions
 from govshare_desktop.catalog import print_entry
@@ -178,5 +178,5 @@ class ResourceCatalogPage(ObjectListPage):
         row = self.current
         if row is None or "data_items" not in row:
             return None
-        sheet = print_entry.entry_sheet(row, row.get("_snapshots") or [], date.today())
+        sheet = print_entry.entry_sheet(row, row.get("_snapshots") or [], clock.today())
         return sheet, print_entry.file_name(row)

@@ -6,12 +6,12 @@ confirm). File dialogs here; the work in the background (`context.run`), the log
 from __future__ import annotations
 
 import os
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QPushButton, QWidget
 
+from govshare_core import clock
 from govshare_core.spreadsheet import WorkbookRefused
 from govshare_desktop import i18n
 from govshare_desktop.api.errors import ApiError
@@ -55,7 +55,7 @@ class WorkbookActions(QObject):
         return path
 
     def _ask_export(self) -> None:
-        name = self.tr("政务信息资源目录_%1.xlsx").replace("%1", date.today().strftime("%Y%m%d"))
+        name = self.tr("政务信息资源目录_%1.xlsx").replace("%1", clock.today().strftime("%Y%m%d"))
         if path := self._save_path(self.tr("导出本部门目录"), name):
             self.export_to(path)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,7 +31,7 @@ from govshare_desktop.context import AppContext
 from govshare_desktop.exchange import transfer
 from govshare_desktop.exchange.messages import error_text, size_text
 from govshare_desktop.exchange.transfer_panel import TransferPanel
-from govshare_desktop.i18n import label_of, local_time
+from govshare_desktop.i18n import label_of, local_time, qtoday
 
 PAGE_SIZE = 100
 
@@ -144,7 +144,7 @@ class LogPage(QWidget):
             self.outcomeCombo.addItem(label_of(AccessOutcome, outcome), outcome.value)
         self.dateCheck = QCheckBox(QCoreApplication.translate("ExchangePages", "日期"), self)
         self.dateCheck.setObjectName("dateCheck")
-        today = QDate.currentDate()
+        today = qtoday()  # the log's dates are Asia/Shanghai dates
         self.sinceEdit = QDateEdit(today.addDays(-30), self)
         self.untilEdit = QDateEdit(today, self)
         for edit in (self.sinceEdit, self.untilEdit):

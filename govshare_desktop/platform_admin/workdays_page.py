@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from govshare_core import clock
 from govshare_core.workdays import DEFAULT_CALENDAR, YearSchedule
 from govshare_desktop.api.actions import Action, workday_overrides_path
 from govshare_desktop.api.errors import ApiError
@@ -56,7 +57,7 @@ from govshare_desktop.common import policy as cached_policy
 from govshare_desktop.common.confirm import confirm_decision
 from govshare_desktop.common.outcome import BUSY, ERROR, OK, QUEUED, clear_outcome, show_outcome
 from govshare_desktop.context import AppContext
-from govshare_desktop.i18n import english, module_tr
+from govshare_desktop.i18n import english, module_tr, qdate
 from govshare_desktop.platform_admin.year_dialog import ConfirmYearDialog
 from govshare_desktop.platform_admin.year_schedule import (
     SCHEDULE_COLOURS,
@@ -127,14 +128,14 @@ class WorkdaysPage(QWidget):
         super().__init__(parent)
         self.setObjectName("workdaysPage")
         self.context = context
-        self.today = today or date.today()
+        self.today = today or clock.today()
         self.overrides: dict[date, dict[str, Any]] = {}
         self.status = YearStatus.cached(self.today.year, cached_policy.calendar(context))
         self._generation = 0
         self._build()
         today = self.today
         self.yearSpin.setValue(today.year)
-        self.dayEdit.setDate(QDate(today.year, today.month, today.day))
+        self.dayEdit.setDate(qdate(today))
         self.yearSpin.valueChanged.connect(self._on_year_changed)
         self.calendar.currentPageChanged.connect(lambda _y, _m: self._paint())
         self.calendar.clicked.connect(self._on_calendar_clicked)
@@ -411,7 +412,7 @@ class WorkdaysPage(QWidget):
                 colour = MAKEUP
             if colour is not None:
                 fmt.setBackground(colour)
-                self.calendar.setDateTextFormat(QDate(day.year, day.month, day.day), fmt)
+                self.calendar.setDateTextFormat(qdate(day), fmt)
             day += timedelta(days=1)
 
     # --- the editor --------------------------------------------------------------------------
@@ -430,7 +431,7 @@ class WorkdaysPage(QWidget):
             if item is None:
                 return
             d = date.fromisoformat(item.text())
-            self.dayEdit.setDate(QDate(d.year, d.month, d.day))
+            self.dayEdit.setDate(qdate(d))
 
     def _on_day_changed(self, *_args: Any) -> None:
         day = self.chosen_day()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from govshare_core import clock
 from govshare_core.assessment import ASSESSOR_ROLES, RECTIFICATION
 from govshare_desktop.api import rectification_paths as paths
 from govshare_desktop.common.debounce import Debouncer
@@ -57,7 +58,7 @@ class RectificationPage(ObjectListPage):
         parent: QWidget | None = None,
     ) -> None:
         self.supervisor = bool(SUPERVISORS & context.roles)
-        self.today = today or date.today()
+        self.today = today or clock.today()
         self.ACTIONS = {a: P.tr(t) for a, t in P.ACTIONS.items()}
         super().__init__(context=context, parent=parent)
         self.setObjectName("rectificationPage")

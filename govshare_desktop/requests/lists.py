@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from govshare_core import clock
 from govshare_core.search_rank import match_spans
 from govshare_core.vocab import RequestStatus, Role
 from govshare_core.workdays import WorkdayCalendar
@@ -195,7 +196,7 @@ def request_fetcher(context: AppContext, params: Mapping[str, Any]) -> FetchPage
         page = context.client.requests(offset=offset, limit=limit, sort=sort, **params)
         rows = list(page["items"])
         calendar = policy.calendar(context)
-        return enrich(rows, _names(context, rows), date.today(), calendar=calendar), int(
+        return enrich(rows, _names(context, rows), clock.today(), calendar=calendar), int(
             page["total"]
         )
 
@@ -209,7 +210,7 @@ def grant_fetcher(context: AppContext, side: str, q: str | None) -> FetchPage:
         page = context.client.grants(side=side, q=q, offset=offset, limit=limit, sort=sort)
         rows = list(page["items"])
         calendar = policy.calendar(context)
-        return enrich_grants(rows, _names(context, rows), date.today(), calendar=calendar), int(
+        return enrich_grants(rows, _names(context, rows), clock.today(), calendar=calendar), int(
             page["total"]
         )
 
@@ -221,7 +222,7 @@ def recount_cached(context: AppContext, rows: list[Row]) -> list[Row]:
     from the cached `due`, with the cached calendar (the count cached is of the day it was
     fetched)."""
     calendar = policy.calendar(context)
-    return enrich(rows, _names(context, rows), date.today(), calendar=calendar, recount=True)
+    return enrich(rows, _names(context, rows), clock.today(), calendar=calendar, recount=True)
 
 
 # --- the share catalog (第二十条) ---------------------------------------------------------------

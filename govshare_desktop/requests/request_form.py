@@ -11,9 +11,10 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QDate, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
 
+from govshare_core import clock
 from govshare_core.validation import FieldError
 from govshare_core.vocab import ShareMode, ShareType
 from govshare_desktop import i18n
@@ -25,7 +26,7 @@ from govshare_desktop.common.offline import queued_text
 from govshare_desktop.common.sizing import fit_to_screen
 from govshare_desktop.common.uiload import load_form
 from govshare_desktop.context import AppContext
-from govshare_desktop.i18n import label, label_of, message
+from govshare_desktop.i18n import label, label_of, message, qdate, qtoday
 from govshare_desktop.requests import submission
 from govshare_desktop.requests.form_presenter import (
     RequestFormPresenter,
@@ -141,9 +142,9 @@ class RequestFormDialog(QDialog):
         ui.entrySummaryLabel.setText(self.presenter.summary())
         for mode in ShareMode:
             ui.modeCombo.addItem(label(mode), mode.value)
-        tomorrow = QDate.currentDate().addDays(1)
-        ui.endDateEdit.setMinimumDate(tomorrow)
-        ui.endDateEdit.setMaximumDate(QDate.currentDate().addYears(10))
+        today = qtoday()  # the platform's day, whatever this machine's zone
+        ui.endDateEdit.setMinimumDate(today.addDays(1))
+        ui.endDateEdit.setMaximumDate(today.addYears(10))
         ui.citationGroup.setVisible(self.presenter.needs_citation)
         if self.presenter.needs_citation:
             # 不予共享: the citation is what the request stands on (第五条), so it comes first,
@@ -177,7 +178,7 @@ class RequestFormDialog(QDialog):
         return RequestFormValues(
             data_items=names,
             share_mode=self.presenter.default_mode(),
-            end_date=default_end_date(date.today()),
+            end_date=default_end_date(clock.today()),
         )
 
     def _connect(self) -> None:
@@ -227,7 +228,7 @@ class RequestFormDialog(QDialog):
         ui.reasonEdit.setPlainText(values.reason)
         if values.end_date is not None:
             d = values.end_date
-            ui.endDateEdit.setDate(QDate(d.year, d.month, d.day))
+            ui.endDateEdit.setDate(qdate(d))
         ui.citationEdit.setPlainText(values.statutory_citation)
 
     # --- validation --------------------------------------------------------------------------
@@ -254,7 +255,7 @@ class RequestFormDialog(QDialog):
         return str(getattr(self.ui, _ERROR_LABELS.get(field, "formErrorLabel")).text())
 
     def validate(self) -> dict[str, Any] | None:
-        request, errors = self.presenter.validate(self.values(), today=date.today())
+        request, errors = self.presenter.validate(self.values(), today=clock.today())
         self.show_errors(errors)
         self._reveal_first_error()
         return request.model_dump(mode="json") if request is not None else None
@@ -330,7 +331,7 @@ class RequestFormDialog(QDialog):
         if result.get("queued"):
             text = queued_message or self.tr("已离线保存，恢复连接后自动提交。")
         else:
-            text = result_text(result, date.today(), calendar=policy.calendar(self.context))
+            text = result_text(result, clock.today(), calendar=policy.calendar(self.context))
             self.context.data_changed.emit("request")
             self.context.data_changed.emit("grant")
         ui.resultLabel.setText(text)

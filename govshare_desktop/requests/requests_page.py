@@ -10,13 +10,13 @@ for the day it is shown. The actions: `action_panel.py`; the drafts: `drafts_pan
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QWidget
 
+from govshare_core import clock
 from govshare_desktop.api.errors import ApiError
 from govshare_desktop.common import policy
 from govshare_desktop.common.debounce import Debouncer
@@ -354,7 +354,7 @@ class RequestsPage(QWidget):
             self.events_model.set_rows([])
             return
         self.ui.detailBrowser.setHtml(
-            detail_html(detail, self.names, date.today(), calendar=policy.calendar(self.context))
+            detail_html(detail, self.names, clock.today(), calendar=policy.calendar(self.context))
         )
         self.events_model.set_rows(list(detail.get("events", [])))
         self.detail_loaded.emit(detail)
@@ -364,7 +364,7 @@ class RequestsPage(QWidget):
         if self.detail is None:
             return None
         calendar = policy.calendar(self.context)
-        sheet = request_sheet(self.detail, self.names, date.today(), calendar=calendar)
+        sheet = request_sheet(self.detail, self.names, clock.today(), calendar=calendar)
         return sheet, print_file_name(self.detail)
 
     def _print_status(self, text: str) -> None:

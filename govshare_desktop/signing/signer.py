@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from io import BytesIO
-from zoneinfo import ZoneInfo
 
 from cryptography import x509
 from cryptography.x509.oid import NameOID
@@ -20,6 +19,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.fields import SigSeedSubFilter, enumerate_sig_fields
 from pyhanko.sign.signers import PdfSignatureMetadata, PdfSigner
 
+from govshare_core import clock
 from govshare_core.agreements import stamp_text
 from govshare_core.stamp import STAMP_PARAM, stamp_style
 from govshare_desktop.host import signing_dir
@@ -29,8 +29,6 @@ from govshare_desktop.signing.tokens import TokenKeySource
 
 __all__ = ["FileKeySource", "KeySource", "TokenKeySource", "sign_agreement", "subject_part"]
 
-PLATFORM_TIMEZONE = "Asia/Shanghai"
-
 
 def sign_agreement(
     pdf: bytes,
@@ -39,19 +37,18 @@ def sign_agreement(
     source: KeySource,
     secret: str,
     stamp: str = "",
-    timezone: str = PLATFORM_TIMEZONE,
 ) -> bytes:
     """The PDF with this party's signature in `field_name` (an incremental update).
 
     `secret` is the key's passphrase or the UKey's PIN; `stamp` overrides the stamp text
-    (default: `stamp_text` from the certificate's CN and O, at the current time in
-    `timezone`). Raises SigningError (see errors.py for the codes)."""
+    (default: `stamp_text` from the certificate's CN and O, at the platform's current time,
+    govshare_core.clock). Raises SigningError (see errors.py for the codes)."""
     cert = _usable_certificate(source)
     _check_field(pdf, field_name)
     text = stamp or stamp_text(
         name=subject_part(cert, NameOID.COMMON_NAME),
         department=subject_part(cert, NameOID.ORGANIZATION_NAME),
-        signed_at=datetime.now(ZoneInfo(timezone)),
+        signed_at=clock.platform_now(),
     )
     meta = PdfSignatureMetadata(
         field_name=field_name, subfilter=SigSeedSubFilter.PADES, md_algorithm="sha256"

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
@@ -14,6 +13,7 @@ from pyhanko.sign.fields import SigSeedSubFilter
 from pyhanko.sign.signers import PdfSignatureMetadata, PdfSigner
 from sqlalchemy.orm import Session
 
+from govshare_core import clock
 from govshare_core.agreements import (
     SIGNATURE_FIELDS,
     TURN_ROLE,
@@ -30,8 +30,6 @@ from govshare_platform.pki.authority import PlatformCA
 from govshare_platform.pki.models import SignerCertificate
 from govshare_platform.pki.service import check_signer_certificate, serial_hex
 from govshare_platform.pki.signing import platform_signer, trust_roots
-
-PLATFORM_TIMEZONE = ZoneInfo("Asia/Shanghai")
 
 
 def _expectation(
@@ -92,9 +90,7 @@ def sign_as_platform(ca: PlatformCA, pdf: bytes, *, department: str, signed_at: 
     """The platform's signature in its field, with a visible stamp (信息化主管部门, 第三十条)."""
     common_name = ca.signer_cert.subject.get_attributes_for_oid(x509.NameOID.COMMON_NAME)
     name = str(common_name[0].value) if common_name else department
-    text = stamp_text(
-        name=name, department=department, signed_at=signed_at.astimezone(PLATFORM_TIMEZONE)
-    )
+    text = stamp_text(name=name, department=department, signed_at=clock.platform_now(signed_at))
     meta = PdfSignatureMetadata(
         field_name=SIGNATURE_FIELDS[SignTurn.PLATFORM],
         subfilter=SigSeedSubFilter.PADES,

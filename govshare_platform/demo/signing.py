@@ -10,8 +10,6 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from asn1crypto import keys as asn1_keys
 from asn1crypto import x509 as asn1_x509
@@ -24,13 +22,13 @@ from pyhanko.sign.fields import SigSeedSubFilter
 from pyhanko.sign.signers import PdfSignatureMetadata, PdfSigner, SimpleSigner
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
+from govshare_core import clock
 from govshare_core.agreements import SIGNATURE_FIELDS, SignTurn, stamp_text
 from govshare_core.stamp import STAMP_PARAM, stamp_style
 from govshare_core.vocab import Role
 from govshare_platform.demo.data import DEPARTMENT_BY_KEY, account
 
 Call = Callable[..., object]
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 TURN_STEPS = {
     "sign_consumer": SignTurn.CONSUMER,
     "sign_provider": SignTurn.PROVIDER,
@@ -104,9 +102,7 @@ class DemoSigners:
             return
         username, key = self._key(dept)
         current: bytes = self.raw(username, "GET", f"{path}/pdf")  # type: ignore[assignment]
-        text = stamp_text(
-            name=key.name, department=key.department, signed_at=datetime.now(SHANGHAI)
-        )
+        text = stamp_text(name=key.name, department=key.department, signed_at=clock.platform_now())
         meta = PdfSignatureMetadata(
             field_name=SIGNATURE_FIELDS[turn],
             subfilter=SigSeedSubFilter.PADES,

@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 
+from govshare_core import clock as core_clock
 from govshare_core.vocab import Role
-from govshare_desktop.requests import lists, requests_page
 from govshare_desktop.requests.catalog_page import ShareCatalogPage
 from govshare_desktop.requests.dialogs import DecisionDialog
 from govshare_desktop.requests.requests_page import OVERDUE_COLOR, RequestsPage
@@ -72,15 +72,8 @@ def move_clock(monkeypatch: pytest.MonkeyPatch) -> Callable[[int], date]:
 
     def move(days: int) -> date:
         later = clock.today() + timedelta(days=days)
-
-        class Later(date):
-            @classmethod
-            def today(cls) -> date:  # type: ignore[override]
-                return later
-
         monkeypatch.setattr(clock, "today", lambda: later)
-        for module in (lists, requests_page):  # the list's rows, the detail
-            monkeypatch.setattr(module, "date", Later)
+        monkeypatch.setattr(core_clock, "today", lambda now=None: later)  # the desktop's day
         return later
 
     return move

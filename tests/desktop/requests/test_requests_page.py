@@ -11,11 +11,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from govshare_core import clock as core_clock
 from govshare_core.vocab import RequestStatus, Role
 from govshare_core.workdays import add_working_days, working_days_left
 from govshare_desktop.api import actions
 from govshare_desktop.common import policy
-from govshare_desktop.requests import lists
 from govshare_desktop.requests.catalog_page import ShareCatalogPage
 from govshare_desktop.requests.deadlines import review_deadline_info
 from govshare_desktop.requests.dialogs import DecisionDialog, ReasonDialog
@@ -327,13 +327,7 @@ def test_offline_days_left_are_counted_for_the_day_shown(
     qtbot.waitUntil(lambda: provider.store.cache_get(page.cache_name) is not None, timeout=WAIT)
 
     later = add_working_days(today, 2)
-
-    class Later(date):
-        @classmethod
-        def today(cls) -> date:  # type: ignore[override]
-            return later
-
-    monkeypatch.setattr(lists, "date", Later)
+    monkeypatch.setattr(core_clock, "today", lambda now=None: later)  # the desktop's day
     go_offline(qtbot, provider.sync, proxy)
     page.refresh()
     qtbot.waitUntil(lambda: "离线" in page.ui.statusLabel.text(), timeout=WAIT)
