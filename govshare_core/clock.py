@@ -6,7 +6,8 @@ the machine that shows or checks it is set to. A client on a machine left at UTC
 would otherwise count from "yesterday" between 00:00 and 08:00 Beijing time, and show a
 deadline's days left, a form's earliest end date or a report's date one day off the platform's.
 
-So neither program asks the machine for today's date (`date.today()`): both ask here.
+So neither program asks the machine for today's date (`date.today()`) or shows a time in the
+machine's zone (`astimezone()`): both ask here, and show every time in Beijing time too.
 """
 
 from __future__ import annotations
@@ -27,9 +28,7 @@ def utcnow() -> datetime:
 def local_date(moment: datetime) -> date:
     """The calendar date in Asia/Shanghai of a moment (a naive one is read as UTC, as the API's
     timestamps are)."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(PLATFORM_ZONE).date()
+    return platform_time(moment).date()
 
 
 def today(now: datetime | None = None) -> date:
@@ -37,10 +36,12 @@ def today(now: datetime | None = None) -> date:
     return local_date(utcnow() if now is None else now)
 
 
-def platform_now(now: datetime | None = None) -> datetime:
-    """Now (or `now`) as Beijing wall-clock time, aware (for what a user reads as a local time
-    of the platform's: a stamp's signing time, an audit filter's bounds)."""
-    moment = utcnow() if now is None else now
+def platform_time(moment: datetime | None = None) -> datetime:
+    """A moment (now when None) as Beijing wall-clock time, aware; a naive one is read as UTC.
+
+    Every time GovShare shows or prints is in this zone, as every date is: a record's times,
+    a stamp's signing time, an audit filter's bounds, the time of the last sync."""
+    moment = utcnow() if moment is None else moment
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(PLATFORM_ZONE)

@@ -9,12 +9,12 @@ resources/translations/govshare_en.qm, built from govshare_en.ts by tools/build_
 
 This module is also the one home of the language-dependent format helpers every screen uses:
 vocab labels (`label`, `label_of`), field labels (`field_label`), rule messages (`message`,
-`rule_message`), local times and dates (`local_time`, `parse_date`).
+`rule_message`), times and dates in Beijing time (`time_text`, `parse_date`, `qtoday`).
 """
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Protocol, runtime_checkable
@@ -162,8 +162,10 @@ def qtoday() -> QDate:
     return qdate(clock.today())
 
 
-def local_time(value: object) -> str:
-    """An API timestamp (ISO 8601, UTC when naive) as local "YYYY-MM-DD HH:MM"."""
+def time_text(value: object) -> str:
+    """An API timestamp (ISO 8601, UTC when naive) as "YYYY-MM-DD HH:MM" in Beijing time, the
+    platform's (govshare_core.clock), whatever this machine's zone: a record reads the same on
+    every screen and printout, the audit trail's and the platform's exports included."""
     if not value:
         return ""
     if isinstance(value, datetime):
@@ -173,6 +175,4 @@ def local_time(value: object) -> str:
             moment = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
         except ValueError:
             return str(value)
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    return clock.platform_time(moment).strftime("%Y-%m-%d %H:%M")

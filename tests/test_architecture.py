@@ -332,20 +332,37 @@ def test_the_desktop_asks_the_core_who_may_act() -> None:
 
 # --- one calendar day: govshare_core.clock (Asia/Shanghai) ------------------------------------
 
-MACHINE_DAY_CALLS = frozenset({"date.today", "QDate.currentDate", "datetime.today"})
+MACHINE_DAY_CALLS = frozenset(
+    {"date.today", "datetime.today", "QDate.currentDate", "QDateTime.currentDateTime"}
+)
+MACHINE_ZONE_METHODS = frozenset({"astimezone", "toLocalTime"})
 
 
 def machine_day_reads(path: Path) -> list[str]:
-    """Places that take today's date from the machine's zone (`date.today()`, Qt's
-    `QDate.currentDate()`) or name the platform's zone themselves instead of asking
-    govshare_core.clock: a client at another zone would count deadlines from another day."""
+    """Places that take today's date or a time from the machine's zone (`date.today()`, a
+    naive `datetime.now()`, `astimezone()` without a zone, Qt's `QDate.currentDate()` and
+    `toLocalTime()`) or name the platform's zone themselves instead of asking
+    govshare_core.clock: a client at another zone would count deadlines from another day and
+    show times that disagree with the platform's records."""
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     found = []
     for n in ast.walk(tree):
-        if isinstance(n, ast.Call) and ast.unparse(n.func) in MACHINE_DAY_CALLS:
+        if not isinstance(n, ast.Call):
+            if isinstance(n, ast.Constant) and n.value == "Asia/Shanghai":
+                found.append(f"line {n.lineno}: names the zone Asia/Shanghai")
+            continue
+        func = ast.unparse(n.func)
+        zoneless = not n.args and not n.keywords
+        if (
+            func in MACHINE_DAY_CALLS
+            or (func == "datetime.now" and zoneless)
+            or (
+                isinstance(n.func, ast.Attribute)
+                and n.func.attr in MACHINE_ZONE_METHODS
+                and zoneless
+            )
+        ):
             found.append(f"line {n.lineno}: {ast.unparse(n)}")
-        elif isinstance(n, ast.Constant) and n.value == "Asia/Shanghai":
-            found.append(f"line {n.lineno}: names the zone Asia/Shanghai")
     found.sort(key=lambda why: int(why.split(":")[0].removeprefix("line ")))
     return [f"{_shown(path)}: {why}" for why in found]
 
@@ -360,7 +377,12 @@ def test_the_machine_day_scanner_sees_each_form(tmp_path: Path) -> None:
         "c = datetime.today()\n"
         "ZONE = ZoneInfo('Asia/Shanghai')\n"
         "d = clock.today()\n"
-        "e = datetime.now(UTC)\n",
+        "e = datetime.now(UTC)\n"
+        "f = datetime.now()\n"
+        "g = moment.astimezone().strftime('%H:%M')\n"
+        "h = moment.astimezone(UTC)\n"
+        "i = QDateTime.fromSecsSinceEpoch(0).toLocalTime()\n"
+        "j = QDateTime.currentDateTime()\n",
         encoding="utf-8",
     )
     found = machine_day_reads(sample)
@@ -369,6 +391,10 @@ def test_the_machine_day_scanner_sees_each_form(tmp_path: Path) -> None:
         "line 4: QDate.currentDate()",
         "line 5: datetime.today()",
         "line 6: names the zone Asia/Shanghai",
+        "line 9: datetime.now()",
+        "line 10: moment.astimezone()",
+        "line 12: QDateTime.fromSecsSinceEpoch(0).toLocalTime()",
+        "line 13: QDateTime.currentDateTime()",
     ]
 
 

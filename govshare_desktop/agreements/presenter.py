@@ -29,7 +29,7 @@ from govshare_core.vocab import Role, ShareMode
 from govshare_desktop.common.deadlines import deadline_column, deadline_text
 from govshare_desktop.common.paged_model import Column, FetchPage, PageResult, Row
 from govshare_desktop.common.tables import Capped, Fit, Plan, Stretch
-from govshare_desktop.i18n import english, label, label_of, local_time
+from govshare_desktop.i18n import english, label, label_of, time_text
 from govshare_desktop.signing.verify import PROBLEMS, SignatureCheck
 
 PLATFORM_ZONE = clock.PLATFORM_ZONE
@@ -227,7 +227,7 @@ def my_turn(agreement: Mapping[str, Any] | None) -> SignTurn | None:
 
 def stamp_preview(me: Mapping[str, Any], now: datetime | None = None) -> str:
     """The visible stamp the user's signature will carry (stamp_text), at `now`."""
-    moment = clock.platform_now(now)
+    moment = clock.platform_time(now)
     return stamp_text(
         name=str(me["user"]["full_name"]),
         department=str(me["department"]["name"]),
@@ -272,8 +272,8 @@ class SignatureRow:
 
 def _when(value: object) -> str:
     if isinstance(value, datetime):
-        return local_time(value.isoformat())
-    return local_time(value) if value else ""
+        return time_text(value.isoformat())
+    return time_text(value) if value else ""
 
 
 def problem_text(check: SignatureCheck) -> str:

@@ -17,6 +17,7 @@ from cryptography import x509
 from cryptography.x509.oid import NameOID
 from PySide6.QtCore import QCoreApplication
 
+from govshare_core import clock
 from govshare_core.agreements import SIGNATURE_FIELDS, SignTurn
 from govshare_desktop.credentials import PassphraseVault
 from govshare_desktop.host import signing_dir
@@ -90,7 +91,7 @@ def certificate_text(cert: x509.Certificate | None) -> str:
         values = cert.subject.get_attributes_for_oid(oid)
         return str(values[0].value) if values else ""
 
-    until = cert.not_valid_after_utc.astimezone().strftime("%Y-%m-%d")
+    until = clock.platform_time(cert.not_valid_after_utc).strftime("%Y-%m-%d")
     return (
         QCoreApplication.translate("SignDialog", "证书：%1（%2），有效期至 %3")
         .replace("%1", part(NameOID.COMMON_NAME))

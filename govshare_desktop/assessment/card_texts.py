@@ -27,7 +27,7 @@ from govshare_desktop.assessment.presenter import (
     score_text,
 )
 from govshare_desktop.common.paged_model import Column, Row
-from govshare_desktop.i18n import english, local_time
+from govshare_desktop.i18n import english, time_text
 
 __all__ = ["NO_DATA"]
 
@@ -171,7 +171,7 @@ def notes_html(card: Mapping[str, Any]) -> str:
         none = QCoreApplication.translate("AssessmentPage", "暂无申辩。")
         parts.append(f"<p>{html.escape(none)}</p>")
     for item in explanations:
-        who = f"{local_time(item.get('at'))} {item.get('by_name') or ''}"
+        who = f"{time_text(item.get('at'))} {item.get('by_name') or ''}"
         parts.append(f"<p><b>{html.escape(who)}</b><br>{_p(str(item.get('text') or ''))}</p>")
     return "".join(parts)
 

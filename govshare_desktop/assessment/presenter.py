@@ -26,7 +26,7 @@ from govshare_core.assessment import (
     RoundStatus,
 )
 from govshare_desktop.common.paged_model import Column, Row
-from govshare_desktop.i18n import english, label, label_of, local_time, module_tr
+from govshare_desktop.i18n import english, label, label_of, module_tr, time_text
 
 CONTEXT = "AssessmentPage"
 NO_DATA = "—"
@@ -70,8 +70,8 @@ def round_columns() -> list[Column]:
         Column(
             "computed_at",
             QCoreApplication.translate("AssessmentPage", "计算时间"),
-            lambda r: local_time(r.get("computed_at"))[:10],  # the day; the time in the tooltip
-            tooltip=lambda r: local_time(r.get("computed_at")),
+            lambda r: time_text(r.get("computed_at"))[:10],  # the day; the time in the tooltip
+            tooltip=lambda r: time_text(r.get("computed_at")),
         ),
         Column("department_count", QCoreApplication.translate("AssessmentPage", "部门数")),
     ]
@@ -94,13 +94,13 @@ def round_summary(row: Mapping[str, Any]) -> str:
             "%1", str(row.get("asof") or "")
         ),
         QCoreApplication.translate("AssessmentPage", "%1 计算（%2）")
-        .replace("%1", local_time(row.get("computed_at")))
+        .replace("%1", time_text(row.get("computed_at")))
         .replace("%2", html.escape(str(row.get("computed_by_name") or ""))),
     ]
     if row.get("published_at"):
         parts.append(
             QCoreApplication.translate("AssessmentPage", "%1 发布（%2）")
-            .replace("%1", local_time(row.get("published_at")))
+            .replace("%1", time_text(row.get("published_at")))
             .replace("%2", html.escape(str(row.get("published_by_name") or "")))
         )
     parts.append(

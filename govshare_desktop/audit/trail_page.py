@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html
 import json
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from govshare_core import clock
 from govshare_desktop.api.errors import ApiError
 from govshare_desktop.audit import labels, sending
 from govshare_desktop.audit.filters import TrailFilters, shanghai_time
@@ -314,7 +314,7 @@ class TrailPage(QWidget):
     # --- export ------------------------------------------------------------------------------
 
     def _on_export_chosen(self, fmt: str) -> None:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M")
+        stamp = clock.platform_time().strftime("%Y%m%d-%H%M")
         filters = {
             "csv": tr("CSV 文件 (*.csv)"),
             "xlsx": tr("Excel 工作簿 (*.xlsx)"),

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QListWidgetItem
 
+from govshare_core import clock
 from govshare_desktop.catalog.submission import DRAFT_KIND
 from govshare_desktop.common.uiload import Form
 from govshare_desktop.context import AppContext
@@ -56,7 +57,7 @@ class LocalDrafts(QObject):
         drafts = [d for d in self.context.store.list_drafts(DRAFT_KIND) if d.server_id is None]
         for d in drafts:
             title = d.title or QCoreApplication.translate("MyEntriesPage", "未命名目录")
-            saved = d.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            saved = clock.platform_time(d.saved_at).strftime("%Y-%m-%d %H:%M")
             text = QCoreApplication.translate("MyEntriesPage", "%1（本地草稿，%2 保存）")
             item = QListWidgetItem(text.replace("%1", title).replace("%2", saved))
             item.setData(Qt.ItemDataRole.UserRole, d.key)

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from govshare_core import clock
 from govshare_core.vocab import EntryStatus, ShareType, UpdateCycle
 from govshare_desktop import i18n
 from govshare_desktop.api import actions
@@ -232,7 +233,7 @@ class MyEntriesPage(QWidget):
                 self.model.set_rows(list(items))
                 self.ui.asOfLabel.setText(
                     self.tr("离线：显示 %1 的缓存").replace(
-                        "%1", as_of.astimezone().strftime("%Y-%m-%d %H:%M")
+                        "%1", clock.platform_time(as_of).strftime("%Y-%m-%d %H:%M")
                     )
                 )
         message = exc.message() if isinstance(exc, ApiError) else str(exc)

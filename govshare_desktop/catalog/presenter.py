@@ -36,7 +36,7 @@ from govshare_core.workflow import (
 )
 from govshare_desktop.common.labels import format_type_label as format_type_label
 from govshare_desktop.common.paged_model import Column
-from govshare_desktop.i18n import label, local_time, message
+from govshare_desktop.i18n import label, message, time_text
 
 # The editable fields of an entry, in the order of the form (13 core elements, docs/design.md §3).
 ENTRY_FIELDS = (
@@ -278,7 +278,7 @@ def time_column(key: str, title: str, *, server_sort: bool = False) -> Column:
     return Column(
         key,
         title,
-        render=lambda r: local_time(r.get(key)),
+        render=lambda r: time_text(r.get(key)),
         sort_key=lambda r: r.get(key),  # ISO 8601 in UTC: sorts as text
         server_sort=server_sort,
     )

@@ -30,7 +30,7 @@ from govshare_core.vocab import (
 )
 from govshare_desktop.catalog.presenter import show_value
 from govshare_desktop.common.print_layout import Field, Fields, Rows, Sheet
-from govshare_desktop.i18n import field_label, label_of, local_time, module_tr
+from govshare_desktop.i18n import field_label, label_of, module_tr, time_text
 
 LONG_TEXT = 24
 """Values longer than this take a whole row of the grid."""
@@ -135,7 +135,7 @@ def history_rows(e: Mapping[str, Any], snapshots: Sequence[Mapping[str, Any]]) -
 
     def add(at: Any, what: str, who: str = "", note: str = "") -> None:
         if at:
-            rows.append((str(at), [local_time(at) if "T" in str(at) else str(at), what, who, note]))
+            rows.append((str(at), [time_text(at) if "T" in str(at) else str(at), what, who, note]))
 
     add(e.get("created_at"), tr("登记（第十四条）"))
     add(e.get("submitted_at"), tr("提交审核"), str(e.get("submitted_by_name") or ""))
@@ -153,7 +153,7 @@ def history_rows(e: Mapping[str, Any], snapshots: Sequence[Mapping[str, Any]]) -
     if e.get("updated_at"):  # last, whatever the clocks say
         ordered.append(
             [
-                local_time(e.get("updated_at")),
+                time_text(e.get("updated_at")),
                 tr("最近更新"),
                 "",
                 label_of(EntryStatus, e.get("status")),

@@ -39,7 +39,7 @@ from govshare_desktop.exchange import transfer
 from govshare_desktop.exchange.messages import error_text, size_text
 from govshare_desktop.exchange.query_panel import QueryPanel
 from govshare_desktop.exchange.transfer_panel import TransferPanel
-from govshare_desktop.i18n import label_of, local_time
+from govshare_desktop.i18n import label_of, time_text
 
 
 def access_columns() -> list[Column]:
@@ -52,7 +52,7 @@ def access_columns() -> list[Column]:
         rows = QCoreApplication.translate("ExchangePages", "%1 行").replace(
             "%1", str(row.get("latest_rows") or 0)
         )
-        return f"{local_time(row['latest_delivered_at'])}（{rows}）"
+        return f"{time_text(row['latest_delivered_at'])}（{rows}）"
 
     return [
         Column("entry_name", QCoreApplication.translate("ExchangePages", "目录名称")),

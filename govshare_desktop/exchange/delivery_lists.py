@@ -14,7 +14,7 @@ from govshare_desktop.common.deadlines import OVERDUE, deadline_text
 from govshare_desktop.common.paged_model import Column, PagedTableModel, Row
 from govshare_desktop.common.tables import compact_rows
 from govshare_desktop.exchange.messages import size_text
-from govshare_desktop.i18n import label_of, local_time
+from govshare_desktop.i18n import label_of, time_text
 
 
 def schedule_columns() -> list[Column]:
@@ -35,7 +35,7 @@ def schedule_columns() -> list[Column]:
         Column(
             "last_delivered_at",
             QCoreApplication.translate("ExchangePages", "最近交付"),
-            render=lambda r: local_time(r.get("last_delivered_at")),
+            render=lambda r: time_text(r.get("last_delivered_at")),
         ),
         Column("last_rows", QCoreApplication.translate("ExchangePages", "行数")),
         Column("deliveries", QCoreApplication.translate("ExchangePages", "交付次数")),
@@ -53,7 +53,7 @@ def delivery_columns() -> list[Column]:
         Column(
             "delivered_at",
             QCoreApplication.translate("ExchangePages", "交付时间"),
-            render=lambda r: local_time(r.get("delivered_at")),
+            render=lambda r: time_text(r.get("delivered_at")),
         ),
         Column("filename", QCoreApplication.translate("ExchangePages", "文件名")),
         Column("rows", QCoreApplication.translate("ExchangePages", "行数")),

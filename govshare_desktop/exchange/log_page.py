@@ -31,7 +31,7 @@ from govshare_desktop.context import AppContext
 from govshare_desktop.exchange import transfer
 from govshare_desktop.exchange.messages import error_text, size_text
 from govshare_desktop.exchange.transfer_panel import TransferPanel
-from govshare_desktop.i18n import label_of, local_time, qtoday
+from govshare_desktop.i18n import label_of, qtoday, time_text
 
 PAGE_SIZE = 100
 
@@ -57,7 +57,7 @@ def log_columns() -> list[Column]:
         Column(
             "at",
             QCoreApplication.translate("ExchangePages", "时间"),
-            render=lambda r: local_time(r.get("at")),
+            render=lambda r: time_text(r.get("at")),
         ),
         Column(
             "action",

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QDateTime, QLocale, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from govshare_core import clock
 from govshare_desktop.api.errors import ApiError
 from govshare_desktop.context import AppContext
 from govshare_desktop.home import presenter as home_presenter
@@ -50,8 +51,7 @@ def if_alive(method: _F) -> _F:
 
 
 def format_as_of(moment: datetime) -> str:
-    local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp())).toLocalTime()
-    return QLocale().toString(local, "yyyy-MM-dd HH:mm")
+    return clock.platform_time(moment).strftime("%Y-%m-%d %H:%M")
 
 
 class HomePage(QWidget):

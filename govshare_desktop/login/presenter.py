@@ -8,11 +8,12 @@ to be remembered and a keyring backend works.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from govshare_core import clock
 from govshare_desktop.api.client import PlatformClient
 from govshare_desktop.api.errors import ApiError
 from govshare_desktop.credentials import TokenVault
@@ -47,16 +48,14 @@ def profile_label(name: str) -> str:
 
 
 def format_local_time(iso: str) -> str:
-    """An ISO 8601 UTC time as local wall-clock time, e.g. "14:05" (with the date if not today)."""
+    """An ISO 8601 UTC time as Beijing wall-clock time (govshare_core.clock), e.g. "14:05"
+    (with the date if not today)."""
     try:
         moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
     except ValueError:
         return iso
-    if moment.tzinfo is None:  # the platform's times are UTC
-        moment = moment.replace(tzinfo=UTC)
-    local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
-    fmt = "HH:mm" if local.date() == QDateTime.currentDateTime().date() else "yyyy-MM-dd HH:mm"
-    return QLocale().toString(local, fmt)
+    shown = clock.platform_time(moment)  # a naive time is UTC, as the platform's are
+    return shown.strftime("%H:%M" if shown.date() == clock.today() else "%Y-%m-%d %H:%M")
 
 
 def login_error_text(exc: Exception) -> str:

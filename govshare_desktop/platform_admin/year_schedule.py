@@ -18,7 +18,7 @@ from datetime import date
 from typing import Any
 
 from govshare_core.workdays import WorkdayCalendar, YearSchedule, confirmation_refusal
-from govshare_desktop.i18n import label, local_time, module_tr
+from govshare_desktop.i18n import label, module_tr, time_text
 
 CONTEXT = "WorkdayYears"
 
@@ -100,7 +100,7 @@ class YearStatus:
             lines.append(tr("本年已录入调整：%1 天").replace("%1", str(self.overrides)))
         if self.schedule is YearSchedule.CONFIRMED and self.confirmed_at:
             lines.append(tr("确认人：%1").replace("%1", self.confirmed_by or "—"))
-            lines.append(tr("确认时间：%1").replace("%1", local_time(self.confirmed_at)))
+            lines.append(tr("确认时间：%1").replace("%1", time_text(self.confirmed_at)))
             lines.append(tr("依据：%1").replace("%1", self.note or "—"))
         return lines
 

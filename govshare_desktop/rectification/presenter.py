@@ -28,7 +28,7 @@ from govshare_core.workdays import WorkdayCalendar, add_working_days
 from govshare_desktop.common.deadlines import deadline_text
 from govshare_desktop.common.paged_model import Column, Row
 from govshare_desktop.common.tables import Fit, Plan, Stretch
-from govshare_desktop.i18n import english, label, label_of, local_time, module_tr
+from govshare_desktop.i18n import english, label, label_of, module_tr, time_text
 
 CONTEXT = "RectificationPage"
 
@@ -128,7 +128,7 @@ def columns(*, supervisor: bool) -> list[Column]:
         Column(
             "issued_at",
             QCoreApplication.translate("RectificationPage", "下发时间"),
-            lambda r: local_time(r.get("issued_at")),
+            lambda r: time_text(r.get("issued_at")),
             server_sort=True,
         ),
     ]
@@ -215,7 +215,7 @@ def size_text(size: Any) -> str:
 def event_text(event: Mapping[str, Any]) -> str:
     """One step: "2026-12-01 10:00 张三：退回 → 退回重改：理由"."""
     text = (
-        f"{local_time(event.get('at'))} {event.get('by_name') or ''}："
+        f"{time_text(event.get('at'))} {event.get('by_name') or ''}："
         f"{action_text(str(event.get('action') or ''))} → {status_text(event.get('status'))}"
     )
     if event.get("reason"):
@@ -244,7 +244,7 @@ def detail_html(row: Mapping[str, Any]) -> str:
         _p(QCoreApplication.translate("RectificationPage", "整改期限"), due),
         _p(
             QCoreApplication.translate("RectificationPage", "下发"),
-            f"{row.get('issued_by_name') or ''}  {local_time(row.get('issued_at'))}",
+            f"{row.get('issued_by_name') or ''}  {time_text(row.get('issued_at'))}",
         ),
     ]
     if row.get("round_id"):
@@ -259,14 +259,14 @@ def detail_html(row: Mapping[str, Any]) -> str:
         parts.append(
             _p(
                 QCoreApplication.translate("RectificationPage", "提交时间"),
-                local_time(row.get("answered_at")),
+                time_text(row.get("answered_at")),
             )
         )
     if row.get("closed_at"):
         parts.append(
             _p(
                 QCoreApplication.translate("RectificationPage", "办结时间"),
-                local_time(row.get("closed_at")),
+                time_text(row.get("closed_at")),
             )
         )
     events = row.get("events") or []

@@ -28,7 +28,7 @@ from govshare_desktop.common.finder import ObjectSeeker
 from govshare_desktop.common.paged_model import MoreThan, PagedTableModel
 from govshare_desktop.common.uiload import load_form
 from govshare_desktop.context import AppContext
-from govshare_desktop.i18n import label, local_time
+from govshare_desktop.i18n import label, time_text
 from govshare_desktop.requests import lookups
 from govshare_desktop.requests.lists import (
     CATALOG_ORDERS,
@@ -317,7 +317,7 @@ class ShareCatalogPage(QWidget):
         self.model.set_rows(rows)
         self.ui.countLabel.setText(self.tr("离线浏览：%1 条").replace("%1", str(len(rows))))
         self.ui.asOfLabel.setText(
-            self.tr("（缓存数据，截至 %1）").replace("%1", local_time(as_of.isoformat()))
+            self.tr("（缓存数据，截至 %1）").replace("%1", time_text(as_of.isoformat()))
         )
 
     def _on_context_data_changed(self, kind: str) -> None:

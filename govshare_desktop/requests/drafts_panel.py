@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QListWidgetItem, QWidget
 
 from govshare_desktop.common.uiload import Form
 from govshare_desktop.context import AppContext
-from govshare_desktop.i18n import local_time
+from govshare_desktop.i18n import time_text
 from govshare_desktop.requests import submission
 from govshare_desktop.requests.request_form import RequestFormDialog
 from govshare_desktop.store.local import Draft
@@ -49,7 +49,7 @@ class RequestDraftsPanel(QObject):
                 if draft.data.get("queued")
                 else QCoreApplication.translate("RequestsPage", "草稿")
             )
-            text = f"[{state}] {draft.title}  ·  {local_time(draft.saved_at.isoformat())}"
+            text = f"[{state}] {draft.title}  ·  {time_text(draft.saved_at.isoformat())}"
             if draft.data.get("error"):
                 text += f"  ·  {draft.data['error']}"
             item = QListWidgetItem(text, ui.draftsList)

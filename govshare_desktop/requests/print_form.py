@@ -15,7 +15,7 @@ from typing import Any
 from govshare_core.vocab import DisputeStatus, RequestStatus
 from govshare_core.workdays import WorkdayCalendar
 from govshare_desktop.common.print_layout import Field, Fields, Rows, Sheet
-from govshare_desktop.i18n import label_of, local_time, module_tr
+from govshare_desktop.i18n import label_of, module_tr, time_text
 from govshare_desktop.requests.detail import detail_rows
 from govshare_desktop.requests.presenters import action_label
 
@@ -38,7 +38,7 @@ def _fields(rows: list[tuple[str, str]]) -> list[Field]:
 def _event_rows(detail: Mapping[str, Any]) -> list[list[str]]:
     return [
         [
-            local_time(e.get("at")),
+            time_text(e.get("at")),
             action_label(str(e.get("action"))),
             str(e.get("actor_name") or (tr("系统") if e.get("actor_id") is None else "")),
             label_of(RequestStatus, e.get("to_status")),
@@ -73,7 +73,7 @@ def request_sheet(
                 [tr("提出时间"), tr("异议理由"), tr("状态"), tr("协调意见")],
                 [
                     [
-                        local_time(d.get("created_at")),
+                        time_text(d.get("created_at")),
                         str(d.get("reason") or ""),
                         label_of(DisputeStatus, d.get("status")),
                         str(d.get("resolution") or ""),

@@ -285,7 +285,7 @@ class RequestFormDialog(QDialog):
         self.autosave.touch()
 
     def _on_autosave_saved(self, when: datetime) -> None:
-        local = when.astimezone().strftime("%H:%M:%S")
+        local = clock.platform_time(when).strftime("%H:%M:%S")
         self.ui.draftStatusLabel.setText(self.tr("草稿已自动保存 %1").replace("%1", local))
 
     def _on_autosave_save_failed(self, text: str) -> None:

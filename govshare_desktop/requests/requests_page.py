@@ -26,7 +26,7 @@ from govshare_desktop.common.print_actions import SheetPrinting
 from govshare_desktop.common.print_layout import Sheet
 from govshare_desktop.common.uiload import load_form
 from govshare_desktop.context import AppContext
-from govshare_desktop.i18n import local_time
+from govshare_desktop.i18n import time_text
 from govshare_desktop.requests import lists, lookups
 from govshare_desktop.requests.action_panel import RequestActionPanel
 from govshare_desktop.requests.detail import detail_html
@@ -248,7 +248,7 @@ class RequestsPage(QWidget):
         match = lists.offline_match(self.ui.searchEdit.text())
         self.model.set_rows([r for r in rows if match is None or match(r)])
         self.ui.statusLabel.setText(
-            self.tr("离线：缓存数据，截至 %1").replace("%1", local_time(as_of.isoformat()))
+            self.tr("离线：缓存数据，截至 %1").replace("%1", time_text(as_of.isoformat()))
         )
 
     def _on_filter_combo_changed(self, _index: int) -> None:

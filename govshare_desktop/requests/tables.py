@@ -49,7 +49,7 @@ from govshare_desktop.common.tables import (
     size_columns,
     text_width,
 )
-from govshare_desktop.i18n import field_label, label, label_of, local_time
+from govshare_desktop.i18n import field_label, label, label_of, time_text
 from govshare_desktop.requests.deadlines import DeadlineInfo, days_left_text, expiry_text
 from govshare_desktop.requests.presenters import action_label
 
@@ -148,7 +148,7 @@ def event_columns() -> list[Column]:
         Column(
             "at",
             QCoreApplication.translate("RequestsPage", "时间"),
-            lambda r: local_time(r.get("at")),
+            lambda r: time_text(r.get("at")),
         ),
         Column(
             "action",

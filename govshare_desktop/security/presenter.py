@@ -25,7 +25,7 @@ from govshare_core.passwords import PasswordPolicy, password_problems
 from govshare_core.vocab import Role
 from govshare_desktop.common.paged_model import Column
 from govshare_desktop.common.tables import Capped, Fit, Plan, Stretch
-from govshare_desktop.i18n import english, label, local_time, message, module_tr
+from govshare_desktop.i18n import english, label, message, module_tr, time_text
 
 CONTEXT = "SecurityPages"
 
@@ -249,11 +249,11 @@ def user_detail(
         _p(tr("账号状态"), state_text(row)),
     ]
     if is_locked(row):
-        parts.append(_p(tr("锁定至"), local_time(row.get("locked_until"))))
+        parts.append(_p(tr("锁定至"), time_text(row.get("locked_until"))))
     parts += [
         _p(tr("须在下次登录时修改密码"), tr("是") if row.get("must_change_password") else tr("否")),
-        _p(tr("密码修改时间"), local_time(row.get("password_changed_at"))),
-        _p(tr("创建时间"), local_time(row.get("created_at"))),
+        _p(tr("密码修改时间"), time_text(row.get("password_changed_at"))),
+        _p(tr("创建时间"), time_text(row.get("created_at"))),
     ]
     notes = [refusal(row, me=me, my_roles=my_roles)]
     if is_cli_managed(row):  # also on the admin's own account: the CLI changes it
@@ -377,7 +377,7 @@ def filing_detail(
             .replace("%1", state)
             .replace("%2", str(user))
             .replace("%3", str(filing.get("phone") or ""))
-            .replace("%4", local_time(filing.get("filed_at")))
+            .replace("%4", time_text(filing.get("filed_at")))
         )
         if filing.get("note"):
             line += tr("；备注：%1").replace("%1", str(filing["note"]))

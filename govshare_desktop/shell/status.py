@@ -6,9 +6,9 @@ from datetime import datetime
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QDateTime, QLocale
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
+from govshare_core import clock
 from govshare_desktop import i18n
 from govshare_desktop.context import AppContext
 from govshare_desktop.tasks import run_in_background
@@ -64,10 +64,8 @@ class SessionStatusBar(QStatusBar):
         if moment is None:
             self.sync_label.setText(self.tr("尚未同步"))
             return
-        local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp())).toLocalTime()
-        self.sync_label.setText(
-            self.tr("上次同步：%1").replace("%1", QLocale().toString(local, "HH:mm:ss"))
-        )
+        shown = clock.platform_time(moment).strftime("%H:%M:%S")
+        self.sync_label.setText(self.tr("上次同步：%1").replace("%1", shown))
 
     def _on_context_outbox_changed(self, count: int) -> None:
         if not shiboken6.isValid(self):

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from govshare_core import clock
 from govshare_desktop.api.errors import ApiError
 from govshare_desktop.context import AppContext
 from govshare_desktop.host import signing_dir
@@ -96,7 +97,9 @@ class CertificatePanel(QGroupBox):
         none = info.status == CertStatus.NONE
         self.subjectLabel.setText("—" if none else info.subject)
         self.serialLabel.setText("—" if none else info.serial)
-        self.expiryLabel.setText("—" if none else f"{info.not_after.astimezone():%Y-%m-%d %H:%M}")
+        self.expiryLabel.setText(
+            "—" if none else f"{clock.platform_time(info.not_after):%Y-%m-%d %H:%M}"
+        )
         self.statusLabel.setText(texts[info.status])
         self.statusLabel.setStyleSheet(f"color: {STATUS_COLOURS[info.status]};")
         self.setupButton.setVisible(none)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QLineEdit, QWidget
 
+from govshare_core import clock
 from govshare_core.agreement_schemas import CertificateOut
 from govshare_core.agreements import SIGNER_ROLES
 from govshare_core.vocab import Role
@@ -232,7 +233,7 @@ class KeySetupDialog(QDialog):
         self.ui.statusLabel.setText(
             self.tr("证书已签发并保存：%1，有效期至 %2。")
             .replace("%1", info.subject)
-            .replace("%2", f"{info.not_after.astimezone():%Y-%m-%d}")
+            .replace("%2", f"{clock.platform_time(info.not_after):%Y-%m-%d}")
         )
         self._set_step(DONE)
         self.certificate_stored.emit()

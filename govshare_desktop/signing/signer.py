@@ -48,7 +48,7 @@ def sign_agreement(
     text = stamp or stamp_text(
         name=subject_part(cert, NameOID.COMMON_NAME),
         department=subject_part(cert, NameOID.ORGANIZATION_NAME),
-        signed_at=clock.platform_now(),
+        signed_at=clock.platform_time(),
     )
     meta = PdfSignatureMetadata(
         field_name=field_name, subfilter=SigSeedSubFilter.PADES, md_algorithm="sha256"

@@ -31,7 +31,7 @@ from govshare_desktop.common.form_dialog import FormDialog as BaseFormDialog
 from govshare_desktop.common.form_dialog import schema_errors
 from govshare_desktop.common.sending_dialog import Send
 from govshare_desktop.context import AppContext
-from govshare_desktop.i18n import local_time
+from govshare_desktop.i18n import time_text
 from govshare_desktop.tasks import Task
 from govshare_desktop.usage import sending
 from govshare_desktop.usage.widgets import named
@@ -234,7 +234,7 @@ class CorrectDialog(FormDialog):
     def _fill(self, rows: list[dict[str, Any]]) -> None:
         self.ui.errorLabel.setText("")
         for row in rows:
-            when = local_time(row.get("delivered_at"))
+            when = time_text(row.get("delivered_at"))
             text = (
                 QCoreApplication.translate("UsagePages", "#%1  %2  %3 行")
                 .replace("%1", str(row["id"]))

@@ -21,7 +21,7 @@ from govshare_core.vocab import Role
 from govshare_desktop.common.deadlines import deadline, deadline_column, deadline_text
 from govshare_desktop.common.paged_model import Column, Row
 from govshare_desktop.common.tables import Capped, Fit, Plan, Stretch
-from govshare_desktop.i18n import label, label_of, local_time
+from govshare_desktop.i18n import label, label_of, time_text
 
 CONTEXT = "UsagePages"
 DEPARTMENT_WIDTH = 200
@@ -119,7 +119,7 @@ def _columns(status_enum: Any, department: Column, when: str, title: str) -> lis
             tooltip=lambda r: str(r.get("entry_name") or ""),
         ),
         department,
-        Column(when, title, lambda r: local_time(r.get(when))),
+        Column(when, title, lambda r: time_text(r.get(when))),
         Column("due", due.title, _due, tooltip=_due_tooltip, sort_key=due.sort_key),
         Column(
             "status",
@@ -243,7 +243,7 @@ def inquiry_detail(row: Mapping[str, Any]) -> str:
         ),
         _p(
             QCoreApplication.translate("UsagePages", "询问人"),
-            f"{row.get('asked_by_name') or ''}  {local_time(row.get('asked_at'))}",
+            f"{row.get('asked_by_name') or ''}  {time_text(row.get('asked_at'))}",
         ),
         _p(QCoreApplication.translate("UsagePages", "答复期限"), _due(dict(row))),
         _p(
@@ -253,7 +253,7 @@ def inquiry_detail(row: Mapping[str, Any]) -> str:
         _p(QCoreApplication.translate("UsagePages", "询问内容"), row.get("question")),
     ]
     if row.get("answer"):
-        who = f"{row.get('answered_by_name') or ''}  {local_time(row.get('answered_at'))}"
+        who = f"{row.get('answered_by_name') or ''}  {time_text(row.get('answered_at'))}"
         parts += [
             _p(QCoreApplication.translate("UsagePages", "答复人"), who),
             _p(QCoreApplication.translate("UsagePages", "答复内容"), row.get("answer")),
@@ -279,7 +279,7 @@ def discrepancy_detail(row: Mapping[str, Any]) -> str:
         ),
         _p(
             QCoreApplication.translate("UsagePages", "提出人"),
-            f"{row.get('reported_by_name') or ''}  {local_time(row.get('reported_at'))}",
+            f"{row.get('reported_by_name') or ''}  {time_text(row.get('reported_at'))}",
         ),
         _p(
             QCoreApplication.translate("UsagePages", "状态"),
@@ -323,7 +323,7 @@ def event_text(event: Mapping[str, Any]) -> str:
         else action
     )
     text = (
-        f"{local_time(event.get('at'))} {event.get('by_name') or ''}"
+        f"{time_text(event.get('at'))} {event.get('by_name') or ''}"
         f"（{event.get('department_name') or ''}）：{title} → "
         f"{label_of(DiscrepancyStatus, event.get('status'))}"
     )

@@ -90,7 +90,7 @@ def sign_as_platform(ca: PlatformCA, pdf: bytes, *, department: str, signed_at: 
     """The platform's signature in its field, with a visible stamp (信息化主管部门, 第三十条)."""
     common_name = ca.signer_cert.subject.get_attributes_for_oid(x509.NameOID.COMMON_NAME)
     name = str(common_name[0].value) if common_name else department
-    text = stamp_text(name=name, department=department, signed_at=clock.platform_now(signed_at))
+    text = stamp_text(name=name, department=department, signed_at=clock.platform_time(signed_at))
     meta = PdfSignatureMetadata(
         field_name=SIGNATURE_FIELDS[SignTurn.PLATFORM],
         subfilter=SigSeedSubFilter.PADES,

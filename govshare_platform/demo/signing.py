@@ -102,7 +102,7 @@ class DemoSigners:
             return
         username, key = self._key(dept)
         current: bytes = self.raw(username, "GET", f"{path}/pdf")  # type: ignore[assignment]
-        text = stamp_text(name=key.name, department=key.department, signed_at=clock.platform_now())
+        text = stamp_text(name=key.name, department=key.department, signed_at=clock.platform_time())
         meta = PdfSignatureMetadata(
             field_name=SIGNATURE_FIELDS[turn],
             subfilter=SigSeedSubFilter.PADES,

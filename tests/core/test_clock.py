@@ -22,19 +22,19 @@ def test_today_is_beijings_date_at_any_moment() -> None:
     assert clock.local_date(datetime(2026, 12, 31, 15, 0)) == date(2026, 12, 31)
 
 
-def test_platform_now_is_beijing_wall_clock() -> None:
-    moment = clock.platform_now(datetime(2026, 12, 2, 16, 5, tzinfo=UTC))
+def test_platform_time_is_beijing_wall_clock() -> None:
+    moment = clock.platform_time(datetime(2026, 12, 2, 16, 5, tzinfo=UTC))
     assert (moment.date(), moment.hour, moment.minute) == (date(2026, 12, 3), 0, 5)
     assert moment.utcoffset() == timedelta(hours=8)
-    naive = clock.platform_now(datetime(2026, 12, 2, 16, 5))
+    naive = clock.platform_time(datetime(2026, 12, 2, 16, 5))
     assert naive == moment
-    other = clock.platform_now(datetime(2026, 12, 2, 12, 5, tzinfo=timezone(timedelta(hours=-4))))
+    other = clock.platform_time(datetime(2026, 12, 2, 12, 5, tzinfo=timezone(timedelta(hours=-4))))
     assert other == moment and other.utcoffset() == timedelta(hours=8)
 
 
 def test_the_machines_zone_does_not_move_today(far_zone: str) -> None:
     before = datetime.now(BEIJING).date()
-    today, now = clock.today(), clock.platform_now()
+    today, now = clock.today(), clock.platform_time()
     after = datetime.now(BEIJING).date()
     assert today in {before, after} and now.date() in {before, after}
     # the machine's own date is another day here: what clock.today() must not return

@@ -54,3 +54,23 @@ def test_the_audit_filters_default_to_beijings_last_week(far_zone: str, qtbot) -
     since, until = filters.sinceEdit.dateTime(), filters.untilEdit.dateTime()
     assert since.date().toPython() == today - 7 * DAY and since.time().hour() == 0
     assert until.date().toPython() == today + DAY and until.time().hour() == 0
+
+
+def test_times_read_in_beijing_time_on_a_machine_in_another_zone(far_zone: str) -> None:
+    from govshare_desktop.home.page import format_as_of
+    from govshare_desktop.i18n import time_text
+    from govshare_desktop.login.presenter import format_local_time
+
+    # 16:05 UTC is 00:05 the next day in Beijing: a record, the printouts and the platform's
+    # own exports (the audit trail's CSV) all read it so
+    assert time_text("2026-12-02T16:05:00Z") == "2026-12-03 00:05"
+    assert time_text("2026-12-02T16:05:00") == "2026-12-03 00:05"  # the API's naive = UTC
+    assert time_text(datetime(2026, 12, 2, 16, 5, tzinfo=ZoneInfo("UTC"))) == "2026-12-03 00:05"
+    assert format_as_of(datetime(2026, 12, 2, 16, 5, tzinfo=ZoneInfo("UTC"))) == "2026-12-03 00:05"
+    assert format_local_time("2026-12-02T16:05:00Z") == "2026-12-03 00:05"  # not today
+    # today's sign-in shows the time alone: "today" is Beijing's, not the machine's
+    now = datetime.now(ZoneInfo("UTC")).replace(microsecond=0)
+    shown = now.astimezone(ZoneInfo("Asia/Shanghai"))
+    full = shown.strftime("%Y-%m-%d %H:%M")
+    expected = shown.strftime("%H:%M") if shown.date() == beijing_today() else full
+    assert format_local_time(now.isoformat()) == expected

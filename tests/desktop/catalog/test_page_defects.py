@@ -21,7 +21,7 @@ from govshare_desktop.catalog.change_report import ChangeReportDialog, ItemsDial
 from govshare_desktop.catalog.entry_form import EntryForm, EntryFormDialog
 from govshare_desktop.catalog.mine import MyEntriesPage
 from govshare_desktop.catalog.review import REPORT_QUEUE, ReasonDialog, ReviewPage
-from govshare_desktop.i18n import local_time
+from govshare_desktop.i18n import time_text
 from govshare_platform import clock
 from tests.desktop.catalog.test_entry_form import fill_valid
 from tests.desktop.catalog_support import entry_body, report_change
@@ -235,7 +235,7 @@ def test_the_review_queue_shows_submitter_time_and_deadlines(qtbot, make_context
     entry = registrar.client.entry(e["id"])
     # the submission time in the machine's zone (on 31 December after 16:00 UTC its year is
     # not the platform's Shanghai year)
-    assert entry["submitted_at"] and cells[4] == local_time(entry["submitted_at"])
+    assert entry["submitted_at"] and cells[4] == time_text(entry["submitted_at"])
     assert entry["review_due"] and cells[5].startswith(entry["review_due"])  # and days left
     assert "工作日" in cells[5]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
 
@@ -115,7 +116,12 @@ def _also_registrar(make_context, reviewer: AppContext) -> AppContext:  # type: 
 
 
 def _local_minute(moment: str) -> str:
-    return datetime.fromisoformat(moment).astimezone().strftime("%Y-%m-%d %H:%M")
+    """The minute in Beijing time, as every time is shown (govshare_core.clock)."""
+    return (
+        datetime.fromisoformat(moment)
+        .astimezone(ZoneInfo("Asia/Shanghai"))
+        .strftime("%Y-%m-%d %H:%M")
+    )
 
 
 def test_the_queue_names_the_submitter_the_time_and_the_deadline(  # type: ignore[no-untyped-def]
