@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -55,18 +56,18 @@ def copy_seeded_demo(seeded: Path, target: Path) -> Path:
 
 
 @pytest.fixture
-def far_zone(monkeypatch: pytest.MonkeyPatch) -> str:
+def far_zone() -> Iterator[str]:
     """Set this process's time zone to one whose calendar date differs from Beijing's right now
     (Honolulu, UTC−10, is a day behind while Beijing's clock reads 00:00–17:59; Kiritimati,
     UTC+14, a day ahead from 18:00 on), as on a client machine left at the wrong zone. The
-    zone is restored afterwards. Returns its name."""
+    zone is restored afterwards. Yields its name."""
     import time
     from datetime import UTC, datetime
 
     beijing_hour = (datetime.now(UTC).hour + 8) % 24
     zone = "Pacific/Honolulu" if beijing_hour < 18 else "Pacific/Kiritimati"
-    monkeypatch.setenv("TZ", zone)
-    time.tzset()
-    yield zone  # type: ignore[misc]
-    monkeypatch.undo()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TZ", zone)
+        time.tzset()
+        yield zone
     time.tzset()
