@@ -185,16 +185,24 @@ def years_to_confirm(today: date, calendar: WorkdayCalendar) -> list[int]:
     return [y for y in years if calendar.schedule_of(y) is YearSchedule.PROVISIONAL]
 
 
-def confirmation_refusal(year: int, today: date) -> str | None:
+def confirmation_refusal(year: int, today: date, overrides: int | None) -> str | None:
     """Why `year`'s schedule cannot be confirmed now (a problem code), or None when it can.
+
+    `overrides`: how many of the year's days the admin has entered (None: not known yet).
 
     - "official_schedule": the year has official data; there is nothing to confirm;
     - "year_out_of_range": only last year, this year and next year (whose notice is out by
-      November) can be confirmed; later ones have no notice yet."""
+      November) can be confirmed; later ones have no notice yet;
+    - "no_overrides": nothing of the year's notice is entered. The provisional schedule has no
+      lunar holiday (春节, 端午, 中秋), and every notice gives weekdays off for 春节, so a year
+      confirmed without overrides would count those days as working days, unflagged. This also
+      keeps next year from being confirmed before its notice is out."""
     if has_official_data(year):
         return "official_schedule"
     if not today.year - 1 <= year <= today.year + 1:
         return "year_out_of_range"
+    if overrides is not None and overrides <= 0:
+        return "no_overrides"
     return None
 
 

@@ -64,6 +64,10 @@ _MESSAGES: dict[str, object] = {
     "year_out_of_range": QT_TRANSLATE_NOOP(
         "ApiError", "只能确认上一年、本年和下一年的工作日安排，更远的年份尚无放假通知。"
     ),
+    "no_overrides": QT_TRANSLATE_NOOP(
+        "ApiError",
+        "该年尚未录入任何调整：请先把放假通知中的放假日和调休上班日录入为调整，再确认。",
+    ),
 }
 
 

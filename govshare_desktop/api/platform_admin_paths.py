@@ -7,7 +7,7 @@ of their answers.
 - DELETE /workdays/overrides/{day}            -> 204
 - GET    /workdays/years/{year}               -> WorkdayYearOut
 - PUT    /workdays/years/{year}/confirmation  WorkdayYearIn -> WorkdayYearOut (409
-  official_schedule / year_out_of_range)
+  official_schedule / year_out_of_range / no_overrides)
 - DELETE /workdays/years/{year}/confirmation  -> 204
 """
 

@@ -6,8 +6,8 @@ who confirmed it, when, and the notice it was entered from. A year without offic
 (chinesecalendar ends with 2026) is provisional (暂定): weekends and the fixed-date holidays
 only, and every deadline counted into it is flagged. The platform admin ends that by entering the
 State Council's notice (国务院办公厅关于X年部分节假日安排的通知) as overrides and confirming the
-year; only last year, this year and next year can be confirmed (`confirmation_refusal`), and
-deadlines already set do not move.
+year; only last year, this year and next year can be confirmed, and only once some of its days
+are entered (`confirmation_refusal`); deadlines already set do not move.
 """
 
 from __future__ import annotations
@@ -106,13 +106,18 @@ class YearStatus:
 
     def refusal(self, today: date) -> str | None:
         """Why the year cannot be confirmed now (said beside the disabled action), or None."""
-        code = confirmation_refusal(self.year, today)
+        code = confirmation_refusal(self.year, today, self.overrides)
         if code == "official_schedule":
             return tr("该年已有官方放假安排，无需确认。")
         if code == "year_out_of_range":
             return tr(
                 "只能确认上一年、本年和下一年的安排：国务院通常在每年 11 月前后公布"
                 "下一年的放假安排。"
+            )
+        if code == "no_overrides":
+            return tr(
+                "请先把放假通知中的每个放假日和调休上班日录入为调整，再确认：暂定安排不含春节、"
+                "端午、中秋等农历节日。"
             )
         return None
 

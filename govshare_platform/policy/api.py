@@ -116,15 +116,26 @@ Year = Annotated[int, Path(ge=1, le=9999)]
 _REFUSALS = {
     "official_schedule": "the year has the official schedule; there is nothing to confirm",
     "year_out_of_range": "only last year, this year and next year can be confirmed",
+    "no_overrides": "enter the year's notice (its days off and make-up working days) as "
+    "overrides first: the provisional schedule has no lunar holidays",
 }
 
 
-def _year_out(session: Session, calendar: WorkdayCalendar, year: int) -> WorkdayYearOut:
-    overrides = session.scalar(
-        select(func.count())
-        .select_from(WorkdayOverride)
-        .where(WorkdayOverride.day >= date(year, 1, 1), WorkdayOverride.day <= date(year, 12, 31))
+def _override_count(session: Session, year: int) -> int:
+    return int(
+        session.scalar(
+            select(func.count())
+            .select_from(WorkdayOverride)
+            .where(
+                WorkdayOverride.day >= date(year, 1, 1), WorkdayOverride.day <= date(year, 12, 31)
+            )
+        )
+        or 0
     )
+
+
+def _year_out(session: Session, calendar: WorkdayCalendar, year: int) -> WorkdayYearOut:
+    overrides = _override_count(session, year)
     row = session.execute(
         select(WorkdayYear, User.full_name)
         .join(User, User.id == WorkdayYear.confirmed_by)
@@ -134,7 +145,7 @@ def _year_out(session: Session, calendar: WorkdayCalendar, year: int) -> Workday
     return WorkdayYearOut(
         year=year,
         schedule=calendar.schedule_of(year),
-        overrides=overrides or 0,
+        overrides=overrides,
         confirmed_at=confirmed.confirmed_at if confirmed is not None else None,
         confirmed_by_name=by,
         note=confirmed.note if confirmed is not None else None,
@@ -160,9 +171,11 @@ def read_year(year: Year, ctx: ReadCtx) -> WorkdayYearOut:
 @router.put("/workdays/years/{year}/confirmation", response_model=WorkdayYearOut)
 def confirm_year(year: Year, body: WorkdayYearIn, ctx: WriteCtx) -> WorkdayYearOut:
     """Confirm that the year's schedule is entered (its overrides follow the State Council's
-    notice): its deadlines are no longer provisional. Deadlines already set are not moved."""
+    notice): its deadlines are no longer provisional. Deadlines already set are not moved.
+    409 (govshare_core.workdays.confirmation_refusal): `official_schedule`,
+    `year_out_of_range`, or `no_overrides` while none of the year's days is entered."""
     ctx.require(Role.PLATFORM_ADMIN)
-    refusal = confirmation_refusal(year, clock.today())
+    refusal = confirmation_refusal(year, clock.today(), _override_count(ctx.db, year))
     if refusal is not None:
         raise Problem(409, refusal, _REFUSALS[refusal])
     row = ctx.db.get(WorkdayYear, year) or WorkdayYear(year=year)

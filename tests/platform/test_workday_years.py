@@ -50,6 +50,17 @@ def _confirm(world: World, year: int, who: tuple[str, Role] = ADMIN, note: str |
     )
 
 
+def _enter_notice(world: World, year: int = NEXT) -> None:
+    """One day of the year's notice entered as an override (a confirmation needs one)."""
+    day = f"{year}-02-08"
+    r = world.client.put(
+        f"/api/v1/workdays/overrides/{day}",
+        json={"day": day, "working": False, "note": "春节"},
+        headers=world.h(*ADMIN),
+    )
+    assert r.status_code == 200, r.text
+
+
 def _deadline(world: World, received: date) -> dict[str, Any]:
     r = world.client.get(
         "/api/v1/workdays/deadline",
@@ -82,10 +93,14 @@ def test_the_rules_in_the_core() -> None:
     assert years_to_confirm(date(NEXT, 3, 1), plain) == [NEXT]
     assert years_to_confirm(date(NEXT, 11, 2), plain) == [NEXT, NEXT + 1]
     assert years_to_confirm(date(NEXT, 11, 2), confirmed) == [NEXT + 1]
-    assert confirmation_refusal(2026, TODAY) == "official_schedule"
-    assert confirmation_refusal(NEXT + 1, TODAY) == "year_out_of_range"
-    assert confirmation_refusal(NEXT, TODAY) is None
-    assert confirmation_refusal(NEXT, date(2028, 1, 2)) is None  # last year's, late
+    assert confirmation_refusal(2026, TODAY, 3) == "official_schedule"
+    assert confirmation_refusal(NEXT + 1, TODAY, 3) == "year_out_of_range"
+    assert confirmation_refusal(NEXT, TODAY, 1) is None
+    assert confirmation_refusal(NEXT, date(2028, 1, 2), 1) is None  # last year's, late
+    # nothing of the notice entered: refused (also next year before its notice is out)
+    assert confirmation_refusal(NEXT, TODAY, 0) == "no_overrides"
+    assert confirmation_refusal(NEXT + 1, date(NEXT, 2, 3), 0) == "no_overrides"
+    assert confirmation_refusal(NEXT, TODAY, None) is None  # not known (yet): not refused
     rows = [{"year": 2026, "schedule": "official"}, {"year": NEXT, "schedule": "confirmed"}]
     assert confirmed_years_of(rows) == [NEXT]
     assert (
@@ -157,6 +172,12 @@ def test_what_cannot_be_confirmed(world: World) -> None:
     assert official.headers["content-type"].startswith("application/problem+json")
     too_far = _confirm(world, NEXT + 1)
     assert too_far.status_code == 409 and too_far.json()["code"] == "year_out_of_range"
+    empty = _confirm(world, NEXT)  # nothing of the notice entered yet
+    assert empty.status_code == 409 and empty.json()["code"] == "no_overrides", empty.text
+    assert empty.headers["content-type"].startswith("application/problem+json")
+    assert _year(world, NEXT)["schedule"] == "provisional"
+    _enter_notice(world, NEXT + 1)  # another year's days do not count
+    assert _confirm(world, NEXT).json()["code"] == "no_overrides"
     for bad in ("0", "10000", "x"):
         r = world.client.get(f"/api/v1/workdays/years/{bad}", headers=world.h(*ADMIN))
         assert r.status_code == 422, (bad, r.text)
@@ -167,6 +188,7 @@ def test_what_cannot_be_confirmed(world: World) -> None:
 
 @NOT_THE_PLATFORM_ADMIN
 def test_only_the_platform_admin_confirms(world: World, who: tuple[str, Role]) -> None:
+    _enter_notice(world)
     assert _confirm(world, NEXT, who).status_code == 403
     assert _confirm(world, NEXT).status_code == 200
     r = world.client.delete(f"/api/v1/workdays/years/{NEXT}/confirmation", headers=world.h(*who))
@@ -180,6 +202,7 @@ def test_the_platform_admin_is_asked_to_confirm(world: World, monkeypatch) -> No
     assert _todo_years(world) == []  # before the notice's month
     set_today(monkeypatch, TODAY)
     assert _todo_years(world) == [(NEXT, "provisional", "2026-12-31")]
+    _enter_notice(world)
     assert _confirm(world, NEXT).status_code == 200
     assert _todo_years(world) == []
     world.client.delete(f"/api/v1/workdays/years/{NEXT}/confirmation", headers=world.h(*ADMIN))
@@ -196,6 +219,7 @@ def test_platform_admins_confirming_at_once(world: World) -> None:
     first insert wins, a racing insert of the same year is 409, never 500; one row, and one
     audit event per confirmation that was answered 200."""
     heads = _heads(world, "P", Role.PLATFORM_ADMIN)
+    _enter_notice(world)
     with LocalServer(world.app) as server:
         answers = _race(
             server.url,

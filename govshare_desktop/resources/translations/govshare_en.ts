@@ -1776,6 +1776,10 @@
         <translation>Only last year&apos;s, this year&apos;s and next year&apos;s schedules can be confirmed: the State Council usually publishes next year&apos;s holiday schedule around November.</translation>
     </message>
     <message>
+        <source>请先把放假通知中的每个放假日和调休上班日录入为调整，再确认：暂定安排不含春节、端午、中秋等农历节日。</source>
+        <translation>Enter every day off and make-up working day of the holiday notice as an override first, then confirm: the provisional schedule has no lunar holidays (Spring Festival, Dragon Boat, Mid-Autumn).</translation>
+    </message>
+    <message>
         <source>修改确认依据…</source>
         <translation>Change the confirmation&apos;s notice…</translation>
     </message>
@@ -2294,6 +2298,10 @@
     <message>
         <source>只能确认上一年、本年和下一年的工作日安排，更远的年份尚无放假通知。</source>
         <translation>Only last year&apos;s, this year&apos;s and next year&apos;s working-day schedules can be confirmed; later years have no holiday notice yet.</translation>
+    </message>
+    <message>
+        <source>该年尚未录入任何调整：请先把放假通知中的放假日和调休上班日录入为调整，再确认。</source>
+        <translation>No override is entered for this year yet: enter the holiday notice&apos;s days off and make-up working days as overrides first, then confirm.</translation>
     </message>
     <message>
         <source>操作失败。</source>

@@ -132,8 +132,18 @@ def test_where_a_years_working_days_come_from(
     assert "《国务院办公厅关于2027年部分节假日安排的通知》" in explanation
     assert "确认本年安排" in explanation
     assert page.detailsLabel.text() == "本年已录入调整：0 天"
-    assert page.confirmButton.isVisible() and page.confirmButton.isEnabled()
+    # nothing of the notice entered yet: the action is there, not yet possible, and says why
+    assert page.confirmButton.isVisible() and not page.confirmButton.isEnabled()
     assert page.confirmButton.text() == "确认本年安排…"
+    assert page.refusalLabel.isVisible() and "请先把放假通知中的" in page.refusalLabel.text()
+    assert "春节" in page.refusalLabel.text()
+    page.dayEdit.setDate(QDate(2027, 2, 8))  # a Monday of 春节 2027 (the test's notice)
+    page.noteEdit.setText("春节")
+    with qtbot.wait_signal(page.changed, timeout=WAIT):
+        page.saveButton.click()
+    qtbot.waitUntil(lambda: page.status.overrides == 1, timeout=WAIT)
+    assert page.detailsLabel.text() == "本年已录入调整：1 天"
+    assert page.confirmButton.isVisible() and page.confirmButton.isEnabled()
     assert not page.withdrawButton.isVisible() and not page.refusalLabel.isVisible()
     assert page.calendar.yearShown() == 2027
     assert official_text(date(2027, 1, 1)) == "法定节假日（暂定：该年尚无官方放假安排）"
@@ -230,6 +240,7 @@ def test_the_platforms_refusals_are_explained(
     for year, reason in (
         (2029, "只能确认上一年、本年和下一年的工作日安排"),
         (2026, "该年已有国务院公布的官方放假安排，无需确认"),
+        (2027, "该年尚未录入任何调整：请先把放假通知中的放假日和调休上班日录入为调整"),
     ):
         done: list[Any] = []
         page.confirm(year, {"note": NOTICE}, done.append)
@@ -259,7 +270,12 @@ def test_the_todo_opens_the_page_at_its_year(
     _wait_status(qtbot, page, 2027, YearSchedule.PROVISIONAL)
     assert page.confirmButton.isVisible()
 
-    # confirmed from the page, the to-do leaves the home list at once (no 刷新, no next sync)
+    # a day of the notice entered, then the year confirmed from the page: the to-do leaves the
+    # home list at once (no 刷新, no next sync)
+    page.dayEdit.setDate(QDate(2027, 2, 8))
+    page.noteEdit.setText("春节")
+    with qtbot.wait_signal(page.changed, timeout=WAIT):
+        page.saveButton.click()
     done: list[Any] = []
     page.confirm(2027, {"note": NOTICE}, done.append)
     qtbot.waitUntil(lambda: bool(done), timeout=WAIT)
