@@ -162,17 +162,27 @@ def qtoday() -> QDate:
     return qdate(clock.today())
 
 
-def time_text(value: object) -> str:
-    """An API timestamp (ISO 8601, UTC when naive) as "YYYY-MM-DD HH:MM" in Beijing time, the
-    platform's (govshare_core.clock), whatever this machine's zone: a record reads the same on
-    every screen and printout, the audit trail's and the platform's exports included."""
+def parse_time(value: object) -> datetime | None:
+    """An API timestamp (ISO 8601, "Z" allowed; a datetime as it is), or None when it is not
+    one."""
+    if isinstance(value, datetime):
+        return value
+    try:
+        return datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def time_text(value: object, *, seconds: bool = False) -> str:
+    """An API timestamp (ISO 8601, UTC when naive) as "YYYY-MM-DD HH:MM" (with `seconds`,
+    ":SS" too) in Beijing time, the platform's (govshare_core.clock), whatever this machine's
+    zone: a record reads the same on every screen and printout, the audit trail's and the
+    platform's exports included. Not a timestamp: the value as it is."""
     if not value:
         return ""
-    if isinstance(value, datetime):
-        moment = value
-    else:
-        try:
-            moment = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-        except ValueError:
-            return str(value)
-    return clock.platform_time(moment).strftime("%Y-%m-%d %H:%M")
+    moment = parse_time(value)
+    if moment is None:
+        return str(value)
+    return clock.platform_time(moment).strftime(
+        "%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M"
+    )

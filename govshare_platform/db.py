@@ -11,6 +11,8 @@ from sqlalchemy import DateTime, Engine, MetaData, create_engine, event, inspect
 from sqlalchemy.orm import DeclarativeBase, Session, aliased, configure_mappers, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
+from govshare_core.clock import utcnow as utcnow  # the models' default, for every module
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -41,10 +43,6 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 def make_engine(url: str, *, echo: bool = False) -> Engine:

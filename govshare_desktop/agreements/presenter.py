@@ -32,8 +32,6 @@ from govshare_desktop.common.tables import Capped, Fit, Plan, Stretch
 from govshare_desktop.i18n import english, label, label_of, time_text
 from govshare_desktop.signing.verify import PROBLEMS, SignatureCheck
 
-PLATFORM_ZONE = clock.PLATFORM_ZONE
-"""The platform's time zone: the stamp's time is the platform's (stamp_text)."""
 DEPARTMENT_WIDTH = 220
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDateTime, QTime, Signal
 from PySide6.QtWidgets import (
@@ -30,36 +29,18 @@ from govshare_core import clock
 from govshare_desktop.audit import labels
 from govshare_desktop.i18n import module_tr, qtoday
 
-SHANGHAI = clock.PLATFORM_ZONE
-"""The zone the trail is shown and filtered in (the platform stores UTC)."""
-
 
 def tr(text: str) -> str:
     return module_tr("AuditPages", text)
-
-
-def shanghai_time(value: object) -> str:
-    """An API timestamp as "YYYY-MM-DD HH:MM:SS" in Asia/Shanghai (UTC when naive)."""
-    if not value:
-        return ""
-    try:
-        moment = (
-            value
-            if isinstance(value, datetime)
-            else datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-        )
-    except ValueError:
-        return str(value)
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=ZoneInfo("UTC"))
-    return moment.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M:%S")
 
 
 def zoned(edit: QDateTimeEdit) -> str:
     """The edit's wall-clock time, read as Asia/Shanghai, as an ISO date-time with its zone
     (the platform refuses a naive one)."""
     d, t = edit.date(), edit.time()
-    moment = datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=SHANGHAI)
+    moment = datetime(
+        d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=clock.PLATFORM_ZONE
+    )
     return moment.isoformat()
 
 

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from govshare_core import clock
 from govshare_desktop.api.errors import ApiError
 from govshare_desktop.audit import labels, sending
-from govshare_desktop.audit.filters import TrailFilters, shanghai_time
+from govshare_desktop.audit.filters import TrailFilters
 from govshare_desktop.common.outcome import BUSY, ERROR, OK, clear_outcome, show_outcome
 from govshare_desktop.common.paged_model import Column, PagedTableModel, Row
 from govshare_desktop.common.tables import (
@@ -44,7 +44,7 @@ from govshare_desktop.common.tables import (
     size_columns,
 )
 from govshare_desktop.context import AppContext
-from govshare_desktop.i18n import module_tr
+from govshare_desktop.i18n import module_tr, time_text
 from govshare_desktop.tasks import Task
 
 PAGE_SIZE = 200
@@ -100,7 +100,7 @@ class TrailPage(QWidget):
     def columns(self) -> list[Column]:
         return [
             Column("seq", tr("序号")),
-            Column("at", tr("时间"), render=lambda r: shanghai_time(r.get("at"))),
+            Column("at", tr("时间"), render=lambda r: time_text(r.get("at"), seconds=True)),
             Column("actor_name", tr("操作人")),
             Column(
                 "department_id",
@@ -285,7 +285,7 @@ class TrailPage(QWidget):
         dept = self.departments.get(int(dept_id), "") if dept_id is not None else ""
         facts = [
             (tr("序号"), str(row.get("seq", ""))),
-            (tr("时间"), shanghai_time(row.get("at")) + tr("（北京时间）")),
+            (tr("时间"), time_text(row.get("at"), seconds=True) + tr("（北京时间）")),
             (tr("操作人"), f"{row.get('actor_name') or ''} (#{row.get('actor_id') or '—'})"),
             (tr("部门"), dept or str(row.get("department_id") or "—")),
             (tr("操作"), f"{labels.action_label(row.get('action'))} ({row.get('action')})"),

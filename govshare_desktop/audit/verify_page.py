@@ -25,13 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from govshare_desktop.audit import labels, sending
-from govshare_desktop.audit.filters import shanghai_time
 from govshare_desktop.audit.trail_page import error_text
 from govshare_desktop.common.outcome import BUSY, ERROR, OK, QUEUED, clear_outcome, show_outcome
 from govshare_desktop.common.paged_model import Column, PagedTableModel
 from govshare_desktop.common.tables import Fit, Stretch, compact_rows, size_columns
 from govshare_desktop.context import AppContext
-from govshare_desktop.i18n import module_tr
+from govshare_desktop.i18n import module_tr, time_text
 from govshare_desktop.sync.engine import Outcome, OutcomeStatus
 
 GOOD, BAD, WARN = "#1b7f3b", "#b3261e", "#8a5a00"
@@ -71,7 +70,7 @@ class VerifyPage(QWidget):
     def _columns(self) -> list[Column]:
         return [
             Column("seq", tr("截至序号")),
-            Column("at", tr("签署时间"), render=lambda r: shanghai_time(r.get("at"))),
+            Column("at", tr("签署时间"), render=lambda r: time_text(r.get("at"), seconds=True)),
             Column("key_id", tr("密钥标识")),
             Column("hash", tr("链头哈希"), render=lambda r: _short(r.get("hash"))),
         ]
@@ -232,7 +231,7 @@ class VerifyPage(QWidget):
             else tr("未配置检查点密钥：审计链只能与自身比对，无法发现整体重写或清空。")
         )
         f["anchored"].setStyleSheet("" if anchored else f"color:{WARN}")
-        f["verified_at"].setText(shanghai_time(result.get("verified_at")))
+        f["verified_at"].setText(time_text(result.get("verified_at"), seconds=True))
         self.verified.emit(result)
 
     @staticmethod
@@ -242,7 +241,7 @@ class VerifyPage(QWidget):
         head = (
             tr("序号 %1，%2 签署")
             .replace("%1", str(checkpoint.get("seq")))
-            .replace("%2", shanghai_time(checkpoint.get("at")))
+            .replace("%2", time_text(checkpoint.get("at"), seconds=True))
         )
         if checkpoint.get("ok"):
             return head + tr("：一致")

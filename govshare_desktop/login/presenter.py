@@ -8,7 +8,6 @@ to be remembered and a keyring backend works.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -17,6 +16,7 @@ from govshare_core import clock
 from govshare_desktop.api.client import PlatformClient
 from govshare_desktop.api.errors import ApiError
 from govshare_desktop.credentials import TokenVault
+from govshare_desktop.i18n import parse_time
 from govshare_desktop.profiles import DEMO_PROFILE, Profile, ProfileStore
 from govshare_desktop.store.local import LocalStore
 from govshare_desktop.store.paths import store_path
@@ -50,9 +50,8 @@ def profile_label(name: str) -> str:
 def format_local_time(iso: str) -> str:
     """An ISO 8601 UTC time as Beijing wall-clock time (govshare_core.clock), e.g. "14:05"
     (with the date if not today)."""
-    try:
-        moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
-    except ValueError:
+    moment = parse_time(iso)
+    if moment is None:
         return iso
     shown = clock.platform_time(moment)  # a naive time is UTC, as the platform's are
     return shown.strftime("%H:%M" if shown.date() == clock.today() else "%Y-%m-%d %H:%M")

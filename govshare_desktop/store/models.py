@@ -18,9 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
+from govshare_core.clock import utcnow
 
 
 class UTCDateTime(TypeDecorator[datetime]):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from govshare_core import clock
 from govshare_core.agreements import SIGNATURE_FIELDS, SigningRefusal, SignTurn, stamp_text
 from govshare_desktop.agreements import presenter as P
 from govshare_desktop.signing.verify import SignatureCheck
@@ -81,6 +82,6 @@ def test_refusals_and_the_stamp(qapp) -> None:  # type: ignore[no-untyped-def]
     me = {"user": {"full_name": "张三"}, "department": {"name": "南通市民政局"}}
     at = datetime(2026, 11, 30, 2, 5, tzinfo=UTC)  # 10:05 in Shanghai
     expected = stamp_text(
-        name="张三", department="南通市民政局", signed_at=at.astimezone(P.PLATFORM_ZONE)
+        name="张三", department="南通市民政局", signed_at=at.astimezone(clock.PLATFORM_ZONE)
     )
     assert P.stamp_preview(me, at) == expected and "10:05" in expected
