@@ -37,6 +37,7 @@ from tests.platform.conftest import DEPT_ROLES, PASSWORD, PLATFORM_ROLES, World
 from tests.platform.matrix_support import wrong_calls
 from tests.platform.pki_support import make_csr, request_certificate
 from tests.platform.test_access import PUBLIC, api_routes
+from tests.platform.test_workday_years import _enter_notice
 
 R, V, AP, RA = Role.REGISTRAR, Role.CATALOG_REVIEWER, Role.APPLICANT, Role.RESOURCE_ADMIN
 PA, SU, SE, AU = Role.PLATFORM_ADMIN, Role.SUPERVISOR, Role.SECURITY_ADMIN, Role.AUDIT_ADMIN
@@ -270,13 +271,7 @@ def _workday_year(body: Any = None) -> Setup:
         years = (today.year + 1, today.year, today.year - 1)
         year = next((y for y in years if confirmation_refusal(y, today, 1) is None), None)
         assert year is not None, f"no confirmable year around {today}: chinesecalendar has them all"
-        day = f"{year}-02-08"  # one day of its notice entered: a confirmation needs one
-        r = world.client.put(
-            f"/api/v1/workdays/overrides/{day}",
-            json={"day": day, "working": False, "note": "春节"},
-            headers=world.h("P", Role.PLATFORM_ADMIN),
-        )
-        assert r.status_code == 200, r.text
+        _enter_notice(world, year)  # a confirmation needs one day of its notice entered
         return {"year": year}, body
 
     return setup

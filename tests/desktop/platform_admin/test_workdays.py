@@ -117,6 +117,14 @@ def _wait_status(
     )
 
 
+def _enter_notice_day(qtbot: Any, page: WorkdaysPage) -> None:
+    """A day of 2027's notice entered through the page: Monday 8 February, 春节, off."""
+    page.dayEdit.setDate(QDate(2027, 2, 8))
+    page.noteEdit.setText("春节")
+    with qtbot.wait_signal(page.changed, timeout=WAIT):
+        page.saveButton.click()
+
+
 def _fits(page: WorkdaysPage) -> None:
     hint = page.minimumSizeHint()
     assert hint.width() <= PAGE_AT_1366.width() and hint.height() <= PAGE_AT_1366.height(), hint
@@ -137,10 +145,7 @@ def test_where_a_years_working_days_come_from(
     assert page.confirmButton.text() == "确认本年安排…"
     assert page.refusalLabel.isVisible() and "请先把放假通知中的" in page.refusalLabel.text()
     assert "春节" in page.refusalLabel.text()
-    page.dayEdit.setDate(QDate(2027, 2, 8))  # a Monday of 春节 2027 (the test's notice)
-    page.noteEdit.setText("春节")
-    with qtbot.wait_signal(page.changed, timeout=WAIT):
-        page.saveButton.click()
+    _enter_notice_day(qtbot, page)
     qtbot.waitUntil(lambda: page.status.overrides == 1, timeout=WAIT)
     assert page.detailsLabel.text() == "本年已录入调整：1 天"
     assert page.confirmButton.isVisible() and page.confirmButton.isEnabled()
@@ -272,10 +277,7 @@ def test_the_todo_opens_the_page_at_its_year(
 
     # a day of the notice entered, then the year confirmed from the page: the to-do leaves the
     # home list at once (no 刷新, no next sync)
-    page.dayEdit.setDate(QDate(2027, 2, 8))
-    page.noteEdit.setText("春节")
-    with qtbot.wait_signal(page.changed, timeout=WAIT):
-        page.saveButton.click()
+    _enter_notice_day(qtbot, page)
     done: list[Any] = []
     page.confirm(2027, {"note": NOTICE}, done.append)
     qtbot.waitUntil(lambda: bool(done), timeout=WAIT)
